@@ -1,0 +1,85 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditAction } from "@/lib/generated/prisma/enums";
+
+type Tx = Prisma.TransactionClient;
+type Snapshot = Record<string, unknown> | null;
+
+export interface AuditEntry {
+  actorId: string | null;
+  siteId: string | null;
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  before?: Snapshot;
+  after?: Snapshot;
+}
+
+const SECRET_FIELD = /password|hash|secret|token/i;
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === "object" && "toFixed" in value) return String(value); // Prisma Decimal
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value ?? null;
+}
+
+/** { field: { before, after } } for the fields that differ; secrets are never written to the trail. */
+export function diffFields(before: Snapshot, after: Snapshot): Record<string, { before: unknown; after: unknown }> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of keys) {
+    if (SECRET_FIELD.test(key)) continue;
+    const b = plain(before?.[key]);
+    const a = plain(after?.[key]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes[key] = { before: b, after: a };
+  }
+  return changes;
+}
+
+/** Issue 2 §5: every create/update/delete writes its audit row inside the same transaction. */
+export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      siteId: entry.siteId,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      action: entry.action,
+      changes: diffFields(entry.before ?? null, entry.after ?? null) as Prisma.InputJsonValue,
+    },
+  });
+}
+
+type Row = { id: string } & Record<string, unknown>;
+
+/** Create one record and its audit row in one transaction; returns the new id. */
+export async function auditedCreate(
+  db: { $transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R> },
+  who: { actorId: string; siteId: string | null; entity: string },
+  create: (tx: Tx) => Promise<Row>,
+): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const after = await create(tx);
+    await writeAudit(tx, { actorId: who.actorId, siteId: who.siteId, entity: who.entity, entityId: after.id, action: "CREATE", after });
+    return { id: after.id };
+  });
+}
+
+/** Update one record (already loaded, site-checked, as `before`) and write its audit row in one transaction. */
+export async function auditedUpdate(
+  db: { $transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R> },
+  who: { actorId: string; siteId: string | null; entity: string },
+  before: Row,
+  update: (tx: Tx) => Promise<Row>,
+): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const after = await update(tx);
+    const { siteId: _site, ...beforeFields } = before;
+    await writeAudit(tx, { actorId: who.actorId, siteId: who.siteId, entity: who.entity, entityId: before.id, action: "UPDATE", before: beforeFields, after });
+    return { id: before.id };
+  });
+}

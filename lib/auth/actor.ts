@@ -1,0 +1,44 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Role, SupervisorDuty } from "@/lib/generated/prisma/enums";
+import { seesAllSites } from "@/lib/permissions";
+import { readSessionClaims } from "./session";
+
+/** The signed-in staff member as the data layer sees them: fresh from the database on each request. */
+export interface Actor {
+  id: string;
+  name: string;
+  username: string;
+  role: Role;
+  duty: SupervisorDuty | null;
+  /** The sites this user may see and touch. */
+  siteIds: string[];
+}
+
+/**
+ * Resolves the session to an active user. A disabled user, or a token issued before the last password
+ * change (sessionVersion bumped), gets null at once, not at token expiry (issue 2 §3).
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.userId },
+    select: {
+      id: true,
+      name: true,
+      username: true,
+      role: true,
+      duty: true,
+      disabled: true,
+      sessionVersion: true,
+      sites: { select: { siteId: true } },
+    },
+  });
+  if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
+  const siteIds = seesAllSites(user.role)
+    ? (await db.site.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((s) => s.id)
+    : user.sites.map((s) => s.siteId);
+  return { id: user.id, name: user.name, username: user.username, role: user.role, duty: user.duty, siteIds };
+});

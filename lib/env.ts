@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+// The only place that reads process.env for the app (t3 style). Scripts under scripts/ read their own.
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url(),
+  NEXTAUTH_SECRET: z.string().min(16).default("kewu-dev-secret-change-me-in-production"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Session lifetime in seconds (default 8 h: one working shift). */
+  SESSION_MAX_AGE: z.coerce.number().int().positive().default(8 * 60 * 60),
+  DATA_DIR: z.string().default(".data"),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= EnvSchema.parse(process.env);
+  return cached;
+}

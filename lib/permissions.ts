@@ -1,0 +1,92 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * THE permission table (issue 2 §3): permission → roles. Pages, server actions, navigation and the
+ * authorization-matrix test all read this one table. Nothing else decides who may do what;
+ * site scoping (a user only touches records of their assigned sites) is applied on top by the data layer.
+ */
+export const ROLES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"] as const satisfies readonly Role[];
+
+const ALL = ROLES;
+
+export const PERMISSIONS = {
+  "home:view": ALL,
+  "site:read": ["ADMIN", "MANAGER"],
+  "site:manage": ["ADMIN"],
+  "area:read": ["ADMIN", "MANAGER", "SUPERVISOR"],
+  "area:manage": ["ADMIN", "MANAGER"],
+  "unit:read": ALL,
+  "unit:manage": ["ADMIN", "MANAGER"],
+  // Tenant data is confidential (§1.9). The system admin manages accounts, not tenants.
+  "tenant:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "tenant:manage": ["MANAGER", "CLERK"],
+  "tenant:contact:read": ["MANAGER", "CLERK", "FRONT_DESK"],
+  "department:read": ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK"],
+  "department:manage": ["ADMIN", "MANAGER"],
+  "user:manage": ["ADMIN"],
+  "audit:read": ["ADMIN", "MANAGER"],
+  "calendar:read": ALL,
+  "calendar:manage": ["ADMIN", "MANAGER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles that see every site (the system admin administers the whole company). */
+export function seesAllSites(role: Role): boolean {
+  return role === "ADMIN";
+}
+
+/**
+ * Every server action by exported name → the permission it requires. The matrix test fails for an
+ * exported action missing here, so a new action cannot ship unguarded.
+ */
+export const ACTION_PERMISSIONS = {
+  createSiteAction: "site:manage",
+  updateSiteAction: "site:manage",
+  createAreaAction: "area:manage",
+  updateAreaAction: "area:manage",
+  createUnitAction: "unit:manage",
+  updateUnitAction: "unit:manage",
+  createTenantAction: "tenant:manage",
+  updateTenantAction: "tenant:manage",
+  createDepartmentAction: "department:manage",
+  updateDepartmentAction: "department:manage",
+  createUserAction: "user:manage",
+  updateUserAction: "user:manage",
+  resetUserPasswordAction: "user:manage",
+  setCalendarOverrideAction: "calendar:manage",
+  deleteCalendarOverrideAction: "calendar:manage",
+  saveOfficialYearAction: "calendar:manage",
+} as const satisfies Record<string, Permission>;
+
+export type ActionName = keyof typeof ACTION_PERMISSIONS;
+
+/** Protected pages: path prefix → permission, and the navigation built from it (issue 2 §7). */
+export const ROUTES = [
+  { path: "/", permission: "home:view", nav: "home" },
+  { path: "/registry/sites", permission: "site:read", nav: "sites" },
+  { path: "/registry/areas", permission: "area:read", nav: "areas" },
+  { path: "/registry/units", permission: "unit:read", nav: "units" },
+  { path: "/registry/tenants", permission: "tenant:read", nav: "tenants" },
+  { path: "/registry/departments", permission: "department:read", nav: "departments" },
+  { path: "/admin/users", permission: "user:manage", nav: "users" },
+  { path: "/calendar", permission: "calendar:read", nav: "calendar" },
+  { path: "/audit", permission: "audit:read", nav: "audit" },
+] as const satisfies ReadonlyArray<{ path: string; permission: Permission; nav: string }>;
+
+export type RouteDef = (typeof ROUTES)[number];
+
+/** The route whose prefix matches `pathname` most specifically. */
+export function routeFor(pathname: string): RouteDef | undefined {
+  return [...ROUTES]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((r) => (r.path === "/" ? pathname === "/" : pathname === r.path || pathname.startsWith(`${r.path}/`)));
+}
+
+export function navFor(role: Role): RouteDef[] {
+  return ROUTES.filter((r) => roleHas(role, r.permission));
+}
