@@ -1,0 +1,42 @@
+/**
+ * Working-day calendar and deadline arithmetic (R-CAL-1..3). Pure: no I/O, no env, no server
+ * time zone. All deadline code of the app goes through this module.
+ */
+export {
+  createCalendar,
+  MAX_DAYS_TO_ADD,
+  MAX_SPAN_DAYS,
+  type Calendar,
+  type DayInfo,
+  type DaySource,
+  type Deadline,
+} from "./calendar";
+export { yearStatus, type OfficialYearTable, type OverrideKind, type SiteCalendar, type YearStatus } from "./site-input";
+export {
+  addDays,
+  assertLocalDate,
+  dayOfWeek,
+  diffDays,
+  endOfLocalDayInZone,
+  formatInZone,
+  isValidLocalDate,
+  isValidTimeZone,
+  isWeekend,
+  localDateInZone,
+  makeLocalDate,
+  parseLocalDate,
+  startOfLocalDayInZone,
+  yearOf,
+  type DayOfWeek,
+  type LocalDate,
+} from "./local-date";
+export { packageCoversYear, PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR } from "./package-data";
+export {
+  chuxiDate,
+  provisionalHolidays,
+  qingmingDate,
+  solarDateOfLunar,
+  PROVISIONAL_MAX_YEAR,
+  PROVISIONAL_MIN_YEAR,
+  type NamedDate,
+} from "./provisional";

@@ -1,0 +1,159 @@
+/**
+ * Local dates ('YYYY-MM-DD') and their relation to instants in a given IANA time zone.
+ *
+ * R-CAL-2: days are counted in the SITE's time zone, never the server's. Everything here is
+ * therefore either pure arithmetic on the date string (done on UTC day numbers, which have no
+ * zone and no DST) or goes through `TZDate` / `tzOffset` with an explicit zone. Nothing reads
+ * the server zone: no `Date#getDay()/getDate()/getHours()` on plain `Date`s, no `new Date(y, m, d)`.
+ */
+import { TZDate, tzOffset } from "@date-fns/tz";
+
+/** A calendar day in some site's zone, 'YYYY-MM-DD'. Compare with `<`/`>`: the format sorts. */
+export type LocalDate = string;
+
+/** 0 = Sunday … 6 = Saturday, like `Date#getDay()`, but for the local date itself. */
+export type DayOfWeek = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const MS_PER_DAY = 86_400_000;
+const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, "0");
+}
+
+/** Years 1000–9999 only: keeps the 4-digit format unambiguous and `Date.UTC` out of its 0–99 quirk. */
+export function isValidLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== "string") return false;
+  const match = LOCAL_DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month); // rejects 2026-02-30 and friends
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one (UTC, so no zone is involved).
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toDayNumber(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+export function assertLocalDate(value: unknown, what = "date"): asserts value is LocalDate {
+  if (!isValidLocalDate(value)) {
+    throw new RangeError(`Invalid ${what}: ${JSON.stringify(value)} (expected 'YYYY-MM-DD')`);
+  }
+}
+
+export function parseLocalDate(date: LocalDate): { year: number; month: number; day: number } {
+  assertLocalDate(date);
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+export function makeLocalDate(year: number, month: number, day: number): LocalDate {
+  const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  assertLocalDate(date);
+  return date;
+}
+
+export function yearOf(date: LocalDate): number {
+  return parseLocalDate(date).year;
+}
+
+/** Days since 1970-01-01 (UTC day number). Zone-free: a local date is a label, not an instant. */
+export function dayNumberOf(date: LocalDate): number {
+  const { year, month, day } = parseLocalDate(date);
+  return toDayNumber(year, month, day);
+}
+
+export function localDateFromDayNumber(dayNumber: number): LocalDate {
+  const utc = new Date(dayNumber * MS_PER_DAY);
+  return `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  if (!Number.isInteger(days)) throw new RangeError(`addDays: days must be an integer, got ${days}`);
+  return localDateFromDayNumber(dayNumberOf(date) + days);
+}
+
+/** `b - a` in days (negative when b is earlier). */
+export function diffDays(a: LocalDate, b: LocalDate): number {
+  return dayNumberOf(b) - dayNumberOf(a);
+}
+
+export function dayOfWeek(date: LocalDate): DayOfWeek {
+  // 1970-01-01 was a Thursday (4). The double modulo keeps pre-1970 dates positive.
+  return ((((dayNumberOf(date) + 4) % 7) + 7) % 7) as DayOfWeek;
+}
+
+export function isWeekend(date: LocalDate): boolean {
+  const dow = dayOfWeek(date);
+  return dow === 0 || dow === 6;
+}
+
+/** True for IANA names the runtime knows ('Asia/Shanghai'). Offsets like '+08:00' are refused: sites have DST-aware names. */
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== "string") return false;
+  if (!timeZone.includes("/") && timeZone !== "UTC") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function assertTimeZone(timeZone: unknown): asserts timeZone is string {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
+}
+
+function assertInstant(instant: Date, what = "instant"): void {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    throw new RangeError(`Invalid ${what}: ${String(instant)}`);
+  }
+}
+
+/**
+ * The site's wall-clock time of an instant, as a Date whose UTC fields ARE that wall-clock time.
+ * An instant has exactly one offset, so instant + offset is exact (no DST ambiguity this way);
+ * tzOffset is one cached Intl call, several times cheaper than constructing a TZDate.
+ */
+function wallClock(instant: Date, timeZone: string): Date {
+  assertInstant(instant);
+  const offsetMinutes = tzOffset(timeZone, instant);
+  if (Number.isNaN(offsetMinutes)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
+  return new Date(instant.getTime() + offsetMinutes * 60_000);
+}
+
+/** The local date of an instant in `timeZone` (R-CAL-2). */
+export function localDateInZone(instant: Date, timeZone: string): LocalDate {
+  const wall = wallClock(instant, timeZone);
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+}
+
+/** 'YYYY-MM-DD HH:mm' of an instant in `timeZone`, for deadlines shown to staff. */
+export function formatInZone(instant: Date, timeZone: string): string {
+  const wall = wallClock(instant, timeZone);
+  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  return `${date} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+}
+
+/**
+ * First instant of the local day. Where DST skips midnight (e.g. America/Santiago), TZDate moves
+ * forward to the first existing time, which is the day's real start.
+ */
+export function startOfLocalDayInZone(date: LocalDate, timeZone: string): Date {
+  const { year, month, day } = parseLocalDate(date);
+  const start = new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime();
+  if (Number.isNaN(start)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
+  return new Date(start);
+}
+
+/**
+ * Last millisecond of the local day (R-CAL-2 "by the end (23:59:59 local)"). Computed as the next
+ * day's start minus 1 ms rather than by setting 23:59:59.999, so 23- and 25-hour DST days are right.
+ */
+export function endOfLocalDayInZone(date: LocalDate, timeZone: string): Date {
+  return new Date(startOfLocalDayInZone(addDays(date, 1), timeZone).getTime() - 1);
+}
