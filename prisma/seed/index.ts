@@ -1,0 +1,169 @@
+/**
+ * Demo data for Kewu: two sites (HQ 汇金中心, SP 科创园) with areas of every type, ~200 units,
+ * ~120 tenant companies with contacts, the forwarding departments, and one account per role.
+ *
+ * Safe to run again: everything is keyed by its natural key and only what is missing is created
+ * (INSERT … ON CONFLICT DO NOTHING). Existing rows are never updated, so a second run neither
+ * duplicates anything nor resets a password, a site's slot times or a unit's status that someone
+ * changed. Contacts are written only for tenants created in this run, site assignments (UserSite)
+ * only for accounts or sites created in this run, so deleted contacts or removed assignments stay so.
+ * It all runs in one transaction: a failed run leaves nothing half-written.
+ *
+ * Used by the CLI (prisma/seed.ts) and by integration tests: `await seed(db)`.
+ */
+import { hashPassword } from "../../lib/auth/password";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
+import { buildSitePlan } from "./generate";
+
+export { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
+export { buildSitePlan } from "./generate";
+
+export async function seed(db: PrismaClient): Promise<void> {
+  const plans = SITES.map(buildSitePlan);
+
+  // bcrypt cost 12 is slow (~0.4 s): hash once, and only when an account actually has to be created.
+  const usernames = DEMO_USERS.map((u) => u.username);
+  const existing = await db.user.findMany({ where: { username: { in: usernames } }, select: { username: true } });
+  const existingNames = new Set(existing.map((u) => u.username));
+  const toCreate = DEMO_USERS.filter((u) => !existingNames.has(u.username));
+  const passwordHash = toCreate.length > 0 ? await hashPassword(DEMO_PASSWORD) : "";
+
+  await db.$transaction(
+    async (tx) => {
+      const siteIdByCode = new Map<string, string>();
+      const newSiteCodes = new Set<string>();
+
+      for (const plan of plans) {
+        // What the site already holds, by natural key: only the rest is inserted (and when nothing is
+        // missing no insert is sent at all, which keeps a re-run fast). Sequential queries: one
+        // connection serves the whole transaction.
+        const existingSite = await tx.site.findUnique({ where: { code: plan.code }, select: { id: true } });
+        let siteId: string;
+        if (existingSite) {
+          siteId = existingSite.id;
+        } else {
+          const created = await tx.site.upsert({
+            where: { code: plan.code },
+            create: {
+              code: plan.code,
+              name: plan.name,
+              address: plan.address,
+              timeZone: plan.timeZone,
+              slot1Start: plan.slot1Start,
+              slot1End: plan.slot1End,
+              slot2Start: plan.slot2Start,
+              slot2End: plan.slot2End,
+            },
+            update: {},
+            select: { id: true },
+          });
+          siteId = created.id;
+          newSiteCodes.add(plan.code);
+        }
+        siteIdByCode.set(plan.code, siteId);
+        const isNew = newSiteCodes.has(plan.code);
+        const site = {
+          areas: isNew ? [] : await tx.area.findMany({ where: { siteId }, select: { building: true, floor: true, name: true } }),
+          departments: isNew ? [] : await tx.department.findMany({ where: { siteId }, select: { name: true } }),
+          tenants: isNew ? [] : await tx.tenant.findMany({ where: { siteId }, select: { name: true } }),
+          units: isNew ? [] : await tx.unit.findMany({ where: { siteId }, select: { code: true } }),
+        };
+
+        const areaKey = (a: { building: string; floor: string; name: string }) => `${a.building}\u0000${a.floor}\u0000${a.name}`;
+        const haveAreas = new Set(site.areas.map(areaKey));
+        const newAreas = plan.areas.filter((a) => !haveAreas.has(areaKey(a)));
+        if (newAreas.length > 0) {
+          await tx.area.createMany({
+            data: newAreas.map((a) => ({ siteId, type: a.type, building: a.building, floor: a.floor, name: a.name })),
+            skipDuplicates: true,
+          });
+        }
+
+        const haveDepartments = new Set(site.departments.map((d) => d.name));
+        const newDepartments = plan.departments.filter((d) => !haveDepartments.has(d.name));
+        if (newDepartments.length > 0) {
+          await tx.department.createMany({
+            data: newDepartments.map((d) => ({
+              siteId,
+              kind: d.kind,
+              name: d.name,
+              contactName: d.contactName,
+              contactPhone: d.contactPhone,
+            })),
+            skipDuplicates: true,
+          });
+        }
+
+        // Tenants: the ones created now (returned by createManyAndReturn) get their contacts; an
+        // existing tenant's contacts are left as they are.
+        const haveTenants = new Set(site.tenants.map((t) => t.name));
+        const newTenants = plan.tenants.filter((t) => !haveTenants.has(t.name));
+        if (newTenants.length > 0) {
+          const created = await tx.tenant.createManyAndReturn({
+            data: newTenants.map((t) => ({ siteId, name: t.name, notes: t.notes })),
+            skipDuplicates: true,
+            select: { id: true, name: true },
+          });
+          const contactsByName = new Map(newTenants.map((t) => [t.name, t.contacts]));
+          const contacts = created.flatMap((t) =>
+            (contactsByName.get(t.name) ?? []).map((c) => ({
+              tenantId: t.id,
+              name: c.name,
+              position: c.position,
+              phone: c.phone,
+              isPrimary: c.isPrimary,
+            })),
+          );
+          if (contacts.length > 0) await tx.tenantContact.createMany({ data: contacts });
+        }
+
+        const haveUnits = new Set(site.units.map((u) => u.code));
+        const newUnits = plan.units.filter((u) => !haveUnits.has(u.code));
+        if (newUnits.length > 0) {
+          const tenantNames = [...new Set(newUnits.flatMap((u) => (u.tenantName ? [u.tenantName] : [])))];
+          const tenants = await tx.tenant.findMany({
+            where: { siteId, name: { in: tenantNames } },
+            select: { id: true, name: true },
+          });
+          const tenantIdByName = new Map(tenants.map((t) => [t.name, t.id]));
+          await tx.unit.createMany({
+            data: newUnits.map((u) => ({
+              siteId,
+              code: u.code,
+              building: u.building,
+              floor: u.floor,
+              areaSqm: u.areaSqm,
+              status: u.status,
+              tenantId: u.tenantName ? (tenantIdByName.get(u.tenantName) ?? null) : null,
+            })),
+            skipDuplicates: true,
+          });
+        }
+      }
+
+      // Accounts: created once with the demo password, never updated here. Site assignments are
+      // written for accounts or sites created in this run only, so a removed assignment stays removed.
+      if (toCreate.length === 0 && newSiteCodes.size === 0) return;
+      if (toCreate.length > 0) {
+        await tx.user.createMany({
+          data: toCreate.map((u) => ({ username: u.username, name: u.name, role: u.role, duty: u.duty, passwordHash })),
+          skipDuplicates: true,
+        });
+      }
+      const users = await tx.user.findMany({ where: { username: { in: usernames } }, select: { id: true, username: true } });
+      const userIdByName = new Map(users.map((u) => [u.username, u.id]));
+      const assignments = DEMO_USERS.flatMap((u) => {
+        const userId = userIdByName.get(u.username);
+        if (!userId) return [];
+        const userIsNew = !existingNames.has(u.username);
+        return (u.siteCodes ?? plans.map((p) => p.code)).flatMap((code) => {
+          const siteId = siteIdByCode.get(code);
+          return siteId && (userIsNew || newSiteCodes.has(code)) ? [{ userId, siteId }] : [];
+        });
+      });
+      if (assignments.length > 0) await tx.userSite.createMany({ data: assignments, skipDuplicates: true });
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
