@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { UserForm } from "@/components/users/user-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { createUserAction } from "@/lib/users/actions";
+import { allSites } from "@/lib/users/queries";
+
+export default async function NewUserPage() {
+  await requirePagePermission("user:manage");
+  const [t, sites] = await Promise.all([getTranslations(), allSites()]);
+  return (
+    <>
+      <PageHeader title={t("users.new")} />
+      <UserForm
+        mode="create"
+        action={createUserAction}
+        sites={sites.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
+        initial={{ username: "", password: "", name: "", role: "FRONT_DESK", duty: null, siteIds: [] }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { AreaForm } from "@/components/areas/area-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { createAreaAction } from "@/lib/areas/actions";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { sitesOf } from "@/lib/sites/queries";
+
+export default async function NewAreaPage() {
+  const actor = await requirePagePermission("area:manage");
+  const [t, sites] = await Promise.all([getTranslations(), sitesOf(actor)]);
+  return (
+    <>
+      <PageHeader title={t("areas.new")} />
+      <AreaForm
+        mode="create"
+        action={createAreaAction}
+        sites={sites.map((s) => ({ value: s.id, label: s.name }))}
+        initial={{ siteId: sites.length === 1 ? sites[0].id : "", name: "", type: "", building: "", floor: "", active: true }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { TenantForm } from "@/components/tenants/tenant-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { updateTenantAction } from "@/lib/tenants/actions";
+import { getTenant } from "@/lib/tenants/queries";
+
+export default async function EditTenantPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission("tenant:manage");
+  const { id } = await params;
+  const tenant = await getTenant(id);
+  if (!tenant) notFound();
+  const t = await getTranslations();
+  return (
+    <>
+      <PageHeader title={`${t("tenants.edit")} ${tenant.name}`} />
+      <TenantForm
+        mode="update"
+        action={updateTenantAction}
+        sites={[]}
+        initial={{
+          id: tenant.id,
+          name: tenant.name,
+          notes: tenant.notes ?? "",
+          contacts: (tenant.contacts ?? []).map((c) => ({ name: c.name, position: c.position ?? "", phone: c.phone })),
+        }}
+      />
+    </>
+  );
+}

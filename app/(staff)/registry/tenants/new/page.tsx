@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { TenantForm } from "@/components/tenants/tenant-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { sitesOf } from "@/lib/sites/queries";
+import { createTenantAction } from "@/lib/tenants/actions";
+
+export default async function NewTenantPage() {
+  const actor = await requirePagePermission("tenant:manage");
+  const [t, sites] = await Promise.all([getTranslations(), sitesOf(actor)]);
+  return (
+    <>
+      <PageHeader title={t("tenants.new")} />
+      <TenantForm
+        mode="create"
+        action={createTenantAction}
+        sites={sites.map((s) => ({ value: s.id, label: s.name }))}
+        initial={{ siteId: sites.length === 1 ? sites[0].id : "", name: "", notes: "", contacts: [{ name: "", position: "", phone: "" }] }}
+      />
+    </>
+  );
+}

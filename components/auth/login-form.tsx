@@ -1,0 +1,57 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, controlProps, inputClass } from "@/components/ui/field";
+
+export function LoginForm() {
+  const t = useTranslations("login");
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    const username = String(data.get("username") ?? "").trim();
+    const password = String(data.get("password") ?? "");
+    if (!username || !password) {
+      setError(t("errors.missing"));
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const res = await signIn("credentials", { username, password, redirect: false });
+    setPending(false);
+    if (!res || res.error) {
+      setError(res?.error === "throttled" ? t("errors.throttled") : t("errors.invalid"));
+      return;
+    }
+    const back = params.get("callbackUrl");
+    // Only same-origin paths: never follow an absolute URL from the query string.
+    router.replace(back && back.startsWith("/") && !back.startsWith("//") ? back : "/");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+      <Field id="username" label={t("username")} required>
+        <input {...controlProps("username")} name="username" autoComplete="username" autoCapitalize="none" className={inputClass} maxLength={50} />
+      </Field>
+      <Field id="password" label={t("password")} required>
+        <input {...controlProps("password")} name="password" type="password" autoComplete="current-password" className={inputClass} maxLength={200} />
+      </Field>
+      <p role="status" aria-live="polite" data-testid="login-error" className="min-h-5 text-sm text-red-600">
+        {error ?? ""}
+      </p>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("signingIn") : t("submit")}
+      </Button>
+    </form>
+  );
+}

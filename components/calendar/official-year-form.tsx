@@ -1,0 +1,78 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, controlProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/action";
+import { parseDayLines } from "@/lib/calendar-admin/schema";
+
+/**
+ * Enter a year's State Council table: one date per line ("2027-02-05 春节"). Prefilled with the
+ * provisional computation so the manager corrects rather than types everything.
+ */
+export function OfficialYearForm(props: {
+  year: number;
+  initialHolidays: string;
+  initialWorkdays: string;
+  initialReference: string;
+  action: (input: unknown) => Promise<ActionResult<{ year: number }>>;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<{ error?: string; message?: string }>({});
+  const [pending, setPending] = useState(false);
+  const id = (name: string) => `y${props.year}-${name}`;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    const result = await props.action({
+      year: props.year,
+      reference: String(data.get("reference") ?? ""),
+      holidays: parseDayLines(String(data.get("holidays") ?? "")),
+      workdays: parseDayLines(String(data.get("workdays") ?? "")),
+    });
+    setPending(false);
+    if (!result.ok) {
+      // Field errors arrive per line ("holidays.3.date"); show them under the list they belong to.
+      const byList: Record<string, string> = {};
+      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
+        const [list, line] = path.split(".");
+        byList[list] ??= line !== undefined && /^\d+$/.test(line) ? t("calendar.lineError", { line: Number(line) + 1, message }) : message;
+      }
+      setErrors(byList);
+      setStatus({ error: result.message });
+      return;
+    }
+    setErrors({});
+    setStatus({ message: result.message });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
+      <Field id={id("reference")} label={t("calendar.reference")} error={errors.reference}>
+        <input {...controlProps(id("reference"), errors.reference)} name="reference" defaultValue={props.initialReference} maxLength={100} className={inputClass} />
+      </Field>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field id={id("holidays")} label={t("calendar.holidayLines")} error={errors.holidays} hint={t("calendar.linesHint")} required>
+          <textarea {...controlProps(id("holidays"), errors.holidays)} name="holidays" rows={12} defaultValue={props.initialHolidays} className={`${inputClass} font-mono`} />
+        </Field>
+        <Field id={id("workdays")} label={t("calendar.workdayLines")} error={errors.workdays} hint={t("calendar.linesHint")}>
+          <textarea {...controlProps(id("workdays"), errors.workdays)} name="workdays" rows={12} defaultValue={props.initialWorkdays} className={`${inputClass} font-mono`} />
+        </Field>
+      </div>
+      <FormStatus error={status.error} message={status.message} />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {t("calendar.saveTable", { year: props.year })}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/form-controls";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/action";
+import { SetOverrideSchema } from "@/lib/calendar-admin/schema";
+
+export function OverrideForm(props: { siteId: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const { form, onSubmit, formError, formMessage, errorOf } = useActionForm({
+    schema: SetOverrideSchema,
+    action: props.action,
+    defaultValues: { siteId: props.siteId, date: "", kind: "HOLIDAY", note: "" },
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-x-3 sm:grid-cols-4" noValidate>
+      <TextField register={form.register} name="date" type="date" label={t("calendar.date")} required error={errorOf("date")} />
+      <SelectField
+        register={form.register}
+        name="kind"
+        label={t("calendar.kind")}
+        options={[
+          { value: "HOLIDAY", label: t("calendar.kinds.HOLIDAY") },
+          { value: "WORKDAY", label: t("calendar.kinds.WORKDAY") },
+        ]}
+        error={errorOf("kind")}
+      />
+      <TextField register={form.register} name="note" label={t("fields.notes")} maxLength={100} error={errorOf("note")} />
+      <div className="flex items-center">
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t("calendar.addOverride")}
+        </Button>
+      </div>
+      <div className="sm:col-span-4">
+        <FormStatus error={formError} message={formMessage} />
+      </div>
+    </form>
+  );
+}

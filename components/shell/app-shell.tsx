@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import type { Actor } from "@/lib/auth/actor";
+import { navFor } from "@/lib/permissions";
+import { LocaleSwitch } from "./locale-switch";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+export async function AppShell({ actor, banner, children }: { actor: Actor; banner?: ReactNode; children: ReactNode }) {
+  const t = await getTranslations();
+  const items = navFor(actor.role).map((r) => ({ href: r.path, label: t(`nav.${r.nav}`) }));
+  return (
+    <div className="min-h-screen">
+      <header className="no-print border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-3 py-2">
+          <Link href="/" className="text-lg font-semibold text-sky-800">
+            {t("app.name")}
+          </Link>
+          <div className="flex items-center gap-2 text-sm">
+            <span className="hidden text-slate-600 sm:inline" data-testid="current-user">
+              {actor.name} · {t(`roles.${actor.role}`)}
+            </span>
+            <LocaleSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+        <nav aria-label={t("shell.mainNav")} className="mx-auto max-w-6xl px-3 pb-2">
+          {/* Phones: a disclosure menu with no JavaScript; desktops: a row of links. */}
+          <details className="md:hidden">
+            <summary className="cursor-pointer rounded-md px-3 py-2 text-sm text-slate-700">{t("shell.menu")}</summary>
+            <NavLinks items={items} />
+          </details>
+          <div className="hidden md:block" data-testid="main-nav">
+            <NavLinks items={items} />
+          </div>
+        </nav>
+      </header>
+      {banner}
+      <main className="mx-auto max-w-6xl px-3 py-4">{children}</main>
+    </div>
+  );
+}

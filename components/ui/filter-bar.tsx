@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+/** A GET form: filters live in the URL, so lists are shareable and filtered in SQL on the server. */
+export async function FilterBar(props: { q?: string; qLabel: string; children?: ReactNode }) {
+  const t = await getTranslations("common");
+  return (
+    <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
+      <label className="flex flex-col text-xs text-slate-600">
+        {props.qLabel}
+        <input name="q" defaultValue={props.q ?? ""} maxLength={100} className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      </label>
+      {props.children}
+      <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+        {t("search")}
+      </button>
+    </form>
+  );
+}
+
+export async function FilterSelect(props: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  const t = await getTranslations("common");
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {props.label}
+      <select name={props.name} defaultValue={props.value ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <option value="">{t("all")}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

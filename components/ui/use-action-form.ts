@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action";
+import { zodErrorMap } from "@/lib/validation";
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * One way to wire a form: react-hook-form validates with the same zod schema as the server (messages in
+ * the user's language), then the server action answers; its field errors land under their fields.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(opts: {
+  schema: S;
+  action: (input: z.output<S>) => Promise<ActionResult<R>>;
+  defaultValues: DefaultValues<z.input<S>>;
+  onSuccess?: (data: R, message?: string) => void;
+}) {
+  const tRaw = useTranslations();
+  const t: Translate = (key, values) => (tRaw.has(key) ? tRaw(key, values) : key);
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(opts.schema, { error: zodErrorMap(t) }),
+    defaultValues: opts.defaultValues,
+    mode: "onTouched",
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [formMessage, setFormMessage] = useState<string | null>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    setFormMessage(null);
+    const result = await opts.action(values);
+    if (!result.ok) {
+      setFormError(result.message);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {}))
+        form.setError(field as Path<z.input<S>>, { type: "server", message });
+      return;
+    }
+    setFormMessage(result.message ?? null);
+    opts.onSuccess?.(result.data, result.message);
+  });
+
+  /** Translated error text for a field (zod messages are keys or already-translated strings). */
+  const errorOf = (name: string): string | undefined => {
+    const parts = name.split(".");
+    let node: unknown = form.formState.errors;
+    for (const p of parts) node = (node as Record<string, unknown> | undefined)?.[p];
+    const message = (node as { message?: string } | undefined)?.message;
+    return message ? t(message) : undefined;
+  };
+
+  return { form, onSubmit, formError, formMessage, errorOf, t };
+}

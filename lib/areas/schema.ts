@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { id, trimmed } from "@/lib/validation";
+
+/** §2.1 public-area types and §2.3 commercial outlets, in the order the regulation lists them. */
+export const AREA_TYPES = [
+  "FLOOR",
+  "LOBBY",
+  "ROOFTOP",
+  "ELEVATOR",
+  "RESTROOM",
+  "TEA_ROOM",
+  "EXTERIOR",
+  "GARBAGE_ROOM",
+  "FIRE_ESCAPE",
+  "STAIRS",
+  "COMMERCIAL_OUTLET",
+] as const;
+
+const areaFields = {
+  name: trimmed(100),
+  type: z.enum(AREA_TYPES),
+  building: trimmed(50),
+  floor: trimmed(20),
+  active: z.boolean(),
+};
+
+export const CreateAreaSchema = z.strictObject({ siteId: id(), ...areaFields });
+export const UpdateAreaSchema = z.strictObject({ id: id(), ...areaFields });

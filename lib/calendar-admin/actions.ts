@@ -1,0 +1,16 @@
+"use server";
+
+import { runMutation } from "@/lib/action";
+import { deleteCalendarOverride, saveOfficialYear, setCalendarOverride } from "./mutations";
+
+export async function setCalendarOverrideAction(input: unknown) {
+  return runMutation(setCalendarOverride, input);
+}
+
+export async function deleteCalendarOverrideAction(input: unknown) {
+  return runMutation(deleteCalendarOverride, input);
+}
+
+export async function saveOfficialYearAction(input: unknown) {
+  return runMutation(saveOfficialYear, input);
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { assertSite } from "@/lib/auth/guard";
+import { writeAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { DeleteOverrideSchema, OfficialYearSchema, SetOverrideSchema } from "./schema";
+
+const asDate = (d: string) => new Date(`${d}T00:00:00Z`); // a @db.Date column: the calendar day itself
+
+/**
+ * R-CAL-1: a manager adds or overrides a day for one site. Setting the same day twice is an update,
+ * so a replayed request changes nothing twice. Deadlines already fixed on records stay as they are.
+ */
+export const setCalendarOverride = defineMutation({
+  name: "setCalendarOverrideAction",
+  schema: SetOverrideSchema,
+  revalidate: ["/calendar"],
+  successKey: "common.saved",
+  async run(actor: Actor, input) {
+    assertSite(actor, input.siteId);
+    return db.$transaction(async (tx) => {
+      const before = await tx.calendarOverride.findUnique({
+        where: { siteId_date: { siteId: input.siteId, date: asDate(input.date) } },
+        select: { id: true, kind: true, note: true },
+      });
+      const after = await tx.calendarOverride.upsert({
+        where: { siteId_date: { siteId: input.siteId, date: asDate(input.date) } },
+        create: { siteId: input.siteId, date: asDate(input.date), kind: input.kind, note: input.note ?? null, createdById: actor.id },
+        update: { kind: input.kind, note: input.note ?? null },
+        select: { id: true, kind: true, note: true },
+      });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: input.siteId,
+        entity: "CalendarOverride",
+        entityId: after.id,
+        action: before ? "UPDATE" : "CREATE",
+        before: before ? { date: input.date, kind: before.kind, note: before.note } : null,
+        after: { date: input.date, kind: after.kind, note: after.note },
+      });
+      return { id: after.id };
+    });
+  },
+});
+
+export const deleteCalendarOverride = defineMutation({
+  name: "deleteCalendarOverrideAction",
+  schema: DeleteOverrideSchema,
+  revalidate: ["/calendar"],
+  successKey: "calendar.deleted",
+  async run(actor: Actor, input) {
+    const row = await db.calendarOverride.findFirst({
+      where: { id: input.id, siteId: { in: actor.siteIds } },
+      select: { id: true, siteId: true, date: true, kind: true, note: true },
+    });
+    if (!row) throw new DomainError("not_found", "errors.not_found");
+    return db.$transaction(async (tx) => {
+      await tx.calendarOverride.delete({ where: { id: row.id } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: row.siteId,
+        entity: "CalendarOverride",
+        entityId: row.id,
+        action: "DELETE",
+        before: { date: row.date.toISOString().slice(0, 10), kind: row.kind, note: row.note },
+      });
+      return { id: row.id };
+    });
+  },
+});
+
+/** Enter (or replace) a year's official table; from then on that year is no longer provisional. */
+export const saveOfficialYear = defineMutation({
+  name: "saveOfficialYearAction",
+  schema: OfficialYearSchema,
+  revalidate: ["/calendar"],
+  successKey: "common.saved",
+  async run(actor: Actor, input) {
+    const days = [
+      ...input.holidays.map((d) => ({ year: input.year, date: asDate(d.date), kind: "HOLIDAY" as const, name: d.name ?? null })),
+      ...input.workdays.map((d) => ({ year: input.year, date: asDate(d.date), kind: "WORKDAY" as const, name: d.name ?? null })),
+    ];
+    return db.$transaction(async (tx) => {
+      const before = await tx.officialCalendarYear.findUnique({ where: { year: input.year }, select: { reference: true, days: { select: { date: true, kind: true } } } });
+      await tx.officialCalendarDay.deleteMany({ where: { year: input.year } });
+      await tx.officialCalendarYear.upsert({
+        where: { year: input.year },
+        create: { year: input.year, reference: input.reference ?? null, enteredById: actor.id },
+        update: { reference: input.reference ?? null, enteredById: actor.id },
+      });
+      await tx.officialCalendarDay.createMany({ data: days });
+      const summary = (list: { date: Date | string; kind: string }[]) =>
+        list.map((d) => `${typeof d.date === "string" ? d.date : d.date.toISOString().slice(0, 10)} ${d.kind}`).sort();
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: null,
+        entity: "OfficialCalendarYear",
+        entityId: String(input.year),
+        action: before ? "UPDATE" : "CREATE",
+        before: before ? { reference: before.reference, days: summary(before.days) } : null,
+        after: { reference: input.reference ?? null, days: summary(days.map((d) => ({ date: d.date, kind: d.kind }))) },
+      });
+      return { year: input.year };
+    });
+  },
+});

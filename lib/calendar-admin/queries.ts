@@ -1,0 +1,65 @@
+import "server-only";
+import { requirePermission } from "@/lib/auth/guard";
+import { addDays, makeLocalDate, packageCoversYear, provisionalHolidays, yearOf, yearStatus, type LocalDate } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import { loadOfficialYears, loadSiteCalendars } from "./store";
+
+export interface MonthDay {
+  date: LocalDate;
+  working: boolean;
+  provisional: boolean;
+  source: string;
+  name?: string;
+}
+
+/** One site's month as the calendar page shows it, plus that site's overrides. */
+export async function calendarMonth(siteId: string, month: string | undefined) {
+  const actor = await requirePermission("calendar:read");
+  if (!actor.siteIds.includes(siteId)) return null;
+  const calendars = await loadSiteCalendars([siteId]);
+  const calendar = calendars.get(siteId);
+  if (!calendar) return null;
+  const today = calendar.localDateOf(new Date());
+  const [y, m] = /^\d{4}-\d{2}$/.test(month ?? "") ? month!.split("-").map(Number) : today.split("-").map(Number);
+  const first = makeLocalDate(y, Math.min(Math.max(m, 1), 12), 1);
+  const days: MonthDay[] = [];
+  for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) {
+    const info = calendar.dayInfo(d);
+    days.push({ date: d, working: info.working, provisional: info.provisional, source: info.source, name: info.holidayName ?? info.makeUpFor });
+  }
+  const overrides = await db.calendarOverride.findMany({
+    where: { siteId },
+    select: { id: true, date: true, kind: true, note: true },
+    orderBy: { date: "desc" },
+    take: 100,
+  });
+  return {
+    today,
+    month: first.slice(0, 7),
+    days,
+    overrides: overrides.map((o) => ({ ...o, date: o.date.toISOString().slice(0, 10) })),
+  };
+}
+
+/** Status of the current and next years, and the entered tables (company-wide). */
+export async function yearTables(today: LocalDate) {
+  await requirePermission("calendar:read");
+  const officialYears = await loadOfficialYears();
+  const current = yearOf(today);
+  const years = [current, current + 1].map((year) => ({
+    year,
+    status: yearStatus(year, officialYears),
+    entered: officialYears.find((t) => t.year === year) ?? null,
+    // The computed table: the starting point a manager corrects when the official notice is out.
+    provisional: packageCoversYear(year) ? [] : provisionalHolidays(year),
+  }));
+  const references = await db.officialCalendarYear.findMany({ select: { year: true, reference: true } });
+  return years.map((y) => ({ ...y, reference: references.find((r) => r.year === y.year)?.reference ?? null }));
+}
+
+/** For the managers' banner: years that deadlines will soon depend on but that are still provisional. */
+export async function provisionalYearsAhead(today: LocalDate): Promise<number[]> {
+  const officialYears = await loadOfficialYears();
+  const current = yearOf(today);
+  return [current, current + 1].filter((year) => yearStatus(year, officialYears) === "provisional");
+}

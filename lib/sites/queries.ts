@@ -1,0 +1,46 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+
+/** The sites a user may pick in forms and filters. */
+export async function sitesOf(actor: Actor) {
+  return db.site.findMany({
+    where: { id: { in: actor.siteIds } },
+    select: { id: true, code: true, name: true, timeZone: true },
+    orderBy: { code: "asc" },
+  });
+}
+
+/** `?site=` narrowed to the user's sites; anything else means all of them. */
+export function siteScope(actor: Actor, requested?: string): string[] {
+  return requested && actor.siteIds.includes(requested) ? [requested] : actor.siteIds;
+}
+
+export async function listSites() {
+  const actor = await requirePermission("site:read");
+  return db.site.findMany({
+    where: { id: { in: actor.siteIds } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      timeZone: true,
+      slot1Start: true,
+      slot1End: true,
+      slot2Start: true,
+      slot2End: true,
+      _count: { select: { units: true, areas: true, tenants: true } },
+    },
+    orderBy: { code: "asc" },
+  });
+}
+
+export async function getSite(id: string) {
+  const actor = await requirePermission("site:read");
+  if (!actor.siteIds.includes(id)) return null;
+  return db.site.findUnique({
+    where: { id },
+    select: { id: true, code: true, name: true, address: true, timeZone: true, slot1Start: true, slot1End: true, slot2Start: true, slot2End: true, inspectOnWeekends: true },
+  });
+}

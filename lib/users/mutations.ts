@@ -1,0 +1,114 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { writeAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { CreateUserSchema, ResetPasswordSchema, UpdateUserSchema } from "./schema";
+
+/** Site ids in a request must name real sites (forged ids are refused, nothing written). */
+async function assertSitesExist(siteIds: string[]) {
+  const unique = [...new Set(siteIds)];
+  const found = await db.site.count({ where: { id: { in: unique } } });
+  if (found !== unique.length) throw new DomainError("invalid", "users.errors.unknownSite", "siteIds");
+  return unique;
+}
+
+export const createUser = defineMutation({
+  name: "createUserAction",
+  schema: CreateUserSchema,
+  revalidate: ["/admin/users"],
+  successKey: "common.saved",
+  async run(actor: Actor, input) {
+    const siteIds = await assertSitesExist(input.siteIds);
+    if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } }))
+      throw new DomainError("conflict", "users.errors.usernameTaken", "username");
+    const passwordHash = await hashPassword(input.password);
+    return db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          username: input.username,
+          name: input.name,
+          role: input.role,
+          duty: input.duty ?? null,
+          passwordHash,
+          sites: { create: siteIds.map((siteId) => ({ siteId })) },
+        },
+        select: { id: true, username: true, name: true, role: true, duty: true },
+      });
+      await writeAudit(tx, { actorId: actor.id, siteId: null, entity: "User", entityId: user.id, action: "CREATE", after: { ...user, siteIds } });
+      return { id: user.id };
+    });
+  },
+});
+
+export const updateUser = defineMutation({
+  name: "updateUserAction",
+  schema: UpdateUserSchema,
+  revalidate: ["/admin/users"],
+  successKey: "common.saved",
+  async run(actor: Actor, input) {
+    const before = await db.user.findUnique({
+      where: { id: input.id },
+      select: { id: true, name: true, role: true, duty: true, disabled: true, sites: { select: { siteId: true } } },
+    });
+    if (!before) throw new DomainError("not_found", "errors.not_found");
+    if (before.id === actor.id && (input.disabled || input.role !== "ADMIN"))
+      throw new DomainError("invalid", "users.errors.selfLockout", "role");
+    const siteIds = await assertSitesExist(input.siteIds);
+    // Disabling or changing the role ends the user's sessions at their next request.
+    const endSessions = input.disabled !== before.disabled || input.role !== before.role;
+    return db.$transaction(async (tx) => {
+      await tx.userSite.deleteMany({ where: { userId: before.id } });
+      const after = await tx.user.update({
+        where: { id: before.id },
+        data: {
+          name: input.name,
+          role: input.role,
+          duty: input.duty ?? null,
+          disabled: input.disabled,
+          sessionVersion: endSessions ? { increment: 1 } : undefined,
+          sites: { create: siteIds.map((siteId) => ({ siteId })) },
+        },
+        select: { id: true, name: true, role: true, duty: true, disabled: true },
+      });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: null,
+        entity: "User",
+        entityId: before.id,
+        action: "UPDATE",
+        before: { name: before.name, role: before.role, duty: before.duty, disabled: before.disabled, siteIds: before.sites.map((s) => s.siteId).sort() },
+        after: { name: after.name, role: after.role, duty: after.duty, disabled: after.disabled, siteIds: [...siteIds].sort() },
+      });
+      return { id: before.id };
+    });
+  },
+});
+
+export const resetUserPassword = defineMutation({
+  name: "resetUserPasswordAction",
+  schema: ResetPasswordSchema,
+  revalidate: ["/admin/users"],
+  successKey: "users.passwordReset",
+  async run(actor: Actor, input) {
+    const user = await db.user.findUnique({ where: { id: input.id }, select: { id: true } });
+    if (!user) throw new DomainError("not_found", "errors.not_found");
+    const passwordHash = await hashPassword(input.password);
+    return db.$transaction(async (tx) => {
+      const changedAt = new Date();
+      // A changed password ends every existing session at its next request (sessionVersion).
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: changedAt, sessionVersion: { increment: 1 } } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: null,
+        entity: "User",
+        entityId: user.id,
+        action: "UPDATE",
+        before: { passwordChangedAt: null },
+        after: { passwordChangedAt: changedAt },
+      });
+      return { id: user.id };
+    });
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { id, trimmed } from "@/lib/validation";
+
+export const ROLE_VALUES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"] as const;
+export const DUTY_VALUES = ["CLEANING", "COORDINATION"] as const;
+
+export const password = () =>
+  z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/[A-Za-z]/, { message: "users.errors.passwordWeak" })
+    .regex(/\d/, { message: "users.errors.passwordWeak" });
+
+const userFields = {
+  name: trimmed(50),
+  role: z.enum(ROLE_VALUES),
+  duty: z.enum(DUTY_VALUES).nullable().optional(),
+  siteIds: z.array(id()).max(50),
+};
+
+// A supervisor has exactly one duty (cleaning or coordination); other roles none. Everyone but the
+// system admin works on at least one site.
+const dutyMatchesRole = (v: { role: string; duty?: string | null }) => (v.role === "SUPERVISOR") === !!v.duty;
+const hasSites = (v: { role: string; siteIds: string[] }) => v.role === "ADMIN" || v.siteIds.length > 0;
+
+export const CreateUserSchema = z
+  .strictObject({ username: trimmed(50).regex(/^[a-z0-9_.-]+$/, { message: "users.errors.username" }), password: password(), ...userFields })
+  .refine(dutyMatchesRole, { message: "users.errors.duty", path: ["duty"] })
+  .refine(hasSites, { message: "users.errors.sites", path: ["siteIds"] });
+
+export const UpdateUserSchema = z
+  .strictObject({ id: id(), disabled: z.boolean(), ...userFields })
+  .refine(dutyMatchesRole, { message: "users.errors.duty", path: ["duty"] })
+  .refine(hasSites, { message: "users.errors.sites", path: ["siteIds"] });
+
+export const ResetPasswordSchema = z.strictObject({ id: id(), password: password() });
