@@ -1,0 +1,92 @@
+/**
+ * Issue 2 §8: sign in as each role, see that role's navigation, be refused on other roles' pages
+ * and actions; wrong password; throttling. The expectations come from the permission table itself.
+ */
+import { expect, test } from "@playwright/test";
+import { ROUTES, navFor, roleHas } from "../../lib/permissions";
+import { ACCOUNTS, PASSWORD, login, nav } from "./support";
+
+for (const [role, username] of Object.entries(ACCOUNTS) as [keyof typeof ACCOUNTS, string][]) {
+  test(`${role} sees exactly their navigation and is refused elsewhere`, async ({ page }) => {
+    await login(page, username);
+    const mainNav = page.getByTestId("main-nav");
+    const expected = navFor(role).map((r) => nav[r.nav as keyof typeof nav]);
+    await expect(mainNav.getByRole("link")).toHaveText(expected);
+
+    for (const route of ROUTES) {
+      const response = await page.goto(route.path);
+      if (roleHas(role, route.permission)) {
+        expect(response?.status(), `${role} ${route.path}`).toBe(200);
+        await expect(page.getByTestId("forbidden")).toHaveCount(0);
+      } else {
+        expect(response?.status(), `${role} ${route.path}`).toBe(403);
+        await expect(page.getByTestId("forbidden")).toBeVisible();
+      }
+    }
+  });
+}
+
+test("anonymous visitors are sent to the sign-in page", async ({ page }) => {
+  await page.goto("/registry/units");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "登录", exact: true })).toBeVisible();
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("clerk");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("login-error")).toHaveText("用户名或密码错误");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("after 10 failed attempts the account is locked for 15 minutes, even with the right password", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("用户名").fill("coordinator");
+    await page.getByLabel("密码").fill(`wrong-${i}`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("用户名或密码错误");
+  }
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("login-error")).toHaveText("该账号登录失败次数过多，请 15 分钟后再试");
+});
+
+test("a server action replayed by a role without the right is refused, and a replay changes nothing twice", async ({ browser }) => {
+  // The manager creates a unit through the real form; we capture the server-action request.
+  const manager = await browser.newContext();
+  const page = await manager.newPage();
+  await login(page, ACCOUNTS.MANAGER);
+  await page.goto("/registry/units/new");
+  const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  await page.getByLabel("项目").selectOption({ index: 1 });
+  await page.getByLabel("单元号").fill(code);
+  await page.getByLabel("楼栋").fill("A座");
+  await page.getByLabel("楼层").fill("30F");
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
+    page.getByRole("button", { name: "保存" }).click(),
+  ]);
+  await expect(page).toHaveURL(/\/registry\/units$/);
+  const replay = { headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component" }, data: request.postData() ?? "" };
+
+  // Replayed by the manager: the unit exists already, nothing is created twice.
+  const again = await page.request.post("/registry/units/new", replay);
+  expect(await again.text()).toContain('"code":"conflict"');
+
+  // Replayed by the front desk (no unit:manage): refused by the server.
+  const frontDesk = await browser.newContext();
+  const fdPage = await frontDesk.newPage();
+  await login(fdPage, ACCOUNTS.FRONT_DESK);
+  const forged = await fdPage.request.post("/registry/units/new", replay);
+  expect(await forged.text()).toContain('"code":"forbidden"');
+
+  // Anonymous: refused too.
+  const anonymous = await browser.newContext();
+  const anon = await anonymous.request.post("http://localhost:" + (process.env.E2E_PORT ?? 3100) + "/registry/units/new", { ...replay, maxRedirects: 0 });
+  expect([200, 303, 307, 308]).toContain(anon.status());
+  expect(await anon.text()).not.toContain('"ok":true');
+  await Promise.all([manager.close(), frontDesk.close(), anonymous.close()]);
+});

@@ -1,0 +1,23 @@
+import { expect, type Page } from "@playwright/test";
+import zh from "../../lib/i18n/messages/zh-CN/core.json" with { type: "json" };
+
+export const PASSWORD = "Kewu@2026";
+export const nav = zh.nav;
+
+/** Demo accounts from prisma/seed (one per role). `coordinator` is kept for the throttling test. */
+export const ACCOUNTS = {
+  ADMIN: "admin",
+  MANAGER: "manager",
+  SUPERVISOR: "supervisor",
+  CLERK: "clerk",
+  FRONT_DESK: "frontdesk",
+} as const;
+
+/** Signs in through the real form and next-auth endpoint. */
+export async function login(page: Page, username: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("current-user").or(page.getByRole("button", { name: "菜单" }))).toBeVisible();
+}

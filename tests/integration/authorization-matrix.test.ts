@@ -1,0 +1,122 @@
+/**
+ * Walks the permission table (lib/permissions.ts): every exported server action, called as each role
+ * and anonymously, is allowed or refused exactly as ACTION_PERMISSIONS + PERMISSIONS say; allowed roles
+ * are refused for records of a site they are not assigned to; an action missing from the table fails.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import * as areaActions from "@/lib/areas/actions";
+import * as calendarActions from "@/lib/calendar-admin/actions";
+import * as departmentActions from "@/lib/departments/actions";
+import * as siteActions from "@/lib/sites/actions";
+import * as tenantActions from "@/lib/tenants/actions";
+import * as unitActions from "@/lib/units/actions";
+import * as userActions from "@/lib/users/actions";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ACTION_PERMISSIONS, ROLES, roleHas, type ActionName } from "@/lib/permissions";
+import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { resetDatabase } from "../support/reset-db";
+
+type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
+const ACTION_MODULES = [areaActions, calendarActions, departmentActions, siteActions, tenantActions, unitActions, userActions];
+const actions: Record<string, AnyAction> = Object.assign({}, ...ACTION_MODULES);
+
+let world: World;
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
+
+/** A valid input for each action, on site A (own site) or site B (a site the user is not assigned to). */
+const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
+  createSiteAction: () => ({
+    code: `S${uniq().toUpperCase().replace(/[^A-Z0-9]/g, "")}`.slice(0, 16),
+    name: "新项目",
+    address: null,
+    timeZone: "Asia/Shanghai",
+    slot1Start: "09:00",
+    slot1End: "12:00",
+    slot2Start: "14:00",
+    slot2End: "17:30",
+    inspectOnWeekends: false,
+  }),
+  updateSiteAction: (w, s) => ({
+    id: s === "a" ? w.siteA : w.siteB,
+    name: `改名${uniq()}`,
+    address: "上海",
+    timeZone: "Asia/Shanghai",
+    slot1Start: "08:30",
+    slot1End: "11:30",
+    slot2Start: "14:00",
+    slot2End: "17:00",
+    inspectOnWeekends: true,
+  }),
+  createAreaAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `区域${uniq()}`, type: "RESTROOM", building: "A座", floor: "2F", active: true }),
+  updateAreaAction: (w, s) => ({ id: w[s].area, name: `大堂${uniq()}`, type: "LOBBY", building: "A座", floor: "1F", active: true }),
+  createUnitAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, code: `N-${uniq()}`, building: "A座", floor: "3F", areaSqm: "88.5", status: "VACANT", tenantId: "" }),
+  updateUnitAction: (w, s) => ({ id: w[s].unit, code: `U-${uniq()}`, building: "A座", floor: "1F", areaSqm: "", status: "OCCUPIED", tenantId: w[s].tenant }),
+  createTenantAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `公司${uniq()}`, notes: "", contacts: [{ name: "李四", position: "行政", phone: "13900000000" }] }),
+  updateTenantAction: (w, s) => ({ id: w[s].tenant, name: `业户${uniq()}`, notes: "", contacts: [{ name: "张三", position: "", phone: "13800000000" }] }),
+  createDepartmentAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `部门${uniq()}`, kind: "SECURITY", contactName: "", contactPhone: "" }),
+  updateDepartmentAction: (w, s) => ({ id: w[s].department, name: `工程部${uniq()}`, kind: "ENGINEERING", contactName: "王工", contactPhone: "021-5555" }),
+  createUserAction: (w) => ({ username: `u${uniq()}`, password: "Secret123", name: "新同事", role: "CLERK", duty: null, siteIds: [w.siteA] }),
+  updateUserAction: (w) => ({ id: w.users.FRONT_DESK, name: `前台${uniq()}`, role: "FRONT_DESK", duty: null, siteIds: [w.siteA], disabled: false }),
+  resetUserPasswordAction: (w) => ({ id: w.users.CLERK, password: "Another123" }),
+  setCalendarOverrideAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, date: "2026-12-31", kind: "HOLIDAY", note: uniq() }),
+  deleteCalendarOverrideAction: (w, s) => ({ id: w[s].override }),
+  saveOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: [{ date: "2027-01-01", name: "元旦" }], workdays: [] }),
+};
+
+/** Actions on company-wide records (accounts, new sites, the national holiday table) have no site to scope. */
+const UNSCOPED: ActionName[] = ["createSiteAction", "createUserAction", "updateUserAction", "resetUserPasswordAction", "saveOfficialYearAction"];
+
+/** Destructive actions re-create their target so each call has something to act on. */
+async function prepare(name: ActionName, site: "a" | "b") {
+  if (name === "deleteCalendarOverrideAction") {
+    const siteId = site === "a" ? world.siteA : world.siteB;
+    await db.calendarOverride.deleteMany({ where: { siteId, date: new Date("2026-12-26T00:00:00Z") } });
+    world[site].override = (await db.calendarOverride.create({ data: { siteId, date: new Date("2026-12-26T00:00:00Z"), kind: "WORKDAY" } })).id;
+  }
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  world = await buildWorld();
+});
+
+describe("the permission table covers every server action", () => {
+  it("every exported action has a row, and every row an action", () => {
+    const exported = Object.keys(actions).sort();
+    expect(exported).toEqual(Object.keys(ACTION_PERMISSIONS).sort());
+    for (const fn of Object.values(actions)) expect(typeof fn).toBe("function");
+  });
+});
+
+describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
+  it.each(Object.keys(ACTION_PERMISSIONS) as ActionName[])("%s is allowed exactly when the table says so", async (name) => {
+    await signInAs(role ? world.users[role] : null);
+    await prepare(name, "a");
+    const auditBefore = await db.auditLog.count();
+    const result = await actions[name](INPUTS[name](world, "a"));
+    const allowed = role !== null && roleHas(role, ACTION_PERMISSIONS[name]);
+    if (allowed) {
+      expect(result, `${role} ${name}`).toMatchObject({ ok: true });
+      expect(await db.auditLog.count()).toBe(auditBefore + 1);
+    } else {
+      expect(result).toMatchObject({ ok: false, code: role === null ? "unauthenticated" : "forbidden" });
+      expect(await db.auditLog.count()).toBe(auditBefore);
+    }
+  });
+
+  // The admin sees every site by role, so only site-bound roles can meet "another site".
+  const scoped = (Object.keys(ACTION_PERMISSIONS) as ActionName[]).filter(
+    (a) => role !== null && role !== "ADMIN" && !UNSCOPED.includes(a) && roleHas(role, ACTION_PERMISSIONS[a]),
+  );
+  if (scoped.length > 0)
+    it.each(scoped)("%s on a record of another site is refused and writes nothing", async (name) => {
+      await signInAs(world.users[role as Role]);
+      await prepare(name, "b");
+      const auditBefore = await db.auditLog.count();
+      const result = await actions[name](INPUTS[name](world, "b"));
+      expect(result).toMatchObject({ ok: false, code: "not_found" });
+      expect(await db.auditLog.count()).toBe(auditBefore);
+    });
+});
