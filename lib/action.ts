@@ -11,8 +11,7 @@ import { fieldErrorsOf, zodErrorMap } from "@/lib/validation";
 export type RefusalCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict";
 
 export type ActionResult<T = null> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: RefusalCode; message: string; fieldErrors?: Record<string, string> };
+  { ok: true; data: T; message?: string } | { ok: false; code: RefusalCode; message: string; fieldErrors?: Record<string, string> };
 
 /** A refusal decided by domain rules: message key (translated) and optionally the field it belongs to. */
 export class DomainError extends Error {
@@ -65,8 +64,7 @@ export async function runMutation<S extends z.ZodType, R>(def: MutationDef<S, R>
       const message = t(err.messageKey, err.values);
       return refuse(err.code, err.messageKey, err.field ? { [err.field]: message } : undefined, err.values);
     }
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
-      return refuse("conflict", "errors.duplicate");
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return refuse("conflict", "errors.duplicate");
     throw err;
   }
   for (const path of def.revalidate ?? []) {

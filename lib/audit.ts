@@ -22,8 +22,7 @@ function plain(value: unknown): unknown {
   if (value && typeof value === "object" && "toFixed" in value) return String(value); // Prisma Decimal
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value ?? null;
 }
 
@@ -79,7 +78,15 @@ export async function auditedUpdate(
   return db.$transaction(async (tx) => {
     const after = await update(tx);
     const { siteId: _site, ...beforeFields } = before;
-    await writeAudit(tx, { actorId: who.actorId, siteId: who.siteId, entity: who.entity, entityId: before.id, action: "UPDATE", before: beforeFields, after });
+    await writeAudit(tx, {
+      actorId: who.actorId,
+      siteId: who.siteId,
+      entity: who.entity,
+      entityId: before.id,
+      action: "UPDATE",
+      before: beforeFields,
+      after,
+    });
     return { id: before.id };
   });
 }

@@ -8,15 +8,27 @@ const globalForPrisma = globalThis as unknown as { kewuPrisma?: PrismaClient };
 export function createPrismaClient(connectionString: string): PrismaClient {
   const adapter = new PrismaPg(
     { connectionString, max: 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 },
-    {
-      onPoolError: (err) => console.error("[db] pool error", err),
-    },
+    { onPoolError: (err) => console.error("[db] pool error", err) },
   );
   return new PrismaClient({ adapter });
 }
 
-export const db: PrismaClient = globalForPrisma.kewuPrisma ?? createPrismaClient(env().DATABASE_URL);
+function client(): PrismaClient {
+  if (!globalForPrisma.kewuPrisma) {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set (npm start sets it; see README, Configuration)");
+    globalForPrisma.kewuPrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.kewuPrisma;
+}
 
-if (env().NODE_ENV !== "production") globalForPrisma.kewuPrisma = db;
+/** The client, created on first use so that importing the data layer (e.g. during `next build`) needs no database. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const target = client();
+    const value = Reflect.get(target, prop, target);
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});
 
 export type Db = PrismaClient;

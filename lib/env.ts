@@ -2,11 +2,16 @@ import { z } from "zod";
 
 // The only place that reads process.env for the app (t3 style). Scripts under scripts/ read their own.
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().url(),
+  /** Required at run time; optional so that `next build` needs no database. */
+  DATABASE_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).default("kewu-dev-secret-change-me-in-production"),
   NEXTAUTH_URL: z.string().url().optional(),
   /** Session lifetime in seconds (default 8 h: one working shift). */
-  SESSION_MAX_AGE: z.coerce.number().int().positive().default(8 * 60 * 60),
+  SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60 * 60),
   DATA_DIR: z.string().default(".data"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });

@@ -65,6 +65,10 @@ export const optionalTrimmed = (max: number) =>
     .optional();
 export const id = () => z.string().trim().min(1).max(50);
 /** Chinese mobile or landline: digits, spaces, +, - ; 5–20 characters. */
-export const phone = () => z.string().trim().regex(/^[0-9+\- ]{5,20}$/, { message: "validation.phone" });
+export const phone = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, { message: "validation.phone" });
 export const hhmm = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "validation.time" });
 export const localDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date" });

@@ -4,7 +4,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+const run = (cmd: string, args: string[]) =>
+  spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
 
 if (process.env.CHROMIUM_PATH || existsSync("/usr/bin/chromium")) process.exit(0);
 

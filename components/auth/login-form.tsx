@@ -41,10 +41,24 @@ export function LoginForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       <Field id="username" label={t("username")} required>
-        <input {...controlProps("username")} name="username" autoComplete="username" autoCapitalize="none" className={inputClass} maxLength={50} />
+        <input
+          {...controlProps("username")}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          className={inputClass}
+          maxLength={50}
+        />
       </Field>
       <Field id="password" label={t("password")} required>
-        <input {...controlProps("password")} name="password" type="password" autoComplete="current-password" className={inputClass} maxLength={200} />
+        <input
+          {...controlProps("password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          className={inputClass}
+          maxLength={200}
+        />
       </Field>
       <p role="status" aria-live="polite" data-testid="login-error" className="min-h-5 text-sm text-red-600">
         {error ?? ""}

@@ -5,7 +5,11 @@ import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import type { ActionResult } from "@/lib/action";
 
-export function DeleteOverrideButton(props: { id: string; label: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
+export function DeleteOverrideButton(props: {
+  id: string;
+  label: string;
+  action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+}) {
   const t = useTranslations("common");
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -57,14 +57,32 @@ export function OfficialYearForm(props: {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
       <Field id={id("reference")} label={t("calendar.reference")} error={errors.reference}>
-        <input {...controlProps(id("reference"), errors.reference)} name="reference" defaultValue={props.initialReference} maxLength={100} className={inputClass} />
+        <input
+          {...controlProps(id("reference"), errors.reference)}
+          name="reference"
+          defaultValue={props.initialReference}
+          maxLength={100}
+          className={inputClass}
+        />
       </Field>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field id={id("holidays")} label={t("calendar.holidayLines")} error={errors.holidays} hint={t("calendar.linesHint")} required>
-          <textarea {...controlProps(id("holidays"), errors.holidays)} name="holidays" rows={12} defaultValue={props.initialHolidays} className={`${inputClass} font-mono`} />
+          <textarea
+            {...controlProps(id("holidays"), errors.holidays)}
+            name="holidays"
+            rows={12}
+            defaultValue={props.initialHolidays}
+            className={`${inputClass} font-mono`}
+          />
         </Field>
         <Field id={id("workdays")} label={t("calendar.workdayLines")} error={errors.workdays} hint={t("calendar.linesHint")}>
-          <textarea {...controlProps(id("workdays"), errors.workdays)} name="workdays" rows={12} defaultValue={props.initialWorkdays} className={`${inputClass} font-mono`} />
+          <textarea
+            {...controlProps(id("workdays"), errors.workdays)}
+            name="workdays"
+            rows={12}
+            defaultValue={props.initialWorkdays}
+            className={`${inputClass} font-mono`}
+          />
         </Field>
       </div>
       <FormStatus error={status.error} message={status.message} />

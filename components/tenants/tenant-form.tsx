@@ -36,7 +36,15 @@ export function TenantForm(props: {
   return (
     <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-2" noValidate>
       {props.mode === "create" ? (
-        <SelectField register={register} name="siteId" label={t("fields.site")} required options={props.sites} placeholder={t("common.choose")} error={errorOf("siteId")} />
+        <SelectField
+          register={register}
+          name="siteId"
+          label={t("fields.site")}
+          required
+          options={props.sites}
+          placeholder={t("common.choose")}
+          error={errorOf("siteId")}
+        />
       ) : null}
       <TextField register={register} name="name" label={t("tenants.name")} required maxLength={100} error={errorOf("name")} />
       <fieldset className="rounded-lg border border-slate-200 p-3">
@@ -44,11 +52,38 @@ export function TenantForm(props: {
         <p className="mb-2 text-xs text-slate-500">{t("tenants.contactsHint")}</p>
         {contacts.fields.map((field, index) => (
           <div key={field.id} className="mb-2 grid grid-cols-1 gap-x-3 border-b border-slate-100 pb-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
-            <TextField register={register} name={`contacts.${index}.name`} label={t("tenants.contactName")} required maxLength={50} error={errorOf(`contacts.${index}.name`)} />
-            <TextField register={register} name={`contacts.${index}.position`} label={t("tenants.position")} maxLength={50} error={errorOf(`contacts.${index}.position`)} />
-            <TextField register={register} name={`contacts.${index}.phone`} label={t("fields.phone")} required inputMode="tel" maxLength={20} error={errorOf(`contacts.${index}.phone`)} />
+            <TextField
+              register={register}
+              name={`contacts.${index}.name`}
+              label={t("tenants.contactName")}
+              required
+              maxLength={50}
+              error={errorOf(`contacts.${index}.name`)}
+            />
+            <TextField
+              register={register}
+              name={`contacts.${index}.position`}
+              label={t("tenants.position")}
+              maxLength={50}
+              error={errorOf(`contacts.${index}.position`)}
+            />
+            <TextField
+              register={register}
+              name={`contacts.${index}.phone`}
+              label={t("fields.phone")}
+              required
+              inputMode="tel"
+              maxLength={20}
+              error={errorOf(`contacts.${index}.phone`)}
+            />
             <div className="flex items-center">
-              <Button type="button" variant="secondary" onClick={() => contacts.remove(index)} disabled={contacts.fields.length <= 1} aria-label={`${t("common.remove")} ${index + 1}`}>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => contacts.remove(index)}
+                disabled={contacts.fields.length <= 1}
+                aria-label={`${t("common.remove")} ${index + 1}`}
+              >
                 {t("common.remove")}
               </Button>
             </div>

@@ -16,7 +16,11 @@ export function DataTable<T>(props: { columns: Column<T>[]; rows: T[]; rowKey: (
         <thead className="bg-slate-50">
           <tr>
             {props.columns.map((c) => (
-              <th key={c.header} scope="col" className={`px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600 ${c.wide ? "hidden md:table-cell" : ""}`}>
+              <th
+                key={c.header}
+                scope="col"
+                className={`px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600 ${c.wide ? "hidden md:table-cell" : ""}`}
+              >
                 {c.header}
               </th>
             ))}

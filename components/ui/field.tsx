@@ -6,7 +6,11 @@ export function Field(props: { id: string; label: string; error?: string; hint?:
     <div className="flex flex-col gap-1">
       <label htmlFor={props.id} className="text-sm font-medium text-slate-700">
         {props.label}
-        {props.required ? <span className="ml-0.5 text-red-600" aria-hidden>*</span> : null}
+        {props.required ? (
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
+        ) : null}
       </label>
       {props.children}
       {props.hint && !props.error ? (

@@ -8,7 +8,12 @@ export async function FilterBar(props: { q?: string; qLabel: string; children?: 
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
       <label className="flex flex-col text-xs text-slate-600">
         {props.qLabel}
-        <input name="q" defaultValue={props.q ?? ""} maxLength={100} className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <input
+          name="q"
+          defaultValue={props.q ?? ""}
+          maxLength={100}
+          className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
       </label>
       {props.children}
       <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
@@ -23,7 +28,11 @@ export async function FilterSelect(props: { name: string; label: string; value?:
   return (
     <label className="flex flex-col text-xs text-slate-600">
       {props.label}
-      <select name={props.name} defaultValue={props.value ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+      <select
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      >
         <option value="">{t("all")}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -14,7 +14,15 @@ type Common<T extends FieldValues> = {
 };
 
 /** A registered text-like input with its label and error (one pattern for every form). */
-export function TextField<T extends FieldValues>({ name, label, register, error, hint, required, ...rest }: Common<T> & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField<T extends FieldValues>({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  required,
+  ...rest
+}: Common<T> & InputHTMLAttributes<HTMLInputElement>) {
   const id = `f-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
@@ -49,7 +57,15 @@ export function SelectField<T extends FieldValues>({
   );
 }
 
-export function CheckboxField<T extends FieldValues>({ name, label, register }: { name: Path<T>; label: string; register: UseFormRegister<T> }) {
+export function CheckboxField<T extends FieldValues>({
+  name,
+  label,
+  register,
+}: {
+  name: Path<T>;
+  label: string;
+  register: UseFormRegister<T>;
+}) {
   const id = `f-${name.replaceAll(".", "-")}`;
   return (
     <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm">

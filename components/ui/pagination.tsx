@@ -2,7 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /** Previous / next links that keep the other search params. */
-export async function Pagination(props: { page: number; pageCount: number; total: number; searchParams: Record<string, string | undefined> }) {
+export async function Pagination(props: {
+  page: number;
+  pageCount: number;
+  total: number;
+  searchParams: Record<string, string | undefined>;
+}) {
   const t = await getTranslations("common");
   const href = (page: number) => {
     const sp = new URLSearchParams();

@@ -10,7 +10,16 @@ import type { ActionResult } from "@/lib/action";
 import { CreateUnitSchema, UNIT_STATUSES, UpdateUnitSchema } from "@/lib/units/schema";
 
 type Option = { value: string; label: string };
-type UnitValues = { siteId?: string; id?: string; code: string; building: string; floor: string; areaSqm: string; status: (typeof UNIT_STATUSES)[number]; tenantId: string };
+type UnitValues = {
+  siteId?: string;
+  id?: string;
+  code: string;
+  building: string;
+  floor: string;
+  areaSqm: string;
+  status: (typeof UNIT_STATUSES)[number];
+  tenantId: string;
+};
 
 export function UnitForm(props: {
   mode: "create" | "update";
@@ -40,9 +49,25 @@ export function UnitForm(props: {
   return (
     <form onSubmit={onSubmit} className="grid max-w-2xl grid-cols-1 gap-x-4 sm:grid-cols-2" noValidate>
       {props.mode === "create" ? (
-        <SelectField register={register} name="siteId" label={t("fields.site")} required options={props.sites} placeholder={t("common.choose")} error={errorOf("siteId")} />
+        <SelectField
+          register={register}
+          name="siteId"
+          label={t("fields.site")}
+          required
+          options={props.sites}
+          placeholder={t("common.choose")}
+          error={errorOf("siteId")}
+        />
       ) : null}
-      <TextField register={register} name="code" label={t("units.code")} required maxLength={30} error={errorOf("code")} hint={t("units.codeHint")} />
+      <TextField
+        register={register}
+        name="code"
+        label={t("units.code")}
+        required
+        maxLength={30}
+        error={errorOf("code")}
+        hint={t("units.codeHint")}
+      />
       <TextField register={register} name="building" label={t("fields.building")} required maxLength={50} error={errorOf("building")} />
       <TextField register={register} name="floor" label={t("fields.floor")} required maxLength={20} error={errorOf("floor")} />
       <TextField register={register} name="areaSqm" label={t("units.areaSqm")} inputMode="decimal" error={errorOf("areaSqm")} />
@@ -54,7 +79,14 @@ export function UnitForm(props: {
         options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`unitStatus.${s}`) }))}
         error={errorOf("status")}
       />
-      <SelectField register={register} name="tenantId" label={t("units.tenant")} options={tenantOptions} placeholder={t("units.noTenant")} error={errorOf("tenantId")} />
+      <SelectField
+        register={register}
+        name="tenantId"
+        label={t("units.tenant")}
+        options={tenantOptions}
+        placeholder={t("units.noTenant")}
+        error={errorOf("tenantId")}
+      />
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} />
         <div>

@@ -18,7 +18,16 @@ export function ResetPasswordForm(props: { userId: string; action: (input: unkno
   });
   return (
     <form onSubmit={onSubmit} className="flex max-w-md flex-col gap-2" noValidate>
-      <TextField register={form.register} name="password" label={t("users.newPassword")} type="password" autoComplete="new-password" required error={errorOf("password")} hint={t("users.passwordHint")} />
+      <TextField
+        register={form.register}
+        name="password"
+        label={t("users.newPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errorOf("password")}
+        hint={t("users.passwordHint")}
+      />
       <FormStatus error={formError} message={formMessage} />
       <div>
         <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>

@@ -44,14 +44,47 @@ export function UserForm(props: {
     <form onSubmit={onSubmit} className="grid max-w-2xl grid-cols-1 gap-x-4 sm:grid-cols-2" noValidate>
       {props.mode === "create" ? (
         <>
-          <TextField register={register} name="username" label={t("users.username")} required autoCapitalize="none" maxLength={50} error={errorOf("username")} hint={t("users.usernameHint")} />
-          <TextField register={register} name="password" label={t("users.initialPassword")} required type="password" autoComplete="new-password" error={errorOf("password")} hint={t("users.passwordHint")} />
+          <TextField
+            register={register}
+            name="username"
+            label={t("users.username")}
+            required
+            autoCapitalize="none"
+            maxLength={50}
+            error={errorOf("username")}
+            hint={t("users.usernameHint")}
+          />
+          <TextField
+            register={register}
+            name="password"
+            label={t("users.initialPassword")}
+            required
+            type="password"
+            autoComplete="new-password"
+            error={errorOf("password")}
+            hint={t("users.passwordHint")}
+          />
         </>
       ) : null}
       <TextField register={register} name="name" label={t("users.name")} required maxLength={50} error={errorOf("name")} />
-      <SelectField register={register} name="role" label={t("users.role")} required options={ROLE_VALUES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errorOf("role")} />
+      <SelectField
+        register={register}
+        name="role"
+        label={t("users.role")}
+        required
+        options={ROLE_VALUES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        error={errorOf("role")}
+      />
       {role === "SUPERVISOR" ? (
-        <SelectField register={register} name="duty" label={t("users.duty")} required placeholder={t("common.choose")} options={DUTY_VALUES.map((d) => ({ value: d, label: t(`duties.${d}`) }))} error={errorOf("duty")} />
+        <SelectField
+          register={register}
+          name="duty"
+          label={t("users.duty")}
+          required
+          placeholder={t("common.choose")}
+          options={DUTY_VALUES.map((d) => ({ value: d, label: t(`duties.${d}`) }))}
+          error={errorOf("duty")}
+        />
       ) : null}
       <fieldset className="sm:col-span-2" aria-describedby="f-siteIds-error">
         <legend className="text-sm font-medium text-slate-700">{t("users.sites")}</legend>

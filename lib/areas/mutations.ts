@@ -27,7 +27,14 @@ export const createArea = defineMutation({
     await assertNameFree(input.siteId, input);
     return auditedCreate(db, { actorId: actor.id, siteId: input.siteId, entity: "Area" }, (tx) =>
       tx.area.create({
-        data: { siteId: input.siteId, name: input.name, type: input.type, building: input.building, floor: input.floor, active: input.active },
+        data: {
+          siteId: input.siteId,
+          name: input.name,
+          type: input.type,
+          building: input.building,
+          floor: input.floor,
+          active: input.active,
+        },
         select: { id: true, ...AUDITED },
       }),
     );
@@ -40,7 +47,10 @@ export const updateArea = defineMutation({
   revalidate: ["/registry/areas"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
-    const before = await db.area.findFirst({ where: { id: input.id, siteId: { in: actor.siteIds } }, select: { id: true, siteId: true, ...AUDITED } });
+    const before = await db.area.findFirst({
+      where: { id: input.id, siteId: { in: actor.siteIds } },
+      select: { id: true, siteId: true, ...AUDITED },
+    });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertNameFree(before.siteId, input, before.id);
     return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Area" }, before, (tx) =>

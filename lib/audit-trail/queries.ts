@@ -31,10 +31,7 @@ export async function listAuditLogs(
     ...(filter.site
       ? { siteId: { in: sites } }
       : {
-          OR: [
-            { siteId: { in: sites } },
-            seesAllSites(actor.role) ? { siteId: null } : { siteId: null, entity: "OfficialCalendarYear" },
-          ],
+          OR: [{ siteId: { in: sites } }, seesAllSites(actor.role) ? { siteId: null } : { siteId: null, entity: "OfficialCalendarYear" }],
         }),
     ...((AUDIT_ENTITIES as readonly string[]).includes(filter.entity ?? "") ? { entity: filter.entity } : {}),
     ...(ACTIONS.includes(filter.action as AuditAction) ? { action: filter.action as AuditAction } : {}),
@@ -65,7 +62,8 @@ export async function listAuditLogs(
       ...r,
       id: r.id.toString(),
       localAt: formatInZone(r.at, r.site?.timeZone ?? zone),
-      changes: r.changes as Record<string, { before: unknown; after: unknown }> })),
+      changes: r.changes as Record<string, { before: unknown; after: unknown }>,
+    })),
     total,
     page,
   );

@@ -10,8 +10,7 @@ export const SignInSchema = z.object({
 });
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; name: string; role: string; sessionVersion: number } }
-  | { ok: false; reason: "invalid" | "throttled" };
+  { ok: true; user: { id: string; name: string; role: string; sessionVersion: number } } | { ok: false; reason: "invalid" | "throttled" };
 
 /** Checks a sign-in attempt; every outcome is counted in Postgres for throttling. */
 export async function checkCredentials(db: Db, raw: unknown): Promise<SignInOutcome> {

@@ -82,7 +82,10 @@ export const saveOfficialYear = defineMutation({
       ...input.workdays.map((d) => ({ year: input.year, date: asDate(d.date), kind: "WORKDAY" as const, name: d.name ?? null })),
     ];
     return db.$transaction(async (tx) => {
-      const before = await tx.officialCalendarYear.findUnique({ where: { year: input.year }, select: { reference: true, days: { select: { date: true, kind: true } } } });
+      const before = await tx.officialCalendarYear.findUnique({
+        where: { year: input.year },
+        select: { reference: true, days: { select: { date: true, kind: true } } },
+      });
       await tx.officialCalendarDay.deleteMany({ where: { year: input.year } });
       await tx.officialCalendarYear.upsert({
         where: { year: input.year },

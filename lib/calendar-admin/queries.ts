@@ -25,7 +25,13 @@ export async function calendarMonth(siteId: string, month: string | undefined) {
   const days: MonthDay[] = [];
   for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) {
     const info = calendar.dayInfo(d);
-    days.push({ date: d, working: info.working, provisional: info.provisional, source: info.source, name: info.holidayName ?? info.makeUpFor });
+    days.push({
+      date: d,
+      working: info.working,
+      provisional: info.provisional,
+      source: info.source,
+      name: info.holidayName ?? info.makeUpFor,
+    });
   }
   const overrides = await db.calendarOverride.findMany({
     where: { siteId },

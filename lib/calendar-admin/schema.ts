@@ -35,7 +35,8 @@ export const OfficialYearSchema = z
       if (!inYear(w.date)) ctx.addIssue({ code: "custom", message: "calendar.errors.outsideYear", path: ["workdays", i, "date"] });
     });
     const holidaySet = new Set(v.holidays.map((h) => h.date));
-    if (holidaySet.size !== v.holidays.length) ctx.addIssue({ code: "custom", message: "calendar.errors.duplicateDate", path: ["holidays"] });
+    if (holidaySet.size !== v.holidays.length)
+      ctx.addIssue({ code: "custom", message: "calendar.errors.duplicateDate", path: ["holidays"] });
     if (v.workdays.some((w) => holidaySet.has(w.date)))
       ctx.addIssue({ code: "custom", message: "calendar.errors.bothKinds", path: ["workdays"] });
   });

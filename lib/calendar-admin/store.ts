@@ -6,12 +6,19 @@ const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Every year table a manager entered (company-wide: the State Council's table is national). */
 export async function loadOfficialYears(): Promise<OfficialYearTable[]> {
-  const days = await db.officialCalendarDay.findMany({ select: { year: true, date: true, kind: true, name: true }, orderBy: { date: "asc" } });
+  const days = await db.officialCalendarDay.findMany({
+    select: { year: true, date: true, kind: true, name: true },
+    orderBy: { date: "asc" },
+  });
   const years = await db.officialCalendarYear.findMany({ select: { year: true } });
   return years.map(({ year }) => ({
     year,
-    holidays: days.filter((d) => d.year === year && d.kind === "HOLIDAY").map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
-    workdays: days.filter((d) => d.year === year && d.kind === "WORKDAY").map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
+    holidays: days
+      .filter((d) => d.year === year && d.kind === "HOLIDAY")
+      .map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
+    workdays: days
+      .filter((d) => d.year === year && d.kind === "WORKDAY")
+      .map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
   }));
 }
 

@@ -188,8 +188,17 @@ describe("source precedence (R-CAL-1)", () => {
     const make = (input: Partial<SiteCalendar>) => () => createCalendar({ ...SHANGHAI, ...input });
     expect(make({ officialYears: [FAKE_2027, FAKE_2027] })).toThrow(/Two official tables/);
     expect(make({ officialYears: [{ year: 2027, holidays: [{ date: "2026-10-01" }], workdays: [] }] })).toThrow(/does not belong/);
-    expect(make({ officialYears: [{ year: 2027, holidays: [{ date: "2027-02-05" }], workdays: [{ date: "2027-02-05" }] }] })).toThrow(/twice/);
-    expect(make({ overrides: [{ date: "2026-03-07", kind: "WORKDAY" }, { date: "2026-03-07", kind: "HOLIDAY" }] })).toThrow(/Conflicting/);
+    expect(make({ officialYears: [{ year: 2027, holidays: [{ date: "2027-02-05" }], workdays: [{ date: "2027-02-05" }] }] })).toThrow(
+      /twice/,
+    );
+    expect(
+      make({
+        overrides: [
+          { date: "2026-03-07", kind: "WORKDAY" },
+          { date: "2026-03-07", kind: "HOLIDAY" },
+        ],
+      }),
+    ).toThrow(/Conflicting/);
     expect(make({ overrides: [{ date: "2026-02-30", kind: "WORKDAY" }] })).toThrow(RangeError);
     // A notice may start 元旦 in the previous December (the 2019 notice did).
     expect(make({ officialYears: [{ year: 2027, holidays: [{ date: "2026-12-31" }], workdays: [] }] })).not.toThrow();

@@ -103,9 +103,7 @@ export function createCalendar(input: SiteCalendar): Calendar {
 
     if (packageCoversYear(year)) {
       const fromPackage = packageDay(date);
-      return fromPackage
-        ? namedDay(fromPackage.working, "package", fromPackage.name)
-        : namedDay(!isWeekend(date), "package", undefined);
+      return fromPackage ? namedDay(fromPackage.working, "package", fromPackage.name) : namedDay(!isWeekend(date), "package", undefined);
     }
 
     const holidayName = provisionalHolidayName(date);
@@ -148,7 +146,7 @@ export function createCalendar(input: SiteCalendar): Calendar {
     let dayNumber = dayNumberOf(start);
     let date = start;
     let provisional = false;
-    for (let counted = 0, scanned = 0; counted < n; ) {
+    for (let counted = 0, scanned = 0; counted < n;) {
       if (++scanned > maxScan) {
         throw new RangeError(`No ${n} working days within ${maxScan} days after ${start}: check the site's overrides`);
       }

@@ -2,15 +2,7 @@
  * Working-day calendar and deadline arithmetic (R-CAL-1..3). Pure: no I/O, no env, no server
  * time zone. All deadline code of the app goes through this module.
  */
-export {
-  createCalendar,
-  MAX_DAYS_TO_ADD,
-  MAX_SPAN_DAYS,
-  type Calendar,
-  type DayInfo,
-  type DaySource,
-  type Deadline,
-} from "./calendar";
+export { createCalendar, MAX_DAYS_TO_ADD, MAX_SPAN_DAYS, type Calendar, type DayInfo, type DaySource, type Deadline } from "./calendar";
 export { yearStatus, type OfficialYearTable, type OverrideKind, type SiteCalendar, type YearStatus } from "./site-input";
 export {
   addDays,

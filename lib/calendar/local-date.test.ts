@@ -14,7 +14,18 @@ import {
 describe("local dates (pure string arithmetic)", () => {
   it("validates 'YYYY-MM-DD' strictly", () => {
     for (const ok of ["2026-01-01", "2024-02-29", "2000-02-29", "2026-12-31"]) expect(isValidLocalDate(ok)).toBe(true);
-    for (const bad of ["2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-1-1", "26-01-01", "2026-01-01T00:00", "", null, 20260101]) {
+    for (const bad of [
+      "2026-02-29",
+      "1900-02-29",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-1-1",
+      "26-01-01",
+      "2026-01-01T00:00",
+      "",
+      null,
+      20260101,
+    ]) {
       expect(isValidLocalDate(bad)).toBe(false);
     }
   });

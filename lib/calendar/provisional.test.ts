@@ -1,14 +1,7 @@
 import chineseDays from "chinese-days";
 import { describe, expect, it } from "vitest";
 import { PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR, packageCoversYear, packageDay } from "./package-data";
-import {
-  chuxiDate,
-  PROVISIONAL_MAX_YEAR,
-  PROVISIONAL_MIN_YEAR,
-  provisionalHolidays,
-  qingmingDate,
-  solarDateOfLunar,
-} from "./provisional";
+import { chuxiDate, PROVISIONAL_MAX_YEAR, PROVISIONAL_MIN_YEAR, provisionalHolidays, qingmingDate, solarDateOfLunar } from "./provisional";
 import { withServerZone } from "./test-support";
 
 /** Lunar fields of a Gregorian date. getLunarDate's lunar fields are zone-safe (it counts whole
@@ -90,7 +83,11 @@ describe("除夕 is the day before 正月初一", () => {
 describe("our lunar/solar-term arithmetic agrees with the package", () => {
   it("for 正月初一, 端午 and 中秋 of every supported year", () => {
     for (let year = PROVISIONAL_MIN_YEAR; year <= PROVISIONAL_MAX_YEAR; year++) {
-      for (const [month, day] of [[1, 1], [5, 5], [8, 15]] as const) {
+      for (const [month, day] of [
+        [1, 1],
+        [5, 5],
+        [8, 15],
+      ] as const) {
         const ours = solarDateOfLunar(year, month, day);
         expect(lunarOf(ours)).toEqual({ lunarYear: year, lunarMon: month, lunarDay: day, isLeap: false });
         // The package's own conversion, run with a server zone it handles correctly (UTC+8).

@@ -29,7 +29,9 @@ function sample() {
     shown: formatInZone(lateSunday, "Asia/Shanghai"),
     weekday: dayOfWeek("2026-03-07"),
     qingming2027: qingmingDate(2027),
-    springFestival2027: provisionalHolidays(2027).filter((h) => h.name === "春节").map((h) => h.date),
+    springFestival2027: provisionalHolidays(2027)
+      .filter((h) => h.name === "春节")
+      .map((h) => h.date),
   };
 }
 

@@ -27,7 +27,13 @@ export const createDepartment = defineMutation({
     await assertNameFree(input.siteId, input.name);
     return auditedCreate(db, { actorId: actor.id, siteId: input.siteId, entity: "Department" }, (tx) =>
       tx.department.create({
-        data: { siteId: input.siteId, name: input.name, kind: input.kind, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null },
+        data: {
+          siteId: input.siteId,
+          name: input.name,
+          kind: input.kind,
+          contactName: input.contactName ?? null,
+          contactPhone: input.contactPhone ?? null,
+        },
         select: { id: true, ...AUDITED },
       }),
     );
@@ -40,7 +46,10 @@ export const updateDepartment = defineMutation({
   revalidate: ["/registry/departments"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
-    const before = await db.department.findFirst({ where: { id: input.id, siteId: { in: actor.siteIds } }, select: { id: true, siteId: true, ...AUDITED } });
+    const before = await db.department.findFirst({
+      where: { id: input.id, siteId: { in: actor.siteIds } },
+      select: { id: true, siteId: true, ...AUDITED },
+    });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertNameFree(before.siteId, input.name, before.id);
     return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Department" }, before, (tx) =>

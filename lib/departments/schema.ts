@@ -7,7 +7,13 @@ const departmentFields = {
   name: trimmed(100),
   kind: z.enum(DEPARTMENT_KINDS),
   contactName: optionalTrimmed(50),
-  contactPhone: optionalTrimmed(30).pipe(z.string().regex(/^[0-9+\- ]{5,20}$/, { message: "validation.phone" }).nullable().optional()),
+  contactPhone: optionalTrimmed(30).pipe(
+    z
+      .string()
+      .regex(/^[0-9+\- ]{5,20}$/, { message: "validation.phone" })
+      .nullable()
+      .optional(),
+  ),
 };
 
 export const CreateDepartmentSchema = z.strictObject({ siteId: id(), ...departmentFields });

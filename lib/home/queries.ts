@@ -9,14 +9,25 @@ export async function homeSummary() {
   const actor: Actor = await requirePermission("home:view");
   const siteIds = actor.siteIds;
   const [sites, unitsByStatus, areaCount, tenantCount] = await Promise.all([
-    db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, code: true, name: true, timeZone: true }, orderBy: { code: "asc" } }),
+    db.site.findMany({
+      where: { id: { in: siteIds } },
+      select: { id: true, code: true, name: true, timeZone: true },
+      orderBy: { code: "asc" },
+    }),
     db.unit.groupBy({ by: ["siteId", "status"], where: { siteId: { in: siteIds } }, _count: { _all: true } }),
-    roleHas(actor.role, "area:read") ? db.area.groupBy({ by: ["siteId"], where: { siteId: { in: siteIds }, active: true }, _count: { _all: true } }) : [],
-    roleHas(actor.role, "tenant:read") ? db.tenant.groupBy({ by: ["siteId"], where: { siteId: { in: siteIds } }, _count: { _all: true } }) : [],
+    roleHas(actor.role, "area:read")
+      ? db.area.groupBy({ by: ["siteId"], where: { siteId: { in: siteIds }, active: true }, _count: { _all: true } })
+      : [],
+    roleHas(actor.role, "tenant:read")
+      ? db.tenant.groupBy({ by: ["siteId"], where: { siteId: { in: siteIds } }, _count: { _all: true } })
+      : [],
   ]);
   return sites.map((site) => ({
     ...site,
-    units: Object.fromEntries(unitsByStatus.filter((u) => u.siteId === site.id).map((u) => [u.status, u._count._all])) as Record<string, number>,
+    units: Object.fromEntries(unitsByStatus.filter((u) => u.siteId === site.id).map((u) => [u.status, u._count._all])) as Record<
+      string,
+      number
+    >,
     areas: areaCount.find((a) => a.siteId === site.id)?._count._all ?? null,
     tenants: tenantCount.find((a) => a.siteId === site.id)?._count._all ?? null,
   }));
@@ -34,7 +45,14 @@ export async function recentAudit(limit = 8) {
   const actor = await requirePermission("audit:read");
   return db.auditLog.findMany({
     where: { siteId: { in: actor.siteIds } },
-    select: { id: true, at: true, entity: true, action: true, actor: { select: { name: true } }, site: { select: { code: true, timeZone: true } } },
+    select: {
+      id: true,
+      at: true,
+      entity: true,
+      action: true,
+      actor: { select: { name: true } },
+      site: { select: { code: true, timeZone: true } },
+    },
     orderBy: { at: "desc" },
     take: limit,
   });

@@ -50,7 +50,10 @@ export const updateSite = defineMutation({
   revalidate: ["/registry/sites"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
-    const before = await db.site.findFirst({ where: { AND: [{ id: input.id }, { id: { in: actor.siteIds } }] }, select: { id: true, ...AUDITED } });
+    const before = await db.site.findFirst({
+      where: { AND: [{ id: input.id }, { id: { in: actor.siteIds } }] },
+      select: { id: true, ...AUDITED },
+    });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     return auditedUpdate(db, { actorId: actor.id, siteId: before.id, entity: "Site" }, before, (tx) =>
       tx.site.update({ where: { id: before.id }, data: siteData(input), select: { id: true, ...AUDITED } }),

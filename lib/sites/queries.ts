@@ -41,6 +41,17 @@ export async function getSite(id: string) {
   if (!actor.siteIds.includes(id)) return null;
   return db.site.findUnique({
     where: { id },
-    select: { id: true, code: true, name: true, address: true, timeZone: true, slot1Start: true, slot1End: true, slot2Start: true, slot2End: true, inspectOnWeekends: true },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      address: true,
+      timeZone: true,
+      slot1Start: true,
+      slot1End: true,
+      slot2Start: true,
+      slot2End: true,
+      inspectOnWeekends: true,
+    },
   });
 }

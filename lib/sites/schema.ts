@@ -40,6 +40,11 @@ const slotsInOrder = (v: { slot1Start: string; slot1End: string; slot2Start: str
 const slotRule = { message: "sites.errors.slotOrder", path: ["slot2Start"] };
 
 export const CreateSiteSchema = z
-  .strictObject({ code: trimmed(16).toUpperCase().regex(/^[A-Z0-9]+$/, { message: "sites.errors.code" }), ...siteFields })
+  .strictObject({
+    code: trimmed(16)
+      .toUpperCase()
+      .regex(/^[A-Z0-9]+$/, { message: "sites.errors.code" }),
+    ...siteFields,
+  })
   .refine(slotsInOrder, slotRule);
 export const UpdateSiteSchema = z.strictObject({ id: id(), ...siteFields }).refine(slotsInOrder, slotRule);

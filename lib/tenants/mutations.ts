@@ -53,7 +53,13 @@ export const updateTenant = defineMutation({
   async run(actor: Actor, input) {
     const before = await db.tenant.findFirst({
       where: { id: input.id, siteId: { in: actor.siteIds } },
-      select: { id: true, siteId: true, name: true, notes: true, contacts: { select: { name: true, position: true, phone: true }, orderBy: { isPrimary: "desc" } } },
+      select: {
+        id: true,
+        siteId: true,
+        name: true,
+        notes: true,
+        contacts: { select: { name: true, position: true, phone: true }, orderBy: { isPrimary: "desc" } },
+      },
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertNameFree(before.siteId, input.name, before.id);

@@ -33,9 +33,7 @@ export async function listTenants(filter: { q?: string; site?: string }, page: P
         name: true,
         site: { select: { code: true } },
         units: { select: { code: true }, orderBy: { code: "asc" } },
-        contacts: seesContacts
-          ? { select: { name: true, phone: true, position: true }, orderBy: { isPrimary: "desc" } }
-          : false,
+        contacts: seesContacts ? { select: { name: true, phone: true, position: true }, orderBy: { isPrimary: "desc" } } : false,
       },
       orderBy: [{ siteId: "asc" }, { name: "asc" }],
       skip: page.skip,
@@ -64,5 +62,9 @@ export async function getTenant(id: string) {
 /** Options for a tenant picker within one site (names only). */
 export async function tenantOptions(siteIds: string[]) {
   await requirePermission("unit:read");
-  return db.tenant.findMany({ where: { siteId: { in: siteIds } }, select: { id: true, name: true, siteId: true }, orderBy: { name: "asc" } });
+  return db.tenant.findMany({
+    where: { siteId: { in: siteIds } },
+    select: { id: true, name: true, siteId: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -44,8 +44,8 @@ export const createUnit = defineMutation({
     await assertCodeFree(input.siteId, input.code);
     return auditedCreate(db, { actorId: actor.id, siteId: input.siteId, entity: "Unit" }, (tx) =>
       tx.unit.create({
-      data: { siteId: input.siteId, ...unitData(input) },
-      select: { id: true, ...AUDITED },
+        data: { siteId: input.siteId, ...unitData(input) },
+        select: { id: true, ...AUDITED },
       }),
     );
   },
@@ -66,9 +66,9 @@ export const updateUnit = defineMutation({
     await assertCodeFree(before.siteId, input.code, before.id);
     return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Unit" }, before, (tx) =>
       tx.unit.update({
-      where: { id: before.id },
-      data: unitData(input),
-      select: { id: true, ...AUDITED },
+        where: { id: before.id },
+        data: unitData(input),
+        select: { id: true, ...AUDITED },
       }),
     );
   },

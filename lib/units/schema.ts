@@ -17,8 +17,7 @@ const unitFields = {
 };
 
 // An occupied or renovating unit has a tenant; a vacant one has none.
-const tenantMatchesStatus = (v: { status: string; tenantId?: string | null }) =>
-  v.status === "VACANT" ? !v.tenantId : !!v.tenantId;
+const tenantMatchesStatus = (v: { status: string; tenantId?: string | null }) => (v.status === "VACANT" ? !v.tenantId : !!v.tenantId);
 const tenantRule = { message: "units.errors.tenantStatus", path: ["tenantId"] };
 
 export const CreateUnitSchema = z.strictObject({ siteId: id(), ...unitFields }).refine(tenantMatchesStatus, tenantRule);

@@ -36,7 +36,14 @@ export const createUser = defineMutation({
         },
         select: { id: true, username: true, name: true, role: true, duty: true },
       });
-      await writeAudit(tx, { actorId: actor.id, siteId: null, entity: "User", entityId: user.id, action: "CREATE", after: { ...user, siteIds } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: null,
+        entity: "User",
+        entityId: user.id,
+        action: "CREATE",
+        after: { ...user, siteIds },
+      });
       return { id: user.id };
     });
   },
@@ -78,7 +85,13 @@ export const updateUser = defineMutation({
         entity: "User",
         entityId: before.id,
         action: "UPDATE",
-        before: { name: before.name, role: before.role, duty: before.duty, disabled: before.disabled, siteIds: before.sites.map((s) => s.siteId).sort() },
+        before: {
+          name: before.name,
+          role: before.role,
+          duty: before.duty,
+          disabled: before.disabled,
+          siteIds: before.sites.map((s) => s.siteId).sort(),
+        },
         after: { name: after.name, role: after.role, duty: after.duty, disabled: after.disabled, siteIds: [...siteIds].sort() },
       });
       return { id: before.id };
@@ -98,7 +111,10 @@ export const resetUserPassword = defineMutation({
     return db.$transaction(async (tx) => {
       const changedAt = new Date();
       // A changed password ends every existing session at its next request (sessionVersion).
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: changedAt, sessionVersion: { increment: 1 } } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, passwordChangedAt: changedAt, sessionVersion: { increment: 1 } },
+      });
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: null,

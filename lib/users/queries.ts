@@ -12,7 +12,15 @@ export async function listUsers(filter: { q?: string }, page: PageRequest) {
   const [rows, total] = await db.$transaction([
     db.user.findMany({
       where,
-      select: { id: true, username: true, name: true, role: true, duty: true, disabled: true, sites: { select: { site: { select: { code: true } } } } },
+      select: {
+        id: true,
+        username: true,
+        name: true,
+        role: true,
+        duty: true,
+        disabled: true,
+        sites: { select: { site: { select: { code: true } } } },
+      },
       orderBy: { username: "asc" },
       skip: page.skip,
       take: page.take,

@@ -25,7 +25,11 @@ const dutyMatchesRole = (v: { role: string; duty?: string | null }) => (v.role =
 const hasSites = (v: { role: string; siteIds: string[] }) => v.role === "ADMIN" || v.siteIds.length > 0;
 
 export const CreateUserSchema = z
-  .strictObject({ username: trimmed(50).regex(/^[a-z0-9_.-]+$/, { message: "users.errors.username" }), password: password(), ...userFields })
+  .strictObject({
+    username: trimmed(50).regex(/^[a-z0-9_.-]+$/, { message: "users.errors.username" }),
+    password: password(),
+    ...userFields,
+  })
   .refine(dutyMatchesRole, { message: "users.errors.duty", path: ["duty"] })
   .refine(hasSites, { message: "users.errors.sites", path: ["siteIds"] });
 

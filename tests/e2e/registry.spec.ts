@@ -14,7 +14,7 @@ test("a manager creates and edits a unit and a tenant, and the audit trail shows
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByLabel("单元号")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#f-code-error")).toHaveText("此项为必填项");
-  await expect(page.locator("#f-siteId-error")).toHaveText("请从列表中选择");
+  await expect(page.locator("#f-siteId-error")).toHaveText("此项为必填项");
 
   const code = `B-${suffix}`;
   await page.getByLabel("项目").selectOption({ label: "汇金中心" });

@@ -70,7 +70,14 @@ test("a server action replayed by a role without the right is refused, and a rep
     page.getByRole("button", { name: "保存" }).click(),
   ]);
   await expect(page).toHaveURL(/\/registry\/units$/);
-  const replay = { headers: { "next-action": request.headers()["next-action"], "content-type": request.headers()["content-type"], accept: "text/x-component" }, data: request.postData() ?? "" };
+  const replay = {
+    headers: {
+      "next-action": request.headers()["next-action"],
+      "content-type": request.headers()["content-type"],
+      accept: "text/x-component",
+    },
+    data: request.postData() ?? "",
+  };
 
   // Replayed by the manager: the unit exists already, nothing is created twice.
   const again = await page.request.post("/registry/units/new", replay);
@@ -85,7 +92,10 @@ test("a server action replayed by a role without the right is refused, and a rep
 
   // Anonymous: refused too.
   const anonymous = await browser.newContext();
-  const anon = await anonymous.request.post("http://localhost:" + (process.env.E2E_PORT ?? 3100) + "/registry/units/new", { ...replay, maxRedirects: 0 });
+  const anon = await anonymous.request.post("http://localhost:" + (process.env.E2E_PORT ?? 3100) + "/registry/units/new", {
+    ...replay,
+    maxRedirects: 0,
+  });
   expect([200, 303, 307, 308]).toContain(anon.status());
   expect(await anon.text()).not.toContain('"ok":true');
   await Promise.all([manager.close(), frontDesk.close(), anonymous.close()]);

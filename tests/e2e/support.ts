@@ -19,5 +19,6 @@ export async function login(page: Page, username: string, password = PASSWORD) {
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("current-user").or(page.getByRole("button", { name: "菜单" }))).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+  await expect(page).not.toHaveURL(/\/login/);
 }

@@ -44,7 +44,14 @@ describe("sign-in (issue 2 §3)", () => {
     const before = { ...(await import("../support/session")).session.claims! };
 
     await signInAs(world.users.ADMIN);
-    const res = await updateUserAction({ id: world.users.FRONT_DESK, name: "前台", role: "FRONT_DESK", duty: null, siteIds: [world.siteA], disabled: true });
+    const res = await updateUserAction({
+      id: world.users.FRONT_DESK,
+      name: "前台",
+      role: "FRONT_DESK",
+      duty: null,
+      siteIds: [world.siteA],
+      disabled: true,
+    });
     expect(res.ok).toBe(true);
 
     (await import("../support/session")).session.claims = before; // the old cookie comes back

@@ -28,7 +28,9 @@ const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 /** A valid input for each action, on site A (own site) or site B (a site the user is not assigned to). */
 const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
   createSiteAction: () => ({
-    code: `S${uniq().toUpperCase().replace(/[^A-Z0-9]/g, "")}`.slice(0, 16),
+    code: `S${uniq()
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, "")}`.slice(0, 16),
     name: "新项目",
     address: null,
     timeZone: "Asia/Shanghai",
@@ -49,16 +51,75 @@ const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
     slot2End: "17:00",
     inspectOnWeekends: true,
   }),
-  createAreaAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `区域${uniq()}`, type: "RESTROOM", building: "A座", floor: "2F", active: true }),
+  createAreaAction: (w, s) => ({
+    siteId: s === "a" ? w.siteA : w.siteB,
+    name: `区域${uniq()}`,
+    type: "RESTROOM",
+    building: "A座",
+    floor: "2F",
+    active: true,
+  }),
   updateAreaAction: (w, s) => ({ id: w[s].area, name: `大堂${uniq()}`, type: "LOBBY", building: "A座", floor: "1F", active: true }),
-  createUnitAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, code: `N-${uniq()}`, building: "A座", floor: "3F", areaSqm: "88.5", status: "VACANT", tenantId: "" }),
-  updateUnitAction: (w, s) => ({ id: w[s].unit, code: `U-${uniq()}`, building: "A座", floor: "1F", areaSqm: "", status: "OCCUPIED", tenantId: w[s].tenant }),
-  createTenantAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `公司${uniq()}`, notes: "", contacts: [{ name: "李四", position: "行政", phone: "13900000000" }] }),
-  updateTenantAction: (w, s) => ({ id: w[s].tenant, name: `业户${uniq()}`, notes: "", contacts: [{ name: "张三", position: "", phone: "13800000000" }] }),
-  createDepartmentAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `部门${uniq()}`, kind: "SECURITY", contactName: "", contactPhone: "" }),
-  updateDepartmentAction: (w, s) => ({ id: w[s].department, name: `工程部${uniq()}`, kind: "ENGINEERING", contactName: "王工", contactPhone: "021-5555" }),
-  createUserAction: (w) => ({ username: `u${uniq()}`, password: "Secret123", name: "新同事", role: "CLERK", duty: null, siteIds: [w.siteA] }),
-  updateUserAction: (w) => ({ id: w.users.FRONT_DESK, name: `前台${uniq()}`, role: "FRONT_DESK", duty: null, siteIds: [w.siteA], disabled: false }),
+  createUnitAction: (w, s) => ({
+    siteId: s === "a" ? w.siteA : w.siteB,
+    code: `N-${uniq()}`,
+    building: "A座",
+    floor: "3F",
+    areaSqm: "88.5",
+    status: "VACANT",
+    tenantId: "",
+  }),
+  updateUnitAction: (w, s) => ({
+    id: w[s].unit,
+    code: `U-${uniq()}`,
+    building: "A座",
+    floor: "1F",
+    areaSqm: "",
+    status: "OCCUPIED",
+    tenantId: w[s].tenant,
+  }),
+  createTenantAction: (w, s) => ({
+    siteId: s === "a" ? w.siteA : w.siteB,
+    name: `公司${uniq()}`,
+    notes: "",
+    contacts: [{ name: "李四", position: "行政", phone: "13900000000" }],
+  }),
+  updateTenantAction: (w, s) => ({
+    id: w[s].tenant,
+    name: `业户${uniq()}`,
+    notes: "",
+    contacts: [{ name: "张三", position: "", phone: "13800000000" }],
+  }),
+  createDepartmentAction: (w, s) => ({
+    siteId: s === "a" ? w.siteA : w.siteB,
+    name: `部门${uniq()}`,
+    kind: "SECURITY",
+    contactName: "",
+    contactPhone: "",
+  }),
+  updateDepartmentAction: (w, s) => ({
+    id: w[s].department,
+    name: `工程部${uniq()}`,
+    kind: "ENGINEERING",
+    contactName: "王工",
+    contactPhone: "021-5555",
+  }),
+  createUserAction: (w) => ({
+    username: `u${uniq()}`,
+    password: "Secret123",
+    name: "新同事",
+    role: "CLERK",
+    duty: null,
+    siteIds: [w.siteA],
+  }),
+  updateUserAction: (w) => ({
+    id: w.users.FRONT_DESK,
+    name: `前台${uniq()}`,
+    role: "FRONT_DESK",
+    duty: null,
+    siteIds: [w.siteA],
+    disabled: false,
+  }),
   resetUserPasswordAction: (w) => ({ id: w.users.CLERK, password: "Another123" }),
   setCalendarOverrideAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, date: "2026-12-31", kind: "HOLIDAY", note: uniq() }),
   deleteCalendarOverrideAction: (w, s) => ({ id: w[s].override }),
@@ -66,14 +127,22 @@ const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
 };
 
 /** Actions on company-wide records (accounts, new sites, the national holiday table) have no site to scope. */
-const UNSCOPED: ActionName[] = ["createSiteAction", "createUserAction", "updateUserAction", "resetUserPasswordAction", "saveOfficialYearAction"];
+const UNSCOPED: ActionName[] = [
+  "createSiteAction",
+  "createUserAction",
+  "updateUserAction",
+  "resetUserPasswordAction",
+  "saveOfficialYearAction",
+];
 
 /** Destructive actions re-create their target so each call has something to act on. */
 async function prepare(name: ActionName, site: "a" | "b") {
   if (name === "deleteCalendarOverrideAction") {
     const siteId = site === "a" ? world.siteA : world.siteB;
     await db.calendarOverride.deleteMany({ where: { siteId, date: new Date("2026-12-26T00:00:00Z") } });
-    world[site].override = (await db.calendarOverride.create({ data: { siteId, date: new Date("2026-12-26T00:00:00Z"), kind: "WORKDAY" } })).id;
+    world[site].override = (
+      await db.calendarOverride.create({ data: { siteId, date: new Date("2026-12-26T00:00:00Z"), kind: "WORKDAY" } })
+    ).id;
   }
 }
 

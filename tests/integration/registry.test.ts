@@ -33,7 +33,15 @@ describe("units and tenants: create, edit, audit (issue 2 §4, §5)", () => {
     const created = await createUnitAction(unitInput());
     expect(created).toMatchObject({ ok: true, message: "已保存" });
     const id = (created as { data: { id: string } }).data.id;
-    const edited = await updateUnitAction({ id, code: "A-0801", building: "A座", floor: "8F", areaSqm: "118.5", status: "OCCUPIED", tenantId: world.a.tenant });
+    const edited = await updateUnitAction({
+      id,
+      code: "A-0801",
+      building: "A座",
+      floor: "8F",
+      areaSqm: "118.5",
+      status: "OCCUPIED",
+      tenantId: world.a.tenant,
+    });
     expect(edited.ok).toBe(true);
     expect(await getUnit(id)).toMatchObject({ status: "OCCUPIED", tenantId: world.a.tenant, areaSqm: 118.5 });
 
@@ -74,14 +82,22 @@ describe("units and tenants: create, edit, audit (issue 2 §4, §5)", () => {
     }
     // A site id forged into the request (another site, or one that does not exist).
     expect(await createUnitAction(unitInput({ code: "Z-3", siteId: world.siteB }))).toMatchObject({ ok: false, code: "not_found" });
-    expect(await createUnitAction(unitInput({ code: "Z-4", siteId: "cl0000000000000000000000" }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await createUnitAction(unitInput({ code: "Z-4", siteId: "cl0000000000000000000000" }))).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await createUnitAction("not an object")).toMatchObject({ ok: false, code: "invalid" });
     expect({ units: await db.unit.count(), audit: await db.auditLog.count() }).toEqual(before);
   });
 
   it("keeps tenant contacts away from roles that do not need them (§1.9)", async () => {
     await signInAs(world.users.CLERK);
-    const created = await createTenantAction({ siteId: world.siteA, name: "上海恒拓信息科技有限公司", notes: "", contacts: [{ name: "周敏", position: "行政经理", phone: "13812345678" }] });
+    const created = await createTenantAction({
+      siteId: world.siteA,
+      name: "上海恒拓信息科技有限公司",
+      notes: "",
+      contacts: [{ name: "周敏", position: "行政经理", phone: "13812345678" }],
+    });
     expect(created.ok).toBe(true);
     const id = (created as { data: { id: string } }).data.id;
     expect((await listTenants({ q: "13812345678" }, pageRequest("1"))).rows.map((r) => r.id)).toEqual([id]);
@@ -96,7 +112,16 @@ describe("units and tenants: create, edit, audit (issue 2 §4, §5)", () => {
 
     // Phone numbers never reach the audit trail.
     await signInAs(world.users.MANAGER);
-    expect((await updateTenantAction({ id, name: "上海恒拓信息科技有限公司", notes: "二期", contacts: [{ name: "周敏", position: "", phone: "13900001111" }] })).ok).toBe(true);
+    expect(
+      (
+        await updateTenantAction({
+          id,
+          name: "上海恒拓信息科技有限公司",
+          notes: "二期",
+          contacts: [{ name: "周敏", position: "", phone: "13900001111" }],
+        })
+      ).ok,
+    ).toBe(true);
     const trail = await listAuditLogs({ entity: "Tenant" }, pageRequest("1"));
     expect(JSON.stringify(trail.rows)).not.toMatch(/1381234|1390000/);
   });
@@ -112,7 +137,14 @@ describe("units and tenants: create, edit, audit (issue 2 §4, §5)", () => {
 
   it("refuses a forged site id when creating an account", async () => {
     await signInAs(world.users.ADMIN);
-    const result = await createUserAction({ username: "forger", password: "Secret123", name: "X", role: "CLERK", duty: null, siteIds: ["forged-site-id"] });
+    const result = await createUserAction({
+      username: "forger",
+      password: "Secret123",
+      name: "X",
+      role: "CLERK",
+      duty: null,
+      siteIds: ["forged-site-id"],
+    });
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     expect(await db.user.count({ where: { username: "forger" } })).toBe(0);
   });

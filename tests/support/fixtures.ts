@@ -52,10 +52,19 @@ export async function buildWorld(): Promise<World> {
       data: { siteId, name: `业户${tag}`, contacts: { create: [{ name: "张三", phone: "13800000000", isPrimary: true }] } },
       select: { id: true },
     });
-    const unit = await db.unit.create({ data: { siteId, code: `U-${tag}`, building: "A座", floor: "1F", status: "OCCUPIED", tenantId: tenant.id }, select: { id: true } });
-    const area = await db.area.create({ data: { siteId, name: `大堂${tag}`, type: "LOBBY", building: "A座", floor: "1F" }, select: { id: true } });
+    const unit = await db.unit.create({
+      data: { siteId, code: `U-${tag}`, building: "A座", floor: "1F", status: "OCCUPIED", tenantId: tenant.id },
+      select: { id: true },
+    });
+    const area = await db.area.create({
+      data: { siteId, name: `大堂${tag}`, type: "LOBBY", building: "A座", floor: "1F" },
+      select: { id: true },
+    });
     const department = await db.department.create({ data: { siteId, name: `工程部${tag}`, kind: "ENGINEERING" }, select: { id: true } });
-    const override = await db.calendarOverride.create({ data: { siteId, date: new Date("2026-12-26T00:00:00Z"), kind: "WORKDAY" }, select: { id: true } });
+    const override = await db.calendarOverride.create({
+      data: { siteId, date: new Date("2026-12-26T00:00:00Z"), kind: "WORKDAY" },
+      select: { id: true },
+    });
     return { unit: unit.id, tenant: tenant.id, area: area.id, department: department.id, override: override.id };
   };
   return { siteA: siteA.id, siteB: siteB.id, users, a: await records(siteA.id, "A"), b: await records(siteB.id, "B") };

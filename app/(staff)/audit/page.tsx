@@ -18,16 +18,38 @@ function show(value: unknown): string {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("audit:read");
   const sp = await searchParams;
-  const filter = { q: param(sp.q), site: param(sp.site), entity: param(sp.entity), action: param(sp.action), from: param(sp.from, 10), to: param(sp.to, 10) };
+  const filter = {
+    q: param(sp.q),
+    site: param(sp.site),
+    entity: param(sp.entity),
+    action: param(sp.action),
+    from: param(sp.from, 10),
+    to: param(sp.to, 10),
+  };
   const [t, result, sites] = await Promise.all([getTranslations(), listAuditLogs(filter, pageRequest(sp.page)), sitesOf(actor)]);
   const dateInput = "mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm";
   return (
     <>
       <PageHeader title={t("nav.audit")} subtitle={t("audit.readOnly")} />
       <FilterBar q={filter.q} qLabel={t("audit.recordId")}>
-        <FilterSelect name="site" label={t("fields.site")} value={filter.site} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
-        <FilterSelect name="entity" label={t("audit.entity")} value={filter.entity} options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))} />
-        <FilterSelect name="action" label={t("audit.action")} value={filter.action} options={["CREATE", "UPDATE", "DELETE"].map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))} />
+        <FilterSelect
+          name="site"
+          label={t("fields.site")}
+          value={filter.site}
+          options={sites.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          name="entity"
+          label={t("audit.entity")}
+          value={filter.entity}
+          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+        />
+        <FilterSelect
+          name="action"
+          label={t("audit.action")}
+          value={filter.action}
+          options={["CREATE", "UPDATE", "DELETE"].map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
+        />
         <label className="flex flex-col text-xs text-slate-600">
           {t("audit.from")}
           <input type="date" name="from" defaultValue={filter.from} className={dateInput} />

@@ -16,7 +16,8 @@ import { sitesOf } from "@/lib/sites/queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const lines = (days: ReadonlyArray<{ date: string; name?: string }>) => days.map((d) => `${d.date}${d.name ? ` ${d.name}` : ""}`).join("\n");
+const lines = (days: ReadonlyArray<{ date: string; name?: string }>) =>
+  days.map((d) => `${d.date}${d.name ? ` ${d.name}` : ""}`).join("\n");
 
 export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("calendar:read");

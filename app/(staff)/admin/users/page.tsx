@@ -26,11 +26,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         rowKey={(r) => r.id}
         empty={t("common.empty")}
         columns={[
-          { header: t("users.username"), cell: (r) => <Link className="text-sky-700 underline" href={`/admin/users/${r.id}`}>{r.username}</Link> },
+          {
+            header: t("users.username"),
+            cell: (r) => (
+              <Link className="text-sky-700 underline" href={`/admin/users/${r.id}`}>
+                {r.username}
+              </Link>
+            ),
+          },
           { header: t("users.name"), cell: (r) => r.name },
           { header: t("users.role"), cell: (r) => `${t(`roles.${r.role}`)}${r.duty ? ` · ${t(`duties.${r.duty}`)}` : ""}` },
           { header: t("users.sites"), cell: (r) => r.sites.map((s) => s.site.code).join("、") || "—", wide: true },
-          { header: t("users.status"), cell: (r) => (r.disabled ? <span className="text-red-700">{t("users.disabledShort")}</span> : t("users.active")) },
+          {
+            header: t("users.status"),
+            cell: (r) => (r.disabled ? <span className="text-red-700">{t("users.disabledShort")}</span> : t("users.active")),
+          },
         ]}
       />
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} searchParams={{ q: filter.q }} />

@@ -21,9 +21,17 @@ export default async function TenantsPage({ searchParams }: { searchParams: Sear
   const canEdit = roleHas(actor.role, "tenant:manage");
   return (
     <>
-      <PageHeader title={t("nav.tenants")} actions={canEdit ? <ButtonLink href="/registry/tenants/new">{t("tenants.new")}</ButtonLink> : null} />
+      <PageHeader
+        title={t("nav.tenants")}
+        actions={canEdit ? <ButtonLink href="/registry/tenants/new">{t("tenants.new")}</ButtonLink> : null}
+      />
       <FilterBar q={filter.q} qLabel={result.seesContacts ? t("tenants.searchWithPhone") : t("tenants.search")}>
-        <FilterSelect name="site" label={t("fields.site")} value={filter.site} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect
+          name="site"
+          label={t("fields.site")}
+          value={filter.site}
+          options={sites.map((s) => ({ value: s.id, label: s.name }))}
+        />
       </FilterBar>
       <DataTable
         caption={t("nav.tenants")}
@@ -33,7 +41,14 @@ export default async function TenantsPage({ searchParams }: { searchParams: Sear
         columns={[
           {
             header: t("tenants.name"),
-            cell: (r) => (canEdit ? <Link className="text-sky-700 underline" href={`/registry/tenants/${r.id}`}>{r.name}</Link> : r.name),
+            cell: (r) =>
+              canEdit ? (
+                <Link className="text-sky-700 underline" href={`/registry/tenants/${r.id}`}>
+                  {r.name}
+                </Link>
+              ) : (
+                r.name
+              ),
           },
           { header: t("fields.site"), cell: (r) => r.site.code, wide: true },
           { header: t("tenants.units"), cell: (r) => r.units.map((u) => u.code).join("、") || "—" },
@@ -45,7 +60,10 @@ export default async function TenantsPage({ searchParams }: { searchParams: Sear
                     (r.contacts ?? []).map((c) => (
                       <div key={c.phone}>
                         {c.name}
-                        {c.position ? `（${c.position}）` : ""} <a href={`tel:${c.phone}`} className="text-sky-700">{c.phone}</a>
+                        {c.position ? `（${c.position}）` : ""}{" "}
+                        <a href={`tel:${c.phone}`} className="text-sky-700">
+                          {c.phone}
+                        </a>
                       </div>
                     )),
                 },

@@ -24,8 +24,18 @@ export default async function UnitsPage({ searchParams }: { searchParams: Search
     <>
       <PageHeader title={t("nav.units")} actions={canEdit ? <ButtonLink href="/registry/units/new">{t("units.new")}</ButtonLink> : null} />
       <FilterBar q={filter.q} qLabel={t("units.search")}>
-        <FilterSelect name="site" label={t("fields.site")} value={filter.site} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
-        <FilterSelect name="status" label={t("units.status")} value={filter.status} options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`unitStatus.${s}`) }))} />
+        <FilterSelect
+          name="site"
+          label={t("fields.site")}
+          value={filter.site}
+          options={sites.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("units.status")}
+          value={filter.status}
+          options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`unitStatus.${s}`) }))}
+        />
       </FilterBar>
       <DataTable
         caption={t("nav.units")}
@@ -35,7 +45,14 @@ export default async function UnitsPage({ searchParams }: { searchParams: Search
         columns={[
           {
             header: t("units.code"),
-            cell: (r) => (canEdit ? <Link className="text-sky-700 underline" href={`/registry/units/${r.id}`}>{r.code}</Link> : r.code),
+            cell: (r) =>
+              canEdit ? (
+                <Link className="text-sky-700 underline" href={`/registry/units/${r.id}`}>
+                  {r.code}
+                </Link>
+              ) : (
+                r.code
+              ),
           },
           { header: t("fields.site"), cell: (r) => r.site.code, wide: true },
           { header: t("fields.building"), cell: (r) => `${r.building} ${r.floor}` },
@@ -44,7 +61,12 @@ export default async function UnitsPage({ searchParams }: { searchParams: Search
           { header: t("units.areaSqm"), cell: (r) => r.areaSqm ?? "—", wide: true },
         ]}
       />
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} searchParams={{ q: filter.q, site: filter.site, status: filter.status }} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        searchParams={{ q: filter.q, site: filter.site, status: filter.status }}
+      />
     </>
   );
 }

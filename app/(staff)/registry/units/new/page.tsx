@@ -17,7 +17,15 @@ export default async function NewUnitPage() {
         action={createUnitAction}
         sites={sites.map((s) => ({ value: s.id, label: s.name }))}
         tenants={tenants}
-        initial={{ siteId: sites.length === 1 ? sites[0].id : "", code: "", building: "", floor: "", areaSqm: "", status: "VACANT", tenantId: "" }}
+        initial={{
+          siteId: sites.length === 1 ? sites[0].id : "",
+          code: "",
+          building: "",
+          floor: "",
+          areaSqm: "",
+          status: "VACANT",
+          tenantId: "",
+        }}
       />
     </>
   );
