@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -28,7 +28,7 @@ export function AreaForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateAreaSchema : UpdateAreaSchema) as typeof CreateAreaSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -78,9 +78,7 @@ export function AreaForm(props: {
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} />
         <div>
-          <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t("common.saving") : t("common.save")}
-          </Button>
+          <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>
       </div>
     </form>

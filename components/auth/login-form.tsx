@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 
 export function LoginForm() {
@@ -13,6 +14,7 @@ export function LoginForm() {
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,7 +65,7 @@ export function LoginForm() {
       <p role="status" aria-live="polite" data-testid="login-error" className="min-h-5 text-sm text-red-600">
         {error ?? ""}
       </p>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? t("signingIn") : t("submit")}
       </Button>
     </form>

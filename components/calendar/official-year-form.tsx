@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/action";
@@ -25,6 +26,7 @@ export function OfficialYearForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ error?: string; message?: string }>({});
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const id = (name: string) => `y${props.year}-${name}`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -87,7 +89,7 @@ export function OfficialYearForm(props: {
       </div>
       <FormStatus error={status.error} message={status.message} />
       <div>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending || !hydrated}>
           {t("calendar.saveTable", { year: props.year })}
         </Button>
       </div>

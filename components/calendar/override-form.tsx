@@ -12,7 +12,7 @@ import { SetOverrideSchema } from "@/lib/calendar-admin/schema";
 export function OverrideForm(props: { siteId: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: SetOverrideSchema,
     action: props.action,
     defaultValues: { siteId: props.siteId, date: "", kind: "HOLIDAY", note: "" },
@@ -33,7 +33,7 @@ export function OverrideForm(props: { siteId: string; action: (input: unknown) =
       />
       <TextField register={form.register} name="note" label={t("fields.notes")} maxLength={100} error={errorOf("note")} />
       <div className="flex items-center">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
+        <Button type="submit" disabled={busy}>
           {t("calendar.addOverride")}
         </Button>
       </div>

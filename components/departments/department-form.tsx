@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -27,7 +27,7 @@ export function DepartmentForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateDepartmentSchema : UpdateDepartmentSchema) as typeof CreateDepartmentSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -82,9 +82,7 @@ export function DepartmentForm(props: {
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} />
         <div>
-          <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t("common.saving") : t("common.save")}
-          </Button>
+          <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>
       </div>
     </form>

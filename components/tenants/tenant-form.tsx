@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -21,7 +22,7 @@ export function TenantForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateTenantSchema : UpdateTenantSchema) as typeof CreateTenantSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -101,9 +102,7 @@ export function TenantForm(props: {
       <TextField register={register} name="notes" label={t("fields.notes")} maxLength={500} error={errorOf("notes")} />
       <FormStatus error={formError} message={formMessage} />
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("common.saving") : t("common.save")}
-        </Button>
+        <SubmitButton busy={busy} pending={formState.isSubmitting} />
       </div>
     </form>
   );

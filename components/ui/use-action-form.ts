@@ -7,6 +7,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from "react-
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action";
 import { zodErrorMap } from "@/lib/validation";
+import { useHydrated } from "./use-hydrated";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -27,6 +28,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     defaultValues: opts.defaultValues,
     mode: "onTouched",
   });
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
   const [formMessage, setFormMessage] = useState<string | null>(null);
 
@@ -53,5 +55,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     return message ? t(message) : undefined;
   };
 
-  return { form, onSubmit, formError, formMessage, errorOf, t };
+  /** Disable submit while not hydrated or while a submission is on its way (no double submits). */
+  const busy = !hydrated || form.formState.isSubmitting;
+
+  return { form, onSubmit, formError, formMessage, errorOf, t, busy };
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -33,7 +33,7 @@ export function UnitForm(props: {
   const t = useTranslations();
   const router = useRouter();
   const schema = props.mode === "create" ? CreateUnitSchema : UpdateUnitSchema;
-  const { form, onSubmit, formError, formMessage, errorOf } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: schema as typeof CreateUnitSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -90,9 +90,7 @@ export function UnitForm(props: {
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} />
         <div>
-          <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t("common.saving") : t("common.save")}
-          </Button>
+          <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>
       </div>
     </form>

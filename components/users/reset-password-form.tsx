@@ -10,7 +10,7 @@ import { ResetPasswordSchema } from "@/lib/users/schema";
 
 export function ResetPasswordForm(props: { userId: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const t = useTranslations();
-  const { form, onSubmit, formError, formMessage, errorOf } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: ResetPasswordSchema,
     action: props.action,
     defaultValues: { id: props.userId, password: "" },
@@ -30,7 +30,7 @@ export function ResetPasswordForm(props: { userId: string; action: (input: unkno
       />
       <FormStatus error={formError} message={formMessage} />
       <div>
-        <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>
+        <Button type="submit" variant="secondary" disabled={busy}>
           {t("users.resetPassword")}
         </Button>
       </div>

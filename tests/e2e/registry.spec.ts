@@ -3,7 +3,7 @@
  * bad input is answered in Chinese next to the field and nothing is written.
  */
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, login } from "./support";
+import { ACCOUNTS, formReady, login } from "./support";
 
 test("a manager creates and edits a unit and a tenant, and the audit trail shows both", async ({ page }) => {
   await login(page, ACCOUNTS.MANAGER);
@@ -11,6 +11,7 @@ test("a manager creates and edits a unit and a tenant, and the audit trail shows
 
   // Unit: an empty form is refused field by field, in Chinese.
   await page.goto("/registry/units/new");
+  await formReady(page);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByLabel("单元号")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#f-code-error")).toHaveText("此项为必填项");
@@ -28,6 +29,7 @@ test("a manager creates and edits a unit and a tenant, and the audit trail shows
   await page.getByLabel("单元号 / 楼栋 / 业户").fill(code);
   await page.getByRole("button", { name: "查询" }).click();
   await page.getByRole("link", { name: code }).click();
+  await formReady(page);
   await page.getByLabel("状态").selectOption({ label: "装修中" });
   await page.getByRole("button", { name: "保存" }).click();
   // A renovating unit needs its tenant: the server's rule shows under the field.
@@ -39,6 +41,7 @@ test("a manager creates and edits a unit and a tenant, and the audit trail shows
   // Tenant with a contact.
   const tenantName = `上海测试${suffix}科技有限公司`;
   await page.goto("/registry/tenants/new");
+  await formReady(page);
   await page.getByLabel("项目").selectOption({ label: "汇金中心" });
   await page.getByLabel("业户名称").fill(tenantName);
   await page.getByLabel("姓名").fill("周敏");
@@ -52,6 +55,7 @@ test("a manager creates and edits a unit and a tenant, and the audit trail shows
   await page.getByLabel("业户名称 / 单元号 / 电话").fill("13812345678");
   await page.getByRole("button", { name: "查询" }).click();
   await page.getByRole("link", { name: tenantName }).click();
+  await formReady(page);
   await page.getByLabel("备注").fill("二期入驻");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page).toHaveURL(/\/registry\/tenants$/);

@@ -4,7 +4,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { ROUTES, navFor, roleHas } from "../../lib/permissions";
-import { ACCOUNTS, PASSWORD, login, nav } from "./support";
+import { ACCOUNTS, PASSWORD, formReady, login, nav } from "./support";
 
 for (const [role, username] of Object.entries(ACCOUNTS) as [keyof typeof ACCOUNTS, string][]) {
   test(`${role} sees exactly their navigation and is refused elsewhere`, async ({ page }) => {
@@ -34,6 +34,7 @@ test("anonymous visitors are sent to the sign-in page", async ({ page }) => {
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.goto("/login");
+  await formReady(page, "登录");
   await page.getByLabel("用户名").fill("clerk");
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录" }).click();
@@ -43,6 +44,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 
 test("after 10 failed attempts the account is locked for 15 minutes, even with the right password", async ({ page }) => {
   await page.goto("/login");
+  await formReady(page, "登录");
   for (let i = 0; i < 10; i++) {
     await page.getByLabel("用户名").fill("coordinator");
     await page.getByLabel("密码").fill(`wrong-${i}`);
@@ -60,6 +62,7 @@ test("a server action replayed by a role without the right is refused, and a rep
   const page = await manager.newPage();
   await login(page, ACCOUNTS.MANAGER);
   await page.goto("/registry/units/new");
+  await formReady(page);
   const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
   await page.getByLabel("项目").selectOption({ index: 1 });
   await page.getByLabel("单元号").fill(code);
