@@ -27,6 +27,21 @@ export const PERMISSIONS = {
   "audit:read": ["ADMIN", "MANAGER"],
   "calendar:read": ALL,
   "calendar:manage": ["ADMIN", "MANAGER"],
+  // Complaints (§3.1): the front desk and supervisors log them, the responsible department's
+  // rectification is recorded by supervisors, client-service staff revisit, managers watch deadlines.
+  "complaint:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "complaint:create": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  /** Enter a receipt time up to 7 days in the past (audited). */
+  "complaint:backdate": ["MANAGER", "SUPERVISOR"],
+  "complaint:rectify": ["MANAGER", "SUPERVISOR"],
+  "complaint:revisit": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "complaint:close": ["MANAGER", "SUPERVISOR"],
+  "complaint:dashboard": ["MANAGER"],
+  "complaint:export": ["MANAGER"],
+  /** Upload photos and signatures for records of one's sites. */
+  "file:upload": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "notification:read": ALL,
+  "reminder:run": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -61,6 +76,14 @@ export const ACTION_PERMISSIONS = {
   setCalendarOverrideAction: "calendar:manage",
   deleteCalendarOverrideAction: "calendar:manage",
   saveOfficialYearAction: "calendar:manage",
+  createComplaintAction: "complaint:create",
+  startRectificationAction: "complaint:rectify",
+  recordRectificationAction: "complaint:rectify",
+  recordRevisitAction: "complaint:revisit",
+  closeComplaintAction: "complaint:close",
+  uploadFileAction: "file:upload",
+  markNotificationsReadAction: "notification:read",
+  runRemindersAction: "reminder:run",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -68,6 +91,8 @@ export type ActionName = keyof typeof ACTION_PERMISSIONS;
 /** Protected pages: path prefix → permission, and the navigation built from it (issue 2 §7). */
 export const ROUTES = [
   { path: "/", permission: "home:view", nav: "home" },
+  { path: "/complaints", permission: "complaint:read", nav: "complaints" },
+  { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard" },
   { path: "/registry/sites", permission: "site:read", nav: "sites" },
   { path: "/registry/areas", permission: "area:read", nav: "areas" },
   { path: "/registry/units", permission: "unit:read", nav: "units" },

@@ -8,7 +8,18 @@ import { paged, type PageRequest } from "@/lib/pagination";
 import { seesAllSites } from "@/lib/permissions";
 import { siteScope } from "@/lib/sites/queries";
 
-export const AUDIT_ENTITIES = ["Site", "Area", "Unit", "Tenant", "Department", "User", "CalendarOverride", "OfficialCalendarYear"] as const;
+export const AUDIT_ENTITIES = [
+  "Site",
+  "Area",
+  "Unit",
+  "Tenant",
+  "Department",
+  "User",
+  "CalendarOverride",
+  "OfficialCalendarYear",
+  "Complaint",
+  "StoredFile",
+] as const;
 const ACTIONS: AuditAction[] = ["CREATE", "UPDATE", "DELETE"];
 const DEFAULT_ZONE = "Asia/Shanghai";
 
