@@ -1,6 +1,6 @@
 "use client";
 
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldValues, Path, UseFormRegister } from "react-hook-form";
 import { Field, controlProps, inputClass } from "./field";
 
@@ -72,5 +72,60 @@ export function CheckboxField<T extends FieldValues>({
       <input id={id} type="checkbox" className="h-5 w-5" {...register(name)} />
       {label}
     </label>
+  );
+}
+
+export function TextAreaField<T extends FieldValues>({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  required,
+  ...rest
+}: Common<T> & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = `f-${name.replaceAll(".", "-")}`;
+  return (
+    <Field id={id} label={label} error={error} hint={hint} required={required}>
+      <textarea {...controlProps(id, error)} className={inputClass} rows={4} {...rest} {...register(name)} />
+    </Field>
+  );
+}
+
+/** Radio buttons as a fieldset with a legend; each option may carry a one-line hint. */
+export function RadioGroupField<T extends FieldValues>({
+  name,
+  label,
+  register,
+  error,
+  required,
+  options,
+}: Common<T> & { options: { value: string; label: string; hint?: string }[] }) {
+  const id = `f-${name.replaceAll(".", "-")}`;
+  return (
+    <fieldset className="flex flex-col gap-1" aria-describedby={`${id}-error`} aria-invalid={error ? true : undefined}>
+      <legend className="text-sm font-medium text-slate-700">
+        {label}
+        {required ? (
+          <span className="ml-0.5 text-red-600" aria-hidden>
+            *
+          </span>
+        ) : null}
+      </legend>
+      <div className="flex flex-wrap gap-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-10 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50">
+            <input type="radio" value={o.value} className="mt-0.5 h-4 w-4" {...register(name)} />
+            <span>
+              <span className="font-medium">{o.label}</span>
+              {o.hint ? <span className="block text-xs text-slate-500">{o.hint}</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+      <p id={`${id}-error`} className="min-h-4 text-xs text-red-600" aria-live="polite">
+        {error ?? ""}
+      </p>
+    </fieldset>
   );
 }

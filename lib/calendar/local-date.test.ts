@@ -101,3 +101,14 @@ describe("instants in a site's zone (R-CAL-2)", () => {
     expect(() => localDateInZone(new Date("nope"), "Asia/Shanghai")).toThrow(RangeError);
   });
 });
+
+describe("datetime-local fields in the site's zone", () => {
+  it("reads 01:00 in Shanghai as 17:00 UTC the day before, and back", async () => {
+    const { instantFromLocalDateTime, localDateTimeInZone } = await import("./local-date");
+    const at = instantFromLocalDateTime("2026-03-02T01:00", "Asia/Shanghai");
+    expect(at.toISOString()).toBe("2026-03-01T17:00:00.000Z");
+    expect(localDateTimeInZone(at, "Asia/Shanghai")).toBe("2026-03-02T01:00");
+    expect(instantFromLocalDateTime("2026-07-01T09:30", "Europe/London").toISOString()).toBe("2026-07-01T08:30:00.000Z");
+    expect(() => instantFromLocalDateTime("2026-02-30T09:00", "Asia/Shanghai")).toThrow(RangeError);
+  });
+});

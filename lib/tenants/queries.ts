@@ -68,3 +68,27 @@ export async function tenantOptions(siteIds: string[]) {
     orderBy: { name: "asc" },
   });
 }
+
+/**
+ * Type-ahead for forms (complaints, goods passes): tenants of one site by name, unit number, or —
+ * only for roles allowed to read contacts — phone. Returns at most 10, with their units.
+ */
+export async function searchTenants(siteId: string, q: string) {
+  const actor = await requirePermission("tenant:read");
+  if (!actor.siteIds.includes(siteId) || q.trim().length === 0) return [];
+  const term = q.trim().slice(0, 50);
+  const seesContacts = roleHas(actor.role, "tenant:contact:read");
+  return db.tenant.findMany({
+    where: {
+      siteId,
+      OR: [
+        { name: { contains: term, mode: "insensitive" } },
+        { units: { some: { code: { contains: term, mode: "insensitive" } } } },
+        ...(seesContacts ? [{ contacts: { some: { phone: { contains: term } } } }] : []),
+      ],
+    },
+    select: { id: true, name: true, units: { select: { id: true, code: true }, orderBy: { code: "asc" } } },
+    orderBy: { name: "asc" },
+    take: 10,
+  });
+}

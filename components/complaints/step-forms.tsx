@@ -1,0 +1,141 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Controller } from "react-hook-form";
+import { PhotoInput } from "@/components/files/photo-input";
+import { SignaturePad } from "@/components/files/signature-pad";
+import { Button } from "@/components/ui/button";
+import { Field, controlProps, inputClass } from "@/components/ui/field";
+import { RadioGroupField, TextAreaField, TextField } from "@/components/ui/form-controls";
+import { FormStatus } from "@/components/ui/form-status";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionResult } from "@/lib/action";
+import { instantFromLocalDateTime } from "@/lib/calendar/local-date";
+import { RecordRectificationSchema, RecordRevisitSchema, REVISIT_METHODS, SATISFACTIONS } from "@/lib/complaints/schema";
+
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+type StepProps = { complaintId: string; round: number; siteId: string; timeZone: string; action: Action };
+
+/** A local date-time field that hands the form an ISO instant in the site's zone (empty = now). */
+function LocalDateTime(props: { id: string; label: string; hint: string; timeZone: string; error?: string; onChange: (iso: string) => void }) {
+  const [value, setValue] = useState("");
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      <input
+        {...controlProps(props.id, props.error)}
+        type="datetime-local"
+        className={inputClass}
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          try {
+            props.onChange(e.target.value ? instantFromLocalDateTime(e.target.value, props.timeZone).toISOString() : "");
+          } catch {
+            props.onChange("invalid");
+          }
+        }}
+      />
+    </Field>
+  );
+}
+
+/** A one-button step (start rectification, close): pending-safe, refreshes the record after. */
+export function StepButton(props: { complaintId: string; round: number; label: string; action: Action }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <Button
+          type="button"
+          disabled={!hydrated || pending}
+          onClick={() =>
+            start(async () => {
+              const result = await props.action({ complaintId: props.complaintId, round: props.round });
+              if (!result.ok) setError(result.message);
+              router.refresh();
+            })
+          }
+        >
+          {props.label}
+        </Button>
+      </div>
+      <FormStatus error={error} />
+    </div>
+  );
+}
+
+export function RectificationForm(props: StepProps) {
+  const t = useTranslations("complaints");
+  const router = useRouter();
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+    schema: RecordRectificationSchema,
+    action: props.action,
+    defaultValues: { complaintId: props.complaintId, round: props.round, actionTaken: "", rectifiedAt: "", photoIds: [] },
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate aria-label={t("steps.rectify")}>
+      <TextAreaField register={form.register} name="actionTaken" label={t("actionTaken")} required maxLength={2000} error={errorOf("actionTaken")} />
+      <LocalDateTime id="f-rectifiedAt" label={t("rectifiedAt")} hint={t("nowIfEmpty")} timeZone={props.timeZone} error={errorOf("rectifiedAt")} onChange={(iso) => form.setValue("rectifiedAt", iso)} />
+      <Controller
+        control={form.control}
+        name="photoIds"
+        render={({ field }) => <PhotoInput siteId={props.siteId} name="photoIds" label={t("rectificationPhotos")} max={6} value={field.value ?? []} onChange={field.onChange} />}
+      />
+      <FormStatus error={formError} message={formMessage} />
+      <div>
+        <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("steps.rectify")} />
+      </div>
+    </form>
+  );
+}
+
+/** 《回访记录表》 (R-CMP-4): a visit revisit is saved only with the client's signature. */
+export function RevisitForm(props: StepProps & { clientName: string }) {
+  const t = useTranslations("complaints");
+  const router = useRouter();
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+    schema: RecordRevisitSchema,
+    action: props.action,
+    defaultValues: {
+      complaintId: props.complaintId,
+      round: props.round,
+      method: "VISIT",
+      revisitedAt: "",
+      satisfaction: "SATISFIED",
+      clientName: props.clientName,
+      comments: "",
+      signatureFileId: "",
+    },
+    onSuccess: () => router.refresh(),
+  });
+  const method = form.watch("method");
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate aria-label={t("steps.revisit")}>
+      <RadioGroupField register={form.register} name="method" label={t("method")} required options={REVISIT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} error={errorOf("method")} />
+      <RadioGroupField register={form.register} name="satisfaction" label={t("satisfaction")} required options={SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) }))} error={errorOf("satisfaction")} />
+      <TextField register={form.register} name="clientName" label={t("clientName")} required maxLength={50} error={errorOf("clientName")} />
+      <TextAreaField register={form.register} name="comments" label={t("comments")} maxLength={1000} rows={3} error={errorOf("comments")} />
+      <LocalDateTime id="f-revisitedAt" label={t("revisitedAt")} hint={t("nowIfEmpty")} timeZone={props.timeZone} error={errorOf("revisitedAt")} onChange={(iso) => form.setValue("revisitedAt", iso)} />
+      {method === "VISIT" ? (
+        <div>
+          <SignaturePad siteId={props.siteId} label={t("clientSignature")} onChange={(fileId) => form.setValue("signatureFileId", fileId ?? "", { shouldValidate: form.formState.isSubmitted })} />
+          <p id="f-signatureFileId-error" className="min-h-4 text-xs text-red-600" aria-live="polite">
+            {errorOf("signatureFileId") ?? ""}
+          </p>
+        </div>
+      ) : null}
+      <FormStatus error={formError} message={formMessage} />
+      <div>
+        <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("steps.revisit")} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+import "server-only";
+import { requirePermission } from "@/lib/auth/guard";
+import { formatInZone } from "@/lib/calendar";
+import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ComplaintSeverity, ComplaintState } from "@/lib/generated/prisma/enums";
+import { paged, type PageRequest } from "@/lib/pagination";
+import { roleHas } from "@/lib/permissions";
+import { siteScope } from "@/lib/sites/queries";
+import { currentDeadline, deadlineState } from "./rules";
+import { SEVERITIES, STATES } from "./schema";
+
+/** Complaints of the user's sites, newest first, filtered and paginated in SQL. */
+export async function listComplaints(filter: { q?: string; site?: string; state?: string; severity?: string }, page: PageRequest) {
+  const actor = await requirePermission("complaint:read");
+  const sites = siteScope(actor, filter.site);
+  const where: Prisma.ComplaintWhereInput = {
+    siteId: { in: sites },
+    ...((STATES as readonly string[]).includes(filter.state ?? "") ? { state: filter.state as ComplaintState } : {}),
+    ...((SEVERITIES as readonly string[]).includes(filter.severity ?? "") ? { severity: filter.severity as ComplaintSeverity } : {}),
+    ...(filter.q
+      ? {
+          OR: [
+            { number: { contains: filter.q, mode: "insensitive" } },
+            { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
+            { unit: { code: { contains: filter.q, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total, calendars] = await Promise.all([
+    db.complaint.findMany({
+      where,
+      select: {
+        id: true,
+        number: true,
+        siteId: true,
+        severity: true,
+        state: true,
+        category: true,
+        receivedAt: true,
+        rectificationDueAt: true,
+        revisitDueAt: true,
+        site: { select: { code: true, timeZone: true } },
+        tenant: { select: { name: true } },
+        unit: { select: { code: true } },
+        department: { select: { name: true } },
+      },
+      orderBy: { receivedAt: "desc" },
+      skip: page.skip,
+      take: page.take,
+    }),
+    db.complaint.count({ where }),
+    loadSiteCalendars(sites),
+  ]);
+  const now = new Date();
+  return paged(
+    rows.map((r) => {
+      const calendar = calendars.get(r.siteId)!;
+      const deadline = currentDeadline(r);
+      return {
+        ...r,
+        receivedLocal: formatInZone(r.receivedAt, r.site.timeZone),
+        deadline: deadline
+          ? { kind: deadline.kind, dueLocal: formatInZone(deadline.dueAt, r.site.timeZone), state: deadlineState(calendar, deadline.dueAt, null, now) }
+          : null,
+      };
+    }),
+    total,
+    page,
+  );
+}
+
+/** One complaint with its whole history; another site's complaint is "not found" (null). */
+export async function getComplaint(id: string) {
+  const actor = await requirePermission("complaint:read");
+  const c = await db.complaint.findFirst({
+    where: { id, siteId: { in: actor.siteIds } },
+    select: {
+      id: true,
+      number: true,
+      siteId: true,
+      source: true,
+      category: true,
+      severity: true,
+      description: true,
+      state: true,
+      round: true,
+      receivedAt: true,
+      backdated: true,
+      rectificationDueAt: true,
+      rectificationDueProvisional: true,
+      rectifiedAt: true,
+      revisitDueAt: true,
+      revisitDueProvisional: true,
+      revisitedAt: true,
+      closedAt: true,
+      site: { select: { code: true, name: true, timeZone: true } },
+      tenant: {
+        select: {
+          name: true,
+          // Confidential (§1.9): contacts only for roles that may read them.
+          contacts: roleHas(actor.role, "tenant:contact:read") ? { select: { name: true, phone: true }, orderBy: { isPrimary: "desc" }, take: 1 } : false,
+        },
+      },
+      unit: { select: { code: true } },
+      department: { select: { name: true } },
+      receivedBy: { select: { name: true } },
+      photos: { select: { fileId: true, rectificationId: true } },
+      rectifications: {
+        select: { id: true, round: true, dueAt: true, startedAt: true, startedById: true, rectifiedAt: true, rectifiedById: true, actionTaken: true },
+        orderBy: { round: "asc" },
+      },
+      revisits: {
+        select: {
+          id: true,
+          round: true,
+          dueAt: true,
+          method: true,
+          revisitedAt: true,
+          satisfaction: true,
+          clientName: true,
+          comments: true,
+          signatureFileId: true,
+          signedAt: true,
+          by: { select: { name: true } },
+        },
+        orderBy: { round: "asc" },
+      },
+    },
+  });
+  if (!c) return null;
+  const staffIds = [...new Set(c.rectifications.flatMap((r) => [r.startedById, r.rectifiedById]).filter((x): x is string => !!x))];
+  const [staff, calendars] = await Promise.all([
+    db.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, name: true } }),
+    loadSiteCalendars([c.siteId]),
+  ]);
+  const nameOf = (userId: string | null) => staff.find((s) => s.id === userId)?.name ?? null;
+  const calendar = calendars.get(c.siteId)!;
+  const now = new Date();
+  const tz = c.site.timeZone;
+  const fmt = (d: Date | null) => (d ? formatInZone(d, tz) : null);
+  return {
+    ...c,
+    local: { receivedAt: fmt(c.receivedAt), rectificationDueAt: fmt(c.rectificationDueAt), revisitDueAt: fmt(c.revisitDueAt), closedAt: fmt(c.closedAt) },
+    rectificationState: deadlineState(calendar, c.rectificationDueAt, c.rectifiedAt, now),
+    revisitState: c.revisitDueAt ? deadlineState(calendar, c.revisitDueAt, c.state === "REVISITED" || c.state === "CLOSED" ? c.revisitedAt : null, now) : null,
+    rectifications: c.rectifications.map((r) => ({
+      ...r,
+      startedBy: nameOf(r.startedById),
+      rectifiedBy: nameOf(r.rectifiedById),
+      local: { dueAt: fmt(r.dueAt), startedAt: fmt(r.startedAt), rectifiedAt: fmt(r.rectifiedAt) },
+      onTime: r.rectifiedAt ? r.rectifiedAt <= r.dueAt : null,
+      photoIds: c.photos.filter((p) => p.rectificationId === r.id).map((p) => p.fileId),
+    })),
+    revisits: c.revisits.map((v) => ({ ...v, local: { dueAt: fmt(v.dueAt), revisitedAt: fmt(v.revisitedAt), signedAt: fmt(v.signedAt) }, onTime: v.revisitedAt <= v.dueAt })),
+    intakePhotoIds: c.photos.filter((p) => !p.rectificationId).map((p) => p.fileId),
+  };
+}
+
+export type ComplaintDetail = NonNullable<Awaited<ReturnType<typeof getComplaint>>>;
+
+/** What the intake form offers: the user's sites and their departments. */
+export async function intakeOptions() {
+  const actor = await requirePermission("complaint:create");
+  const [sites, departments] = await Promise.all([
+    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true, timeZone: true }, orderBy: { code: "asc" } }),
+    db.department.findMany({ where: { siteId: { in: actor.siteIds } }, select: { id: true, name: true, siteId: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+  ]);
+  return { sites, departments, mayBackdate: roleHas(actor.role, "complaint:backdate") };
+}
