@@ -9,17 +9,23 @@
  * only for accounts or sites created in this run, so deleted contacts or removed assignments stay so.
  * It all runs in one transaction: a failed run leaves nothing half-written.
  *
+ * Then six months of complaints per site, ending now (./complaints): added only to a site that has
+ * no complaint yet, in a transaction of their own.
+ *
  * Used by the CLI (prisma/seed.ts) and by integration tests: `await seed(db)`.
  */
 import { hashPassword } from "../../lib/auth/password";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedComplaints } from "./complaints";
 import { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 import { buildSitePlan } from "./generate";
 
 export { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 export { buildSitePlan } from "./generate";
+export { planSiteComplaints, seedComplaints } from "./complaints";
 
-export async function seed(db: PrismaClient): Promise<void> {
+/** `now`: where the complaint history ends (default: the current time); `log`: one line per site. */
+export async function seed(db: PrismaClient, options: { now?: Date; log?: (line: string) => void } = {}): Promise<void> {
   const plans = SITES.map(buildSitePlan);
 
   // bcrypt cost 12 is slow (~0.4 s): hash once, and only when an account actually has to be created.
@@ -166,4 +172,6 @@ export async function seed(db: PrismaClient): Promise<void> {
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+
+  await seedComplaints(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
 }
