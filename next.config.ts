@@ -5,7 +5,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 status for signed-in users without the permission.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
+  // Uploads are limited to 10 MB (lib/storage/image.ts); 12 MB lets a file slightly over it reach
+  // uploadFileAction, which refuses it with a message the form can show.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
   poweredByHeader: false,
   // The embedded database and uploads live under .data/; never bundle them.
   outputFileTracingExcludes: { "*": [".data/**"] },

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "complaint:export": ["MANAGER"],
   /** Upload photos and signatures for records of one's sites. */
   "file:upload": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  /** View photos and clients' signatures (confidential, §1.9): not the system admin. */
+  "file:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
   "notification:read": ALL,
   "reminder:run": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -101,6 +103,7 @@ export const ROUTES = [
   { path: "/admin/users", permission: "user:manage", nav: "users" },
   { path: "/calendar", permission: "calendar:read", nav: "calendar" },
   { path: "/audit", permission: "audit:read", nav: "audit" },
+  { path: "/notifications", permission: "notification:read", nav: "notifications" },
 ] as const satisfies ReadonlyArray<{ path: string; permission: Permission; nav: string }>;
 
 export type RouteDef = (typeof ROUTES)[number];

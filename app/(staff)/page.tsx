@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
@@ -10,6 +11,8 @@ import { navFor, roleHas } from "@/lib/permissions";
 /** A home page per role: what that role looks at first, from the same permission table. */
 export default async function HomePage() {
   const actor = await requirePagePermission("home:view");
+  // Issue 3 §5: the deadline dashboard is the managers' home page.
+  if (roleHas(actor.role, "complaint:dashboard")) redirect("/dashboard");
   const [t, sites, calendars] = await Promise.all([getTranslations(), homeSummary(), loadSiteCalendars(actor.siteIds)]);
   const [audit, accounts] = await Promise.all([
     roleHas(actor.role, "audit:read") ? recentAudit() : Promise.resolve([]),

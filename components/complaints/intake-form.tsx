@@ -85,8 +85,22 @@ export function IntakeForm(props: {
         error={errorOf("severity")}
       />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-3">
-        <SelectField register={register} name="source" label={t("complaints.source")} required options={SOURCES.map((s) => ({ value: s, label: t(`complaints.sources.${s}`) }))} error={errorOf("source")} />
-        <SelectField register={register} name="category" label={t("complaints.category")} required options={CATEGORIES.map((c) => ({ value: c, label: t(`complaints.categories.${c}`) }))} error={errorOf("category")} />
+        <SelectField
+          register={register}
+          name="source"
+          label={t("complaints.source")}
+          required
+          options={SOURCES.map((s) => ({ value: s, label: t(`complaints.sources.${s}`) }))}
+          error={errorOf("source")}
+        />
+        <SelectField
+          register={register}
+          name="category"
+          label={t("complaints.category")}
+          required
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`complaints.categories.${c}`) }))}
+          error={errorOf("category")}
+        />
         <SelectField
           register={register}
           name="departmentId"
@@ -97,7 +111,14 @@ export function IntakeForm(props: {
           error={errorOf("departmentId")}
         />
       </div>
-      <TextAreaField register={register} name="description" label={t("complaints.description")} required maxLength={2000} error={errorOf("description")} />
+      <TextAreaField
+        register={register}
+        name="description"
+        label={t("complaints.description")}
+        required
+        maxLength={2000}
+        error={errorOf("description")}
+      />
       {props.mayBackdate ? (
         <Field id="f-receivedAt" label={t("complaints.receivedAt")} hint={t("complaints.receivedAtHint")} error={errorOf("receivedAt")}>
           <input
@@ -124,7 +145,15 @@ export function IntakeForm(props: {
           control={control}
           name="photoIds"
           render={({ field }) => (
-            <PhotoInput siteId={siteId} name="photoIds" label={t("complaints.photos")} max={6} value={field.value ?? []} onChange={field.onChange} error={errorOf("photoIds")} />
+            <PhotoInput
+              siteId={siteId}
+              name="photoIds"
+              label={t("complaints.photos")}
+              max={6}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              error={errorOf("photoIds")}
+            />
           )}
         />
       ) : null}

@@ -21,7 +21,14 @@ type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 type StepProps = { complaintId: string; round: number; siteId: string; timeZone: string; action: Action };
 
 /** A local date-time field that hands the form an ISO instant in the site's zone (empty = now). */
-function LocalDateTime(props: { id: string; label: string; hint: string; timeZone: string; error?: string; onChange: (iso: string) => void }) {
+function LocalDateTime(props: {
+  id: string;
+  label: string;
+  hint: string;
+  timeZone: string;
+  error?: string;
+  onChange: (iso: string) => void;
+}) {
   const [value, setValue] = useState("");
   return (
     <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
@@ -82,12 +89,35 @@ export function RectificationForm(props: StepProps) {
   });
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate aria-label={t("steps.rectify")}>
-      <TextAreaField register={form.register} name="actionTaken" label={t("actionTaken")} required maxLength={2000} error={errorOf("actionTaken")} />
-      <LocalDateTime id="f-rectifiedAt" label={t("rectifiedAt")} hint={t("nowIfEmpty")} timeZone={props.timeZone} error={errorOf("rectifiedAt")} onChange={(iso) => form.setValue("rectifiedAt", iso)} />
+      <TextAreaField
+        register={form.register}
+        name="actionTaken"
+        label={t("actionTaken")}
+        required
+        maxLength={2000}
+        error={errorOf("actionTaken")}
+      />
+      <LocalDateTime
+        id="f-rectifiedAt"
+        label={t("rectifiedAt")}
+        hint={t("nowIfEmpty")}
+        timeZone={props.timeZone}
+        error={errorOf("rectifiedAt")}
+        onChange={(iso) => form.setValue("rectifiedAt", iso)}
+      />
       <Controller
         control={form.control}
         name="photoIds"
-        render={({ field }) => <PhotoInput siteId={props.siteId} name="photoIds" label={t("rectificationPhotos")} max={6} value={field.value ?? []} onChange={field.onChange} />}
+        render={({ field }) => (
+          <PhotoInput
+            siteId={props.siteId}
+            name="photoIds"
+            label={t("rectificationPhotos")}
+            max={6}
+            value={field.value ?? []}
+            onChange={field.onChange}
+          />
+        )}
       />
       <FormStatus error={formError} message={formMessage} />
       <div>
@@ -119,14 +149,39 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
   const method = form.watch("method");
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate aria-label={t("steps.revisit")}>
-      <RadioGroupField register={form.register} name="method" label={t("method")} required options={REVISIT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} error={errorOf("method")} />
-      <RadioGroupField register={form.register} name="satisfaction" label={t("satisfaction")} required options={SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) }))} error={errorOf("satisfaction")} />
+      <RadioGroupField
+        register={form.register}
+        name="method"
+        label={t("method")}
+        required
+        options={REVISIT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))}
+        error={errorOf("method")}
+      />
+      <RadioGroupField
+        register={form.register}
+        name="satisfaction"
+        label={t("satisfaction")}
+        required
+        options={SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) }))}
+        error={errorOf("satisfaction")}
+      />
       <TextField register={form.register} name="clientName" label={t("clientName")} required maxLength={50} error={errorOf("clientName")} />
       <TextAreaField register={form.register} name="comments" label={t("comments")} maxLength={1000} rows={3} error={errorOf("comments")} />
-      <LocalDateTime id="f-revisitedAt" label={t("revisitedAt")} hint={t("nowIfEmpty")} timeZone={props.timeZone} error={errorOf("revisitedAt")} onChange={(iso) => form.setValue("revisitedAt", iso)} />
+      <LocalDateTime
+        id="f-revisitedAt"
+        label={t("revisitedAt")}
+        hint={t("nowIfEmpty")}
+        timeZone={props.timeZone}
+        error={errorOf("revisitedAt")}
+        onChange={(iso) => form.setValue("revisitedAt", iso)}
+      />
       {method === "VISIT" ? (
         <div>
-          <SignaturePad siteId={props.siteId} label={t("clientSignature")} onChange={(fileId) => form.setValue("signatureFileId", fileId ?? "", { shouldValidate: form.formState.isSubmitted })} />
+          <SignaturePad
+            siteId={props.siteId}
+            label={t("clientSignature")}
+            onChange={(fileId) => form.setValue("signatureFileId", fileId ?? "", { shouldValidate: form.formState.isSubmitted })}
+          />
           <p id="f-signatureFileId-error" className="min-h-4 text-xs text-red-600" aria-live="polite">
             {errorOf("signatureFileId") ?? ""}
           </p>

@@ -29,7 +29,9 @@ export function TenantPicker(props: {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/tenants/search?site=${encodeURIComponent(props.siteId)}&q=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const res = await fetch(`/api/tenants/search?site=${encodeURIComponent(props.siteId)}&q=${encodeURIComponent(query)}`, {
+          signal: controller.signal,
+        });
         if (res.ok) setResults(((await res.json()) as { tenants: Tenant[] }).tenants);
       } catch {
         /* aborted or offline: keep the last results */
@@ -83,7 +85,11 @@ export function TenantPicker(props: {
             }}
           />
           {results.length > 0 ? (
-            <ul id={listId} role="listbox" className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
+            <ul
+              id={listId}
+              role="listbox"
+              className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg"
+            >
               {results.map((tenant, i) => (
                 <li
                   key={tenant.id}

@@ -30,10 +30,18 @@ export function FormTable({ rows }: { rows: { label: string; value: ReactNode; s
         {rows.map((cells, i) => (
           <tr key={i}>
             {cells.map((cell) => [
-              <th key={`${cell.label}-h`} scope="row" className="w-[18%] border border-black px-2 py-1.5 text-left font-normal whitespace-nowrap">
+              <th
+                key={`${cell.label}-h`}
+                scope="row"
+                className="w-[18%] border border-black px-2 py-1.5 text-left font-normal whitespace-nowrap"
+              >
                 {cell.label}
               </th>,
-              <td key={`${cell.label}-v`} colSpan={cell.span ? 3 : 1} className={`border border-black px-2 py-1.5 align-top ${cell.tall ? "h-24" : ""}`}>
+              <td
+                key={`${cell.label}-v`}
+                colSpan={cell.span ? 3 : 1}
+                className={`border border-black px-2 py-1.5 align-top ${cell.tall ? "h-24" : ""}`}
+              >
                 {cell.value}
               </td>,
             ])}

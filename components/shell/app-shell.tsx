@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/bell";
 import type { Actor } from "@/lib/auth/actor";
 import { navFor } from "@/lib/permissions";
 import { LocaleSwitch } from "./locale-switch";
@@ -21,6 +22,7 @@ export async function AppShell({ actor, banner, children }: { actor: Actor; bann
             <span className="hidden text-slate-600 sm:inline" data-testid="current-user">
               {actor.name} · {t(`roles.${actor.role}`)}
             </span>
+            <NotificationBell />
             <LocaleSwitch />
             <SignOutButton />
           </div>

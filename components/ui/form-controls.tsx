@@ -114,7 +114,10 @@ export function RadioGroupField<T extends FieldValues>({
       </legend>
       <div className="flex flex-wrap gap-2">
         {options.map((o) => (
-          <label key={o.value} className="flex min-h-10 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50">
+          <label
+            key={o.value}
+            className="flex min-h-10 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50"
+          >
             <input type="radio" value={o.value} className="mt-0.5 h-4 w-4" {...register(name)} />
             <span>
               <span className="font-medium">{o.label}</span>

@@ -211,7 +211,13 @@ export function monthPeriods(today: LocalDate, count: number): Period[] {
   };
   return Array.from({ length: count }, (_, i) => {
     const offset = i - (count - 1);
-    return { key: `month:${first(offset).slice(0, 7)}`, kind: "month", start: first(offset), end: first(offset + 1), current: offset === 0 };
+    return {
+      key: `month:${first(offset).slice(0, 7)}`,
+      kind: "month",
+      start: first(offset),
+      end: first(offset + 1),
+      current: offset === 0,
+    };
   });
 }
 

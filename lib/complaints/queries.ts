@@ -63,7 +63,11 @@ export async function listComplaints(filter: { q?: string; site?: string; state?
         ...r,
         receivedLocal: formatInZone(r.receivedAt, r.site.timeZone),
         deadline: deadline
-          ? { kind: deadline.kind, dueLocal: formatInZone(deadline.dueAt, r.site.timeZone), state: deadlineState(calendar, deadline.dueAt, null, now) }
+          ? {
+              kind: deadline.kind,
+              dueLocal: formatInZone(deadline.dueAt, r.site.timeZone),
+              state: deadlineState(calendar, deadline.dueAt, null, now),
+            }
           : null,
       };
     }),
@@ -101,7 +105,9 @@ export async function getComplaint(id: string) {
         select: {
           name: true,
           // Confidential (§1.9): contacts only for roles that may read them.
-          contacts: roleHas(actor.role, "tenant:contact:read") ? { select: { name: true, phone: true }, orderBy: { isPrimary: "desc" }, take: 1 } : false,
+          contacts: roleHas(actor.role, "tenant:contact:read")
+            ? { select: { name: true, phone: true }, orderBy: { isPrimary: "desc" }, take: 1 }
+            : false,
         },
       },
       unit: { select: { code: true } },
@@ -109,7 +115,16 @@ export async function getComplaint(id: string) {
       receivedBy: { select: { name: true } },
       photos: { select: { fileId: true, rectificationId: true } },
       rectifications: {
-        select: { id: true, round: true, dueAt: true, startedAt: true, startedById: true, rectifiedAt: true, rectifiedById: true, actionTaken: true },
+        select: {
+          id: true,
+          round: true,
+          dueAt: true,
+          startedAt: true,
+          startedById: true,
+          rectifiedAt: true,
+          rectifiedById: true,
+          actionTaken: true,
+        },
         orderBy: { round: "asc" },
       },
       revisits: {
@@ -143,9 +158,16 @@ export async function getComplaint(id: string) {
   const fmt = (d: Date | null) => (d ? formatInZone(d, tz) : null);
   return {
     ...c,
-    local: { receivedAt: fmt(c.receivedAt), rectificationDueAt: fmt(c.rectificationDueAt), revisitDueAt: fmt(c.revisitDueAt), closedAt: fmt(c.closedAt) },
+    local: {
+      receivedAt: fmt(c.receivedAt),
+      rectificationDueAt: fmt(c.rectificationDueAt),
+      revisitDueAt: fmt(c.revisitDueAt),
+      closedAt: fmt(c.closedAt),
+    },
     rectificationState: deadlineState(calendar, c.rectificationDueAt, c.rectifiedAt, now),
-    revisitState: c.revisitDueAt ? deadlineState(calendar, c.revisitDueAt, c.state === "REVISITED" || c.state === "CLOSED" ? c.revisitedAt : null, now) : null,
+    revisitState: c.revisitDueAt
+      ? deadlineState(calendar, c.revisitDueAt, c.state === "REVISITED" || c.state === "CLOSED" ? c.revisitedAt : null, now)
+      : null,
     rectifications: c.rectifications.map((r) => ({
       ...r,
       startedBy: nameOf(r.startedById),
@@ -154,7 +176,11 @@ export async function getComplaint(id: string) {
       onTime: r.rectifiedAt ? r.rectifiedAt <= r.dueAt : null,
       photoIds: c.photos.filter((p) => p.rectificationId === r.id).map((p) => p.fileId),
     })),
-    revisits: c.revisits.map((v) => ({ ...v, local: { dueAt: fmt(v.dueAt), revisitedAt: fmt(v.revisitedAt), signedAt: fmt(v.signedAt) }, onTime: v.revisitedAt <= v.dueAt })),
+    revisits: c.revisits.map((v) => ({
+      ...v,
+      local: { dueAt: fmt(v.dueAt), revisitedAt: fmt(v.revisitedAt), signedAt: fmt(v.signedAt) },
+      onTime: v.revisitedAt <= v.dueAt,
+    })),
     intakePhotoIds: c.photos.filter((p) => !p.rectificationId).map((p) => p.fileId),
   };
 }
@@ -166,7 +192,11 @@ export async function intakeOptions() {
   const actor = await requirePermission("complaint:create");
   const [sites, departments] = await Promise.all([
     db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true, timeZone: true }, orderBy: { code: "asc" } }),
-    db.department.findMany({ where: { siteId: { in: actor.siteIds } }, select: { id: true, name: true, siteId: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.department.findMany({
+      where: { siteId: { in: actor.siteIds } },
+      select: { id: true, name: true, siteId: true },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+    }),
   ]);
   return { sites, departments, mayBackdate: roleHas(actor.role, "complaint:backdate") };
 }

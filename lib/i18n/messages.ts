@@ -1,14 +1,22 @@
 import type { Locale } from "./config";
+import enComplaints from "./messages/en/complaints.json";
 import enCore from "./messages/en/core.json";
+import enDashboard from "./messages/en/dashboard.json";
+import enFiles from "./messages/en/files.json";
+import enNotifications from "./messages/en/notifications.json";
 import enPlaces from "./messages/en/places.json";
 import enRegistry from "./messages/en/registry.json";
+import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCore from "./messages/zh-CN/core.json";
+import zhDashboard from "./messages/zh-CN/dashboard.json";
+import zhFiles from "./messages/zh-CN/files.json";
+import zhNotifications from "./messages/zh-CN/notifications.json";
 import zhPlaces from "./messages/zh-CN/places.json";
 import zhRegistry from "./messages/zh-CN/registry.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
-const zhCN = { ...zhCore, ...zhRegistry, ...zhPlaces };
-const en = { ...enCore, ...enRegistry, ...enPlaces };
+const zhCN = { ...zhCore, ...zhComplaints, ...zhDashboard, ...zhRegistry, ...zhPlaces, ...zhNotifications, ...zhFiles };
+const en = { ...enCore, ...enComplaints, ...enDashboard, ...enRegistry, ...enPlaces, ...enNotifications, ...enFiles };
 
 export type Messages = typeof zhCN;
 

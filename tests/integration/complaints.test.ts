@@ -39,7 +39,15 @@ const intake = (over: Record<string, unknown> = {}) => ({
 
 async function signature(userId: string, siteId = world.siteA) {
   const file = await db.storedFile.create({
-    data: { siteId, kind: "SIGNATURE", contentType: "image/png", size: 100, sha256: "0".repeat(64), storageKey: `sig-${n++}.png`, uploadedById: userId },
+    data: {
+      siteId,
+      kind: "SIGNATURE",
+      contentType: "image/png",
+      size: 100,
+      sha256: "0".repeat(64),
+      storageKey: `sig-${n++}.png`,
+      uploadedById: userId,
+    },
   });
   return file.id;
 }
@@ -73,7 +81,10 @@ describe("the whole workflow", () => {
 
     await signInAs(world.users.SUPERVISOR);
     // No skipping: recording a rectification before it was started is refused.
-    expect(await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "已更换阀芯", photoIds: [] })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "已更换阀芯", photoIds: [] })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     expect(await startRectificationAction({ complaintId: id, round: 1 })).toMatchObject({ ok: true });
     // A double click: the second start changes nothing.
     expect(await startRectificationAction({ complaintId: id, round: 1 })).toMatchObject({ ok: false, code: "conflict" });
@@ -86,23 +97,46 @@ describe("the whole workflow", () => {
 
     await signInAs(world.users.CLERK);
     // A visit revisit without the client's signature is refused, in Chinese, and writes nothing.
-    const unsigned = await recordRevisitAction({ complaintId: id, round: 1, method: "VISIT", satisfaction: "SATISFIED", clientName: "张三", comments: "", signatureFileId: "" });
+    const unsigned = await recordRevisitAction({
+      complaintId: id,
+      round: 1,
+      method: "VISIT",
+      satisfaction: "SATISFIED",
+      clientName: "张三",
+      comments: "",
+      signatureFileId: "",
+    });
     expect(unsigned).toMatchObject({ ok: false, code: "invalid", fieldErrors: { signatureFileId: "上门回访须由客户签字确认" } });
     expect(await db.complaintRevisit.count({ where: { complaintId: id } })).toBe(0);
 
     const sig = await signature(world.users.CLERK);
-    expect(await recordRevisitAction({ complaintId: id, round: 1, method: "VISIT", satisfaction: "SATISFIED", clientName: "张三", comments: "处理及时", signatureFileId: sig })).toMatchObject({ ok: true });
+    expect(
+      await recordRevisitAction({
+        complaintId: id,
+        round: 1,
+        method: "VISIT",
+        satisfaction: "SATISFIED",
+        clientName: "张三",
+        comments: "处理及时",
+        signatureFileId: sig,
+      }),
+    ).toMatchObject({ ok: true });
     const revisit = await db.complaintRevisit.findFirstOrThrow({ where: { complaintId: id } });
     expect(revisit).toMatchObject({ signatureFileId: sig, satisfaction: "SATISFIED", round: 1 });
     expect(revisit.signedAt).not.toBeNull();
     // A replayed revisit does not create a second record.
-    expect(await recordRevisitAction({ complaintId: id, round: 1, method: "PHONE", satisfaction: "SATISFIED", clientName: "张三" })).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await recordRevisitAction({ complaintId: id, round: 1, method: "PHONE", satisfaction: "SATISFIED", clientName: "张三" }),
+    ).toMatchObject({ ok: false, code: "conflict" });
 
     await signInAs(world.users.MANAGER);
     expect(await closeComplaintAction({ complaintId: id, round: 1 })).toMatchObject({ ok: true });
     expect(await closeComplaintAction({ complaintId: id, round: 1 })).toMatchObject({ ok: false, code: "conflict" });
     // A rectification on a closed complaint is refused.
-    expect(await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "再次整改", photoIds: [] })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "再次整改", photoIds: [] })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
 
     const detail = await getComplaint(id);
     expect(detail).toMatchObject({ state: "CLOSED", rectificationState: "met", revisitState: "met" });
@@ -116,7 +150,16 @@ describe("the whole workflow", () => {
     await startRectificationAction({ complaintId: id, round: 1 });
     await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "已清理", photoIds: [] });
     const revisitedAt = new Date();
-    expect(await recordRevisitAction({ complaintId: id, round: 1, method: "PHONE", satisfaction: "UNSATISFIED", clientName: "张三", comments: "仍有异味" })).toMatchObject({
+    expect(
+      await recordRevisitAction({
+        complaintId: id,
+        round: 1,
+        method: "PHONE",
+        satisfaction: "UNSATISFIED",
+        clientName: "张三",
+        comments: "仍有异味",
+      }),
+    ).toMatchObject({
       ok: true,
       data: { reopened: true },
     });
@@ -127,8 +170,13 @@ describe("the whole workflow", () => {
     expect(c.rectifications.map((r) => r.round)).toEqual([1, 2]);
     expect(c.rectifications[1].dueAt.getTime()).toBe(c.rectificationDueAt.getTime());
     // The old round's replay is refused; the new round goes on.
-    expect(await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "x", photoIds: [] })).toMatchObject({ ok: false, code: "conflict" });
-    expect(await recordRectificationAction({ complaintId: id, round: 2, actionTaken: "更换排风扇", photoIds: [] })).toMatchObject({ ok: true });
+    expect(await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "x", photoIds: [] })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
+    expect(await recordRectificationAction({ complaintId: id, round: 2, actionTaken: "更换排风扇", photoIds: [] })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -154,7 +202,9 @@ describe("intake", () => {
     ];
     for (const [input, field, message] of cases) {
       const result = await createComplaintAction(input);
-      expect((result as { fieldErrors?: Record<string, string> }).fieldErrors?.[field], `${field}: ${JSON.stringify(result)}`).toMatch(message);
+      expect((result as { fieldErrors?: Record<string, string> }).fieldErrors?.[field], `${field}: ${JSON.stringify(result)}`).toMatch(
+        message,
+      );
     }
     await signInAs(world.users.SUPERVISOR);
     const tooOld = await createComplaintAction(intake({ receivedAt: new Date(Date.now() - 8 * 86400_000).toISOString() }));
@@ -199,7 +249,9 @@ describe("site isolation", () => {
       },
     });
     await signInAs(world.users.CLERK);
-    expect(await recordRevisitAction({ complaintId: siteB.id, round: 1, method: "PHONE", satisfaction: "SATISFIED", clientName: "X" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await recordRevisitAction({ complaintId: siteB.id, round: 1, method: "PHONE", satisfaction: "SATISFIED", clientName: "X" }),
+    ).toMatchObject({ ok: false, code: "not_found" });
     expect(await getComplaint(siteB.id)).toBeNull();
     expect(await db.complaintRevisit.count({ where: { complaintId: siteB.id } })).toBe(0);
   });
@@ -210,7 +262,14 @@ describe("site isolation", () => {
     await startRectificationAction({ complaintId: id, round: 1 });
     await recordRectificationAction({ complaintId: id, round: 1, actionTaken: "ok", photoIds: [] });
     const foreign = await signature(world.users.SUPERVISOR, world.siteB);
-    const result = await recordRevisitAction({ complaintId: id, round: 1, method: "VISIT", satisfaction: "SATISFIED", clientName: "张三", signatureFileId: foreign });
+    const result = await recordRevisitAction({
+      complaintId: id,
+      round: 1,
+      method: "VISIT",
+      satisfaction: "SATISFIED",
+      clientName: "张三",
+      signatureFileId: foreign,
+    });
     expect(result).toMatchObject({ ok: false, code: "invalid" });
     expect((await db.complaint.findUniqueOrThrow({ where: { id } })).state).toBe("RECTIFIED");
   });

@@ -77,6 +77,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         <h2 id="overrides" className="mb-2 text-lg font-medium">
           {t("calendar.overrides")}
         </h2>
+        <p className="mb-2 text-sm text-slate-600">{t("calendar.editEffect")}</p>
         {canManage ? <OverrideForm siteId={site.id} action={setCalendarOverrideAction} /> : null}
         <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {month.overrides.length === 0 ? <li className="p-3 text-sm text-slate-500">{t("common.empty")}</li> : null}

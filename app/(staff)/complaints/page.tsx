@@ -27,9 +27,24 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: S
         actions={roleHas(actor.role, "complaint:create") ? <ButtonLink href="/complaints/new">{t("complaints.new")}</ButtonLink> : null}
       />
       <FilterBar q={filter.q} qLabel={t("complaints.search")}>
-        <FilterSelect name="site" label={t("fields.site")} value={filter.site} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
-        <FilterSelect name="state" label={t("complaints.state")} value={filter.state} options={STATES.map((s) => ({ value: s, label: t(`complaints.states.${s}`) }))} />
-        <FilterSelect name="severity" label={t("complaints.severity")} value={filter.severity} options={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severities.${s}`) }))} />
+        <FilterSelect
+          name="site"
+          label={t("fields.site")}
+          value={filter.site}
+          options={sites.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          name="state"
+          label={t("complaints.state")}
+          value={filter.state}
+          options={STATES.map((s) => ({ value: s, label: t(`complaints.states.${s}`) }))}
+        />
+        <FilterSelect
+          name="severity"
+          label={t("complaints.severity")}
+          value={filter.severity}
+          options={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severities.${s}`) }))}
+        />
       </FilterBar>
       <DataTable
         caption={t("nav.complaints")}

@@ -89,7 +89,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
               {r.rectifiedAt ? (
                 <>
                   <p>
-                    {tc("rectifiedBy", { name: r.rectifiedBy ?? "—", at: r.local.rectifiedAt ?? "" })} · {r.onTime ? tc("deadlineStates.met") : tc("deadlineStates.met_late")}
+                    {tc("rectifiedBy", { name: r.rectifiedBy ?? "—", at: r.local.rectifiedAt ?? "" })} ·{" "}
+                    {r.onTime ? tc("deadlineStates.met") : tc("deadlineStates.met_late")}
                   </p>
                   <p className="whitespace-pre-wrap text-slate-700">{r.actionTaken}</p>
                   <PhotoStrip fileIds={r.photoIds} label={tc("rectificationPhotos")} />
@@ -100,8 +101,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
                 .map((v) => (
                   <div key={v.id} className="mt-2 rounded bg-slate-50 p-2" data-testid={`revisit-${v.round}`}>
                     <p>
-                      {tc("revisitBy", { name: v.by.name, at: v.local.revisitedAt ?? "" })} · {tc(`methods.${v.method}`)} · {tc(`satisfactions.${v.satisfaction}`)} ·{" "}
-                      {v.onTime ? tc("deadlineStates.met") : tc("deadlineStates.met_late")}
+                      {tc("revisitBy", { name: v.by.name, at: v.local.revisitedAt ?? "" })} · {tc(`methods.${v.method}`)} ·{" "}
+                      {tc(`satisfactions.${v.satisfaction}`)} · {v.onTime ? tc("deadlineStates.met") : tc("deadlineStates.met_late")}
                     </p>
                     {v.comments ? <p className="text-slate-700">「{v.comments}」</p> : null}
                     <Link className="text-sky-700 underline" href={`/complaints/${c.id}/revisits/${v.round}/print`}>
@@ -127,7 +128,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         ) : c.state === "REVISITED" && can("complaint:close") ? (
           <StepButton complaintId={c.id} round={c.round} label={tc("steps.close")} action={closeComplaintAction} />
         ) : (
-          <p className="text-sm text-slate-500">{c.state === "CLOSED" ? tc("closedAt", { at: c.local.closedAt ?? "" }) : t("complaints.waitingForOthers")}</p>
+          <p className="text-sm text-slate-500">
+            {c.state === "CLOSED" ? tc("closedAt", { at: c.local.closedAt ?? "" }) : t("complaints.waitingForOthers")}
+          </p>
         )}
       </section>
     </>

@@ -11,7 +11,12 @@ export default async function NewComplaintPage() {
   return (
     <>
       <PageHeader title={t("complaints.new")} subtitle={t("complaints.newHint")} />
-      <IntakeForm action={createComplaintAction} sites={options.sites} departments={options.departments} mayBackdate={options.mayBackdate} />
+      <IntakeForm
+        action={createComplaintAction}
+        sites={options.sites}
+        departments={options.departments}
+        mayBackdate={options.mayBackdate}
+      />
     </>
   );
 }

@@ -51,14 +51,31 @@ export default async function ComplaintHistoryPrint({ params }: { params: Promis
               rows={[
                 [
                   { label: tp("rectDue"), value: r.local.dueAt },
-                  { label: t("rectifiedAt"), value: r.rectifiedAt ? `${r.local.rectifiedAt}（${r.onTime ? t("deadlineStates.met") : t("deadlineStates.met_late")}）` : "—" },
+                  {
+                    label: t("rectifiedAt"),
+                    value: r.rectifiedAt
+                      ? `${r.local.rectifiedAt}（${r.onTime ? t("deadlineStates.met") : t("deadlineStates.met_late")}）`
+                      : "—",
+                  },
                 ],
-                [{ label: tp("rectification"), value: `${r.actionTaken ?? "—"}${r.rectifiedBy ? `（${r.rectifiedBy}）` : ""}`, span: true }],
+                [
+                  {
+                    label: tp("rectification"),
+                    value: `${r.actionTaken ?? "—"}${r.rectifiedBy ? `（${r.rectifiedBy}）` : ""}`,
+                    span: true,
+                  },
+                ],
                 [
                   { label: tp("revisitDue"), value: v?.local.dueAt ?? (r.round === c.round ? (c.local.revisitDueAt ?? "—") : "—") },
                   { label: t("revisitedAt"), value: v ? `${v.local.revisitedAt} · ${t(`methods.${v.method}`)} · ${v.by.name}` : "—" },
                 ],
-                [{ label: t("satisfaction"), value: v ? `${t(`satisfactions.${v.satisfaction}`)}${v.comments ? `：${v.comments}` : ""}` : "—", span: true }],
+                [
+                  {
+                    label: t("satisfaction"),
+                    value: v ? `${t(`satisfactions.${v.satisfaction}`)}${v.comments ? `：${v.comments}` : ""}` : "—",
+                    span: true,
+                  },
+                ],
               ]}
             />
           </section>

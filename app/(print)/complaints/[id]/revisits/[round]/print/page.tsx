@@ -36,13 +36,23 @@ export default async function RevisitRecordPrint({ params }: { params: Promise<{
             { label: t("severity"), value: t(`severities.${c.severity}`) },
           ],
           [{ label: t("description"), value: <span className="whitespace-pre-wrap">{c.description}</span>, span: true, tall: true }],
-          [{ label: tp("rectification"), value: <span className="whitespace-pre-wrap">{rectification?.actionTaken ?? "—"}</span>, span: true, tall: true }],
+          [
+            {
+              label: tp("rectification"),
+              value: <span className="whitespace-pre-wrap">{rectification?.actionTaken ?? "—"}</span>,
+              span: true,
+              tall: true,
+            },
+          ],
           [
             { label: t("rectifiedAt"), value: rectification?.local.rectifiedAt ?? "—" },
             { label: t("department"), value: c.department.name },
           ],
           [
-            { label: t("method"), value: `${box(revisit.method === "VISIT")} ${t("methods.VISIT")}　${box(revisit.method === "PHONE")} ${t("methods.PHONE")}` },
+            {
+              label: t("method"),
+              value: `${box(revisit.method === "VISIT")} ${t("methods.VISIT")}　${box(revisit.method === "PHONE")} ${t("methods.PHONE")}`,
+            },
             { label: t("revisitedAt"), value: revisit.local.revisitedAt },
           ],
           [
@@ -58,16 +68,26 @@ export default async function RevisitRecordPrint({ params }: { params: Promise<{
               label: tp("clientSignature"),
               value: revisit.signatureFileId ? (
                 // eslint-disable-next-line @next/next/no-img-element -- access-checked file route
-                <img src={`/api/files/${revisit.signatureFileId}`} alt={tp("signatureAlt", { name: revisit.clientName })} className="h-20 object-contain" data-testid="printed-signature" />
+                <img
+                  src={`/api/files/${revisit.signatureFileId}`}
+                  alt={tp("signatureAlt", { name: revisit.clientName })}
+                  className="h-20 object-contain"
+                  data-testid="printed-signature"
+                />
               ) : (
-                <span>{revisit.clientName}（{t("methods.PHONE")}）</span>
+                <span>
+                  {revisit.clientName}（{t("methods.PHONE")}）
+                </span>
               ),
             },
             { label: tp("signedAt"), value: revisit.local.signedAt ?? "—" },
           ],
           [
             { label: tp("visitor"), value: revisit.by.name },
-            { label: tp("dueBy"), value: `${revisit.local.dueAt}（${revisit.onTime ? t("deadlineStates.met") : t("deadlineStates.met_late")}）` },
+            {
+              label: tp("dueBy"),
+              value: `${revisit.local.dueAt}（${revisit.onTime ? t("deadlineStates.met") : t("deadlineStates.met_late")}）`,
+            },
           ],
         ]}
       />

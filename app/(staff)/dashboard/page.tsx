@@ -1,0 +1,198 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DeadlineBadge } from "@/components/complaints/deadline-badge";
+import { DeadlineCountsTable } from "@/components/dashboard/deadline-counts";
+import { OnTimeChart } from "@/components/dashboard/on-time-chart";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { RATE_MONTHS, RATE_WEEKS, dashboardOptions, deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard";
+import {
+  DEADLINE_KINDS,
+  EXPORT_MAX_ROWS,
+  OPEN_DUE_STATES,
+  OPEN_STATES,
+  filterParams,
+  filterQuery,
+  parseDashboardFilter,
+} from "@/lib/complaints/dashboard-rules";
+import { DUE_SOON_WORKING_DAYS } from "@/lib/complaints/rules";
+import { SEVERITIES } from "@/lib/complaints/schema";
+import { pageRequest } from "@/lib/pagination";
+import { roleHas } from "@/lib/permissions";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Issue 3 §5: the managers' deadline dashboard (R-CMP-5). */
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePagePermission("complaint:dashboard");
+  const sp = await searchParams;
+  const filter = parseDashboardFilter(sp);
+  const [t, options, counts, list, rates] = await Promise.all([
+    getTranslations(),
+    dashboardOptions(),
+    deadlineCounts(filter),
+    listOpenDeadlines(filter, pageRequest(sp.page)),
+    onTimeRates(filter),
+  ]);
+  const manySites = options.sites.length > 1;
+  const exportHref = `/dashboard/export${filterQuery(filter)}`;
+  return (
+    <>
+      <PageHeader
+        title={t("dashboard.title")}
+        subtitle={t("dashboard.subtitle")}
+        actions={
+          roleHas(actor.role, "complaint:export") ? (
+            // A plain link: a file download, not a page to prefetch.
+            <a
+              href={exportHref}
+              download
+              title={t("dashboard.export.hint", { max: EXPORT_MAX_ROWS.toLocaleString() })}
+              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            >
+              {t("dashboard.export.button")}
+            </a>
+          ) : null
+        }
+      />
+      <FilterBar q={filter.q} qLabel={t("complaints.search")}>
+        {manySites ? (
+          <FilterSelect
+            name="site"
+            label={t("fields.site")}
+            value={filter.site}
+            options={options.sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        ) : null}
+        <FilterSelect
+          name="department"
+          label={t("complaints.department")}
+          value={filter.department}
+          options={options.departments.map((d) => ({ value: d.id, label: manySites ? `${d.name}（${d.site.code}）` : d.name }))}
+        />
+        <FilterSelect
+          name="severity"
+          label={t("complaints.severity")}
+          value={filter.severity}
+          options={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severities.${s}`) }))}
+        />
+        <FilterSelect
+          name="state"
+          label={t("complaints.state")}
+          value={filter.state}
+          options={OPEN_STATES.map((s) => ({ value: s, label: t(`complaints.states.${s}`) }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("dashboard.filters.kind")}
+          value={filter.kind}
+          options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`complaints.deadlineKinds.${k}`) }))}
+        />
+        <FilterSelect
+          name="due"
+          label={t("dashboard.filters.due")}
+          value={filter.due}
+          options={OPEN_DUE_STATES.map((d) => ({ value: d, label: t(`complaints.deadlineStates.${d}`) }))}
+        />
+        <DateFilter name="from" label={t("dashboard.filters.from")} value={filter.from} />
+        <DateFilter name="to" label={t("dashboard.filters.to")} value={filter.to} />
+      </FilterBar>
+
+      <div className="mb-6 grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <section aria-labelledby="counts-title" className="flex min-w-0 flex-col gap-3">
+          <div>
+            <h2 id="counts-title" className="text-base font-semibold text-slate-900">
+              {t("dashboard.counts.title")}
+            </h2>
+            <p className="text-xs text-slate-500">{t("dashboard.counts.caption", { days: DUE_SOON_WORKING_DAYS })}</p>
+          </div>
+          <DeadlineCountsTable
+            title={t("dashboard.counts.bySite")}
+            rows={counts.bySite}
+            total={counts.total}
+            rowFilter="site"
+            filter={filter}
+            empty={t("common.empty")}
+          />
+          <DeadlineCountsTable
+            title={t("dashboard.counts.byDepartment")}
+            rows={counts.byDepartment}
+            rowFilter="department"
+            filter={filter}
+            empty={t("dashboard.counts.noDepartment")}
+          />
+        </section>
+        <section aria-labelledby="on-time-title" className="flex min-w-0 flex-col gap-3">
+          <div>
+            <h2 id="on-time-title" className="text-base font-semibold text-slate-900">
+              {t("dashboard.onTime.title")}
+            </h2>
+            <p className="text-xs text-slate-500">{t("dashboard.onTime.hint")}</p>
+          </div>
+          <OnTimeChart title={t("dashboard.onTime.weekly", { count: RATE_WEEKS })} periods={rates.weeks} />
+          <OnTimeChart title={t("dashboard.onTime.monthly", { count: RATE_MONTHS })} periods={rates.months} />
+        </section>
+      </div>
+
+      <section aria-labelledby="list-title">
+        <h2 id="list-title" className="mb-2 text-base font-semibold text-slate-900">
+          {t("dashboard.list.title")}
+        </h2>
+        <DataTable
+          caption={t("dashboard.list.caption")}
+          rows={list.rows}
+          rowKey={(r) => `${r.id}-${r.kind}`}
+          empty={t("common.empty")}
+          columns={[
+            {
+              header: t("complaints.number"),
+              cell: (r) => (
+                <Link className="whitespace-nowrap text-sky-700 underline" href={`/complaints/${r.id}`}>
+                  {r.number}
+                </Link>
+              ),
+            },
+            { header: t("dashboard.list.site"), cell: (r) => r.site.name, wide: true },
+            {
+              header: t("complaints.tenant"),
+              cell: (r) => <span className="block min-w-40">{`${r.tenantName}${r.unitCode ? ` · ${r.unitCode}` : ""}`}</span>,
+            },
+            { header: t("complaints.department"), cell: (r) => r.departmentName, wide: true },
+            { header: t("complaints.severity"), cell: (r) => t(`complaints.severities.${r.severity}`) },
+            { header: t("complaints.state"), cell: (r) => t(`complaints.states.${r.state}`), wide: true },
+            {
+              header: t("dashboard.list.deadline"),
+              cell: (r) => (
+                <span className="flex flex-col gap-0.5">
+                  <span className="text-xs whitespace-nowrap text-slate-500">
+                    {t(`complaints.deadlineKinds.${r.kind}`)} {r.dueLocal}
+                  </span>
+                  <DeadlineBadge state={r.dueState} provisional={r.provisional} />
+                </span>
+              ),
+            },
+          ]}
+        />
+        {list.rows.some((r) => r.provisional) ? <p className="mt-2 text-xs text-slate-500">{t("dashboard.list.provisionalHint")}</p> : null}
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />
+      </section>
+    </>
+  );
+}
+
+function DateFilter(props: { name: string; label: string; value?: string }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {props.label}
+      <input
+        type="date"
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      />
+    </label>
+  );
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { requirePermission } from "@/lib/auth/guard";
+import { formatInZone } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import { paged, type PageRequest } from "@/lib/pagination";
+
+const DEFAULT_ZONE = "Asia/Shanghai";
+
+/** Unread notifications of the signed-in user (the header bell). */
+export async function unreadCount(): Promise<number> {
+  const actor = await requirePermission("notification:read");
+  return db.notification.count({ where: { userId: actor.id, readAt: null } });
+}
+
+/** The signed-in user's notifications, newest first, times shown in each one's site zone. Nobody reads anyone else's. */
+export async function listNotifications(page: PageRequest) {
+  const actor = await requirePermission("notification:read");
+  const where = { userId: actor.id };
+  const [rows, total] = await db.$transaction([
+    db.notification.findMany({
+      where,
+      select: { id: true, siteId: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: page.skip,
+      take: page.take,
+    }),
+    db.notification.count({ where }),
+  ]);
+  const siteIds = [...new Set(rows.map((r) => r.siteId).filter((id): id is string => id !== null))];
+  const zones = new Map(
+    siteIds.length
+      ? (await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } })).map((s) => [s.id, s.timeZone])
+      : [],
+  );
+  return paged(
+    rows.map((r) => ({ ...r, localAt: formatInZone(r.createdAt, (r.siteId && zones.get(r.siteId)) || DEFAULT_ZONE) })),
+    total,
+    page,
+  );
+}

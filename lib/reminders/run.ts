@@ -1,0 +1,194 @@
+import "server-only";
+import { formatInZone, type Calendar } from "@/lib/calendar";
+import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { db } from "@/lib/db";
+import type { ComplaintState } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/server";
+import {
+  computeReminders,
+  notificationDedupeKey,
+  scheduledRunDue,
+  type Reminder,
+  type ReminderComplaint,
+  type SiteMember,
+} from "./compute";
+
+/**
+ * The reminder run (issue 3 §6): loads the open complaints of the given sites, computes the reminders
+ * due (lib/reminders/compute.ts) and stores one in-app notification per recipient. Safe to run any
+ * number of times: Notification.dedupeKey is unique and inserts skip existing keys.
+ *
+ * Notification texts are written in the reference language (zh-CN) when the reminder is created.
+ *
+ * Email: the User model has no email address yet, so no email is sent. `options.deliver` is the hook:
+ * it receives, per user, the notifications this run created (nothing when none are new); a delivery
+ * failure is logged and never undoes or fails the in-app notifications.
+ */
+
+export interface ReminderRunResult {
+  /** Sites looked at. */
+  sites: number;
+  /** Complaint deadlines due today or overdue. */
+  reminders: number;
+  /** Notifications this run created (a rerun on the same local day creates 0). */
+  created: number;
+}
+
+export interface UserDigest {
+  userId: string;
+  notifications: { id: string; title: string; body: string | null; link: string | null }[];
+}
+
+export interface RunOptions {
+  deliver?: (digests: UserDigest[]) => Promise<void>;
+}
+
+const OPEN_STATES: ComplaintState[] = ["RECEIVED", "IN_RECTIFICATION", "RECTIFIED"];
+/** A deadline due "today" anywhere ends within a day of now; the exact test is in compute.ts. */
+const LOOKAHEAD_MS = 26 * 60 * 60 * 1000;
+const INSERT_CHUNK = 1000;
+
+export function complaintLink(complaintId: string): string {
+  return `/complaints/${complaintId}`;
+}
+
+/**
+ * Runs reminders for `siteIds` (every site when omitted; none for an empty list) at `now`.
+ * A fixed number of queries whatever the number of sites and complaints, plus one insert per
+ * 1000 notifications.
+ */
+export async function runReminders(now: Date = new Date(), siteIds?: string[], options: RunOptions = {}): Promise<ReminderRunResult> {
+  const sites = await db.site.findMany({
+    where: siteIds ? { id: { in: siteIds } } : undefined,
+    select: { id: true, name: true },
+    orderBy: { code: "asc" },
+  });
+  if (sites.length === 0) return { sites: 0, reminders: 0, created: 0 };
+  return runForSites(now, sites, await loadSiteCalendars(sites.map((s) => s.id)), options);
+}
+
+/**
+ * The scheduled run (every 15 minutes, lib/reminders/queue.ts): processes the sites where it is now
+ * a working day at or after 08:30 local time and that have no run recorded for their local today
+ * in `lastRunDates` (updated here). Reruns are harmless anyway (dedupe keys).
+ */
+export async function runScheduledReminders(
+  now: Date,
+  lastRunDates: Map<string, string>,
+  options: RunOptions = {},
+): Promise<ReminderRunResult & { siteIds: string[] }> {
+  const allSites = await db.site.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" } });
+  const calendars = await loadSiteCalendars(allSites.map((s) => s.id));
+  const due = allSites.filter((s) => {
+    const calendar = calendars.get(s.id);
+    return calendar !== undefined && scheduledRunDue(calendar, now, lastRunDates.get(s.id));
+  });
+  if (due.length === 0) return { sites: 0, reminders: 0, created: 0, siteIds: [] };
+  const result = await runForSites(now, due, calendars, options);
+  for (const s of due) lastRunDates.set(s.id, calendars.get(s.id)!.localDateOf(now));
+  return { ...result, siteIds: due.map((s) => s.id) };
+}
+
+async function runForSites(
+  now: Date,
+  sites: { id: string; name: string }[],
+  calendars: Map<string, Calendar>,
+  options: RunOptions,
+): Promise<ReminderRunResult> {
+  const siteIds = sites.map((s) => s.id);
+  const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
+  const [complaints, memberships] = await Promise.all([
+    db.complaint.findMany({
+      where: {
+        siteId: { in: siteIds },
+        OR: [
+          { state: { in: ["RECEIVED", "IN_RECTIFICATION"] }, rectificationDueAt: { lte: horizon } },
+          { state: "RECTIFIED", revisitDueAt: { lte: horizon } },
+        ],
+      },
+      select: {
+        id: true,
+        number: true,
+        siteId: true,
+        state: true,
+        round: true,
+        rectificationDueAt: true,
+        revisitDueAt: true,
+        receivedById: true,
+      },
+      orderBy: [{ siteId: "asc" }, { number: "asc" }],
+    }),
+    db.userSite.findMany({
+      where: { siteId: { in: siteIds }, user: { disabled: false } },
+      select: { siteId: true, user: { select: { id: true, role: true, disabled: true } } },
+    }),
+  ]);
+
+  const t = translator(DEFAULT_LOCALE);
+  const rows: { userId: string; siteId: string; kind: string; title: string; body: string; link: string; dedupeKey: string }[] = [];
+  let reminderCount = 0;
+  for (const site of sites) {
+    const calendar = calendars.get(site.id);
+    if (!calendar) continue;
+    const siteComplaints: ReminderComplaint[] = complaints.filter((c) => c.siteId === site.id && OPEN_STATES.includes(c.state));
+    if (siteComplaints.length === 0) continue;
+    const members: SiteMember[] = memberships
+      .filter((m) => m.siteId === site.id)
+      .map((m) => ({ userId: m.user.id, role: m.user.role, disabled: m.user.disabled }));
+    const reminders = computeReminders({ complaints: siteComplaints, members, calendar, now });
+    reminderCount += reminders.length;
+    for (const r of reminders) {
+      const text = notificationText(t, r, site.name, calendar);
+      for (const userId of r.recipients) {
+        rows.push({
+          userId,
+          siteId: site.id,
+          kind: `reminder.${r.kind}.${r.status}`,
+          ...text,
+          link: complaintLink(r.complaintId),
+          dedupeKey: notificationDedupeKey(r, userId),
+        });
+      }
+    }
+  }
+
+  const created: (UserDigest["notifications"][number] & { userId: string })[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    // createMany + skipDuplicates (ON CONFLICT DO NOTHING), returning only the rows really inserted.
+    const inserted = await db.notification.createManyAndReturn({
+      data: rows.slice(i, i + INSERT_CHUNK),
+      skipDuplicates: true,
+      select: { id: true, userId: true, title: true, body: true, link: true },
+    });
+    created.push(...inserted);
+  }
+
+  if (options.deliver && created.length > 0) {
+    const byUser = new Map<string, UserDigest>();
+    for (const { userId, ...n } of created) {
+      const digest = byUser.get(userId) ?? { userId, notifications: [] };
+      digest.notifications.push(n);
+      byUser.set(userId, digest);
+    }
+    try {
+      await options.deliver([...byUser.values()]);
+    } catch (err) {
+      console.error("[reminders] digest delivery failed; in-app notifications were created", err);
+    }
+  }
+
+  return { sites: sites.length, reminders: reminderCount, created: created.length };
+}
+
+function notificationText(t: ReturnType<typeof translator>, r: Reminder, siteName: string, calendar: Calendar) {
+  return {
+    title: t(`notifications.reminder.${r.kind}.${r.status}`, { number: r.complaintNumber }).slice(0, 200),
+    body: t("notifications.reminder.body", {
+      site: siteName,
+      step: t(`notifications.reminder.step.${r.kind}`),
+      due: formatInZone(r.dueAt, calendar.timeZone),
+      round: r.round,
+    }).slice(0, 1000),
+  };
+}
