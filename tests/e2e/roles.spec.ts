@@ -26,9 +26,11 @@ for (const [role, username] of Object.entries(ACCOUNTS) as [keyof typeof ACCOUNT
   });
 }
 
-test("anonymous visitors are sent to the sign-in page", async ({ page }) => {
-  await page.goto("/registry/units");
-  await expect(page).toHaveURL(/\/login/);
+test("anonymous visitors are sent to the sign-in page from every protected route", async ({ page }) => {
+  for (const route of ROUTES) {
+    await page.goto(route.path);
+    await expect(page, route.path).toHaveURL(/\/login/);
+  }
   await expect(page.getByRole("heading", { name: "登录", exact: true })).toBeVisible();
 });
 
