@@ -13,6 +13,9 @@ const EnvSchema = z.object({
     .positive()
     .default(8 * 60 * 60),
   DATA_DIR: z.string().default(".data"),
+  /** e.g. smtp://user:pass@mail.example.com:587 — when set, reminder digests are also emailed. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default("客务 Kewu <no-reply@localhost>"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });
 

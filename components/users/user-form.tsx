@@ -14,6 +14,7 @@ type UserValues = {
   username?: string;
   password?: string;
   name: string;
+  email?: string;
   role: (typeof ROLE_VALUES)[number];
   duty: string | null;
   siteIds: string[];
@@ -67,6 +68,16 @@ export function UserForm(props: {
         </>
       ) : null}
       <TextField register={register} name="name" label={t("users.name")} required maxLength={50} error={errorOf("name")} />
+      <TextField
+        register={register}
+        name="email"
+        label={t("users.email")}
+        type="email"
+        autoComplete="off"
+        maxLength={100}
+        error={errorOf("email")}
+        hint={t("users.emailHint")}
+      />
       <SelectField
         register={register}
         name="role"

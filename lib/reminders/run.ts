@@ -1,4 +1,5 @@
 import "server-only";
+import { emailDelivery } from "./email";
 import { formatInZone, type Calendar } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar-admin/store";
 import { db } from "@/lib/db";
@@ -21,9 +22,9 @@ import {
  *
  * Notification texts are written in the reference language (zh-CN) when the reminder is created.
  *
- * Email: the User model has no email address yet, so no email is sent. `options.deliver` is the hook:
- * it receives, per user, the notifications this run created (nothing when none are new); a delivery
- * failure is logged and never undoes or fails the in-app notifications.
+ * Email: `options.deliver` receives, per user, the notifications this run created (nothing when none
+ * are new). By default it is the SMTP digest of lib/reminders/email.ts when SMTP_URL is set, else
+ * nothing is sent; a delivery failure is logged and never undoes or fails the in-app notifications.
  */
 
 export interface ReminderRunResult {
@@ -164,7 +165,8 @@ async function runForSites(
     created.push(...inserted);
   }
 
-  if (options.deliver && created.length > 0) {
+  const deliver = options.deliver ?? emailDelivery();
+  if (deliver && created.length > 0) {
     const byUser = new Map<string, UserDigest>();
     for (const { userId, ...n } of created) {
       const digest = byUser.get(userId) ?? { userId, notifications: [] };
@@ -172,7 +174,7 @@ async function runForSites(
       byUser.set(userId, digest);
     }
     try {
-      await options.deliver([...byUser.values()]);
+      await deliver([...byUser.values()]);
     } catch (err) {
       console.error("[reminders] digest delivery failed; in-app notifications were created", err);
     }

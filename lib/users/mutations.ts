@@ -29,12 +29,13 @@ export const createUser = defineMutation({
         data: {
           username: input.username,
           name: input.name,
+          email: input.email ?? null,
           role: input.role,
           duty: input.duty ?? null,
           passwordHash,
           sites: { create: siteIds.map((siteId) => ({ siteId })) },
         },
-        select: { id: true, username: true, name: true, role: true, duty: true },
+        select: { id: true, username: true, name: true, email: true, role: true, duty: true },
       });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -57,7 +58,7 @@ export const updateUser = defineMutation({
   async run(actor: Actor, input) {
     const before = await db.user.findUnique({
       where: { id: input.id },
-      select: { id: true, name: true, role: true, duty: true, disabled: true, sites: { select: { siteId: true } } },
+      select: { id: true, name: true, email: true, role: true, duty: true, disabled: true, sites: { select: { siteId: true } } },
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     if (before.id === actor.id && (input.disabled || input.role !== "ADMIN"))
@@ -71,13 +72,14 @@ export const updateUser = defineMutation({
         where: { id: before.id },
         data: {
           name: input.name,
+          email: input.email ?? null,
           role: input.role,
           duty: input.duty ?? null,
           disabled: input.disabled,
           sessionVersion: endSessions ? { increment: 1 } : undefined,
           sites: { create: siteIds.map((siteId) => ({ siteId })) },
         },
-        select: { id: true, name: true, role: true, duty: true, disabled: true },
+        select: { id: true, name: true, email: true, role: true, duty: true, disabled: true },
       });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -87,12 +89,20 @@ export const updateUser = defineMutation({
         action: "UPDATE",
         before: {
           name: before.name,
+          email: before.email,
           role: before.role,
           duty: before.duty,
           disabled: before.disabled,
           siteIds: before.sites.map((s) => s.siteId).sort(),
         },
-        after: { name: after.name, role: after.role, duty: after.duty, disabled: after.disabled, siteIds: [...siteIds].sort() },
+        after: {
+          name: after.name,
+          email: after.email,
+          role: after.role,
+          duty: after.duty,
+          disabled: after.disabled,
+          siteIds: [...siteIds].sort(),
+        },
       });
       return { id: before.id };
     });

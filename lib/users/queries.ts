@@ -34,7 +34,16 @@ export async function getUser(id: string) {
   await requirePermission("user:manage");
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, name: true, role: true, duty: true, disabled: true, sites: { select: { siteId: true } } },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      email: true,
+      role: true,
+      duty: true,
+      disabled: true,
+      sites: { select: { siteId: true } },
+    },
   });
   return user ? { ...user, siteIds: user.sites.map((s) => s.siteId) } : null;
 }

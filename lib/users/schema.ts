@@ -14,6 +14,12 @@ export const password = () =>
 
 const userFields = {
   name: trimmed(50),
+  /** Optional: where reminder digests go when SMTP is configured. */
+  email: z
+    .union([z.literal(""), z.email({ message: "users.errors.email" }).max(100)])
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional(),
   role: z.enum(ROLE_VALUES),
   duty: z.enum(DUTY_VALUES).nullable().optional(),
   siteIds: z.array(id()).max(50),

@@ -19,7 +19,15 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         mode="update"
         action={updateUserAction}
         sites={sites.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
-        initial={{ id: user.id, name: user.name, role: user.role, duty: user.duty, siteIds: user.siteIds, disabled: user.disabled }}
+        initial={{
+          id: user.id,
+          name: user.name,
+          email: user.email ?? "",
+          role: user.role,
+          duty: user.duty,
+          siteIds: user.siteIds,
+          disabled: user.disabled,
+        }}
       />
       <h2 className="mt-8 mb-2 text-lg font-medium">{t("users.resetPassword")}</h2>
       <ResetPasswordForm userId={user.id} action={resetUserPasswordAction} />

@@ -15,7 +15,7 @@ export default async function NewUserPage() {
         mode="create"
         action={createUserAction}
         sites={sites.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
-        initial={{ username: "", password: "", name: "", role: "FRONT_DESK", duty: null, siteIds: [] }}
+        initial={{ username: "", password: "", name: "", email: "", role: "FRONT_DESK", duty: null, siteIds: [] }}
       />
     </>
   );

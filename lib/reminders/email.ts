@@ -1,0 +1,46 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { MESSAGES } from "@/lib/i18n/messages";
+import type { RunOptions, UserDigest } from "./run";
+
+type Deliver = NonNullable<RunOptions["deliver"]>;
+
+/**
+ * Issue 3 §6: with SMTP configured, each person with an email address also gets one digest of the
+ * reminders a run created. Without SMTP this returns undefined and nothing is sent (nothing fails).
+ */
+export function emailDelivery(config: { url?: string; from?: string; baseUrl?: string } = {}): Deliver | undefined {
+  const url = config.url ?? env().SMTP_URL;
+  if (!url) return undefined;
+  const transport = nodemailer.createTransport(url);
+  const from = config.from ?? env().SMTP_FROM;
+  const baseUrl = (config.baseUrl ?? env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const t = MESSAGES["zh-CN"].notifications.email;
+
+  return async (digests: UserDigest[]) => {
+    const users = await db.user.findMany({
+      where: { id: { in: digests.map((d) => d.userId) }, disabled: false, email: { not: null } },
+      select: { id: true, name: true, email: true },
+    });
+    for (const user of users) {
+      const digest = digests.find((d) => d.userId === user.id);
+      if (!digest || !user.email) continue;
+      const lines = digest.notifications.map(
+        (n) => `• ${n.title}${n.body ? `\n  ${n.body}` : ""}${n.link ? `\n  ${baseUrl}${n.link}` : ""}`,
+      );
+      try {
+        await transport.sendMail({
+          from,
+          to: user.email,
+          subject: t.subject.replace("{count}", String(digest.notifications.length)),
+          text: `${t.greeting.replace("{name}", user.name)}\n\n${lines.join("\n\n")}\n\n${t.footer}`,
+        });
+      } catch (err) {
+        // One bad address must not keep the others from their reminders.
+        console.error(`[reminders] email to user ${user.id} failed`, err);
+      }
+    }
+  };
+}
