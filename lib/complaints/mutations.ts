@@ -35,6 +35,17 @@ async function assertFiles(tx: Tx, actor: Actor, siteId: string, fileIds: string
   if (files.length !== new Set(fileIds).size) throw new DomainError("invalid", "complaints.errors.fileNotFound", field);
 }
 
+/** Each workflow step writes one audit row of the complaint, in the step's transaction. */
+function auditStep(
+  tx: Tx,
+  actor: Actor,
+  c: { id: string; siteId: string },
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
+  return writeAudit(tx, { actorId: actor.id, siteId: c.siteId, entity: "Complaint", entityId: c.id, action: "UPDATE", before, after });
+}
+
 /** A complaint of the user's sites, or "not found". */
 async function loadComplaint(actor: Actor, id: string) {
   const complaint = await db.complaint.findFirst({
@@ -185,15 +196,7 @@ export const startRectification = defineMutation({
         where: { complaintId_round: { complaintId: c.id, round: c.round } },
         data: { startedAt: new Date(), startedById: actor.id },
       });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: c.siteId,
-        entity: "Complaint",
-        entityId: c.id,
-        action: "UPDATE",
-        before: { state: c.state },
-        after: { state: "IN_RECTIFICATION" },
-      });
+      await auditStep(tx, actor, c, { state: c.state }, { state: "IN_RECTIFICATION" });
       return { id: c.id };
     });
   },
@@ -227,15 +230,13 @@ export const recordRectification = defineMutation({
         await tx.complaintPhoto.createMany({
           data: input.photoIds.map((fileId) => ({ complaintId: c.id, rectificationId: rectification.id, fileId })),
         });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: c.siteId,
-        entity: "Complaint",
-        entityId: c.id,
-        action: "UPDATE",
-        before: { state: c.state, rectifiedAt: null, revisitDueAt: null },
-        after: { state: "RECTIFIED", rectifiedAt, revisitDueAt: due.dueAt, actionTaken: input.actionTaken },
-      });
+      await auditStep(
+        tx,
+        actor,
+        c,
+        { state: c.state, rectifiedAt: null, revisitDueAt: null },
+        { state: "RECTIFIED", rectifiedAt, revisitDueAt: due.dueAt, actionTaken: input.actionTaken },
+      );
       return { id: c.id };
     });
   },
@@ -291,21 +292,19 @@ export const recordRevisit = defineMutation({
         },
       });
       if (reopenDue) await tx.complaintRectification.create({ data: { complaintId: c.id, round: c.round + 1, dueAt: reopenDue.dueAt } });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: c.siteId,
-        entity: "Complaint",
-        entityId: c.id,
-        action: "UPDATE",
-        before: { state: c.state, round: c.round },
-        after: {
+      await auditStep(
+        tx,
+        actor,
+        c,
+        { state: c.state, round: c.round },
+        {
           state: next,
           round: reopenDue ? c.round + 1 : c.round,
           satisfaction: input.satisfaction,
           method: input.method,
           rectificationDueAt: reopenDue?.dueAt,
         },
-      });
+      );
       return { id: c.id, reopened: !!reopenDue };
     });
   },
@@ -321,15 +320,7 @@ export const closeComplaint = defineMutation({
     return db.$transaction(async (tx) => {
       const closedAt = new Date();
       await transition(tx, c, "close", input.round, { state: "CLOSED", closedAt });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: c.siteId,
-        entity: "Complaint",
-        entityId: c.id,
-        action: "UPDATE",
-        before: { state: c.state },
-        after: { state: "CLOSED", closedAt },
-      });
+      await auditStep(tx, actor, c, { state: c.state }, { state: "CLOSED", closedAt });
       return { id: c.id };
     });
   },
