@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * authorization-matrix test all read this one table. Nothing else decides who may do what;
  * site scoping (a user only touches records of their assigned sites) is applied on top by the data layer.
  */
-export const ROLES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"] as const satisfies readonly Role[];
+export const ROLES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK", "ENGINEER"] as const satisfies readonly Role[];
 
 const ALL = ROLES;
 
@@ -13,7 +13,7 @@ export const PERMISSIONS = {
   "home:view": ALL,
   "site:read": ["ADMIN", "MANAGER"],
   "site:manage": ["ADMIN"],
-  "area:read": ["ADMIN", "MANAGER", "SUPERVISOR"],
+  "area:read": ["ADMIN", "MANAGER", "SUPERVISOR", "ENGINEER"],
   "area:manage": ["ADMIN", "MANAGER"],
   "unit:read": ALL,
   "unit:manage": ["ADMIN", "MANAGER"],
@@ -41,9 +41,20 @@ export const PERMISSIONS = {
   /** Upload photos and signatures for records of one's sites. */
   "file:upload": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
   /** View photos and clients' signatures (confidential, §1.9): not the system admin. */
-  "file:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "file:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK", "ENGINEER"],
   "notification:read": ALL,
   "reminder:run": ["MANAGER"],
+  // Inspections (§2, §10): supervisors walk the rounds; managers review compliance and edit checklists;
+  // engineering (工程部) fixes what the rounds find (R-INS-5).
+  "inspection:perform": ["SUPERVISOR"],
+  "inspection:read": ["MANAGER", "SUPERVISOR"],
+  "inspection:compliance": ["MANAGER"],
+  "template:manage": ["MANAGER"],
+  "workorder:read": ["MANAGER", "SUPERVISOR", "ENGINEER"],
+  "workorder:fix": ["MANAGER", "ENGINEER"],
+  "workorder:verify": ["MANAGER", "SUPERVISOR"],
+  /** A failure that affects a tenant becomes a complaint in one step (issue 4 §4). */
+  "workorder:toComplaint": ["MANAGER", "SUPERVISOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -86,6 +97,12 @@ export const ACTION_PERMISSIONS = {
   uploadFileAction: "file:upload",
   markNotificationsReadAction: "notification:read",
   runRemindersAction: "reminder:run",
+  submitInspectionAction: "inspection:perform",
+  saveChecklistTemplateAction: "template:manage",
+  markWorkOrderFixedAction: "workorder:fix",
+  verifyWorkOrderAction: "workorder:verify",
+  sendBackWorkOrderAction: "workorder:verify",
+  workOrderToComplaintAction: "workorder:toComplaint",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -95,6 +112,10 @@ export const ROUTES = [
   { path: "/", permission: "home:view", nav: "home" },
   { path: "/complaints", permission: "complaint:read", nav: "complaints" },
   { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard" },
+  { path: "/inspections", permission: "inspection:perform", nav: "inspections" },
+  { path: "/work-orders", permission: "workorder:read", nav: "workOrders" },
+  { path: "/compliance", permission: "inspection:compliance", nav: "compliance" },
+  { path: "/checklists", permission: "template:manage", nav: "checklists" },
   { path: "/registry/sites", permission: "site:read", nav: "sites" },
   { path: "/registry/areas", permission: "area:read", nav: "areas" },
   { path: "/registry/units", permission: "unit:read", nav: "units" },

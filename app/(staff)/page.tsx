@@ -13,6 +13,7 @@ export default async function HomePage() {
   const actor = await requirePagePermission("home:view");
   // Issue 3 §5: the deadline dashboard is the managers' home page.
   if (roleHas(actor.role, "complaint:dashboard")) redirect("/dashboard");
+  if (roleHas(actor.role, "inspection:perform")) redirect("/inspections");
   const [t, sites, calendars] = await Promise.all([getTranslations(), homeSummary(), loadSiteCalendars(actor.siteIds)]);
   const [audit, accounts] = await Promise.all([
     roleHas(actor.role, "audit:read") ? recentAudit() : Promise.resolve([]),

@@ -19,6 +19,9 @@ export const AUDIT_ENTITIES = [
   "OfficialCalendarYear",
   "Complaint",
   "StoredFile",
+  "Inspection",
+  "WorkOrder",
+  "ChecklistTemplate",
 ] as const;
 const ACTIONS: AuditAction[] = ["CREATE", "UPDATE", "DELETE"];
 const DEFAULT_ZONE = "Asia/Shanghai";

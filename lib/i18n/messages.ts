@@ -1,22 +1,50 @@
 import type { Locale } from "./config";
 import enComplaints from "./messages/en/complaints.json";
+import enCompliance from "./messages/en/compliance.json";
 import enCore from "./messages/en/core.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enFiles from "./messages/en/files.json";
+import enInspections from "./messages/en/inspections.json";
 import enNotifications from "./messages/en/notifications.json";
 import enPlaces from "./messages/en/places.json";
 import enRegistry from "./messages/en/registry.json";
+import enWorkOrders from "./messages/en/workorders.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
+import zhCompliance from "./messages/zh-CN/compliance.json";
 import zhCore from "./messages/zh-CN/core.json";
 import zhDashboard from "./messages/zh-CN/dashboard.json";
 import zhFiles from "./messages/zh-CN/files.json";
+import zhInspections from "./messages/zh-CN/inspections.json";
 import zhNotifications from "./messages/zh-CN/notifications.json";
 import zhPlaces from "./messages/zh-CN/places.json";
 import zhRegistry from "./messages/zh-CN/registry.json";
+import zhWorkOrders from "./messages/zh-CN/workorders.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
-const zhCN = { ...zhCore, ...zhComplaints, ...zhDashboard, ...zhRegistry, ...zhPlaces, ...zhNotifications, ...zhFiles };
-const en = { ...enCore, ...enComplaints, ...enDashboard, ...enRegistry, ...enPlaces, ...enNotifications, ...enFiles };
+const zhCN = {
+  ...zhCore,
+  ...zhComplaints,
+  ...zhDashboard,
+  ...zhRegistry,
+  ...zhPlaces,
+  ...zhNotifications,
+  ...zhFiles,
+  ...zhInspections,
+  ...zhWorkOrders,
+  ...zhCompliance,
+};
+const en = {
+  ...enCore,
+  ...enComplaints,
+  ...enDashboard,
+  ...enRegistry,
+  ...enPlaces,
+  ...enNotifications,
+  ...enFiles,
+  ...enInspections,
+  ...enWorkOrders,
+  ...enCompliance,
+};
 
 export type Messages = typeof zhCN;
 

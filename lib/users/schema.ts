@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, trimmed } from "@/lib/validation";
 
-export const ROLE_VALUES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"] as const;
+export const ROLE_VALUES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK", "ENGINEER"] as const;
 export const DUTY_VALUES = ["CLEANING", "COORDINATION"] as const;
 
 export const password = () =>

@@ -288,6 +288,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: "coordinator", name: "张明华", role: "SUPERVISOR", duty: "COORDINATION", title: "客户协调主管", siteCodes: null },
   { username: "clerk", name: "刘芳", role: "CLERK", duty: null, title: "部门内勤", siteCodes: null },
   { username: "frontdesk", name: "赵婷", role: "FRONT_DESK", duty: null, title: "前台接待", siteCodes: null },
+  { username: "engineer", name: "孙志强", role: "ENGINEER", duty: null, title: "工程部维修主管", siteCodes: null },
   { username: "manager2", name: "周海涛", role: "MANAGER", duty: null, title: "项目经理（仅科创园）", siteCodes: ["SP"] },
 ];
 

@@ -10,19 +10,22 @@
  * It all runs in one transaction: a failed run leaves nothing half-written.
  *
  * Then six months of complaints per site, ending now (./complaints): added only to a site that has
- * no complaint yet, in a transaction of their own.
+ * no complaint yet, in a transaction of their own. Then the default checklists and two months of
+ * inspection rounds (./inspections), likewise only for a site without inspections.
  *
  * Used by the CLI (prisma/seed.ts) and by integration tests: `await seed(db)`.
  */
 import { hashPassword } from "../../lib/auth/password";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedComplaints } from "./complaints";
+import { seedInspections } from "./inspections";
 import { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 import { buildSitePlan } from "./generate";
 
 export { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 export { buildSitePlan } from "./generate";
 export { planSiteComplaints, seedComplaints } from "./complaints";
+export { planSiteInspections, seedInspections } from "./inspections";
 
 /** `now`: where the complaint history ends (default: the current time); `log`: one line per site. */
 export async function seed(db: PrismaClient, options: { now?: Date; log?: (line: string) => void } = {}): Promise<void> {
@@ -174,4 +177,6 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   );
 
   await seedComplaints(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // Default checklists, then two months of inspection rounds and their work orders (./inspections).
+  await seedInspections(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
 }

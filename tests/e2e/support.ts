@@ -11,6 +11,7 @@ export const ACCOUNTS = {
   SUPERVISOR: "supervisor",
   CLERK: "clerk",
   FRONT_DESK: "frontdesk",
+  ENGINEER: "engineer",
 } as const;
 
 /** Signs in through the real form and next-auth endpoint. */

@@ -9,11 +9,15 @@ import * as calendarActions from "@/lib/calendar-admin/actions";
 import * as complaintActions from "@/lib/complaints/actions";
 import * as departmentActions from "@/lib/departments/actions";
 import * as fileActions from "@/lib/files/actions";
+import * as inspectionActions from "@/lib/inspections/actions";
+import * as checklistActions from "@/lib/checklists/actions";
+import * as workOrderActions from "@/lib/work-orders/actions";
 import * as notificationActions from "@/lib/notifications/actions";
 import * as siteActions from "@/lib/sites/actions";
 import * as tenantActions from "@/lib/tenants/actions";
 import * as unitActions from "@/lib/units/actions";
 import * as userActions from "@/lib/users/actions";
+import { createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ACTION_PERMISSIONS, ROLES, roleHas, type ActionName } from "@/lib/permissions";
@@ -23,6 +27,9 @@ import { resetDatabase } from "../support/reset-db";
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const ACTION_MODULES = [
   areaActions,
+  checklistActions,
+  inspectionActions,
+  workOrderActions,
   calendarActions,
   complaintActions,
   departmentActions,
@@ -172,7 +179,39 @@ const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
   },
   markNotificationsReadAction: () => ({}),
   runRemindersAction: () => ({}),
+  submitInspectionAction: (w, s) => ({
+    requestId: `matrix-${uniq()}`,
+    areaId: w[s].area,
+    periodKey: `${shanghai.localDateOf(new Date())}#1`,
+    templateId: lobbyTemplate.id,
+    results: [{ itemId: lobbyTemplate.itemId, result: "PASS", note: "", photoFileIds: [] }],
+  }),
+  saveChecklistTemplateAction: () => ({
+    areaType: "LOBBY",
+    items: [
+      { label: "地面清洁干燥", equipment: false },
+      { label: "大堂照明正常", equipment: true },
+    ],
+  }),
+  markWorkOrderFixedAction: (_w, s) => ({ workOrderId: workOrderFor[s], fixNote: "已修复" }),
+  verifyWorkOrderAction: (_w, s) => ({ workOrderId: workOrderFor[s] }),
+  sendBackWorkOrderAction: (_w, s) => ({ workOrderId: workOrderFor[s], reason: "未修好" }),
+  workOrderToComplaintAction: (w, s) => ({ workOrderId: workOrderFor[s], tenantId: w[s].tenant, unitId: w[s].unit, severity: "GENERAL" }),
 };
+
+const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
+/** The current lobby checklist (the matrix's area on each site is a lobby). */
+let lobbyTemplate: { id: string; itemId: string };
+/** Each work-order step needs a work order waiting for exactly that step. */
+const workOrderFor: Record<"a" | "b", string> = { a: "", b: "" };
+const WORK_ORDER_STATE: Partial<Record<ActionName, "OPEN" | "FIXED">> = {
+  markWorkOrderFixedAction: "OPEN",
+  verifyWorkOrderAction: "FIXED",
+  sendBackWorkOrderAction: "FIXED",
+  workOrderToComplaintAction: "OPEN",
+};
+/** Audit rows an allowed call writes (converting a work order also creates the complaint). */
+const AUDIT_ROWS: Partial<Record<ActionName, number>> = { workOrderToComplaintAction: 2 };
 
 /** A 1×1 PNG header: enough for the upload's magic-byte and dimension checks. */
 const TINY_PNG = new Uint8Array([
@@ -200,10 +239,48 @@ const UNSCOPED: ActionName[] = [
   "saveOfficialYearAction",
   "markNotificationsReadAction",
   "runRemindersAction",
+  "saveChecklistTemplateAction",
 ];
 
 /** Destructive actions re-create their target so each call has something to act on. */
 async function prepare(name: ActionName, site: "a" | "b") {
+  const siteId = site === "a" ? world.siteA : world.siteB;
+  const workOrderState = WORK_ORDER_STATE[name];
+  if (workOrderState) {
+    const wo = await db.workOrder.create({
+      data: {
+        number: `WO-${uniq()}`,
+        siteId,
+        areaId: world[site].area,
+        description: "矩阵测试",
+        createdById: world.users.MANAGER,
+        state: workOrderState,
+      },
+    });
+    workOrderFor[site] = wo.id;
+  }
+  if (name === "submitInspectionAction") {
+    // A window open now whatever the time of the run (the site-update action above changes slot times).
+    await db.site.update({
+      where: { id: siteId },
+      data: { slot1Start: "00:00", slot1End: "23:58", slot2Start: "23:58", slot2End: "23:59", inspectOnWeekends: true },
+    });
+    await db.inspection.deleteMany({ where: { areaId: world[site].area } });
+    const current = await db.checklistTemplate.findFirst({
+      where: { areaType: "LOBBY", current: true },
+      select: { id: true, items: { select: { id: true } } },
+    });
+    if (current && current.items.length === 1) lobbyTemplate = { id: current.id, itemId: current.items[0].id };
+    else {
+      await db.checklistTemplate.updateMany({ where: { areaType: "LOBBY" }, data: { current: false } });
+      const version = (await db.checklistTemplate.count({ where: { areaType: "LOBBY" } })) + 1;
+      const created = await db.checklistTemplate.create({
+        data: { areaType: "LOBBY", version, items: { create: [{ position: 1, label: "地面清洁" }] } },
+        select: { id: true, items: { select: { id: true } } },
+      });
+      lobbyTemplate = { id: created.id, itemId: created.items[0].id };
+    }
+  }
   const state = STEP_STATE[name];
   if (state) {
     const now = new Date();
@@ -260,7 +337,7 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
     const allowed = role !== null && roleHas(role, ACTION_PERMISSIONS[name]);
     if (allowed) {
       expect(result, `${role} ${name}`).toMatchObject({ ok: true });
-      expect(await db.auditLog.count()).toBe(auditBefore + (NO_AUDIT.includes(name) ? 0 : 1));
+      expect(await db.auditLog.count()).toBe(auditBefore + (NO_AUDIT.includes(name) ? 0 : (AUDIT_ROWS[name] ?? 1)));
     } else {
       expect(result).toMatchObject({ ok: false, code: role === null ? "unauthenticated" : "forbidden" });
       expect(await db.auditLog.count()).toBe(auditBefore);

@@ -1,0 +1,194 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit";
+import { createComplaint } from "@/lib/complaints/mutations";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkOrderState } from "@/lib/generated/prisma/enums";
+import { MarkWorkOrderFixedSchema, SendBackWorkOrderSchema, VerifyWorkOrderSchema, WorkOrderToComplaintSchema } from "./schema";
+
+const REVALIDATE = ["/work-orders"];
+const STEP_NOT_ALLOWED = "workOrders.errors.stepNotAllowed";
+
+/** A work order of the user's sites, or "not found". */
+async function loadWorkOrder(actor: Actor, id: string) {
+  const workOrder = await db.workOrder.findFirst({
+    where: { id, siteId: { in: actor.siteIds } },
+    select: {
+      id: true,
+      number: true,
+      siteId: true,
+      state: true,
+      description: true,
+      fixedAt: true,
+      fixedById: true,
+      fixNote: true,
+      sentBackCount: true,
+      sentBackNote: true,
+      complaintId: true,
+      area: { select: { name: true, building: true, floor: true } },
+    },
+  });
+  if (!workOrder) throw new DomainError("not_found", "errors.not_found");
+  return workOrder;
+}
+
+type Loaded = Awaited<ReturnType<typeof loadWorkOrder>>;
+
+/**
+ * Moves the work order on exactly once: the update only matches while it is still in `from`, so a
+ * double click or a replayed request finds nothing to change. Writes the audit row in the same
+ * transaction, with the fields as they were before and after.
+ */
+async function transition(
+  actor: Actor,
+  wo: Loaded,
+  from: WorkOrderState,
+  data: Prisma.WorkOrderUpdateManyMutationInput & { state: WorkOrderState },
+  before: Record<string, unknown>,
+) {
+  if (wo.state !== from) throw new DomainError("conflict", STEP_NOT_ALLOWED);
+  return db.$transaction(async (tx) => {
+    // sentBackCount acts as a version: a send-back and re-fix in between (open → fixed → open → fixed) is noticed too.
+    const { count } = await tx.workOrder.updateMany({ where: { id: wo.id, state: from, sentBackCount: wo.sentBackCount }, data });
+    if (count !== 1) throw new DomainError("conflict", STEP_NOT_ALLOWED);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      siteId: wo.siteId,
+      entity: "WorkOrder",
+      entityId: wo.id,
+      action: "UPDATE",
+      before: { state: from, ...before },
+      after: data,
+    });
+    return { id: wo.id };
+  });
+}
+
+/** Engineering records the fix (R-INS-5: open → fixed). */
+export const markWorkOrderFixed = defineMutation({
+  name: "markWorkOrderFixedAction",
+  schema: MarkWorkOrderFixedSchema,
+  revalidate: REVALIDATE,
+  successKey: "workOrders.saved",
+  async run(actor: Actor, input) {
+    const wo = await loadWorkOrder(actor, input.workOrderId);
+    return transition(
+      actor,
+      wo,
+      "OPEN",
+      { state: "FIXED", fixedAt: new Date(), fixedById: actor.id, fixNote: input.fixNote },
+      { fixedAt: null, fixedById: null, fixNote: null },
+    );
+  },
+});
+
+/** The supervisor accepts the fix (fixed → verified). */
+export const verifyWorkOrder = defineMutation({
+  name: "verifyWorkOrderAction",
+  schema: VerifyWorkOrderSchema,
+  revalidate: REVALIDATE,
+  successKey: "workOrders.saved",
+  async run(actor: Actor, input) {
+    const wo = await loadWorkOrder(actor, input.workOrderId);
+    return transition(
+      actor,
+      wo,
+      "FIXED",
+      { state: "VERIFIED", verifiedAt: new Date(), verifiedById: actor.id },
+      {
+        verifiedAt: null,
+        verifiedById: null,
+      },
+    );
+  },
+});
+
+/**
+ * The supervisor refuses the fix (fixed → open). The fix fields are cleared so the engineer starts
+ * afresh; the refused fix stays in the audit row's "before".
+ */
+export const sendBackWorkOrder = defineMutation({
+  name: "sendBackWorkOrderAction",
+  schema: SendBackWorkOrderSchema,
+  revalidate: REVALIDATE,
+  successKey: "workOrders.saved",
+  async run(actor: Actor, input) {
+    const wo = await loadWorkOrder(actor, input.workOrderId);
+    return transition(
+      actor,
+      wo,
+      "FIXED",
+      { state: "OPEN", fixedAt: null, fixedById: null, fixNote: null, sentBackCount: wo.sentBackCount + 1, sentBackNote: input.reason },
+      { fixedAt: wo.fixedAt, fixedById: wo.fixedById, fixNote: wo.fixNote, sentBackCount: wo.sentBackCount, sentBackNote: wo.sentBackNote },
+    );
+  },
+});
+
+/** The complaint's idempotency key: one work order can only ever make one complaint (unique requestId). */
+const complaintKey = (workOrderId: string) => `workorder:${workOrderId}`;
+
+/**
+ * A failure that affects a tenant becomes a complaint in one step (R-INS-5 → R-CMP-1): the complaint
+ * intake itself (deadlines, number, audit) runs unchanged through createComplaint, then the work order
+ * is linked to it.
+ */
+export const workOrderToComplaint = defineMutation({
+  name: "workOrderToComplaintAction",
+  schema: WorkOrderToComplaintSchema,
+  revalidate: ["/work-orders", "/complaints", "/dashboard"],
+  successKey: "workOrders.converted",
+  async run(actor: Actor, input) {
+    const wo = await loadWorkOrder(actor, input.workOrderId);
+    if (wo.complaintId) throw new DomainError("conflict", "workOrders.errors.alreadyConverted");
+    const requestId = complaintKey(wo.id);
+    // A complaint made earlier whose link was never written (interrupted request): link it now.
+    let complaint = await db.complaint.findUnique({ where: { requestId }, select: { id: true, number: true } });
+    if (!complaint) {
+      const department = await db.department.findFirst({
+        where: { siteId: wo.siteId, kind: "ENGINEERING" },
+        select: { id: true },
+        orderBy: { name: "asc" },
+      });
+      if (!department) throw new DomainError("invalid", "workOrders.errors.noEngineeringDepartment");
+      const place = `${wo.area.building}${wo.area.floor} ${wo.area.name}`;
+      complaint = await createComplaint.run(actor, {
+        requestId,
+        siteId: wo.siteId,
+        tenantId: input.tenantId,
+        unitId: input.unitId ?? null,
+        source: "INSPECTION",
+        category: "REPAIR",
+        severity: input.severity,
+        description: `【维修单 ${wo.number} · ${place}】${wo.description}`.slice(0, 2000),
+        departmentId: department.id,
+        receivedAt: undefined,
+        // Inspection photos stay on the work order: createComplaint only accepts the actor's own unused uploads.
+        photoIds: [],
+      });
+    }
+    const linked = complaint;
+    const result = { id: wo.id, complaintId: linked.id, complaintNumber: linked.number };
+    return db.$transaction(async (tx) => {
+      // Only once: the link is written only while the work order has none.
+      const { count } = await tx.workOrder.updateMany({ where: { id: wo.id, complaintId: null }, data: { complaintId: linked.id } });
+      if (count !== 1) {
+        // A concurrent identical conversion linked this same complaint first: same answer, nothing more to write.
+        const now = await tx.workOrder.findUnique({ where: { id: wo.id }, select: { complaintId: true } });
+        if (now?.complaintId === linked.id) return result;
+        throw new DomainError("conflict", "workOrders.errors.alreadyConverted");
+      }
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: wo.siteId,
+        entity: "WorkOrder",
+        entityId: wo.id,
+        action: "UPDATE",
+        before: { complaintId: null },
+        after: { complaintId: linked.id, complaintNumber: linked.number },
+      });
+      return result;
+    });
+  },
+});
