@@ -60,3 +60,23 @@ describe("R-INS-4 window states and misses", () => {
     expect(complianceRate(0, 0)).toBeNull();
   });
 });
+
+describe("slots follow the site's zone, not the server's", () => {
+  it("a site in London: 09:00 local is 09:00 UTC in winter and 08:00 UTC in summer", () => {
+    const london = createCalendar({ timeZone: "Europe/London", overrides: [], officialYears: [] });
+    const site = {
+      timeZone: "Europe/London",
+      slot1Start: "09:00",
+      slot1End: "12:00",
+      slot2Start: "14:00",
+      slot2End: "17:30",
+      inspectOnWeekends: false,
+    };
+    expect(dailyWindows(london, site, "2026-12-01")[0].start.toISOString()).toBe("2026-12-01T09:00:00.000Z");
+    expect(dailyWindows(london, site, "2026-07-01")[0].start.toISOString()).toBe("2026-07-01T08:00:00.000Z");
+  });
+  it("a Shanghai slot seen at 01:30 UTC is due now (09:30 local), whatever the server's zone", () => {
+    const [morning] = dailyWindows(calendar, site, "2026-11-27");
+    expect(windowState(morning, false, new Date("2026-11-27T01:30:00Z"))).toBe("due_now");
+  });
+});

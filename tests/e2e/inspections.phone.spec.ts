@@ -25,15 +25,25 @@ test.beforeAll(async ({ browser }) => {
   await admin.context().close();
 });
 
-test("a supervisor checks a due-now window on a phone", async ({ page }) => {
+test("a supervisor completes a round with one equipment failure; engineering gets the work order; the manager's grid shows it", async ({
+  page,
+  browser,
+}) => {
   await login(page, ACCOUNTS.SUPERVISOR);
   await expect(page).toHaveURL(/\/inspections$/);
   await expect(page.getByRole("heading", { name: "今日巡检", level: 1 })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
-  const dueNow = page.locator('a[data-state="due_now"]').first();
-  await expect(dueNow, "the seed must give `supervisor` a window that is open now (see the header)").toBeVisible();
+  // An elevator's checklist has equipment items (lighting, doors, the emergency call).
+  const elevator = page
+    .locator('[data-testid^="area-"]')
+    .filter({ hasText: "客梯" })
+    .filter({ has: page.locator('a[data-state="due_now"]') })
+    .first();
+  const dueNow = elevator.locator('a[data-state="due_now"]').first();
+  await expect(dueNow, "HQ's slots were widened in beforeAll, so a window is open now").toBeVisible();
+  const areaName = (await elevator.locator("p").first().innerText()).trim();
   const href = await dueNow.getAttribute("href");
   expect(href).toMatch(/^\/inspections\/[^/]+\/\d{4}-\d{2}-\d{2}-[12]$/);
   await dueNow.click();
@@ -41,14 +51,15 @@ test("a supervisor checks a due-now window on a phone", async ({ page }) => {
   await formReady(page, "提交检查");
 
   // Every item starts as 合格; the note field appears only once an item is marked 不合格.
-  const firstItem = page.locator('[data-testid^="item-"]').first();
-  await expect(firstItem.getByLabel("情况说明")).toHaveCount(0);
-  await firstItem.getByText("不合格", { exact: true }).click();
-  await expect(firstItem.getByRole("radio", { name: "不合格" })).toBeChecked();
+  const equipmentItem = page.locator('[data-testid^="item-"]').filter({ hasText: "按钮、楼层显示及轿厢照明正常" });
+  await expect(equipmentItem.getByLabel("情况说明")).toHaveCount(0);
+  await equipmentItem.getByText("不合格", { exact: true }).click();
+  await expect(equipmentItem.getByRole("radio", { name: "不合格" })).toBeChecked();
   // Submitting without a note is refused under the field.
   await page.getByRole("button", { name: "提交检查" }).click();
-  await expect(firstItem.getByText("不合格项请填写情况说明")).toBeVisible();
-  await firstItem.getByLabel("情况说明").fill("地面有水渍，已安排保洁擦干");
+  await expect(equipmentItem.getByText("不合格项请填写情况说明")).toBeVisible();
+  const note = `轿厢照明灯管闪烁 ${Date.now().toString(36)}`;
+  await equipmentItem.getByLabel("情况说明").fill(note);
   await page.getByRole("button", { name: "提交检查" }).click();
 
   await expect(page).toHaveURL(/\/inspections$/);
@@ -61,6 +72,18 @@ test("a supervisor checks a due-now window on a phone", async ({ page }) => {
   await done.click();
   await expect(page.getByTestId("checklist-notice")).toContainText("李秀英");
   await expect(page.getByRole("button", { name: "提交检查" })).toHaveCount(0);
-  await page.getByRole("link", { name: "返回今日巡检" }).click();
-  await expect(page).toHaveURL(/\/inspections$/);
+
+  // R-INS-5: engineering finds the work order at once.
+  const engineer = await (await browser.newContext()).newPage();
+  await login(engineer, ACCOUNTS.ENGINEER);
+  await engineer.goto(`/work-orders?q=${encodeURIComponent(note)}`);
+  await expect(engineer.getByRole("row").filter({ hasText: note })).toContainText(areaName);
+
+  // The manager's day grid shows the round as done by the supervisor.
+  const manager = await (await browser.newContext()).newPage();
+  await login(manager, ACCOUNTS.MANAGER);
+  await manager.goto("/compliance");
+  const row = manager.getByRole("row").filter({ hasText: areaName }).first(); // the day grid comes first
+  await expect(row).toContainText("李秀英");
+  await Promise.all([engineer.context().close(), manager.context().close()]);
 });
