@@ -48,7 +48,7 @@ export function AreaForm(props: {
           label={t("fields.site")}
           required
           options={props.sites}
-          placeholder={t("common.choose")}
+          emptyOption={t("common.choose")}
           error={errorOf("siteId")}
         />
       ) : null}
@@ -67,7 +67,7 @@ export function AreaForm(props: {
         label={t("areas.type")}
         required
         options={AREA_TYPES.map((x) => ({ value: x, label: t(`areaType.${x}`) }))}
-        placeholder={t("common.choose")}
+        emptyOption={t("common.choose")}
         error={errorOf("type")}
       />
       <TextField register={register} name="building" label={t("fields.building")} required maxLength={50} error={errorOf("building")} />

@@ -61,7 +61,7 @@ export function IntakeForm(props: {
           name="siteId"
           label={t("fields.site")}
           required
-          placeholder={t("common.choose")}
+          emptyOption={t("common.choose")}
           options={props.sites.map((s) => ({ value: s.id, label: s.name }))}
           error={errorOf("siteId")}
         />
@@ -106,7 +106,7 @@ export function IntakeForm(props: {
           name="departmentId"
           label={t("complaints.department")}
           required
-          placeholder={t("common.choose")}
+          emptyOption={t("common.choose")}
           options={props.departments.filter((d) => d.siteId === siteId).map((d) => ({ value: d.id, label: d.name }))}
           error={errorOf("departmentId")}
         />

@@ -47,7 +47,7 @@ export function DepartmentForm(props: {
           label={t("fields.site")}
           required
           options={props.sites}
-          placeholder={t("common.choose")}
+          emptyOption={t("common.choose")}
           error={errorOf("siteId")}
         />
       ) : null}
@@ -58,7 +58,7 @@ export function DepartmentForm(props: {
         label={t("departments.kind")}
         required
         options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`departmentKind.${k}`) }))}
-        placeholder={t("common.choose")}
+        emptyOption={t("common.choose")}
         error={errorOf("kind")}
       />
       <TextField

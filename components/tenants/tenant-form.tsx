@@ -43,7 +43,7 @@ export function TenantForm(props: {
           label={t("fields.site")}
           required
           options={props.sites}
-          placeholder={t("common.choose")}
+          emptyOption={t("common.choose")}
           error={errorOf("siteId")}
         />
       ) : null}

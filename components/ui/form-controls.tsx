@@ -39,14 +39,14 @@ export function SelectField<T extends FieldValues>({
   hint,
   required,
   options,
-  placeholder,
+  emptyOption,
   ...rest
-}: Common<T> & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
+}: Common<T> & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; emptyOption?: string }) {
   const id = `f-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
       <select {...controlProps(id, error)} className={inputClass} {...rest} {...register(name)}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -55,7 +55,7 @@ export function UnitForm(props: {
           label={t("fields.site")}
           required
           options={props.sites}
-          placeholder={t("common.choose")}
+          emptyOption={t("common.choose")}
           error={errorOf("siteId")}
         />
       ) : null}
@@ -84,7 +84,7 @@ export function UnitForm(props: {
         name="tenantId"
         label={t("units.tenant")}
         options={tenantOptions}
-        placeholder={t("units.noTenant")}
+        emptyOption={t("units.noTenant")}
         error={errorOf("tenantId")}
       />
       <div className="flex flex-col gap-2 sm:col-span-2">

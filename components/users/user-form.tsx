@@ -92,7 +92,7 @@ export function UserForm(props: {
           name="duty"
           label={t("users.duty")}
           required
-          placeholder={t("common.choose")}
+          emptyOption={t("common.choose")}
           options={DUTY_VALUES.map((d) => ({ value: d, label: t(`duties.${d}`) }))}
           error={errorOf("duty")}
         />
