@@ -55,6 +55,15 @@ export const PERMISSIONS = {
   "workorder:verify": ["MANAGER", "SUPERVISOR"],
   /** A failure that affects a tenant becomes a complaint in one step (issue 4 §4). */
   "workorder:toComplaint": ["MANAGER", "SUPERVISOR"],
+  // Goods passes (§5): the front desk registers, a supervisor or manager stamps, the gate releases once.
+  "signatory:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "signatory:manage": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "goodspass:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "goodspass:create": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "goodspass:stamp": ["MANAGER", "SUPERVISOR"],
+  "goodspass:release": ["MANAGER", "SUPERVISOR", "FRONT_DESK"],
+  "goodspass:export": ["MANAGER", "SUPERVISOR"],
+  "goodspass:settings": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -103,6 +112,14 @@ export const ACTION_PERMISSIONS = {
   verifyWorkOrderAction: "workorder:verify",
   sendBackWorkOrderAction: "workorder:verify",
   workOrderToComplaintAction: "workorder:toComplaint",
+  createSignatoryAction: "signatory:manage",
+  revokeSignatoryAction: "signatory:manage",
+  createGoodsPassAction: "goodspass:create",
+  approveGoodsPassAction: "goodspass:stamp",
+  rejectGoodsPassAction: "goodspass:stamp",
+  releaseGoodsPassAction: "goodspass:release",
+  saveHazardTermsAction: "goodspass:settings",
+  saveLoadingRouteAction: "goodspass:settings",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -116,6 +133,10 @@ export const ROUTES = [
   { path: "/work-orders", permission: "workorder:read", nav: "workOrders" },
   { path: "/compliance", permission: "inspection:compliance", nav: "compliance" },
   { path: "/checklists", permission: "template:manage", nav: "checklists" },
+  { path: "/goods-passes", permission: "goodspass:read", nav: "goodsPasses" },
+  { path: "/gate", permission: "goodspass:release", nav: "gate" },
+  { path: "/signatories", permission: "signatory:read", nav: "signatories" },
+  { path: "/goods-settings", permission: "goodspass:settings", nav: "goodsSettings" },
   { path: "/registry/sites", permission: "site:read", nav: "sites" },
   { path: "/registry/areas", permission: "area:read", nav: "areas" },
   { path: "/registry/units", permission: "unit:read", nav: "units" },

@@ -21,6 +21,8 @@ export const AUDIT_ENTITIES = [
   "StoredFile",
   "Inspection",
   "WorkOrder",
+  "AuthorisedSignatory",
+  "GoodsPass",
   "ChecklistTemplate",
 ] as const;
 const ACTIONS: AuditAction[] = ["CREATE", "UPDATE", "DELETE"];

@@ -4,6 +4,9 @@ import enCompliance from "./messages/en/compliance.json";
 import enCore from "./messages/en/core.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enFiles from "./messages/en/files.json";
+import enGoodsPasses from "./messages/en/goodspasses.json";
+import enGate from "./messages/en/gate.json";
+import enGoodsLists from "./messages/en/goodslists.json";
 import enInspections from "./messages/en/inspections.json";
 import enNotifications from "./messages/en/notifications.json";
 import enPlaces from "./messages/en/places.json";
@@ -14,6 +17,9 @@ import zhCompliance from "./messages/zh-CN/compliance.json";
 import zhCore from "./messages/zh-CN/core.json";
 import zhDashboard from "./messages/zh-CN/dashboard.json";
 import zhFiles from "./messages/zh-CN/files.json";
+import zhGoodsPasses from "./messages/zh-CN/goodspasses.json";
+import zhGate from "./messages/zh-CN/gate.json";
+import zhGoodsLists from "./messages/zh-CN/goodslists.json";
 import zhInspections from "./messages/zh-CN/inspections.json";
 import zhNotifications from "./messages/zh-CN/notifications.json";
 import zhPlaces from "./messages/zh-CN/places.json";
@@ -32,6 +38,9 @@ const zhCN = {
   ...zhInspections,
   ...zhWorkOrders,
   ...zhCompliance,
+  ...zhGoodsPasses,
+  ...zhGate,
+  ...zhGoodsLists,
 };
 const en = {
   ...enCore,
@@ -44,6 +53,9 @@ const en = {
   ...enInspections,
   ...enWorkOrders,
   ...enCompliance,
+  ...enGoodsPasses,
+  ...enGate,
+  ...enGoodsLists,
 };
 
 export type Messages = typeof zhCN;

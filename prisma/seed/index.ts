@@ -18,6 +18,7 @@
 import { hashPassword } from "../../lib/auth/password";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedComplaints } from "./complaints";
+import { seedGoodsPasses } from "./goods-passes";
 import { seedInspections } from "./inspections";
 import { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 import { buildSitePlan } from "./generate";
@@ -179,4 +180,6 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   await seedComplaints(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Default checklists, then two months of inspection rounds and their work orders (./inspections).
   await seedInspections(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // Loading routes, the hazard list, signatories and two weeks of goods passes (./goods-passes).
+  await seedGoodsPasses(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
 }

@@ -9,6 +9,11 @@ import * as calendarActions from "@/lib/calendar-admin/actions";
 import * as complaintActions from "@/lib/complaints/actions";
 import * as departmentActions from "@/lib/departments/actions";
 import * as fileActions from "@/lib/files/actions";
+import * as goodsPassActions from "@/lib/goods-passes/actions";
+import * as goodsPassGateActions from "@/lib/goods-passes/gate-actions";
+import * as goodsPassStampActions from "@/lib/goods-passes/stamp-actions";
+import * as goodsSettingsActions from "@/lib/goods-settings/actions";
+import * as signatoryActions from "@/lib/signatories/actions";
 import * as inspectionActions from "@/lib/inspections/actions";
 import * as checklistActions from "@/lib/checklists/actions";
 import * as workOrderActions from "@/lib/work-orders/actions";
@@ -27,6 +32,11 @@ import { resetDatabase } from "../support/reset-db";
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const ACTION_MODULES = [
   areaActions,
+  goodsPassActions,
+  goodsPassGateActions,
+  goodsPassStampActions,
+  goodsSettingsActions,
+  signatoryActions,
   checklistActions,
   inspectionActions,
   workOrderActions,
@@ -196,6 +206,37 @@ const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
   markWorkOrderFixedAction: (_w, s) => ({ workOrderId: workOrderFor[s], fixNote: "已修复" }),
   verifyWorkOrderAction: (_w, s) => ({ workOrderId: workOrderFor[s] }),
   sendBackWorkOrderAction: (_w, s) => ({ workOrderId: workOrderFor[s], reason: "未修好" }),
+  createGoodsPassAction: (w, s) => ({
+    requestId: `m-${uniq()}`,
+    siteId: s === "a" ? w.siteA : w.siteB,
+    tenantId: w[s].tenant,
+    unitId: w[s].unit,
+    direction: "IN",
+    carrierName: "王五",
+    carrierIdLast4: "1234",
+    routeId: routeFor[s],
+    windowStart: new Date(Date.now() + (48 + n) * 3600e3).toISOString(),
+    windowEnd: new Date(Date.now() + (49 + n) * 3600e3).toISOString(),
+    notes: "",
+    items: [{ name: "办公桌", quantity: 1, unit: "张", hazardous: false }],
+  }),
+  createSignatoryAction: (w, s) => ({
+    siteId: s === "a" ? w.siteA : w.siteB,
+    tenantId: w[s].tenant,
+    name: "李四",
+    position: "",
+    phone: "13900000000",
+    certificateFileId: filesFor[s].certificate,
+    specimenFileId: filesFor[s].specimen,
+    validFrom: shanghai.localDateOf(new Date()),
+    validTo: "2099-12-31",
+  }),
+  revokeSignatoryAction: (_w, s) => ({ signatoryId: signatoryFor[s] }),
+  approveGoodsPassAction: (_w, s) => ({ passId: goodsPassFor[s] }),
+  rejectGoodsPassAction: (_w, s) => ({ passId: goodsPassFor[s], reason: "矩阵测试" }),
+  releaseGoodsPassAction: (_w, s) => ({ passId: goodsPassFor[s] }),
+  saveHazardTermsAction: () => ({ terms: ["汽油", `测试${uniq()}`] }),
+  saveLoadingRouteAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `路线${uniq()}`, active: true }),
   workOrderToComplaintAction: (w, s) => ({ workOrderId: workOrderFor[s], tenantId: w[s].tenant, unitId: w[s].unit, severity: "GENERAL" }),
 };
 
@@ -210,6 +251,20 @@ const WORK_ORDER_STATE: Partial<Record<ActionName, "OPEN" | "FIXED">> = {
   sendBackWorkOrderAction: "FIXED",
   workOrderToComplaintAction: "OPEN",
 };
+/** Goods-pass fixtures: a route per site, files uploaded by the acting user, a pass or signatory per call. */
+const routeFor: Record<"a" | "b", string> = { a: "", b: "" };
+const filesFor: Record<"a" | "b", { certificate: string; specimen: string }> = {
+  a: { certificate: "", specimen: "" },
+  b: { certificate: "", specimen: "" },
+};
+const signatoryFor: Record<"a" | "b", string> = { a: "", b: "" };
+const goodsPassFor: Record<"a" | "b", string> = { a: "", b: "" };
+const GOODS_PASS_STATE: Partial<Record<ActionName, "PENDING" | "APPROVED">> = {
+  approveGoodsPassAction: "PENDING",
+  rejectGoodsPassAction: "PENDING",
+  releaseGoodsPassAction: "APPROVED",
+};
+
 /** Audit rows an allowed call writes (converting a work order also creates the complaint). */
 const AUDIT_ROWS: Partial<Record<ActionName, number>> = { workOrderToComplaintAction: 2 };
 
@@ -240,11 +295,89 @@ const UNSCOPED: ActionName[] = [
   "markNotificationsReadAction",
   "runRemindersAction",
   "saveChecklistTemplateAction",
+  "saveHazardTermsAction",
 ];
 
 /** Destructive actions re-create their target so each call has something to act on. */
-async function prepare(name: ActionName, site: "a" | "b") {
+async function prepare(name: ActionName, site: "a" | "b", actorId: string | null) {
   const siteId = site === "a" ? world.siteA : world.siteB;
+  if (name === "createGoodsPassAction")
+    routeFor[site] = (
+      await db.loadingRoute.upsert({
+        where: { siteId_name: { siteId, name: "矩阵通道" } },
+        create: { siteId, name: "矩阵通道" },
+        update: {},
+      })
+    ).id;
+  if (name === "createSignatoryAction") {
+    const file = (kind: "PHOTO" | "SIGNATURE") =>
+      db.storedFile.create({
+        data: {
+          siteId,
+          kind,
+          contentType: "image/png",
+          size: 100,
+          sha256: "0".repeat(64),
+          storageKey: `m-${uniq()}.png`,
+          uploadedById: actorId ?? world.users.MANAGER,
+        },
+      });
+    filesFor[site] = { certificate: (await file("PHOTO")).id, specimen: (await file("SIGNATURE")).id };
+  }
+  if (name === "revokeSignatoryAction") {
+    const file = await db.storedFile.create({
+      data: {
+        siteId,
+        kind: "SIGNATURE",
+        contentType: "image/png",
+        size: 100,
+        sha256: "0".repeat(64),
+        storageKey: `m-${uniq()}.png`,
+        uploadedById: world.users.CLERK,
+      },
+    });
+    signatoryFor[site] = (
+      await db.authorisedSignatory.create({
+        data: {
+          siteId,
+          tenantId: world[site].tenant,
+          name: "王六",
+          phone: "13800000001",
+          certificateFileId: file.id,
+          specimenFileId: file.id,
+          validFrom: new Date("2026-01-01T00:00:00Z"),
+          validTo: new Date("2099-12-31T00:00:00Z"),
+          createdById: world.users.CLERK,
+        },
+      })
+    ).id;
+  }
+  const passState = GOODS_PASS_STATE[name];
+  if (passState) {
+    // Its own route (a second approval on one route would hit R-GP-5), registered by the front desk (four eyes).
+    const route = await db.loadingRoute.create({ data: { siteId, name: `矩阵${uniq()}` } });
+    const now = Date.now();
+    goodsPassFor[site] = (
+      await db.goodsPass.create({
+        data: {
+          requestId: `matrix-gp-${uniq()}`,
+          siteId,
+          tenantId: world[site].tenant,
+          unitId: world[site].unit,
+          direction: "IN",
+          carrierName: "李四",
+          carrierIdLast4: "1234",
+          routeId: route.id,
+          windowStart: new Date(now - 1800_000),
+          windowEnd: new Date(now + 7200_000),
+          state: passState,
+          number: passState === "APPROVED" ? `M-${uniq()}` : null,
+          createdById: world.users.FRONT_DESK,
+          items: { create: [{ position: 1, name: "办公椅", quantity: 1, unit: "把" }] },
+        },
+      })
+    ).id;
+  }
   const workOrderState = WORK_ORDER_STATE[name];
   if (workOrderState) {
     const wo = await db.workOrder.create({
@@ -331,7 +464,7 @@ describe("the permission table covers every server action", () => {
 describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
   it.each(Object.keys(ACTION_PERMISSIONS) as ActionName[])("%s is allowed exactly when the table says so", async (name) => {
     await signInAs(role ? world.users[role] : null);
-    await prepare(name, "a");
+    await prepare(name, "a", role ? world.users[role] : null);
     const auditBefore = await db.auditLog.count();
     const result = await actions[name](INPUTS[name](world, "a"));
     const allowed = role !== null && roleHas(role, ACTION_PERMISSIONS[name]);
@@ -351,7 +484,7 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
   if (scoped.length > 0)
     it.each(scoped)("%s on a record of another site is refused and writes nothing", async (name) => {
       await signInAs(world.users[role as Role]);
-      await prepare(name, "b");
+      await prepare(name, "b", world.users[role as Role]);
       const auditBefore = await db.auditLog.count();
       const result = await actions[name](INPUTS[name](world, "b"));
       expect(result).toMatchObject({ ok: false, code: "not_found" });

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { PassDetail } from "@/components/goods-passes/pass-detail";
+import { StampActions } from "@/components/goods-passes/stamp-actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { getGoodsPass } from "@/lib/goods-passes/queries";
+import { roleHas } from "@/lib/permissions";
+
+export default async function GoodsPassPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePagePermission("goodspass:read");
+  const { id } = await params;
+  const pass = await getGoodsPass(id);
+  if (!pass) notFound();
+  const t = await getTranslations("goodsPasses");
+  return (
+    <>
+      <PageHeader
+        title={`${t("title")} ${pass.number ?? ""}`.trim()}
+        subtitle={`${pass.site.name} · ${t(`directions.${pass.direction}`)} · ${t(`states.${pass.state}`)}`}
+        actions={
+          <Link href={`/goods-passes/${pass.id}/print`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            {t("print")}
+          </Link>
+        }
+      />
+      <PassDetail pass={pass}>
+        {/* R-GP-3: the client-service department stamps (or rejects) a pending pass. */}
+        {roleHas(actor.role, "goodspass:stamp") ? <StampActions passId={pass.id} state={pass.state} /> : null}
+      </PassDetail>
+    </>
+  );
+}

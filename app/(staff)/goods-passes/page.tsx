@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { GoodsPassStateBadge } from "@/components/goods-passes/goods-pass-state-badge";
+import { TodayTimeline } from "@/components/goods-passes/today-timeline";
+import { ButtonLink } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePagePermission } from "@/lib/auth/guard";
+import {
+  GOODS_EXPORT_MAX_ROWS,
+  PASS_DIRECTIONS,
+  PASS_STATES,
+  goodsPassFilterQuery,
+  goodsPassListOptions,
+  listGoodsPasses,
+  parseGoodsPassFilter,
+  todayTimeline,
+} from "@/lib/goods-passes/lists";
+import { pageRequest } from "@/lib/pagination";
+import { roleHas } from "@/lib/permissions";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** §5 goods passes: today's moves per loading route (R-GP-5) and the filtered list of passes. */
+export default async function GoodsPassesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePagePermission("goodspass:read");
+  const sp = await searchParams;
+  const filter = parseGoodsPassFilter(sp);
+  const [t, options, timeline, list] = await Promise.all([
+    getTranslations(),
+    goodsPassListOptions(),
+    todayTimeline({ site: filter.site }),
+    listGoodsPasses(filter, pageRequest(sp.page)),
+  ]);
+  const manySites = options.sites.length > 1;
+  const c = (key: string) => t(`goodsLists.columns.${key}`);
+  return (
+    <>
+      <PageHeader
+        title={t("goodsLists.title")}
+        subtitle={t("goodsLists.subtitle")}
+        actions={
+          <>
+            {roleHas(actor.role, "goodspass:export") ? (
+              // A plain link: a file download, not a page to prefetch.
+              <a
+                href={`/goods-passes/export${goodsPassFilterQuery(filter)}`}
+                download
+                title={t("goodsLists.export.hint", { max: GOODS_EXPORT_MAX_ROWS.toLocaleString() })}
+                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+              >
+                {t("goodsLists.export.button")}
+              </a>
+            ) : null}
+            {roleHas(actor.role, "goodspass:create") ? <ButtonLink href="/goods-passes/new">{t("goodsLists.create")}</ButtonLink> : null}
+          </>
+        }
+      />
+
+      {timeline.map((site) => (
+        <TodayTimeline key={site.id} site={site} showSite={timeline.length > 1} />
+      ))}
+
+      <section aria-labelledby="passes-title">
+        <h2 id="passes-title" className="mb-2 text-base font-semibold text-slate-900">
+          {t("goodsLists.list.title")}
+        </h2>
+        <FilterBar q={filter.q} qLabel={t("goodsLists.search")}>
+          {manySites ? (
+            <FilterSelect
+              name="site"
+              label={t("fields.site")}
+              value={filter.site}
+              options={options.sites.map((s) => ({ value: s.id, label: s.name }))}
+            />
+          ) : null}
+          <FilterSelect
+            name="tenant"
+            label={t("goodsLists.filters.tenant")}
+            value={filter.tenant}
+            options={options.tenants.map((x) => ({ value: x.id, label: manySites ? `${x.name}（${x.site.code}）` : x.name }))}
+          />
+          <FilterSelect
+            name="state"
+            label={t("goodsLists.filters.state")}
+            value={filter.state}
+            options={PASS_STATES.map((s) => ({ value: s, label: t(`goodsLists.states.${s}`) }))}
+          />
+          <FilterSelect
+            name="direction"
+            label={t("goodsLists.filters.direction")}
+            value={filter.direction}
+            options={PASS_DIRECTIONS.map((d) => ({ value: d, label: t(`goodsLists.directionsLong.${d}`) }))}
+          />
+          <DateFilter name="from" label={t("goodsLists.filters.from")} value={filter.from} />
+          <DateFilter name="to" label={t("goodsLists.filters.to")} value={filter.to} />
+        </FilterBar>
+        <DataTable
+          caption={t("goodsLists.list.caption")}
+          rows={list.rows}
+          rowKey={(r) => r.id}
+          empty={t("common.empty")}
+          columns={[
+            {
+              header: c("number"),
+              cell: (r) => (
+                <Link className="whitespace-nowrap text-sky-700 underline" href={`/goods-passes/${r.id}`}>
+                  {r.number ?? t("goodsLists.unnumbered")}
+                </Link>
+              ),
+            },
+            {
+              header: c("tenant"),
+              cell: (r) => <span className="block min-w-40">{`${r.tenantName} · ${r.unitCode}`}</span>,
+            },
+            { header: c("direction"), cell: (r) => t(`goodsLists.directions.${r.direction}`) },
+            {
+              header: c("window"),
+              cell: (r) => (
+                <span className="block text-xs whitespace-nowrap text-slate-600">
+                  {r.window}
+                  <span className="block text-slate-400">{r.routeName}</span>
+                </span>
+              ),
+            },
+            { header: c("state"), cell: (r) => <GoodsPassStateBadge state={r.state} /> },
+            { header: c("carrier"), cell: (r) => r.carrierName, wide: true },
+            ...(manySites ? [{ header: c("site"), cell: (r: (typeof list.rows)[number]) => r.site.name, wide: true }] : []),
+          ]}
+        />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={{ ...filter }} />
+      </section>
+    </>
+  );
+}
+
+function DateFilter(props: { name: string; label: string; value?: string }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {props.label}
+      <input
+        type="date"
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      />
+    </label>
+  );
+}

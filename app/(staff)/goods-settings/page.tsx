@@ -1,0 +1,46 @@
+import { getTranslations } from "next-intl/server";
+import { HazardTermsForm } from "@/components/goods-settings/hazard-terms-form";
+import { LoadingRouteForm } from "@/components/goods-settings/loading-route-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { goodsSettings } from "@/lib/goods-settings/queries";
+
+/** Managers: the hazard list (R-GP-4, company-wide) and each site's loading routes (R-GP-5). */
+export default async function GoodsSettingsPage() {
+  await requirePagePermission("goodspass:settings");
+  const [t, settings] = await Promise.all([getTranslations("goodsSettings"), goodsSettings()]);
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="hazards-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="hazards-title" className="text-base font-semibold text-slate-900">
+            {t("hazards.title")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-500">{t("hazards.hint")}</p>
+          <HazardTermsForm terms={settings.terms} />
+        </section>
+        <section aria-labelledby="routes-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="routes-title" className="text-base font-semibold text-slate-900">
+            {t("routes.title")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-500">{t("routes.hint")}</p>
+          {settings.sites.map((site) => (
+            <div key={site.id} className="mb-4 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0">
+              {settings.sites.length > 1 ? <h3 className="mb-2 text-sm font-semibold text-slate-800">{site.name}</h3> : null}
+              {site.loadingRoutes.length === 0 ? <p className="mb-2 text-sm text-slate-500">{t("routes.none")}</p> : null}
+              <ul className="flex flex-col gap-1">
+                {site.loadingRoutes.map((route) => (
+                  <li key={route.id}>
+                    <LoadingRouteForm siteId={site.id} route={route} />
+                  </li>
+                ))}
+              </ul>
+              <LoadingRouteForm siteId={site.id} />
+            </div>
+          ))}
+        </section>
+      </div>
+    </>
+  );
+}

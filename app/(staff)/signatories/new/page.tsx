@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { SignatoryForm } from "@/components/signatories/signatory-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { localDateInZone } from "@/lib/calendar";
+import { createSignatoryAction } from "@/lib/signatories/actions";
+import { sitesOf } from "@/lib/sites/queries";
+
+export default async function NewSignatoryPage() {
+  const actor = await requirePagePermission("signatory:manage");
+  const [t, sites] = await Promise.all([getTranslations("signatories"), sitesOf(actor)]);
+  // The default "valid from" is today at the (first) site; the server checks dates in each site's zone.
+  const today = localDateInZone(new Date(), sites[0]?.timeZone ?? "Asia/Shanghai");
+  return (
+    <>
+      <PageHeader title={t("new")} subtitle={t("newHint")} />
+      <SignatoryForm action={createSignatoryAction} sites={sites} today={today} />
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { assertSite } from "@/lib/auth/guard";
+import { writeAudit } from "@/lib/audit";
+import { localDateInZone } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FileKind } from "@/lib/generated/prisma/enums";
+import { activeOn } from "@/lib/signatories/queries";
+import { formatWindow, proposeWindows } from "./queries";
+import { checkWindow, hazardTermIn } from "./rules";
+import { CreateGoodsPassSchema, type CreateGoodsPassValues } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * A file named on a pass: this site's, of the right kind, uploaded by this user (the front desk takes
+ * the photo or the signature on its own device), and not already evidence of another record.
+ */
+async function assertPassFile(tx: Tx, actor: Actor, siteId: string, fileId: string, kind: FileKind, field: string) {
+  const [file, usedByPass, usedBySignatory] = await Promise.all([
+    tx.storedFile.findFirst({
+      where: { id: fileId, siteId, kind, uploadedById: actor.id, complaintPhoto: null, revisit: null },
+      select: { id: true },
+    }),
+    tx.goodsPass.count({ where: { OR: [{ sealPhotoFileId: fileId }, { signatureFileId: fileId }] } }),
+    tx.authorisedSignatory.count({ where: { OR: [{ certificateFileId: fileId }, { specimenFileId: fileId }] } }),
+  ]);
+  if (!file || usedByPass > 0 || usedBySignatory > 0) throw new DomainError("invalid", "goodsPasses.errors.fileNotFound", field);
+}
+
+/** R-GP-4: goods coming in may not be flagged hazardous nor named like a term of the maintained list. */
+async function assertNoHazard(items: CreateGoodsPassValues["items"]) {
+  const terms = (await db.hazardTerm.findMany({ select: { term: true } })).map((h) => h.term);
+  items.forEach((item, index) => {
+    if (item.hazardous)
+      throw new DomainError("invalid", "goodsPasses.errors.hazardFlagged", `items.${index}.hazardous`, { item: item.name, n: index + 1 });
+    const term = hazardTermIn(item.name, terms);
+    if (term)
+      throw new DomainError("invalid", "goodsPasses.errors.hazardTerm", `items.${index}.name`, { item: item.name, term, n: index + 1 });
+  });
+}
+
+/** Checks every reference of the request against the database; nothing is written before all pass. */
+async function checkReferences(actor: Actor, input: CreateGoodsPassValues) {
+  const [site, tenant, unit, route, renovating] = await Promise.all([
+    db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { timeZone: true } }),
+    db.tenant.findFirst({ where: { id: input.tenantId, siteId: input.siteId }, select: { id: true } }),
+    db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId, tenantId: input.tenantId }, select: { id: true } }),
+    db.loadingRoute.findFirst({ where: { id: input.routeId, siteId: input.siteId, active: true }, select: { id: true } }),
+    db.unit.count({ where: { tenantId: input.tenantId, siteId: input.siteId, status: "RENOVATION" } }),
+  ]);
+  if (!tenant) throw new DomainError("invalid", "goodsPasses.errors.tenantNotFound", "tenantId");
+  if (!unit) throw new DomainError("invalid", "goodsPasses.errors.unitNotFound", "unitId");
+  // R-GP-6: tenants under renovation are outside this process.
+  if (renovating > 0) throw new DomainError("invalid", "goodsPasses.errors.renovation", "tenantId");
+  if (!route) throw new DomainError("invalid", "goodsPasses.errors.routeNotFound", "routeId");
+
+  const now = new Date();
+  const window = checkWindow(input.windowStart, input.windowEnd, now); // R-GP-5
+  if (window !== "ok")
+    throw new DomainError("invalid", `goodsPasses.errors.window_${window}`, window === "order" ? "windowEnd" : "windowStart");
+
+  if (input.direction === "IN") await assertNoHazard(input.items);
+
+  if (input.direction === "OUT" && input.authorization === "SIGNATORY") {
+    const today = localDateInZone(now, site.timeZone);
+    const signatory = await db.authorisedSignatory.findFirst({
+      where: { id: input.signatoryId!, siteId: input.siteId, tenantId: input.tenantId },
+      select: { id: true, revokedAt: true },
+    });
+    if (!signatory) throw new DomainError("invalid", "goodsPasses.errors.signatoryNotFound", "signatoryId");
+    if (signatory.revokedAt) throw new DomainError("invalid", "goodsPasses.errors.signatoryRevoked", "signatoryId");
+    const active = await db.authorisedSignatory.count({ where: { id: signatory.id, ...activeOn(today) } });
+    if (active !== 1) throw new DomainError("invalid", "goodsPasses.errors.signatoryExpired", "signatoryId");
+  }
+
+  // R-GP-5: no two approved moves overlap on one route (touching is fine). Approval re-checks this.
+  const clash = await db.goodsPass.findFirst({
+    where: { routeId: input.routeId, state: "APPROVED", windowStart: { lt: input.windowEnd }, windowEnd: { gt: input.windowStart } },
+    select: { id: true },
+  });
+  if (clash) {
+    const proposals = await proposeWindows(input.routeId, input.windowStart, input.windowEnd);
+    throw new DomainError("conflict", "goodsPasses.errors.routeBusy", "windowStart", {
+      proposals: proposals.map((w) => formatWindow(w, site.timeZone)).join("；") || "—",
+    });
+  }
+}
+
+export const createGoodsPass = defineMutation({
+  name: "createGoodsPassAction",
+  schema: CreateGoodsPassSchema,
+  revalidate: ["/goods-passes"],
+  successKey: "goodsPasses.created",
+  async run(actor: Actor, input) {
+    assertSite(actor, input.siteId);
+    const replay = await db.goodsPass.findUnique({ where: { requestId: input.requestId }, select: { id: true, createdById: true } });
+    if (replay) {
+      if (replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
+      return { id: replay.id };
+    }
+    await checkReferences(actor, input);
+
+    const out = input.direction === "OUT";
+    const bySeal = out && input.authorization === "SEAL";
+    const bySignatory = out && input.authorization === "SIGNATORY";
+    try {
+      return await db.$transaction(async (tx) => {
+        if (bySeal) await assertPassFile(tx, actor, input.siteId, input.sealPhotoFileId!, "PHOTO", "sealPhotoFileId");
+        if (bySignatory) await assertPassFile(tx, actor, input.siteId, input.signatureFileId!, "SIGNATURE", "signatureFileId");
+        const pass = await tx.goodsPass.create({
+          data: {
+            requestId: input.requestId,
+            siteId: input.siteId,
+            tenantId: input.tenantId,
+            unitId: input.unitId,
+            direction: input.direction,
+            carrierName: input.carrierName,
+            carrierIdLast4: input.carrierIdLast4,
+            routeId: input.routeId,
+            windowStart: input.windowStart,
+            windowEnd: input.windowEnd,
+            notes: input.notes ?? null,
+            authorization: out ? input.authorization! : null,
+            sealPhotoFileId: bySeal ? input.sealPhotoFileId! : null,
+            signatoryId: bySignatory ? input.signatoryId! : null,
+            signatureFileId: bySignatory ? input.signatureFileId! : null,
+            // The staff member confirmed the signature matches the specimen on file.
+            signatureCheckedById: bySignatory ? actor.id : null,
+            state: "PENDING",
+            createdById: actor.id,
+            items: {
+              create: input.items.map((item, index) => ({
+                position: index + 1,
+                name: item.name,
+                quantity: new Prisma.Decimal(item.quantity.toFixed(2)),
+                unit: item.unit,
+                hazardous: item.hazardous,
+              })),
+            },
+          },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: input.siteId,
+          entity: "GoodsPass",
+          entityId: pass.id,
+          action: "CREATE",
+          after: {
+            state: "PENDING",
+            direction: input.direction,
+            tenantId: input.tenantId,
+            unitId: input.unitId,
+            routeId: input.routeId,
+            windowStart: input.windowStart,
+            windowEnd: input.windowEnd,
+            carrierName: input.carrierName,
+            authorization: out ? input.authorization : null,
+            signatoryId: bySignatory ? input.signatoryId : null,
+            items: input.items.length,
+          },
+        });
+        return pass;
+      });
+    } catch (err) {
+      // Two identical submissions raced: the second finds the first one's pass.
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+        const first = await db.goodsPass.findUnique({ where: { requestId: input.requestId }, select: { id: true, createdById: true } });
+        if (first && first.createdById === actor.id) return { id: first.id };
+      }
+      throw err;
+    }
+  },
+});

@@ -1,0 +1,73 @@
+/**
+ * Goods-pass rules of §5, pure (no I/O): hazard matching (R-GP-4), time windows and route scheduling
+ * (R-GP-5), gapless numbering (R-GP-3) and the gate check (R-GP-7).
+ */
+
+/** R-GP-4: the first hazard term contained in an item name (case-insensitive), or null. */
+export function hazardTermIn(itemName: string, terms: readonly string[]): string | null {
+  const name = itemName.toLowerCase();
+  return terms.find((t) => t.trim() !== "" && name.includes(t.trim().toLowerCase())) ?? null;
+}
+
+export const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const MAX_ITEMS = 100;
+
+/** A planned window: ends after it starts, lasts at most one day, and is not over already. */
+export function checkWindow(start: Date, end: Date, now: Date): "ok" | "order" | "too_long" | "past" {
+  if (end.getTime() <= start.getTime()) return "order";
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) return "too_long";
+  if (end.getTime() <= now.getTime()) return "past";
+  return "ok";
+}
+
+export interface Busy {
+  start: Date;
+  end: Date;
+}
+
+/** R-GP-5: two moves on one route may touch (one ends as the next starts) but not overlap. */
+export function overlaps(a: Busy, b: Busy): boolean {
+  return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
+}
+
+/**
+ * The next `count` free windows of the same length on a route, starting at `from`, stepping past each
+ * busy move (the form proposes them when the chosen window is taken).
+ */
+export function nextFreeWindows(
+  busy: readonly Busy[],
+  from: Date,
+  lengthMs: number,
+  count = 3,
+  limit = new Date(from.getTime() + 7 * MAX_WINDOW_MS),
+): Busy[] {
+  const sorted = [...busy].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const free: Busy[] = [];
+  let start = from.getTime();
+  while (free.length < count && start + lengthMs <= limit.getTime()) {
+    const candidate = { start: new Date(start), end: new Date(start + lengthMs) };
+    const clash = sorted.find((b) => overlaps(b, candidate));
+    if (!clash) {
+      free.push(candidate);
+      start += lengthMs;
+    } else start = clash.end.getTime();
+  }
+  return free;
+}
+
+/** R-GP-3: site code + local date + three-digit sequence, e.g. HQ-20261127-003. */
+export function passNumber(siteCode: string, localDate: string, sequence: number): string {
+  return `${siteCode}-${localDate.replaceAll("-", "")}-${String(sequence).padStart(3, "0")}`;
+}
+
+export type GateRefusal = "not_approved" | "rejected" | "released" | "expired" | "not_yet";
+
+/** R-GP-7: a pass is released once, only after the stamp and within its window. */
+export function gateCheck(pass: { state: string; windowStart: Date; windowEnd: Date }, now: Date): "ok" | GateRefusal {
+  if (pass.state === "RELEASED") return "released";
+  if (pass.state === "REJECTED") return "rejected";
+  if (pass.state !== "APPROVED") return "not_approved";
+  if (now.getTime() > pass.windowEnd.getTime()) return "expired";
+  if (now.getTime() < pass.windowStart.getTime() - 60 * 60 * 1000) return "not_yet";
+  return "ok";
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { assertSite } from "@/lib/auth/guard";
+import { writeAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { SaveHazardTermsSchema, SaveLoadingRouteSchema } from "./schema";
+
+/** The audit row of the hazard list: one per change of the whole (company-wide) list. */
+const HAZARD_LIST_ID = "company";
+
+/**
+ * R-GP-4: replaces the company-wide hazard list. Terms kept keep their row (and so their place in the
+ * list); the audit row holds the list before and after. An unchanged list writes nothing.
+ */
+export const saveHazardTerms = defineMutation({
+  name: "saveHazardTermsAction",
+  schema: SaveHazardTermsSchema,
+  revalidate: ["/goods-settings", "/goods-passes"],
+  successKey: "goodsSettings.hazards.saved",
+  async run(actor: Actor, input) {
+    const terms = input.terms.map((t) => t.trim());
+    return db.$transaction(async (tx) => {
+      // Two managers saving at once: the second waits and replaces the first one's list.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('kewu:hazard-terms'))`;
+      const current = await tx.hazardTerm.findMany({ select: { id: true, term: true }, orderBy: [{ createdAt: "asc" }, { term: "asc" }] });
+      const before = current.map((t) => t.term);
+      const keep = new Set(terms);
+      const removed = current.filter((t) => !keep.has(t.term));
+      const existing = new Set(before);
+      const added = terms.filter((t) => !existing.has(t));
+      if (removed.length === 0 && added.length === 0) return { count: terms.length, added: 0, removed: 0 };
+      if (removed.length > 0) await tx.hazardTerm.deleteMany({ where: { id: { in: removed.map((t) => t.id) } } });
+      // One createdAt per term, in the order given, so the list reads back in the order it was typed.
+      const base = Date.now();
+      if (added.length > 0) await tx.hazardTerm.createMany({ data: added.map((term, i) => ({ term, createdAt: new Date(base + i) })) });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: null,
+        entity: "HazardTerm",
+        entityId: HAZARD_LIST_ID,
+        action: "UPDATE",
+        before: { terms: before },
+        after: { terms: [...before.filter((t) => keep.has(t)), ...added] },
+      });
+      return { count: terms.length, added: added.length, removed: removed.length };
+    });
+  },
+});
+
+/**
+ * R-GP-5: a loading route of one of the user's sites. Renaming keeps the passes on the route;
+ * deactivating only stops new registrations, so the answer says how many planned passes still use it.
+ */
+export const saveLoadingRoute = defineMutation({
+  name: "saveLoadingRouteAction",
+  schema: SaveLoadingRouteSchema,
+  revalidate: ["/goods-settings", "/goods-passes"],
+  successKey: "goodsSettings.routes.saved",
+  async run(actor: Actor, input) {
+    assertSite(actor, input.siteId);
+    const routeId = input.id ?? null;
+    return db.$transaction(async (tx) => {
+      const clash = await tx.loadingRoute.findFirst({
+        where: { siteId: input.siteId, name: input.name, ...(routeId ? { id: { not: routeId } } : {}) },
+        select: { id: true },
+      });
+      if (clash) throw new DomainError("conflict", "goodsSettings.errors.routeNameTaken", "name");
+
+      if (!routeId) {
+        const route = await tx.loadingRoute.create({
+          data: { siteId: input.siteId, name: input.name, active: input.active },
+          select: { id: true, name: true, active: true },
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: input.siteId,
+          entity: "LoadingRoute",
+          entityId: route.id,
+          action: "CREATE",
+          after: { name: route.name, active: route.active },
+        });
+        return { id: route.id, plannedPasses: 0 };
+      }
+
+      const before = await tx.loadingRoute.findFirst({
+        where: { id: routeId, siteId: input.siteId },
+        select: { id: true, name: true, active: true },
+      });
+      if (!before) throw new DomainError("not_found", "errors.not_found");
+      if (before.name !== input.name || before.active !== input.active) {
+        await tx.loadingRoute.update({ where: { id: before.id }, data: { name: input.name, active: input.active } });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: input.siteId,
+          entity: "LoadingRoute",
+          entityId: before.id,
+          action: "UPDATE",
+          before: { name: before.name, active: before.active },
+          after: { name: input.name, active: input.active },
+        });
+      }
+      const plannedPasses = await tx.goodsPass.count({
+        where: { routeId: before.id, state: { in: ["PENDING", "APPROVED"] }, windowEnd: { gt: new Date() } },
+      });
+      return { id: before.id, plannedPasses };
+    });
+  },
+});

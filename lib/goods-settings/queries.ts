@@ -1,0 +1,22 @@
+import "server-only";
+import { requirePermission } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+
+/** The settings page: the company-wide hazard list (R-GP-4) and the loading routes of the user's sites (R-GP-5). */
+export async function goodsSettings() {
+  const actor = await requirePermission("goodspass:settings");
+  const [terms, sites] = await Promise.all([
+    db.hazardTerm.findMany({ select: { term: true }, orderBy: [{ createdAt: "asc" }, { term: "asc" }] }),
+    db.site.findMany({
+      where: { id: { in: actor.siteIds } },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        loadingRoutes: { select: { id: true, name: true, active: true }, orderBy: [{ active: "desc" }, { name: "asc" }] },
+      },
+      orderBy: { code: "asc" },
+    }),
+  ]);
+  return { terms: terms.map((t) => t.term), sites };
+}
