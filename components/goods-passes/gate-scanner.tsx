@@ -138,11 +138,14 @@ function GatePass({ pass }: { pass: PassView }) {
   const hydrated = useHydrated();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  // Released by this guard just now (confirmation) vs. a pass shown again later (refused: used once, R-GP-7).
+  const [justReleased, setJustReleased] = useState(false);
 
   const release = () =>
     start(async () => {
       const result = await releaseGoodsPassAction({ passId: pass.id });
       setError(result.ok ? null : result.message);
+      setJustReleased(result.ok);
       router.refresh();
     });
 
@@ -165,7 +168,7 @@ function GatePass({ pass }: { pass: PassView }) {
         </span>
       </header>
 
-      {pass.released ? (
+      {pass.released && justReleased ? (
         <div role="status" className="rounded-lg bg-slate-800 p-4 text-white" data-testid="gate-released">
           <p className="text-2xl font-bold">{t("released")}</p>
           <p className="text-lg">{t("releasedBy", { by: pass.released.by ?? "—", at: pass.released.at })}</p>
@@ -189,6 +192,7 @@ function GatePass({ pass }: { pass: PassView }) {
           <p className="text-lg">{t("refusedTitle")}</p>
           <p className="text-2xl font-bold">{error ?? (pass.check === "ok" ? "" : t(`refusals.${pass.check}`))}</p>
           {pass.rejectedReason ? <p className="mt-1">{`${t("rejectedReason")}：${pass.rejectedReason}`}</p> : null}
+          {pass.released ? <p className="mt-1">{t("releasedBy", { by: pass.released.by ?? "—", at: pass.released.at })}</p> : null}
         </div>
       )}
 

@@ -12,7 +12,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { addDays, instantFromLocalDateTime, localDateTimeInZone } from "@/lib/calendar/local-date";
-import { CreateGoodsPassSchema, DIRECTIONS, type CreateGoodsPassValues } from "@/lib/goods-passes/schema";
+import { CreateGoodsPassSchema, DIRECTIONS, type CreateGoodsPassInput } from "@/lib/goods-passes/schema";
 import { AuthorizationFields, type ActiveSignatory } from "./authorization-fields";
 import { ItemRows, emptyItem } from "./item-rows";
 
@@ -69,14 +69,14 @@ export function PassForm(props: {
 
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: CreateGoodsPassSchema,
-    action: async (values: CreateGoodsPassValues) => {
+    action: async (values: CreateGoodsPassInput) => {
       setProposalState(null);
       const result = await props.action(values);
       // R-GP-5: the window is taken on this route: offer the next free ones of the same length.
       if (!result.ok && result.code === "conflict" && result.fieldErrors?.windowStart) {
         const routeId = values.routeId;
         setProposalState({ routeId, windows: "loading" });
-        findFreeWindows(routeId, values.windowStart.toISOString(), values.windowEnd.toISOString()).then(
+        findFreeWindows(routeId, values.windowStart, values.windowEnd).then(
           (windows) => setProposalState({ routeId, windows }),
           () => setProposalState({ routeId, windows: [] }),
         );

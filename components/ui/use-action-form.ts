@@ -17,7 +17,8 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(opts: {
   schema: S;
-  action: (input: z.output<S>) => Promise<ActionResult<R>>;
+  /** Receives the form's raw values (what the user typed); the server parses them with the same schema. */
+  action: (input: z.input<S>) => Promise<ActionResult<R>>;
   defaultValues: DefaultValues<z.input<S>>;
   onSuccess?: (data: R, message?: string) => void;
 }) {
@@ -32,10 +33,12 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const [formError, setFormError] = useState<string | null>(null);
   const [formMessage, setFormMessage] = useState<string | null>(null);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
     setFormMessage(null);
-    const result = await opts.action(values);
+    // Send the raw input, not the client-side parse result: transforms (e.g. string → Date) must not
+    // change what the server validates.
+    const result = await opts.action(form.getValues());
     if (!result.ok) {
       setFormError(result.message);
       for (const [field, message] of Object.entries(result.fieldErrors ?? {}))
