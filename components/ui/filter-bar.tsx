@@ -43,3 +43,18 @@ export async function FilterSelect(props: { name: string; label: string; value?:
     </label>
   );
 }
+
+/** A date filter (a local date of the site, 'YYYY-MM-DD'), for FilterBar. */
+export function FilterDate(props: { name: string; label: string; value?: string }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {props.label}
+      <input
+        type="date"
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      />
+    </label>
+  );
+}

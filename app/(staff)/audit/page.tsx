@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
-import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AUDIT_ENTITIES, listAuditLogs } from "@/lib/audit-trail/queries";
@@ -27,7 +27,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     to: param(sp.to, 10),
   };
   const [t, result, sites] = await Promise.all([getTranslations(), listAuditLogs(filter, pageRequest(sp.page)), sitesOf(actor)]);
-  const dateInput = "mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm";
   return (
     <>
       <PageHeader title={t("nav.audit")} subtitle={t("audit.readOnly")} />
@@ -50,14 +49,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           value={filter.action}
           options={["CREATE", "UPDATE", "DELETE"].map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
         />
-        <label className="flex flex-col text-xs text-slate-600">
-          {t("audit.from")}
-          <input type="date" name="from" defaultValue={filter.from} className={dateInput} />
-        </label>
-        <label className="flex flex-col text-xs text-slate-600">
-          {t("audit.to")}
-          <input type="date" name="to" defaultValue={filter.to} className={dateInput} />
-        </label>
+        <FilterDate name="from" label={t("audit.from")} value={filter.from} />
+        <FilterDate name="to" label={t("audit.to")} value={filter.to} />
       </FilterBar>
       <DataTable
         caption={t("nav.audit")}

@@ -4,7 +4,7 @@ import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { DeadlineCountsTable } from "@/components/dashboard/deadline-counts";
 import { OnTimeChart } from "@/components/dashboard/on-time-chart";
 import { DataTable } from "@/components/ui/data-table";
-import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -97,8 +97,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           value={filter.due}
           options={OPEN_DUE_STATES.map((d) => ({ value: d, label: t(`complaints.deadlineStates.${d}`) }))}
         />
-        <DateFilter name="from" label={t("dashboard.filters.from")} value={filter.from} />
-        <DateFilter name="to" label={t("dashboard.filters.to")} value={filter.to} />
+        <FilterDate name="from" label={t("dashboard.filters.from")} value={filter.from} />
+        <FilterDate name="to" label={t("dashboard.filters.to")} value={filter.to} />
       </FilterBar>
 
       <div className="mb-6 grid gap-4 lg:grid-cols-[3fr_2fr]">
@@ -180,19 +180,5 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />
       </section>
     </>
-  );
-}
-
-function DateFilter(props: { name: string; label: string; value?: string }) {
-  return (
-    <label className="flex flex-col text-xs text-slate-600">
-      {props.label}
-      <input
-        type="date"
-        name={props.name}
-        defaultValue={props.value ?? ""}
-        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      />
-    </label>
   );
 }

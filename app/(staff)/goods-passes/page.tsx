@@ -4,7 +4,7 @@ import { GoodsPassStateBadge } from "@/components/goods-passes/goods-pass-state-
 import { TodayTimeline } from "@/components/goods-passes/today-timeline";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -94,8 +94,8 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
             value={filter.direction}
             options={PASS_DIRECTIONS.map((d) => ({ value: d, label: t(`goodsLists.directionsLong.${d}`) }))}
           />
-          <DateFilter name="from" label={t("goodsLists.filters.from")} value={filter.from} />
-          <DateFilter name="to" label={t("goodsLists.filters.to")} value={filter.to} />
+          <FilterDate name="from" label={t("goodsLists.filters.from")} value={filter.from} />
+          <FilterDate name="to" label={t("goodsLists.filters.to")} value={filter.to} />
         </FilterBar>
         <DataTable
           caption={t("goodsLists.list.caption")}
@@ -133,19 +133,5 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={{ ...filter }} />
       </section>
     </>
-  );
-}
-
-function DateFilter(props: { name: string; label: string; value?: string }) {
-  return (
-    <label className="flex flex-col text-xs text-slate-600">
-      {props.label}
-      <input
-        type="date"
-        name={props.name}
-        defaultValue={props.value ?? ""}
-        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      />
-    </label>
   );
 }
