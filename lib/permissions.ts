@@ -64,6 +64,32 @@ export const PERMISSIONS = {
   "goodspass:release": ["MANAGER", "SUPERVISOR", "FRONT_DESK"],
   "goodspass:export": ["MANAGER", "SUPERVISOR"],
   "goodspass:settings": ["MANAGER"],
+  // Newspapers (§9): the front desk signs for, sorts and hands over the papers; the clerk stands in;
+  // managers read the reconciliation and the monthly report.
+  "newspaper:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "newspaper:manage": ["MANAGER", "CLERK", "FRONT_DESK"],
+  "newspaper:log": ["MANAGER", "CLERK", "FRONT_DESK"],
+  "newspaper:report": ["MANAGER", "CLERK", "FRONT_DESK"],
+  // Vacant units (§8): cleaners' records are entered by client-service staff, a supervisor checks them,
+  // the monthly rate counts in the cleaning-quality assessment managers see (考核).
+  "vacant:read": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "vacant:manage": ["MANAGER", "SUPERVISOR"],
+  "vacant:record": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "vacant:verify": ["MANAGER", "SUPERVISOR"],
+  "vacant:score": ["MANAGER"],
+  // Weekly meetings (§3.4): who may act on a given meeting is narrowed further by the record
+  // (convener, minute-taker, attendees, the person's superior) in lib/meetings.
+  "meeting:read": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "meeting:schedule": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "meeting:minutes": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "meeting:confirm": ["MANAGER", "SUPERVISOR"],
+  "meeting:amend": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "meeting:leave:request": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "meeting:leave:decide": ["MANAGER", "SUPERVISOR"],
+  "meeting:action:close": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "meeting:series:manage": ["MANAGER"],
+  "meeting:compliance": ["MANAGER"],
+  "meeting:export": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -120,6 +146,14 @@ export const ACTION_PERMISSIONS = {
   releaseGoodsPassAction: "goodspass:release",
   saveHazardTermsAction: "goodspass:settings",
   saveLoadingRouteAction: "goodspass:settings",
+
+  // — newspapers (issue 6): add this module's actions here —
+
+  // — vacant units (issue 6): add this module's actions here —
+
+  // — meetings (issue 7): add this module's actions here —
+
+  // — meeting reports (issue 7): add this module's actions here —
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -137,6 +171,10 @@ export const ROUTES = [
   { path: "/gate", permission: "goodspass:release", nav: "gate" },
   { path: "/signatories", permission: "signatory:read", nav: "signatories" },
   { path: "/goods-settings", permission: "goodspass:settings", nav: "goodsSettings" },
+  { path: "/newspapers", permission: "newspaper:read", nav: "newspapers" },
+  { path: "/vacant-units", permission: "vacant:read", nav: "vacantUnits" },
+  { path: "/meetings", permission: "meeting:read", nav: "meetings" },
+  { path: "/meetings/compliance", permission: "meeting:compliance", nav: "meetingCompliance" },
   { path: "/registry/sites", permission: "site:read", nav: "sites" },
   { path: "/registry/areas", permission: "area:read", nav: "areas" },
   { path: "/registry/units", permission: "unit:read", nav: "units" },

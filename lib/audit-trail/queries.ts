@@ -24,6 +24,17 @@ export const AUDIT_ENTITIES = [
   "AuthorisedSignatory",
   "GoodsPass",
   "ChecklistTemplate",
+  "NewspaperTitle",
+  "NewspaperSubscription",
+  "NewspaperDay",
+  "NewspaperDelivery",
+  "Cleaner",
+  "VacantCleaningRecord",
+  "MeetingSeries",
+  "Meeting",
+  "LeaveRequest",
+  "MeetingActionItem",
+  "MeetingAmendment",
 ] as const;
 const ACTIONS: AuditAction[] = ["CREATE", "UPDATE", "DELETE"];
 const DEFAULT_ZONE = "Asia/Shanghai";

@@ -12,6 +12,10 @@ import enNotifications from "./messages/en/notifications.json";
 import enPlaces from "./messages/en/places.json";
 import enRegistry from "./messages/en/registry.json";
 import enWorkOrders from "./messages/en/workorders.json";
+import enNewspapers from "./messages/en/newspapers.json";
+import enVacant from "./messages/en/vacant.json";
+import enMeetings from "./messages/en/meetings.json";
+import enMeetingReports from "./messages/en/meetingreports.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
 import zhCore from "./messages/zh-CN/core.json";
@@ -25,6 +29,10 @@ import zhNotifications from "./messages/zh-CN/notifications.json";
 import zhPlaces from "./messages/zh-CN/places.json";
 import zhRegistry from "./messages/zh-CN/registry.json";
 import zhWorkOrders from "./messages/zh-CN/workorders.json";
+import zhNewspapers from "./messages/zh-CN/newspapers.json";
+import zhVacant from "./messages/zh-CN/vacant.json";
+import zhMeetings from "./messages/zh-CN/meetings.json";
+import zhMeetingReports from "./messages/zh-CN/meetingreports.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -41,6 +49,10 @@ const zhCN = {
   ...zhGoodsPasses,
   ...zhGate,
   ...zhGoodsLists,
+  ...zhNewspapers,
+  ...zhVacant,
+  ...zhMeetings,
+  ...zhMeetingReports,
 };
 const en = {
   ...enCore,
@@ -56,6 +68,10 @@ const en = {
   ...enGoodsPasses,
   ...enGate,
   ...enGoodsLists,
+  ...enNewspapers,
+  ...enVacant,
+  ...enMeetings,
+  ...enMeetingReports,
 };
 
 export type Messages = typeof zhCN;

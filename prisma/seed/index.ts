@@ -20,6 +20,10 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedComplaints } from "./complaints";
 import { seedGoodsPasses } from "./goods-passes";
 import { seedInspections } from "./inspections";
+import { seedMeetingHistory } from "./meeting-history";
+import { seedMeetingSeries } from "./meeting-series";
+import { seedNewspapers } from "./newspapers";
+import { seedVacantUnits } from "./vacant-units";
 import { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 import { buildSitePlan } from "./generate";
 
@@ -182,4 +186,11 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   await seedInspections(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Loading routes, the hazard list, signatories and two weeks of goods passes (./goods-passes).
   await seedGoodsPasses(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // Newspaper titles, subscriptions and past days (./newspapers).
+  await seedNewspapers(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // Cleaners, dedicated cleaners and past months' vacant-unit cleaning records (./vacant-units).
+  await seedVacantUnits(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // The three weekly meeting series per site (./meeting-series), then past weeks' meetings (./meeting-history).
+  await seedMeetingSeries(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  await seedMeetingHistory(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
 }

@@ -28,6 +28,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ACTION_PERMISSIONS, ROLES, roleHas, type ActionName } from "@/lib/permissions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { meetingReportsMatrix } from "./matrix/meeting-reports";
+import { meetingsMatrix } from "./matrix/meetings";
+import { newspapersMatrix } from "./matrix/newspapers";
+import type { MatrixModule } from "./matrix/types";
+import { vacantUnitsMatrix } from "./matrix/vacant-units";
 
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const ACTION_MODULES = [
@@ -50,14 +55,16 @@ const ACTION_MODULES = [
   unitActions,
   userActions,
 ];
-const actions: Record<string, AnyAction> = Object.assign({}, ...ACTION_MODULES);
+/** Later modules bring their own part of the matrix (./matrix/*.ts). */
+const MODULES: MatrixModule[] = [newspapersMatrix, vacantUnitsMatrix, meetingsMatrix, meetingReportsMatrix];
+const actions: Record<string, AnyAction> = Object.assign({}, ...ACTION_MODULES, ...MODULES.flatMap((m) => m.actions));
 
 let world: World;
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
 /** A valid input for each action, on site A (own site) or site B (a site the user is not assigned to). */
-const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
+const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unknown>> = {
   createSiteAction: () => ({
     code: `S${uniq()
       .toUpperCase()
@@ -239,6 +246,16 @@ const INPUTS: Record<ActionName, (w: World, site: "a" | "b") => unknown> = {
   saveLoadingRouteAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `路线${uniq()}`, active: true }),
   workOrderToComplaintAction: (w, s) => ({ workOrderId: workOrderFor[s], tenantId: w[s].tenant, unitId: w[s].unit, severity: "GENERAL" }),
 };
+const INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unknown>> = Object.assign(
+  {},
+  CORE_INPUTS,
+  ...MODULES.map((m) => m.inputs),
+);
+function inputFor(name: ActionName, site: "a" | "b") {
+  const input = INPUTS[name];
+  if (!input) throw new Error(`authorization matrix: no input for ${name} (add it to the module's tests/integration/matrix file)`);
+  return input(world, site);
+}
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 /** The current lobby checklist (the matrix's area on each site is a lobby). */
@@ -266,7 +283,10 @@ const GOODS_PASS_STATE: Partial<Record<ActionName, "PENDING" | "APPROVED">> = {
 };
 
 /** Audit rows an allowed call writes (converting a work order also creates the complaint). */
-const AUDIT_ROWS: Partial<Record<ActionName, number>> = { workOrderToComplaintAction: 2 };
+const AUDIT_ROWS: Partial<Record<ActionName, number>> = Object.assign(
+  { workOrderToComplaintAction: 2 },
+  ...MODULES.map((m) => m.auditRows ?? {}),
+);
 
 /** A 1×1 PNG header: enough for the upload's magic-byte and dimension checks. */
 const TINY_PNG = new Uint8Array([
@@ -274,7 +294,7 @@ const TINY_PNG = new Uint8Array([
 ]);
 
 /** Actions that change only the caller's own view (notifications) or create notifications, not records: no audit row. */
-const NO_AUDIT: ActionName[] = ["markNotificationsReadAction", "runRemindersAction"];
+const NO_AUDIT: ActionName[] = ["markNotificationsReadAction", "runRemindersAction", ...MODULES.flatMap((m) => m.noAudit ?? [])];
 
 /** Each complaint step needs a complaint waiting for exactly that step. */
 const complaintFor: Record<"a" | "b", string> = { a: "", b: "" };
@@ -296,10 +316,12 @@ const UNSCOPED: ActionName[] = [
   "runRemindersAction",
   "saveChecklistTemplateAction",
   "saveHazardTermsAction",
+  ...MODULES.flatMap((m) => m.unscoped ?? []),
 ];
 
 /** Destructive actions re-create their target so each call has something to act on. */
 async function prepare(name: ActionName, site: "a" | "b", actorId: string | null) {
+  for (const m of MODULES) await m.prepare?.(name, site, actorId, world);
   const siteId = site === "a" ? world.siteA : world.siteB;
   if (name === "createGoodsPassAction")
     routeFor[site] = (
@@ -466,7 +488,7 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
     await signInAs(role ? world.users[role] : null);
     await prepare(name, "a", role ? world.users[role] : null);
     const auditBefore = await db.auditLog.count();
-    const result = await actions[name](INPUTS[name](world, "a"));
+    const result = await actions[name](inputFor(name, "a"));
     const allowed = role !== null && roleHas(role, ACTION_PERMISSIONS[name]);
     if (allowed) {
       expect(result, `${role} ${name}`).toMatchObject({ ok: true });
@@ -486,7 +508,7 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
       await signInAs(world.users[role as Role]);
       await prepare(name, "b", world.users[role as Role]);
       const auditBefore = await db.auditLog.count();
-      const result = await actions[name](INPUTS[name](world, "b"));
+      const result = await actions[name](inputFor(name, "b"));
       expect(result).toMatchObject({ ok: false, code: "not_found" });
       expect(await db.auditLog.count()).toBe(auditBefore);
     });
