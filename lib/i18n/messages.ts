@@ -16,6 +16,7 @@ import enNewspapers from "./messages/en/newspapers.json";
 import enVacant from "./messages/en/vacant.json";
 import enMeetings from "./messages/en/meetings.json";
 import enMeetingReports from "./messages/en/meetingreports.json";
+import enNewspaperReports from "./messages/en/newspaperreports.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
 import zhCore from "./messages/zh-CN/core.json";
@@ -33,6 +34,7 @@ import zhNewspapers from "./messages/zh-CN/newspapers.json";
 import zhVacant from "./messages/zh-CN/vacant.json";
 import zhMeetings from "./messages/zh-CN/meetings.json";
 import zhMeetingReports from "./messages/zh-CN/meetingreports.json";
+import zhNewspaperReports from "./messages/zh-CN/newspaperreports.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -53,6 +55,7 @@ const zhCN = {
   ...zhVacant,
   ...zhMeetings,
   ...zhMeetingReports,
+  ...zhNewspaperReports,
 };
 const en = {
   ...enCore,
@@ -72,6 +75,7 @@ const en = {
   ...enVacant,
   ...enMeetings,
   ...enMeetingReports,
+  ...enNewspaperReports,
 };
 
 export type Messages = typeof zhCN;
