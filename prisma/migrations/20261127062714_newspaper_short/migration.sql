@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "NewspaperDeliveryState" ADD VALUE 'SHORT';
