@@ -21,7 +21,7 @@ export async function AttendanceTable(props: { seriesName: string; meetings: num
           {
             header: t("person"),
             cell: (p) => (
-              <span className="flex flex-col">
+              <span className="flex min-w-24 flex-col">
                 <span>{p.name}</span>
                 <span className="text-xs text-slate-500">
                   {[p.organization ?? t("department"), p.position].filter(Boolean).join(" · ")}
@@ -32,12 +32,12 @@ export async function AttendanceTable(props: { seriesName: string; meetings: num
           { header: t("expected"), cell: (p) => p.tally.meetings, wide: true },
           { header: t("present"), cell: (p) => p.tally.present },
           { header: t("late"), cell: (p) => p.tally.late },
-          { header: t("leftEarly"), cell: (p) => p.tally.leftEarly },
+          { header: t("leftEarly"), cell: (p) => p.tally.leftEarly, wide: true },
           {
             header: t("absent"),
             cell: (p) => <span className={p.tally.absent > 0 ? "font-medium text-red-700" : ""}>{p.tally.absent}</span>,
           },
-          { header: t("excused"), cell: (p) => p.tally.excused },
+          { header: t("excused"), cell: (p) => p.tally.excused, wide: true },
           { header: t("notRecorded"), cell: (p) => p.tally.notRecorded, wide: true },
           {
             header: t("rate"),

@@ -26,7 +26,9 @@ export async function MissingMeetingsCard() {
         <ul className="flex flex-col gap-1 text-sm">
           {missing.map((s) => (
             <li key={s.id} className="flex flex-wrap gap-x-2">
-              <span className="font-medium text-slate-900">{summary.manySites ? `${s.site.name} · ${s.name}` : s.name}</span>
+              <Link href={`/meetings/compliance?site=${s.site.id}`} className="font-medium text-slate-900 hover:underline">
+                {summary.manySites ? `${s.site.name} · ${s.name}` : s.name}
+              </Link>
               <span className="text-red-700">{t("missing", { count: s.missingWeeks.length })}</span>
               <span className="text-slate-600">{s.missingWeeks.map((w) => `${w.monday.slice(5)}–${w.sunday.slice(5)}`).join("、")}</span>
             </li>
