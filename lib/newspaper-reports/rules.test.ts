@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  isMonth,
-  monthRange,
-  reconciles,
-  recentMonths,
-  tenantFigures,
-  titleFigures,
-  totalOf,
-  type DeliverySum,
-  type ReceiptLineRow,
-} from "./rules";
+import { isMonth, monthRange, reconciles, recentMonths, tenantFigures, titleFigures, type DeliverySum, type ReceiptLineRow } from "./rules";
 
 const line = (
   dayId: string,
@@ -87,10 +77,6 @@ describe("per title over a month", () => {
     expect(of("rmrb").discrepancyDates).toEqual(["2026-11-30"]);
     expect(of("jfrb")).toMatchObject({ daysReceived: 0, shortfall: 3, short: 3, discrepancyDates: [] });
     expect(of("xmwb")).toMatchObject({ received: 0, delivered: 1, discrepancyDates: ["2026-11-02"] });
-  });
-
-  it("totals a column", () => {
-    expect(totalOf(figures, ["received", "delivered"] as const)).toEqual({ received: 28, delivered: 24 });
   });
 });
 

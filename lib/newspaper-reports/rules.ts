@@ -139,13 +139,6 @@ export function tenantFigures(deliveries: DeliverySum[]): TenantFigures[] {
   return [...byTenant.values()];
 }
 
-/** Sums of a list of figures, for the totals row. */
-export function totalOf<T extends DeliveryFigures>(rows: T[], fields: readonly (keyof T)[]): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const f of fields) total[f as string] = rows.reduce((s, r) => s + (r[f] as number), 0);
-  return total;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Months (site-local)
 // ---------------------------------------------------------------------------------------------
