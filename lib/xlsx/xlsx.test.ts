@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unzip } from "@/tests/support/unzip";
-import { attachmentDisposition, buildXlsx, columnName, escapeXml, excelSerial } from "./xlsx";
+import { attachmentDisposition, buildXlsx, buildXlsxWorkbook, columnName, escapeXml, excelSerial } from "./xlsx";
 import { crc32 } from "./zip";
 
 describe("zip", () => {
@@ -62,5 +62,30 @@ describe("xlsx writer", () => {
     expect(attachmentDisposition("投诉 (1).xlsx")).toBe(
       `attachment; filename="__ (1).xlsx"; filename*=UTF-8''%E6%8A%95%E8%AF%89%20%281%29.xlsx`,
     );
+  });
+});
+
+describe("xlsx workbook of several sheets", () => {
+  const parts = unzip(
+    buildXlsxWorkbook([
+      { name: "例会", columns: [{ header: "日期" }], rows: [["2026-11-23"]] },
+      { name: "出勤", columns: [{ header: "人员" }], rows: [["刘芳"]] },
+      { name: "出勤", columns: [{ header: "事项" }], rows: [] },
+    ]),
+  );
+
+  it("writes one part per sheet, declared in the content types, relations and workbook", () => {
+    expect(parts.get("xl/worksheets/sheet2.xml")!.toString()).toContain("刘芳");
+    expect(parts.get("xl/worksheets/sheet3.xml")!.toString()).toContain("事项");
+    expect(parts.get("[Content_Types].xml")!.toString()).toContain("/xl/worksheets/sheet3.xml");
+    const rels = parts.get("xl/_rels/workbook.xml.rels")!.toString();
+    expect(rels).toContain(
+      'Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"',
+    );
+    expect(rels).toContain('Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"');
+    const workbook = parts.get("xl/workbook.xml")!.toString();
+    expect(workbook).toContain('<sheet name="例会" sheetId="1" r:id="rId1"/>');
+    // Excel refuses a workbook with two sheets of one name.
+    expect(workbook).toContain('<sheet name="出勤 (2)" sheetId="3" r:id="rId3"/>');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A minimal one-sheet .xlsx writer (ECMA-376 SpreadsheetML): a ZIP of six small XML parts, strings
+ * A minimal .xlsx writer (one sheet, or several with buildXlsxWorkbook) (ECMA-376 SpreadsheetML): a ZIP of six small XML parts, strings
  * inline (no shared-string table), a bold header row that stays frozen, and real Excel date-times.
  * Written here instead of pulling in a spreadsheet library: exports are small and write-only, and
  * this is all it takes (node:zlib does the compression).
@@ -113,25 +113,41 @@ const STYLES_XML =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   "</styleSheet>";
 
-const CONTENT_TYPES_XML =
-  `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-  '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-  "</Types>";
+function contentTypesXml(sheetCount: number): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join("");
+  return (
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    sheets +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    "</Types>"
+  );
+}
 
 const ROOT_RELS_XML =
   `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
   `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
   "</Relationships>";
 
-const WORKBOOK_RELS_XML =
-  `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-  "</Relationships>";
+/** Sheets are rId1…rIdN, the styles part comes after them. */
+function workbookRelsXml(sheetCount: number): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join("");
+  return (
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
+    sheets +
+    `<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    "</Relationships>"
+  );
+}
 
 /** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string): string {
@@ -142,23 +158,40 @@ function sheetName(name: string): string {
   return clean || "Sheet1";
 }
 
-function workbookXml(name: string): string {
-  return (
-    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `<sheets><sheet name="${escapeXml(sheetName(name))}" sheetId="1" r:id="rId1"/></sheets>` +
-    "</workbook>"
-  );
+/** Sheet names must be unique in a workbook (case-insensitive): a repeated one gets " (2)", " (3)"… */
+function uniqueSheetNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((raw) => {
+    const base = sheetName(raw);
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function workbookXml(names: string[]): string {
+  const sheets = uniqueSheetNames(names)
+    .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("");
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets}</sheets></workbook>`;
 }
 
 export function buildXlsx(sheet: XlsxSheet): Buffer {
+  return buildXlsxWorkbook([sheet]);
+}
+
+/** A workbook of several sheets, in the given order (e.g. an archive's meetings, attendance and action items). */
+export function buildXlsxWorkbook(sheets: XlsxSheet[]): Buffer {
+  if (sheets.length === 0) throw new RangeError("buildXlsxWorkbook: at least one sheet");
   const part = (name: string, xml: string) => ({ name, data: Buffer.from(xml, "utf8") });
   return writeZip([
-    part("[Content_Types].xml", CONTENT_TYPES_XML),
+    part("[Content_Types].xml", contentTypesXml(sheets.length)),
     part("_rels/.rels", ROOT_RELS_XML),
-    part("xl/workbook.xml", workbookXml(sheet.name)),
-    part("xl/_rels/workbook.xml.rels", WORKBOOK_RELS_XML),
+    part("xl/workbook.xml", workbookXml(sheets.map((s) => s.name))),
+    part("xl/_rels/workbook.xml.rels", workbookRelsXml(sheets.length)),
     part("xl/styles.xml", STYLES_XML),
-    part("xl/worksheets/sheet1.xml", sheetXml(sheet)),
+    ...sheets.map((sheet, i) => part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet))),
   ]);
 }
 

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { DeadlineCountsTable } from "@/components/dashboard/deadline-counts";
 import { OnTimeChart } from "@/components/dashboard/on-time-chart";
+import { MissingMeetingsCard } from "@/components/meeting-reports/missing-meetings-card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -58,6 +59,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ) : null
         }
       />
+      {/* Issue 7 part 6: weekly meetings that were not held (R-MTG-1). */}
+      {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
       <FilterBar q={filter.q} qLabel={t("complaints.search")}>
         {manySites ? (
           <FilterSelect
