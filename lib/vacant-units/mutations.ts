@@ -50,12 +50,23 @@ function assertCleanedOn(cleanedOn: string, month: string, timeZone: string, now
  */
 async function assertPhotos(tx: Tx, actor: Actor, siteId: string, checks: Check[], exceptRecordId?: string) {
   const all = checks.flatMap((c) => c.photoFileIds);
+  // A corrected record keeps the photos it already had, whoever took them.
+  const kept = exceptRecordId
+    ? new Set(
+        (await tx.vacantCleaningCheck.findMany({ where: { recordId: exceptRecordId }, select: { photoFileIds: true } })).flatMap(
+          (c) => c.photoFileIds,
+        ),
+      )
+    : new Set<string>();
   for (const [index, check] of checks.entries()) {
-    const ids = check.photoFileIds;
-    if (ids.length === 0) continue;
     const field = `checks.${index}.photoFileIds`;
-    if (new Set(ids).size !== ids.length || all.filter((x) => ids.includes(x)).length !== ids.length)
+    if (
+      new Set(check.photoFileIds).size !== check.photoFileIds.length ||
+      all.filter((x) => check.photoFileIds.includes(x)).length !== check.photoFileIds.length
+    )
       throw new DomainError("invalid", "vacant.errors.photoNotFound", field);
+    const ids = check.photoFileIds.filter((x) => !kept.has(x));
+    if (ids.length === 0) continue;
     const [files, used] = await Promise.all([
       tx.storedFile.count({
         where: { id: { in: ids }, siteId, kind: "PHOTO", uploadedById: actor.id, complaintPhoto: null, revisit: null },

@@ -2,7 +2,7 @@
  * Vacant units (§8, R-VAC-1..3): which units are due in a month, what state each one's monthly
  * cleaning is in, and the cleaning-quality score. Pure: no I/O, no server time zone (R-CAL-2).
  */
-import { addDays, endOfLocalDayInZone, isValidLocalDate, localDateInZone, type LocalDate } from "@/lib/calendar";
+import { addDays, endOfLocalDayInZone, isValidLocalDate, localDateInZone, type LocalDate } from "@/lib/calendar/local-date";
 import type { CleaningRecordState, UnitStatus } from "@/lib/generated/prisma/enums";
 
 /** A site-local month, "YYYY-MM". */

@@ -65,7 +65,13 @@ export const vacantUnitsMatrix: MatrixModule = {
   actions: [vacantActions],
   inputs: {
     createCleanerAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, name: `新保洁${uniq()}`, company: "", phone: "" }),
-    updateCleanerAction: (_w, s) => ({ id: fx[s].cleaner, name: `改名${uniq()}`, company: "洁美保洁公司", phone: "13800000000", active: true }),
+    updateCleanerAction: (_w, s) => ({
+      id: fx[s].cleaner,
+      name: `改名${uniq()}`,
+      company: "洁美保洁公司",
+      phone: "13800000000",
+      active: true,
+    }),
     assignUnitCleanerAction: (_w, s) => ({ unitId: fx[s].unit, cleanerId: fx[s].cleaner }),
     submitVacantCleaningAction: (_w, s) => ({
       requestId: `mx-${uniq()}`,
