@@ -90,8 +90,11 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   const recordOf = new Map(records.map((r) => [r.unitId, r]));
   const lastOf = new Map(lastCleaned.map((r) => [r.unitId, r._max.cleanedOn]));
 
+  const siteOrder = new Map(sites.map((s, i) => [s.id, i]));
   const rows = units
     .filter((u) => isDue(u, u.statusChanges, month, zoneOf.get(u.siteId)!, now))
+    // Site by site (in code order), then building and unit as the query sorted them (stable sort).
+    .sort((a, b) => siteOrder.get(a.siteId)! - siteOrder.get(b.siteId)!)
     .map((u) => {
       const record = recordOf.get(u.id) ?? null;
       const last = lastOf.get(u.id);
