@@ -1,9 +1,9 @@
 /**
  * Demo data for vacant-unit cleaning (§8, R-VAC-1..3), per seeded site:
  * - four cleaners: three of the cleaning contractor (no accounts) and one in-house, one of them left;
- * - the units' status history, back-filled for units that have none (current status since the start
- *   of the month six months ago), plus one unit occupied in the middle of last month and one that
- *   became vacant at the start of this month (the schedule follows them, R-VAC-1);
+ * - the units' status history, back-filled for units that have none (current status since the
+ *   start of the month three months ago, when the records begin), plus one unit occupied in the
+ *   middle of last month and one that became vacant at the start of this month (R-VAC-1);
  * - every vacant unit with a dedicated cleaner (专人, R-VAC-1);
  * - records for the past three months, mostly verified by the cleaning supervisor, a few with a
  *   failed check, a few sent back or still waiting, some units missed (overdue); the current month
@@ -71,7 +71,7 @@ async function seedSite(
     },
     orderBy: { code: "asc" },
   });
-  const since = startOfLocalDayInZone(firstDayOf(addMonths(month, -6)), tz);
+  const since = startOfLocalDayInZone(firstDayOf(addMonths(month, -3)), tz);
   const bare = units.filter((u) => u.statusChanges.length === 0);
   const occupiedLastMonth = rng.pick(bare.filter((u) => u.status === "OCCUPIED"));
   const vacantThisMonth = rng.pick(bare.filter((u) => u.status === "VACANT"));
