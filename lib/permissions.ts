@@ -150,6 +150,13 @@ export const ACTION_PERMISSIONS = {
   // — newspapers (issue 6): add this module's actions here —
 
   // — vacant units (issue 6): add this module's actions here —
+  createCleanerAction: "vacant:manage",
+  updateCleanerAction: "vacant:manage",
+  assignUnitCleanerAction: "vacant:manage",
+  submitVacantCleaningAction: "vacant:record",
+  resubmitVacantCleaningAction: "vacant:record",
+  verifyVacantCleaningAction: "vacant:verify",
+  sendBackVacantCleaningAction: "vacant:verify",
 
   // — meetings (issue 7): add this module's actions here —
 

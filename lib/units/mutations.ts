@@ -42,12 +42,15 @@ export const createUnit = defineMutation({
     assertSite(actor, input.siteId);
     await assertTenantInSite(input.tenantId, input.siteId);
     await assertCodeFree(input.siteId, input.code);
-    return auditedCreate(db, { actorId: actor.id, siteId: input.siteId, entity: "Unit" }, (tx) =>
-      tx.unit.create({
+    return auditedCreate(db, { actorId: actor.id, siteId: input.siteId, entity: "Unit" }, async (tx) => {
+      const unit = await tx.unit.create({
         data: { siteId: input.siteId, ...unitData(input) },
         select: { id: true, ...AUDITED },
-      }),
-    );
+      });
+      // The vacant-unit schedule (R-VAC-1) is rebuilt from this history: its first row is the unit's start.
+      await tx.unitStatusChange.create({ data: { unitId: unit.id, status: unit.status, changedById: actor.id } });
+      return unit;
+    });
   },
 });
 
@@ -64,12 +67,16 @@ export const updateUnit = defineMutation({
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertTenantInSite(input.tenantId, before.siteId);
     await assertCodeFree(before.siteId, input.code, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Unit" }, before, (tx) =>
-      tx.unit.update({
+    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Unit" }, before, async (tx) => {
+      const unit = await tx.unit.update({
         where: { id: before.id },
         data: unitData(input),
         select: { id: true, ...AUDITED },
-      }),
-    );
+      });
+      // R-VAC-1: a unit that becomes occupied leaves the vacant schedule, one that becomes vacant joins it.
+      if (unit.status !== before.status)
+        await tx.unitStatusChange.create({ data: { unitId: unit.id, status: unit.status, changedById: actor.id } });
+      return unit;
+    });
   },
 });

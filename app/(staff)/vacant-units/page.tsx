@@ -1,0 +1,135 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { PageHeader } from "@/components/ui/page-header";
+import { MonthFilter } from "@/components/vacant-units/month-filter";
+import { ScorePanel } from "@/components/vacant-units/score-panel";
+import { CleaningStateBadge } from "@/components/vacant-units/state-badge";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { param } from "@/lib/pagination";
+import { roleHas } from "@/lib/permissions";
+import { vacantMonthView } from "@/lib/vacant-units/queries";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The month view of vacant units (R-VAC-1, R-VAC-3): each due unit cleaned / not yet / overdue, checked or not. */
+export default async function VacantUnitsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePagePermission("vacant:read");
+  const sp = await searchParams;
+  const filter = { q: param(sp.q), site: param(sp.site), month: param(sp.month) };
+  const [t, view] = await Promise.all([getTranslations("vacant"), vacantMonthView(filter)]);
+  const canRecord = roleHas(actor.role, "vacant:record");
+  const siteName = new Map(view.sites.map((s) => [s.id, s.name]));
+  const printSite = filter.site ?? view.sites[0]?.id;
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          <>
+            {roleHas(actor.role, "vacant:manage") ? (
+              <ButtonLink href="/vacant-units/cleaners" variant="secondary">
+                {t("cleaners")}
+              </ButtonLink>
+            ) : null}
+            {printSite ? (
+              <ButtonLink href={`/vacant-units/print?site=${printSite}&month=${view.month}`} variant="secondary">
+                {t("print")}
+              </ButtonLink>
+            ) : null}
+          </>
+        }
+      />
+      <FilterBar q={filter.q} qLabel={t("search")}>
+        {view.sites.length > 1 || filter.site ? (
+          <FilterSelect
+            name="site"
+            label={t("site")}
+            value={filter.site}
+            options={view.sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        ) : null}
+        <MonthFilter name="month" label={t("month")} value={view.month} max={view.currentMonth} />
+      </FilterBar>
+
+      <ul className="mb-3 flex flex-col gap-1 text-sm text-slate-700" data-testid="vacant-counts">
+        {view.siteScores.map((s) => (
+          <li key={s.site.id}>
+            {t("counts", {
+              site: s.site.name,
+              due: s.current.due,
+              done: s.current.done,
+              verified: s.current.verified,
+              overdue: s.current.overdue,
+            })}
+          </li>
+        ))}
+      </ul>
+
+      {view.showScore ? view.siteScores.map((s) => <ScorePanel key={s.site.id} score={s} />) : null}
+
+      <DataTable
+        caption={`${t("title")} ${view.month}`}
+        rows={view.rows}
+        rowKey={(r) => r.id}
+        empty={t("empty")}
+        columns={[
+          {
+            header: t("unit"),
+            cell: (r) => (
+              <span data-testid={`unit-${r.code}`}>
+                <span className="font-medium">{r.code}</span>
+                <span className="block text-xs text-slate-500">
+                  {r.building} {r.floor}
+                  {view.sites.length > 1 ? ` · ${siteName.get(r.siteId)}` : ""}
+                </span>
+              </span>
+            ),
+          },
+          {
+            header: t("cleaner"),
+            cell: (r) =>
+              r.cleaner ? (
+                `${r.cleaner.name}${r.cleaner.company ? `（${r.cleaner.company}）` : ""}`
+              ) : (
+                <span className="text-amber-800">{t("noCleaner")}</span>
+              ),
+            wide: true,
+          },
+          { header: t("lastCleaned"), cell: (r) => r.lastCleanedOn ?? t("never"), wide: true },
+          {
+            header: t("thisMonth"),
+            cell: (r) => (
+              <span className="flex flex-col items-start gap-0.5">
+                <CleaningStateBadge state={r.state} label={t(`states.${r.state}`)} />
+                {r.record ? (
+                  <span className="text-xs text-slate-600">
+                    {r.record.cleanedOn} · {r.record.cleaner}
+                    {r.record.failures > 0 ? ` · ${t("failures", { count: r.record.failures })}` : ""}
+                  </span>
+                ) : null}
+              </span>
+            ),
+          },
+          {
+            header: t("record"),
+            cell: (r) =>
+              r.record ? (
+                <Link className="text-sky-700 underline" href={`/vacant-units/records/${r.record.id}`}>
+                  {t("open")}
+                </Link>
+              ) : canRecord ? (
+                <Link className="text-sky-700 underline" href={`/vacant-units/record?unit=${r.id}&month=${view.month}`}>
+                  {t("recordAction")}
+                </Link>
+              ) : null,
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,281 @@
+import "server-only";
+import type { z } from "zod";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit";
+import { localDateInZone } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { cleanedOnProblem, isDue } from "./rules";
+import { CleaningCheckSchema, ResubmitCleaningSchema, SendBackCleaningSchema, SubmitCleaningSchema, VerifyCleaningSchema } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+type Check = z.output<typeof CleaningCheckSchema>;
+
+const REVALIDATE = ["/vacant-units"];
+const STEP_NOT_ALLOWED = "vacant.errors.stepNotAllowed";
+
+/** A unit of the actor's sites with what the schedule rule needs, or "not found". */
+async function loadUnit(actor: Actor, unitId: string) {
+  const unit = await db.unit.findFirst({
+    where: { id: unitId, siteId: { in: actor.siteIds } },
+    select: {
+      id: true,
+      siteId: true,
+      status: true,
+      createdAt: true,
+      site: { select: { timeZone: true } },
+      statusChanges: { select: { status: true, changedAt: true } },
+    },
+  });
+  if (!unit) throw new DomainError("not_found", "errors.not_found");
+  return unit;
+}
+
+/** The cleaner must be an active cleaner of the unit's site (ids of another site are forged input). */
+async function assertCleaner(cleanerId: string, siteId: string) {
+  const cleaner = await db.cleaner.findFirst({ where: { id: cleanerId, siteId, active: true }, select: { id: true } });
+  if (!cleaner) throw new DomainError("invalid", "vacant.errors.cleanerNotFound", "cleanerId");
+}
+
+/** R-VAC-1/3: the cleaning date lies in the record's month and is not in the future (site time). */
+function assertCleanedOn(cleanedOn: string, month: string, timeZone: string, now: Date) {
+  const problem = cleanedOnProblem(cleanedOn, month, localDateInZone(now, timeZone));
+  if (problem) throw new DomainError("invalid", `vacant.errors.${problem}`, "cleanedOn");
+}
+
+/**
+ * Photos of a check are pictures of this site uploaded by the person entering the record, not already
+ * attached to another cleaning check (those of the record being corrected excepted).
+ */
+async function assertPhotos(tx: Tx, actor: Actor, siteId: string, checks: Check[], exceptRecordId?: string) {
+  const all = checks.flatMap((c) => c.photoFileIds);
+  // A corrected record keeps the photos it already had, whoever took them.
+  const kept = exceptRecordId
+    ? new Set(
+        (await tx.vacantCleaningCheck.findMany({ where: { recordId: exceptRecordId }, select: { photoFileIds: true } })).flatMap(
+          (c) => c.photoFileIds,
+        ),
+      )
+    : new Set<string>();
+  for (const [index, check] of checks.entries()) {
+    const field = `checks.${index}.photoFileIds`;
+    if (
+      new Set(check.photoFileIds).size !== check.photoFileIds.length ||
+      all.filter((x) => check.photoFileIds.includes(x)).length !== check.photoFileIds.length
+    )
+      throw new DomainError("invalid", "vacant.errors.photoNotFound", field);
+    const ids = check.photoFileIds.filter((x) => !kept.has(x));
+    if (ids.length === 0) continue;
+    const [files, used] = await Promise.all([
+      tx.storedFile.count({
+        where: { id: { in: ids }, siteId, kind: "PHOTO", uploadedById: actor.id, complaintPhoto: null, revisit: null },
+      }),
+      tx.vacantCleaningCheck.count({
+        where: { photoFileIds: { hasSome: ids }, ...(exceptRecordId ? { recordId: { not: exceptRecordId } } : {}) },
+      }),
+    ]);
+    if (files !== ids.length || used > 0) throw new DomainError("invalid", "vacant.errors.photoNotFound", field);
+  }
+}
+
+const checkRows = (checks: Check[]) =>
+  checks.map((c) => ({ item: c.item, result: c.result, note: c.note ?? null, photoFileIds: c.photoFileIds }));
+const failuresOf = (checks: Check[]) => checks.filter((c) => c.result === "FAIL").map((c) => c.item);
+
+/**
+ * 《空置单元清洁记录表》 for one vacant unit and month (R-VAC-1..3), entered by client-service staff for
+ * the cleaner. Refused: a unit not vacant that month (occupied, under renovation), a second record for
+ * the same unit and month, a date in the future or outside the month, another site's cleaner or photos.
+ */
+export const submitVacantCleaning = defineMutation({
+  name: "submitVacantCleaningAction",
+  schema: SubmitCleaningSchema,
+  revalidate: REVALIDATE,
+  successKey: "vacant.saved",
+  async run(actor: Actor, input) {
+    const replay = await db.vacantCleaningRecord.findUnique({
+      where: { requestId: input.requestId },
+      select: { id: true, createdById: true },
+    });
+    if (replay) {
+      if (replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
+      return { id: replay.id };
+    }
+    const unit = await loadUnit(actor, input.unitId);
+    const now = new Date();
+    const timeZone = unit.site.timeZone;
+    // R-VAC-1: only a unit on the month's schedule (vacant at its end, or now) has a cleaning record.
+    if (!isDue(unit, unit.statusChanges, input.month, timeZone, now)) throw new DomainError("invalid", "vacant.errors.notVacant", "unitId");
+    const already = await db.vacantCleaningRecord.findUnique({
+      where: { unitId_month: { unitId: unit.id, month: input.month } },
+      select: { id: true },
+    });
+    if (already) throw new DomainError("conflict", "vacant.errors.alreadyRecorded", "month");
+    assertCleanedOn(input.cleanedOn, input.month, timeZone, now);
+    await assertCleaner(input.cleanerId, unit.siteId);
+
+    try {
+      return await db.$transaction(async (tx) => {
+        await assertPhotos(tx, actor, unit.siteId, input.checks);
+        const record = await tx.vacantCleaningRecord.create({
+          data: {
+            requestId: input.requestId,
+            siteId: unit.siteId,
+            unitId: unit.id,
+            month: input.month,
+            cleanedOn: new Date(`${input.cleanedOn}T00:00:00Z`),
+            cleanerId: input.cleanerId,
+            createdById: actor.id,
+            checks: { create: checkRows(input.checks) },
+          },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: unit.siteId,
+          entity: "VacantCleaningRecord",
+          entityId: record.id,
+          action: "CREATE",
+          after: {
+            unitId: unit.id,
+            month: input.month,
+            cleanedOn: input.cleanedOn,
+            cleanerId: input.cleanerId,
+            state: "SUBMITTED",
+            failures: failuresOf(input.checks),
+            photos: input.checks.flatMap((c) => c.photoFileIds).length,
+          },
+        });
+        return { id: record.id };
+      });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+        // A replay raced the first request, or someone recorded the same unit and month meanwhile.
+        const first = await db.vacantCleaningRecord.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, createdById: true },
+        });
+        if (first && first.createdById === actor.id) return { id: first.id };
+        throw new DomainError("conflict", "vacant.errors.alreadyRecorded", "month");
+      }
+      throw err;
+    }
+  },
+});
+
+/** A record of the actor's sites, or "not found". */
+async function loadRecord(actor: Actor, recordId: string) {
+  const record = await db.vacantCleaningRecord.findFirst({
+    where: { id: recordId, siteId: { in: actor.siteIds } },
+    select: {
+      id: true,
+      siteId: true,
+      month: true,
+      state: true,
+      cleanedOn: true,
+      cleanerId: true,
+      createdById: true,
+      sentBackReason: true,
+      site: { select: { timeZone: true } },
+    },
+  });
+  if (!record) throw new DomainError("not_found", "errors.not_found");
+  return record;
+}
+
+/**
+ * A record sent back, corrected and submitted again (R-VAC-3). The person who corrects it becomes the
+ * one who entered it (createdById), so the four-eyes check of the verification applies to them; the
+ * first author stays in the audit trail.
+ */
+export const resubmitVacantCleaning = defineMutation({
+  name: "resubmitVacantCleaningAction",
+  schema: ResubmitCleaningSchema,
+  revalidate: REVALIDATE,
+  successKey: "vacant.saved",
+  async run(actor: Actor, input) {
+    const record = await loadRecord(actor, input.recordId);
+    // A double tap: the first tap already submitted this correction.
+    if (record.state === "SUBMITTED" && record.createdById === actor.id) return { id: record.id };
+    if (record.state !== "SENT_BACK") throw new DomainError("conflict", STEP_NOT_ALLOWED);
+    assertCleanedOn(input.cleanedOn, record.month, record.site.timeZone, new Date());
+    await assertCleaner(input.cleanerId, record.siteId);
+    return db.$transaction(async (tx) => {
+      await assertPhotos(tx, actor, record.siteId, input.checks, record.id);
+      const { count } = await tx.vacantCleaningRecord.updateMany({
+        where: { id: record.id, state: "SENT_BACK" },
+        data: {
+          state: "SUBMITTED",
+          cleanedOn: new Date(`${input.cleanedOn}T00:00:00Z`),
+          cleanerId: input.cleanerId,
+          createdById: actor.id,
+        },
+      });
+      if (count !== 1) throw new DomainError("conflict", STEP_NOT_ALLOWED);
+      await tx.vacantCleaningCheck.deleteMany({ where: { recordId: record.id } });
+      await tx.vacantCleaningCheck.createMany({ data: checkRows(input.checks).map((c) => ({ ...c, recordId: record.id })) });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: record.siteId,
+        entity: "VacantCleaningRecord",
+        entityId: record.id,
+        action: "UPDATE",
+        before: { state: "SENT_BACK", cleanedOn: record.cleanedOn, cleanerId: record.cleanerId, createdById: record.createdById },
+        after: {
+          state: "SUBMITTED",
+          cleanedOn: input.cleanedOn,
+          cleanerId: input.cleanerId,
+          createdById: actor.id,
+          failures: failuresOf(input.checks),
+        },
+      });
+      return { id: record.id };
+    });
+  },
+});
+
+/**
+ * The supervisor's check (R-VAC-3, §8.5 "接受上级的检查"): submitted → verified or sent back with a
+ * reason, exactly once (updateMany on the expected state). Four eyes: not by whoever entered it.
+ */
+async function decide(actor: Actor, recordId: string, decision: { state: "VERIFIED" } | { state: "SENT_BACK"; reason: string }) {
+  const record = await loadRecord(actor, recordId);
+  if (record.state !== "SUBMITTED") throw new DomainError("conflict", STEP_NOT_ALLOWED);
+  if (record.createdById === actor.id) throw new DomainError("forbidden", "vacant.errors.ownRecord");
+  const now = new Date();
+  const data: Prisma.VacantCleaningRecordUpdateManyMutationInput =
+    decision.state === "VERIFIED"
+      ? { state: "VERIFIED", verifiedById: actor.id, verifiedAt: now }
+      : { state: "SENT_BACK", sentBackById: actor.id, sentBackAt: now, sentBackReason: decision.reason };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.vacantCleaningRecord.updateMany({ where: { id: record.id, state: "SUBMITTED" }, data });
+    if (count !== 1) throw new DomainError("conflict", STEP_NOT_ALLOWED);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      siteId: record.siteId,
+      entity: "VacantCleaningRecord",
+      entityId: record.id,
+      action: "UPDATE",
+      before: { state: "SUBMITTED", sentBackReason: record.sentBackReason },
+      after: data as Record<string, unknown>,
+    });
+    return { id: record.id };
+  });
+}
+
+export const verifyVacantCleaning = defineMutation({
+  name: "verifyVacantCleaningAction",
+  schema: VerifyCleaningSchema,
+  revalidate: REVALIDATE,
+  successKey: "vacant.verified",
+  run: (actor: Actor, input) => decide(actor, input.recordId, { state: "VERIFIED" }),
+});
+
+export const sendBackVacantCleaning = defineMutation({
+  name: "sendBackVacantCleaningAction",
+  schema: SendBackCleaningSchema,
+  revalidate: REVALIDATE,
+  successKey: "vacant.sentBack",
+  run: (actor: Actor, input) => decide(actor, input.recordId, { state: "SENT_BACK", reason: input.reason }),
+});

@@ -1,0 +1,144 @@
+import "server-only";
+import { requirePermission } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
+import { roleHas } from "@/lib/permissions";
+import { siteScope } from "@/lib/sites/queries";
+import { cellState, currentMonth, isDue, isValidMonth, monthScore, monthsEnding, type MonthKey } from "./rules";
+
+/** Months of the score history managers see (R-VAC-3). */
+export const SCORE_MONTHS = 6;
+
+const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The units of the given sites with their status history: few enough per site (a few hundred) to
+ * apply the schedule rule (R-VAC-1) in memory, read in one query (history as a nested select).
+ */
+async function unitsWithHistory(siteIds: string[], q?: string) {
+  return db.unit.findMany({
+    where: {
+      siteId: { in: siteIds },
+      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { building: { contains: q, mode: "insensitive" } }] } : {}),
+    },
+    select: {
+      id: true,
+      siteId: true,
+      code: true,
+      building: true,
+      floor: true,
+      status: true,
+      createdAt: true,
+      cleaner: { select: { id: true, name: true, company: true } },
+      statusChanges: { select: { status: true, changedAt: true } },
+    },
+    orderBy: [{ building: "asc" }, { code: "asc" }],
+  });
+}
+
+/** The record states of due units, by site and month: what the score is computed from. */
+type RecordSummary = { unitId: string; siteId: string; month: string; state: CleaningRecordState; allPassed: boolean };
+
+async function recordSummaries(siteIds: string[], months: MonthKey[]): Promise<RecordSummary[]> {
+  const rows = await db.vacantCleaningRecord.findMany({
+    where: { siteId: { in: siteIds }, month: { in: months } },
+    select: { unitId: true, siteId: true, month: true, state: true, checks: { select: { result: true } } },
+  });
+  return rows.map((r) => ({ ...r, allPassed: r.checks.length === 4 && r.checks.every((c) => c.result === "PASS") }));
+}
+
+/**
+ * The month view (R-VAC-1, R-VAC-3): each unit due in the month with its dedicated cleaner, last
+ * cleaning date and this month's state; per site the counts, and for managers (vacant:score) the
+ * cleaning-quality score of the last six months.
+ */
+export async function vacantMonthView(filter: { site?: string; month?: string; q?: string }) {
+  const actor = await requirePermission("vacant:read");
+  const siteIds = siteScope(actor, filter.site);
+  const now = new Date();
+  const sites = await db.site.findMany({
+    where: { id: { in: siteIds } },
+    select: { id: true, code: true, name: true, timeZone: true },
+    orderBy: { code: "asc" },
+  });
+  const todayMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
+  const month = isValidMonth(filter.month) && filter.month <= todayMonth ? filter.month : todayMonth;
+  const showScore = roleHas(actor.role, "vacant:score");
+  const scoreMonths = monthsEnding(month, showScore ? SCORE_MONTHS : 1);
+
+  const [units, summaries, records, lastCleaned] = await Promise.all([
+    unitsWithHistory(siteIds, filter.q),
+    recordSummaries(siteIds, scoreMonths),
+    db.vacantCleaningRecord.findMany({
+      where: { siteId: { in: siteIds }, month },
+      select: {
+        id: true,
+        unitId: true,
+        state: true,
+        cleanedOn: true,
+        cleaner: { select: { name: true } },
+        checks: { select: { result: true } },
+      },
+    }),
+    db.vacantCleaningRecord.groupBy({
+      by: ["unitId"],
+      where: { siteId: { in: siteIds }, state: { in: ["SUBMITTED", "VERIFIED"] } },
+      _max: { cleanedOn: true },
+    }),
+  ]);
+  const zoneOf = new Map(sites.map((s) => [s.id, s.timeZone]));
+  const recordOf = new Map(records.map((r) => [r.unitId, r]));
+  const lastOf = new Map(lastCleaned.map((r) => [r.unitId, r._max.cleanedOn]));
+
+  const siteOrder = new Map(sites.map((s, i) => [s.id, i]));
+  const rows = units
+    .filter((u) => isDue(u, u.statusChanges, month, zoneOf.get(u.siteId)!, now))
+    // Site by site (in code order), then building and unit as the query sorted them (stable sort).
+    .sort((a, b) => siteOrder.get(a.siteId)! - siteOrder.get(b.siteId)!)
+    .map((u) => {
+      const record = recordOf.get(u.id) ?? null;
+      const last = lastOf.get(u.id);
+      return {
+        id: u.id,
+        siteId: u.siteId,
+        code: u.code,
+        building: u.building,
+        floor: u.floor,
+        statusNow: u.status,
+        cleaner: u.cleaner,
+        lastCleanedOn: last ? dateOnly(last) : null,
+        state: cellState(record, month, zoneOf.get(u.siteId)!, now),
+        record: record
+          ? {
+              id: record.id,
+              cleanedOn: dateOnly(record.cleanedOn),
+              cleaner: record.cleaner.name,
+              failures: record.checks.filter((c) => c.result === "FAIL").length,
+            }
+          : null,
+      };
+    });
+
+  // The score needs every unit, not only those matching the search.
+  const allUnits = filter.q ? await unitsWithHistory(siteIds) : units;
+  const summaryOf = new Map(summaries.map((s) => [`${s.unitId}:${s.month}`, s]));
+  const siteScores = sites.map((site) => {
+    const siteUnits = allUnits.filter((u) => u.siteId === site.id);
+    const history = scoreMonths.map((m) => {
+      const due = siteUnits.filter((u) => isDue(u, u.statusChanges, m, site.timeZone, now));
+      const score = monthScore(
+        due.map((u) => {
+          const s = summaryOf.get(`${u.id}:${m}`);
+          return { state: s?.state ?? null, allPassed: s?.allPassed ?? false };
+        }),
+      );
+      const overdue = due.filter((u) => cellState(summaryOf.get(`${u.id}:${m}`) ?? null, m, site.timeZone, now) === "overdue").length;
+      return { month: m, ...score, overdue };
+    });
+    return { site, current: history[history.length - 1], history: showScore ? history : [] };
+  });
+
+  return { month, currentMonth: todayMonth, sites, rows, siteScores, showScore };
+}
+
+export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;

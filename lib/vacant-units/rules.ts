@@ -1,0 +1,161 @@
+/**
+ * Vacant units (§8, R-VAC-1..3): which units are due in a month, what state each one's monthly
+ * cleaning is in, and the cleaning-quality score. Pure: no I/O, no server time zone (R-CAL-2).
+ */
+import { addDays, endOfLocalDayInZone, isValidLocalDate, localDateInZone, type LocalDate } from "@/lib/calendar/local-date";
+import type { CleaningRecordState, UnitStatus } from "@/lib/generated/prisma/enums";
+
+/** A site-local month, "YYYY-MM". */
+export type MonthKey = string;
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isValidMonth(value: unknown): value is MonthKey {
+  return typeof value === "string" && MONTH.test(value) && Number(value.slice(0, 4)) >= 1000;
+}
+
+/** The month a local date falls in. */
+export function monthOf(date: LocalDate): MonthKey {
+  return date.slice(0, 7);
+}
+
+/** The site's current month (R-CAL-2: the site's zone, never the server's). */
+export function currentMonth(now: Date, timeZone: string): MonthKey {
+  return monthOf(localDateInZone(now, timeZone));
+}
+
+/** `month` moved by `n` months (negative: back). */
+export function addMonths(month: MonthKey, n: number): MonthKey {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+export function firstDayOf(month: MonthKey): LocalDate {
+  return `${month}-01`;
+}
+
+export function lastDayOf(month: MonthKey): LocalDate {
+  return addDays(firstDayOf(addMonths(month, 1)), -1);
+}
+
+/** The last millisecond of the month at the site: after it, a month without a record is overdue. */
+export function endOfMonth(month: MonthKey, timeZone: string): Date {
+  return endOfLocalDayInZone(lastDayOf(month), timeZone);
+}
+
+export function monthEnded(month: MonthKey, timeZone: string, now: Date): boolean {
+  return now.getTime() > endOfMonth(month, timeZone).getTime();
+}
+
+/** The `count` months ending with `last`, oldest first. */
+export function monthsEnding(last: MonthKey, count: number): MonthKey[] {
+  return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
+}
+
+export interface StatusChange {
+  status: UnitStatus;
+  changedAt: Date;
+}
+
+/**
+ * A unit's status at an instant from its history (UnitStatusChange). Without any history row the
+ * unit has had its current status since it was created. Before its first row (or its creation)
+ * the unit did not exist yet: null.
+ */
+export function statusAt(unit: { status: UnitStatus; createdAt: Date }, history: StatusChange[], at: Date): UnitStatus | null {
+  if (history.length === 0) return unit.createdAt.getTime() <= at.getTime() ? unit.status : null;
+  let status: UnitStatus | null = null;
+  let latest = -Infinity;
+  for (const change of history) {
+    const t = change.changedAt.getTime();
+    if (t <= at.getTime() && t >= latest) {
+      latest = t;
+      status = change.status;
+    }
+  }
+  return status;
+}
+
+/**
+ * R-VAC-1 (§8.1–8.2): a unit is due in month M when it is VACANT at the end of M, or now if M is
+ * still running at the site. So a unit that becomes occupied (or goes under renovation) mid-month
+ * leaves that month's schedule, and one that becomes vacant joins it for that month. A month that
+ * has not started yet has no schedule.
+ */
+export function isDue(
+  unit: { status: UnitStatus; createdAt: Date },
+  history: StatusChange[],
+  month: MonthKey,
+  timeZone: string,
+  now: Date,
+): boolean {
+  if (month > currentMonth(now, timeZone)) return false;
+  const at = monthEnded(month, timeZone, now) ? endOfMonth(month, timeZone) : now;
+  return statusAt(unit, history, at) === "VACANT";
+}
+
+/** What the month view shows for one unit (R-VAC-1, R-VAC-3). */
+export type CleaningCellState = "verified" | "submitted" | "sentBack" | "notYet" | "overdue";
+
+/**
+ * Overdue = due, the month has ended at the site, and no submitted or verified record: a record
+ * still sent back when the month ends does not count as done.
+ */
+export function cellState(record: { state: CleaningRecordState } | null, month: MonthKey, timeZone: string, now: Date): CleaningCellState {
+  if (record?.state === "VERIFIED") return "verified";
+  if (record?.state === "SUBMITTED") return "submitted";
+  if (monthEnded(month, timeZone, now)) return "overdue";
+  return record?.state === "SENT_BACK" ? "sentBack" : "notYet";
+}
+
+/** Why a cleaning date cannot be recorded for `month`, or null: not in the future, inside the month. */
+export function cleanedOnProblem(cleanedOn: LocalDate, month: MonthKey, today: LocalDate): "future" | "outsideMonth" | null {
+  if (!isValidLocalDate(cleanedOn)) return "outsideMonth";
+  if (cleanedOn > today) return "future";
+  if (monthOf(cleanedOn) !== month) return "outsideMonth";
+  return null;
+}
+
+export interface ScoreInput {
+  /** One entry per due unit of the month: its record, if any. */
+  state: CleaningRecordState | null;
+  allPassed: boolean;
+}
+
+export interface MonthScore {
+  due: number;
+  /** Records submitted or verified. */
+  done: number;
+  verified: number;
+  /** Verified records whose four checks all passed (R-VAC-2). */
+  verifiedPassed: number;
+  completionRate: number | null;
+  verificationRate: number | null;
+  /** 0–100, one decimal; null when no unit was due. */
+  score: number | null;
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
+
+/**
+ * The cleaning-quality score of a site's month (R-VAC-3, §8.3 "在评定保洁服务质量时将空置单元的保洁养护
+ * 纳入考核范畴"): score = 100 × verified records whose four checks (R-VAC-2) all passed ÷ units due.
+ * Only what the supervisor has checked counts, and a failed check costs the unit the whole point;
+ * the completion rate (submitted or verified ÷ due) and verification rate (verified ÷ due) are shown
+ * beside it so a low score can be read as "not cleaned", "not yet checked" or "cleaned badly".
+ */
+export function monthScore(rows: ScoreInput[]): MonthScore {
+  const due = rows.length;
+  const done = rows.filter((r) => r.state === "SUBMITTED" || r.state === "VERIFIED").length;
+  const verified = rows.filter((r) => r.state === "VERIFIED").length;
+  const verifiedPassed = rows.filter((r) => r.state === "VERIFIED" && r.allPassed).length;
+  return {
+    due,
+    done,
+    verified,
+    verifiedPassed,
+    completionRate: pct(done, due),
+    verificationRate: pct(verified, due),
+    score: pct(verifiedPassed, due),
+  };
+}

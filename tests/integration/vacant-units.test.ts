@@ -1,0 +1,245 @@
+/**
+ * Vacant-unit cleaning against PostgreSQL (§8, R-VAC-1..3): the clerk enters the monthly record for the
+ * cleaner, a supervisor other than the one who entered it verifies it or sends it back, a corrected
+ * record is submitted again. Every bad input is refused with a Chinese message under its field and
+ * writes nothing; the month view and score follow the units' status history.
+ */
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addDays, localDateInZone } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import {
+  resubmitVacantCleaningAction,
+  sendBackVacantCleaningAction,
+  submitVacantCleaningAction,
+  verifyVacantCleaningAction,
+} from "@/lib/vacant-units/actions";
+import { vacantMonthView } from "@/lib/vacant-units/queries";
+import { addMonths, currentMonth, firstDayOf } from "@/lib/vacant-units/rules";
+import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
+import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { resetDatabase } from "../support/reset-db";
+
+const TZ = "Asia/Shanghai";
+const LONG_AGO = new Date("2025-01-01T00:00:00Z");
+let world: World;
+let n = 0;
+let vacantA: string;
+let renovationA: string;
+let cleanerA: string;
+let cleanerB: string;
+
+const today = () => localDateInZone(new Date(), TZ);
+const thisMonth = () => currentMonth(new Date(), TZ);
+
+async function unit(siteId: string, code: string, status: "VACANT" | "OCCUPIED" | "RENOVATION") {
+  const u = await db.unit.create({ data: { siteId, code, building: "A座", floor: "9F", status, createdAt: LONG_AGO } });
+  await db.unitStatusChange.create({ data: { unitId: u.id, status, changedAt: LONG_AGO } });
+  return u.id;
+}
+
+async function photo(userId: string, siteId = world.siteA) {
+  const file = await db.storedFile.create({
+    data: {
+      siteId,
+      kind: "PHOTO",
+      contentType: "image/jpeg",
+      size: 100,
+      sha256: "0".repeat(64),
+      storageKey: `v-${n++}.jpg`,
+      uploadedById: userId,
+    },
+  });
+  return file.id;
+}
+
+function record(over: Record<string, unknown> = {}) {
+  return {
+    requestId: `vac-${Date.now()}-${n++}`,
+    unitId: vacantA,
+    month: thisMonth(),
+    cleanedOn: today(),
+    cleanerId: cleanerA,
+    checks: CHECK_ITEMS.map((item) => ({ item, result: "PASS", note: "", photoFileIds: [] as string[] })),
+    ...over,
+  };
+}
+
+async function written() {
+  const [records, checks, audits] = await Promise.all([
+    db.vacantCleaningRecord.count(),
+    db.vacantCleaningCheck.count(),
+    db.auditLog.count({ where: { entity: "VacantCleaningRecord" } }),
+  ]);
+  return { records, checks, audits };
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  world = await buildWorld();
+  vacantA = await unit(world.siteA, "V-901", "VACANT");
+  renovationA = await unit(world.siteA, "R-902", "RENOVATION");
+  cleanerA = (await db.cleaner.create({ data: { siteId: world.siteA, name: "王阿姨", company: "洁美保洁公司" } })).id;
+  cleanerB = (await db.cleaner.create({ data: { siteId: world.siteB, name: "李师傅" } })).id;
+});
+
+beforeEach(async () => {
+  await db.vacantCleaningRecord.deleteMany();
+  await signInAs(world.users.CLERK);
+});
+
+describe("R-VAC-3: the clerk enters the record, another supervisor checks it", () => {
+  it("a record is submitted once, a replay returns the same record", async () => {
+    const input = record();
+    const first = await submitVacantCleaningAction(input);
+    expect(first).toMatchObject({ ok: true, message: "清洁记录已提交，等待主管检查" });
+    const again = await submitVacantCleaningAction(input);
+    expect(again).toMatchObject({ ok: true, data: first.ok ? first.data : null });
+    expect(await written()).toEqual({ records: 1, checks: 4, audits: 1 });
+  });
+
+  it("four eyes: whoever entered the record cannot verify it; another supervisor can, once", async () => {
+    await signInAs(world.users.SUPERVISOR);
+    const own = await submitVacantCleaningAction(record());
+    expect(own.ok).toBe(true);
+    const id = own.ok ? own.data.id : "";
+    const self = await verifyVacantCleaningAction({ recordId: id });
+    expect(self).toMatchObject({ ok: false, message: "不能检查自己填写的记录，须由另一位主管或经理检查" });
+    await signInAs(world.users.MANAGER);
+    expect(await verifyVacantCleaningAction({ recordId: id })).toMatchObject({ ok: true });
+    const twice = await verifyVacantCleaningAction({ recordId: id });
+    expect(twice).toMatchObject({ ok: false, code: "conflict" });
+    const r = await db.vacantCleaningRecord.findUniqueOrThrow({ where: { id } });
+    expect(r).toMatchObject({ state: "VERIFIED", verifiedById: world.users.MANAGER });
+  });
+
+  it("sent back with a reason, corrected by the clerk, then verified", async () => {
+    const photoId = await photo(world.users.CLERK);
+    const created = await submitVacantCleaningAction(record());
+    const id = created.ok ? created.data.id : "";
+    await signInAs(world.users.SUPERVISOR);
+    expect(await sendBackVacantCleaningAction({ recordId: id, reason: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: "此项为必填项" },
+    });
+    expect(await sendBackVacantCleaningAction({ recordId: id, reason: "门窗未拍照确认" })).toMatchObject({ ok: true });
+    expect(await db.vacantCleaningRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: "SENT_BACK",
+      sentBackReason: "门窗未拍照确认",
+    });
+
+    await signInAs(world.users.CLERK);
+    const checks = CHECK_ITEMS.map((item) =>
+      item === "DOORS_WINDOWS"
+        ? { item, result: "FAIL", note: "北侧窗户锁扣损坏，已报工程部", photoFileIds: [photoId] }
+        : { item, result: "PASS", note: "", photoFileIds: [] },
+    );
+    const resubmitted = await resubmitVacantCleaningAction({ recordId: id, cleanedOn: today(), cleanerId: cleanerA, checks });
+    expect(resubmitted).toMatchObject({ ok: true });
+    const checksNow = await db.vacantCleaningCheck.findMany({ where: { recordId: id } });
+    expect(checksNow).toHaveLength(4);
+    expect(checksNow.find((c) => c.item === "DOORS_WINDOWS")).toMatchObject({ result: "FAIL", photoFileIds: [photoId] });
+
+    await signInAs(world.users.SUPERVISOR);
+    expect(await verifyVacantCleaningAction({ recordId: id })).toMatchObject({ ok: true });
+  });
+
+  it("another site's record does not exist for the user", async () => {
+    const other = await unit(world.siteB, `VB-${n++}`, "VACANT");
+    const r = await db.vacantCleaningRecord.create({
+      data: {
+        requestId: `b-${n++}`,
+        siteId: world.siteB,
+        unitId: other,
+        month: thisMonth(),
+        cleanedOn: new Date(`${today()}T00:00:00Z`),
+        cleanerId: cleanerB,
+        createdById: world.users.CLERK,
+      },
+    });
+    await signInAs(world.users.SUPERVISOR);
+    expect(await verifyVacantCleaningAction({ recordId: r.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await submitVacantCleaningAction(record({ unitId: other, cleanerId: cleanerB }))).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+  });
+});
+
+describe("bad input is refused next to its field, nothing written", () => {
+  const refused = async (input: Record<string, unknown>, field: string, message: string) => {
+    const before = await written();
+    const result = await submitVacantCleaningAction(input);
+    expect(result).toMatchObject({ ok: false });
+    expect(result.ok ? {} : result.fieldErrors).toMatchObject({ [field]: message });
+    expect(await written()).toEqual(before);
+  };
+
+  it("R-VAC-1: a second record for the same unit and month", async () => {
+    expect((await submitVacantCleaningAction(record())).ok).toBe(true);
+    await refused(record(), "month", "该单元本月已有清洁记录，不能重复填写");
+  });
+
+  it("R-VAC-1: a record for an occupied or under-renovation unit", async () => {
+    await refused(record({ unitId: world.a.unit }), "unitId", "该单元在本月不是空置单元（已入住或装修中），不能填写空置清洁记录");
+    await refused(record({ unitId: renovationA }), "unitId", "该单元在本月不是空置单元（已入住或装修中），不能填写空置清洁记录");
+  });
+
+  it("a cleaning date in the future or outside the record's month", async () => {
+    await refused(record({ cleanedOn: addDays(today(), 1) }), "cleanedOn", "清洁日期不能晚于今天");
+    await refused(record({ cleanedOn: addDays(firstDayOf(thisMonth()), -1) }), "cleanedOn", "清洁日期须在记录的月份之内");
+    await refused(record({ month: addMonths(thisMonth(), -1), cleanedOn: today() }), "cleanedOn", "清洁日期须在记录的月份之内");
+  });
+
+  it("a failed check without a note", async () => {
+    const checks = CHECK_ITEMS.map((item) => ({ item, result: item === "WALLS" ? "FAIL" : "PASS", note: "  ", photoFileIds: [] }));
+    await refused(record({ checks }), "checks.1.note", "不合格项请填写情况说明");
+  });
+
+  it("a cleaner of another site", async () => {
+    await refused(record({ cleanerId: cleanerB }), "cleanerId", "请选择本项目在岗的保洁员");
+  });
+
+  it("photos of another site, or someone else's", async () => {
+    const otherSite = await photo(world.users.CLERK, world.siteB);
+    const checks = CHECK_ITEMS.map((item, i) => ({ item, result: "PASS", note: "", photoFileIds: i === 0 ? [otherSite] : [] }));
+    await refused(record({ checks }), "checks.0.photoFileIds", "照片无效：须是您为本项目上传、且未用于其他记录的照片");
+    const notMine = await photo(world.users.SUPERVISOR);
+    const checks2 = CHECK_ITEMS.map((item, i) => ({ item, result: "PASS", note: "", photoFileIds: i === 2 ? [notMine] : [] }));
+    await refused(record({ checks: checks2 }), "checks.2.photoFileIds", "照片无效：须是您为本项目上传、且未用于其他记录的照片");
+  });
+});
+
+describe("R-VAC-1, R-VAC-3: the month view and the score", () => {
+  it("rows of due units with state; occupied units leave, newly vacant ones join; score counts verified all-pass", async () => {
+    const joined = await unit(world.siteA, `J-${n++}`, "OCCUPIED");
+    await db.unit.update({ where: { id: joined }, data: { status: "VACANT" } });
+    await db.unitStatusChange.create({ data: { unitId: joined, status: "VACANT" } });
+    const left = await unit(world.siteA, `L-${n++}`, "VACANT");
+    await db.unit.update({ where: { id: left }, data: { status: "OCCUPIED" } });
+    await db.unitStatusChange.create({ data: { unitId: left, status: "OCCUPIED" } });
+
+    const created = await submitVacantCleaningAction(record());
+    await signInAs(world.users.SUPERVISOR);
+    await verifyVacantCleaningAction({ recordId: created.ok ? created.data.id : "" });
+
+    await signInAs(world.users.MANAGER);
+    const view = await vacantMonthView({ site: world.siteA });
+    const codes = view.rows.map((r) => r.id);
+    expect(codes).toContain(vacantA);
+    expect(codes).toContain(joined);
+    expect(codes).not.toContain(left);
+    expect(codes).not.toContain(renovationA);
+    expect(view.rows.find((r) => r.id === vacantA)).toMatchObject({ state: "verified", lastCleanedOn: today(), cleaner: null });
+    expect(view.rows.find((r) => r.id === joined)).toMatchObject({ state: "notYet" });
+    const score = view.siteScores[0];
+    expect(score.current).toMatchObject({ due: 2, done: 1, verified: 1, verifiedPassed: 1, score: 50 });
+    expect(score.history).toHaveLength(6);
+    // Last month: the left unit was still vacant at its end and nobody cleaned it.
+    const lastMonth = score.history[4];
+    expect(lastMonth).toMatchObject({ month: addMonths(thisMonth(), -1), overdue: lastMonth.due, score: 0 });
+
+    // The clerk sees the view but not the score history.
+    await signInAs(world.users.CLERK);
+    expect((await vacantMonthView({ site: world.siteA })).siteScores[0].history).toEqual([]);
+  });
+});
