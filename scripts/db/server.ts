@@ -116,7 +116,8 @@ export async function ensureDatabase(baseUrl: string, dbName: string): Promise<b
 
 /** DROP DATABASE IF EXISTS … WITH (FORCE): open sessions are terminated. */
 export async function dropDatabase(baseUrl: string, dbName: string): Promise<void> {
-  const client = await adminClient(baseUrl);
+  // Never from a connection to the database being dropped (DATABASE_URL may name it): use the server's `postgres`.
+  const client = await adminClient(new URL(baseUrl).pathname.slice(1) === dbName ? withDatabaseName(baseUrl, "postgres") : baseUrl);
   try {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
   } finally {
