@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidLocalDate } from "@/lib/calendar/local-date";
 import { id, optionalTrimmed } from "@/lib/validation";
-import { MAX_COPIES } from "./rules";
+import { MAX_COPIES, subscriptionRangeProblem } from "./rules";
 
 /** A real calendar date 'YYYY-MM-DD' (2026-02-30 refused). */
 const date = (message = "newspapers.errors.dateInvalid") => z.string().trim().refine(isValidLocalDate, { message });
@@ -22,6 +22,8 @@ const copies = () =>
     .refine((v) => v >= 1, { message: "newspapers.errors.copiesPositive" })
     .refine((v) => v <= MAX_COPIES, { message: "newspapers.errors.copiesTooLarge" });
 
+/** A drawn signature's file id: missing or empty is refused with the step's own message. */
+const signature = (message: string) => z.string({ message }).trim().min(1, { message }).max(50);
 const name = (message: string) => z.string().trim().min(1, { message }).max(50);
 
 export const TitleSchema = z.strictObject({
@@ -37,7 +39,7 @@ export const UpdateTitleSchema = z.strictObject({
 });
 
 const subscriptionRange = <T extends { startsOn: string; endsOn?: string | null }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.endsOn && v.endsOn < v.startsOn)
+  if (subscriptionRangeProblem(v.startsOn, v.endsOn ?? null))
     ctx.addIssue({ code: "custom", message: "newspapers.errors.endsBeforeStart", path: ["endsOn"] });
 };
 
@@ -66,7 +68,7 @@ export const ReceiptSchema = z
     siteId: id(),
     date: date(),
     courierName: name("newspapers.errors.courierRequired"),
-    signatureFileId: z.string().trim().min(1, { message: "newspapers.errors.receiptSignatureRequired" }).max(50),
+    signatureFileId: signature("newspapers.errors.receiptSignatureRequired"),
     lines: z
       .array(z.strictObject({ titleId: id(), received: copies() }))
       .min(1, { message: "newspapers.errors.noLines" })
@@ -88,7 +90,7 @@ export const HandOverSchema = z.strictObject({ dayId: id(), deliveryStaffName: n
 export const DeliverSchema = z.strictObject({
   deliveryId: id(),
   recipientName: name("newspapers.errors.recipientRequired"),
-  signatureFileId: z.string().trim().min(1, { message: "newspapers.errors.signatureRequired" }).max(50),
+  signatureFileId: signature("newspapers.errors.signatureRequired"),
 });
 /** R-NEWS-3: nobody there — the paper is logged and held at the front desk. */
 export const HoldSchema = z.strictObject({ deliveryId: id() });
@@ -96,7 +98,7 @@ export const HoldSchema = z.strictObject({ deliveryId: id() });
 export const PickUpSchema = z.strictObject({
   deliveryId: id(),
   pickupName: name("newspapers.errors.pickupNameRequired"),
-  signatureFileId: z.string().trim().min(1, { message: "newspapers.errors.signatureRequired" }).max(50),
+  signatureFileId: signature("newspapers.errors.signatureRequired"),
 });
 
 /** Closing the day: the surplus returned per title, counted by the front desk. */
