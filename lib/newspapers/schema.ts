@@ -24,7 +24,7 @@ const copies = () =>
 
 /** A drawn signature's file id: missing or empty is refused with the step's own message. */
 const signature = (message: string) => z.string({ message }).trim().min(1, { message }).max(50);
-const name = (message: string) => z.string().trim().min(1, { message }).max(50);
+const name = (message: string) => z.string({ message }).trim().min(1, { message }).max(50);
 
 export const TitleSchema = z.strictObject({
   siteId: id(),
