@@ -28,7 +28,6 @@ export function ClosePanel(props: { day: NewspaperDayView; canLog: boolean }) {
   const editable = props.canLog && !closed;
   const c = (key: string) => t(`columns.${key}`);
 
-
   return (
     <form
       noValidate

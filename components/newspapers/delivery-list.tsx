@@ -47,7 +47,9 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
                 <p className="text-sm text-slate-600">
                   {d.titleName} × {d.copies}
                 </p>
-                {d.recipientName ? <p className="text-xs text-slate-500">{t("delivery.by", { name: d.recipientName, at: d.deliveredAt ?? "" })}</p> : null}
+                {d.recipientName ? (
+                  <p className="text-xs text-slate-500">{t("delivery.by", { name: d.recipientName, at: d.deliveredAt ?? "" })}</p>
+                ) : null}
               </div>
               <DeliveryStateBadge state={d.state} />
             </div>
@@ -56,7 +58,12 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
                 <Button type="button" disabled={!hydrated} onClick={() => setOpen(d.id)}>
                   {t("delivery.sign")}
                 </Button>
-                <Button type="button" variant="secondary" disabled={!hydrated || hold.pending} onClick={() => hold.run({ deliveryId: d.id })}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={!hydrated || hold.pending}
+                  onClick={() => hold.run({ deliveryId: d.id })}
+                >
                   {t("delivery.absent")}
                 </Button>
               </div>

@@ -14,7 +14,9 @@ export async function DistributionSheet({ day, back }: { day: NewspaperDayView; 
   return (
     <A4Sheet back={back}>
       <h1 className="text-center text-[16pt] font-bold tracking-widest">《{t("print.title")}》</h1>
-      <p className="mt-1 mb-1 text-center text-[10pt]">{t("print.meta", { site: day.site.name, date: day.date, courier: day.courierName })}</p>
+      <p className="mt-1 mb-1 text-center text-[10pt]">
+        {t("print.meta", { site: day.site.name, date: day.date, courier: day.courierName })}
+      </p>
       <p className="mb-2 text-[10pt]">
         {t("print.staff", { staff: day.deliveryStaffName ?? "________" })}　{t("print.handedBy")}
         {day.handedOverBy ?? "________"}

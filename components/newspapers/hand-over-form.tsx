@@ -28,7 +28,13 @@ export function HandOverForm({ dayId }: { dayId: string }) {
     >
       <div className="min-w-56 flex-1">
         <Field id="f-deliveryStaffName" label={t("distribution.deliveryStaffName")} required error={error}>
-          <input {...controlProps("f-deliveryStaffName", error)} className={inputClass} maxLength={50} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            {...controlProps("f-deliveryStaffName", error)}
+            className={inputClass}
+            maxLength={50}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </Field>
       </div>
       <div className="mb-5">

@@ -42,10 +42,21 @@ export function SignForm(props: {
       }}
     >
       <Field id={nameId} label={props.nameLabel} required error={nameError}>
-        <input {...controlProps(nameId, nameError)} className={inputClass} maxLength={50} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          {...controlProps(nameId, nameError)}
+          className={inputClass}
+          maxLength={50}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </Field>
       <div>
-        <SignaturePad id={props.padId} siteId={props.siteId} label={props.signatureLabel} onChange={(fileId) => setSignatureFileId(fileId ?? "")} />
+        <SignaturePad
+          id={props.padId}
+          siteId={props.siteId}
+          label={props.signatureLabel}
+          onChange={(fileId) => setSignatureFileId(fileId ?? "")}
+        />
         <p id="f-signatureFileId-error" className="min-h-4 text-xs text-red-600" aria-live="polite">
           {props.fieldErrors.signatureFileId ?? ""}
         </p>

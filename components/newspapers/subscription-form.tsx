@@ -59,8 +59,22 @@ export function SubscriptionForm(props: { siteId: string; today: string; options
         options={units.map((u) => ({ value: u.id, label: u.code }))}
         error={errorOf("unitId")}
       />
-      <TextField register={form.register} name="copies" label={t("subscriptions.copies")} required inputMode="numeric" error={errorOf("copies")} />
-      <TextField register={form.register} name="startsOn" label={t("subscriptions.startsOn")} required type="date" error={errorOf("startsOn")} />
+      <TextField
+        register={form.register}
+        name="copies"
+        label={t("subscriptions.copies")}
+        required
+        inputMode="numeric"
+        error={errorOf("copies")}
+      />
+      <TextField
+        register={form.register}
+        name="startsOn"
+        label={t("subscriptions.startsOn")}
+        required
+        type="date"
+        error={errorOf("startsOn")}
+      />
       <TextField register={form.register} name="endsOn" label={t("subscriptions.endsOn")} type="date" error={errorOf("endsOn")} />
       <div className="sm:col-span-3">
         <FormStatus error={formError} message={formMessage} />
@@ -95,8 +109,22 @@ export function SubscriptionEdit(props: { sub: { id: string; copies: number; sta
     );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("subscriptions.edit")} className="flex min-w-56 flex-col gap-1">
-      <TextField register={form.register} name="copies" label={t("subscriptions.copies")} required inputMode="numeric" error={errorOf("copies")} />
-      <TextField register={form.register} name="startsOn" label={t("subscriptions.startsOn")} required type="date" error={errorOf("startsOn")} />
+      <TextField
+        register={form.register}
+        name="copies"
+        label={t("subscriptions.copies")}
+        required
+        inputMode="numeric"
+        error={errorOf("copies")}
+      />
+      <TextField
+        register={form.register}
+        name="startsOn"
+        label={t("subscriptions.startsOn")}
+        required
+        type="date"
+        error={errorOf("startsOn")}
+      />
       <TextField register={form.register} name="endsOn" label={t("subscriptions.endsOn")} type="date" error={errorOf("endsOn")} />
       <FormStatus error={formError} />
       <div className="flex gap-2">

@@ -10,7 +10,10 @@ import { SubscriptionSchema, TitleSchema, UpdateSubscriptionSchema, UpdateTitleS
 const PATHS = ["/newspapers", "/newspapers/titles", "/newspapers/subscriptions"];
 
 async function assertTitleNameFree(siteId: string, name: string, exceptId?: string) {
-  const clash = await db.newspaperTitle.findFirst({ where: { siteId, name, id: exceptId ? { not: exceptId } : undefined }, select: { id: true } });
+  const clash = await db.newspaperTitle.findFirst({
+    where: { siteId, name, id: exceptId ? { not: exceptId } : undefined },
+    select: { id: true },
+  });
   if (clash) throw new DomainError("conflict", "newspapers.errors.titleExists", "name");
 }
 

@@ -29,7 +29,14 @@ async function subscriptionsOn(siteId: string, date: string) {
     },
   });
   return distributionOrder(
-    rows.map((r) => ({ ...r, building: r.unit.building, floor: r.unit.floor, unitCode: r.unit.code, tenantName: r.tenant.name, titleName: r.title.name })),
+    rows.map((r) => ({
+      ...r,
+      building: r.unit.building,
+      floor: r.unit.floor,
+      unitCode: r.unit.code,
+      tenantName: r.tenant.name,
+      titleName: r.title.name,
+    })),
   );
 }
 
@@ -59,7 +66,10 @@ export const receiveNewspapers = defineMutation({
     const site = await db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { timeZone: true } });
     if (receiptDateProblem(input.date, localDateInZone(new Date(), site.timeZone)))
       throw new DomainError("invalid", "newspapers.errors.receiptFuture", "date");
-    const existing = await db.newspaperDay.findUnique({ where: { siteId_date: { siteId: input.siteId, date: dbDate(input.date) } }, select: { id: true } });
+    const existing = await db.newspaperDay.findUnique({
+      where: { siteId_date: { siteId: input.siteId, date: dbDate(input.date) } },
+      select: { id: true },
+    });
     if (existing) throw new DomainError("conflict", "newspapers.errors.dayExists", "date");
 
     const titles = await db.newspaperTitle.findMany({ where: { siteId: input.siteId }, select: { id: true } });
@@ -184,12 +194,16 @@ export const closeNewspaperDay = defineMutation({
     const day = await loadDay(actor, input.dayId);
     if (day.closedAt) throw new DomainError("conflict", "newspapers.errors.alreadyClosed");
     const [lines, deliveries] = await Promise.all([
-      db.newspaperReceiptLine.findMany({ where: { dayId: day.id }, select: { id: true, titleId: true, received: true, title: { select: { name: true } } } }),
+      db.newspaperReceiptLine.findMany({
+        where: { dayId: day.id },
+        select: { id: true, titleId: true, received: true, title: { select: { name: true } } },
+      }),
       db.newspaperDelivery.findMany({ where: { dayId: day.id }, select: { titleId: true, state: true, copies: true } }),
     ]);
     const entered = new Map(input.returned.map((r, index) => [r.titleId, { returned: r.returned, index }]));
     input.returned.forEach((r, index) => {
-      if (!lines.some((l) => l.titleId === r.titleId)) throw new DomainError("invalid", "newspapers.errors.titleNotFound", `returned.${index}.returned`);
+      if (!lines.some((l) => l.titleId === r.titleId))
+        throw new DomainError("invalid", "newspapers.errors.titleNotFound", `returned.${index}.returned`);
     });
     const titles = lines.map((l) => ({
       titleId: l.titleId,
@@ -199,7 +213,8 @@ export const closeNewspaperDay = defineMutation({
       ...tallyDeliveries(deliveries.filter((d) => d.titleId === l.titleId)),
     }));
     const check = checkClose(titles);
-    if (!check.ok && check.reason === "pending") throw new DomainError("invalid", "newspapers.errors.pendingLeft", undefined, { count: check.pending });
+    if (!check.ok && check.reason === "pending")
+      throw new DomainError("invalid", "newspapers.errors.pendingLeft", undefined, { count: check.pending });
     if (!check.ok && check.reason === "mismatch") {
       const t = titles.find((x) => x.titleId === check.titleId)!;
       const index = entered.get(t.titleId)?.index;
@@ -214,9 +229,13 @@ export const closeNewspaperDay = defineMutation({
     }
     const now = new Date();
     await db.$transaction(async (tx) => {
-      const { count } = await tx.newspaperDay.updateMany({ where: { id: day.id, closedAt: null }, data: { closedAt: now, closedById: actor.id } });
+      const { count } = await tx.newspaperDay.updateMany({
+        where: { id: day.id, closedAt: null },
+        data: { closedAt: now, closedById: actor.id },
+      });
       if (count !== 1) throw new DomainError("conflict", "newspapers.errors.alreadyClosed");
-      for (const t of titles) await tx.newspaperReceiptLine.updateMany({ where: { dayId: day.id, titleId: t.titleId }, data: { returned: t.returned } });
+      for (const t of titles)
+        await tx.newspaperReceiptLine.updateMany({ where: { dayId: day.id, titleId: t.titleId }, data: { returned: t.returned } });
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: day.siteId,

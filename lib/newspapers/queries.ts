@@ -118,7 +118,9 @@ export async function getNewspaperDay(siteId: string, date: string) {
         ...tally,
         // Before the close: the surplus that would make the title reconcile, as a suggestion for the count.
         returned,
-        difference: day.closedAt ? reconcileDifference({ received: l.received, delivered: tally.delivered, held: tally.held, returned }) : 0,
+        difference: day.closedAt
+          ? reconcileDifference({ received: l.received, delivered: tally.delivered, held: tally.held, returned })
+          : 0,
       };
     })
     .sort((a, b) => a.titleName.localeCompare(b.titleName, "zh-CN"));

@@ -63,8 +63,19 @@ describe("R-NEWS-1 shortfall: copies handed out along the distribution list", ()
 
 describe("R-NEWS-2 distribution order (building / floor / unit)", () => {
   it("sorts by building, then floor, then unit code, numerically", () => {
-    const row = (building: string, floor: string, unitCode: string) => ({ building, floor, unitCode, tenantName: "甲", titleName: "人民日报" });
-    const sorted = distributionOrder([row("B座", "02F", "B-0201"), row("A座", "10F", "A-1001"), row("A座", "02F", "A-0202"), row("A座", "02F", "A-0201")]);
+    const row = (building: string, floor: string, unitCode: string) => ({
+      building,
+      floor,
+      unitCode,
+      tenantName: "甲",
+      titleName: "人民日报",
+    });
+    const sorted = distributionOrder([
+      row("B座", "02F", "B-0201"),
+      row("A座", "10F", "A-1001"),
+      row("A座", "02F", "A-0202"),
+      row("A座", "02F", "A-0201"),
+    ]);
     expect(sorted.map((r) => r.unitCode)).toEqual(["A-0201", "A-0202", "A-1001", "B-0201"]);
   });
 });

@@ -84,9 +84,7 @@ export function suggestedReturned(t: { received: number; delivered: number; held
 }
 
 export type CloseCheck =
-  | { ok: true }
-  | { ok: false; reason: "pending"; pending: number }
-  | { ok: false; reason: "mismatch"; titleId: string; difference: number };
+  { ok: true } | { ok: false; reason: "pending"; pending: number } | { ok: false; reason: "mismatch"; titleId: string; difference: number };
 
 /** A day closes only with nothing PENDING and every title reconciling (the returned counts as entered). */
 export function checkClose(

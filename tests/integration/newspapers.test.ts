@@ -29,7 +29,15 @@ const today = () => localDateInZone(new Date(), TZ);
 
 async function signature(userId = world.users.FRONT_DESK, siteId = world.siteA) {
   const file = await db.storedFile.create({
-    data: { siteId, kind: "SIGNATURE", contentType: "image/png", size: 100, sha256: "0".repeat(64), storageKey: `np-${n++}.png`, uploadedById: userId },
+    data: {
+      siteId,
+      kind: "SIGNATURE",
+      contentType: "image/png",
+      size: 100,
+      sha256: "0".repeat(64),
+      storageKey: `np-${n++}.png`,
+      uploadedById: userId,
+    },
   });
   return file.id;
 }
@@ -54,8 +62,22 @@ async function title(name: string) {
   return (r as { data: { id: string } }).data.id;
 }
 
-async function subscribe(titleId: string, who: { tenant: string; unit: string }, copies: number, startsOn = addDays(today(), -10), endsOn = "") {
-  const r = await createNewspaperSubscriptionAction({ siteId: world.siteA, titleId, tenantId: who.tenant, unitId: who.unit, copies, startsOn, endsOn });
+async function subscribe(
+  titleId: string,
+  who: { tenant: string; unit: string },
+  copies: number,
+  startsOn = addDays(today(), -10),
+  endsOn = "",
+) {
+  const r = await createNewspaperSubscriptionAction({
+    siteId: world.siteA,
+    titleId,
+    tenantId: who.tenant,
+    unitId: who.unit,
+    copies,
+    startsOn,
+    endsOn,
+  });
   expect(r).toMatchObject({ ok: true });
   return (r as { data: { id: string } }).data.id;
 }
@@ -125,11 +147,15 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
     expect(await handOverNewspapersAction({ dayId: view.id, deliveryStaffName: "小李" })).toMatchObject({ ok: true });
     expect(await handOverNewspapersAction({ dayId: view.id, deliveryStaffName: "小李" })).toMatchObject({ ok: false, code: "conflict" });
 
-    expect(await deliverNewspaperAction({ deliveryId: south.id, recipientName: "南华前台", signatureFileId: await signature() })).toMatchObject({
+    expect(
+      await deliverNewspaperAction({ deliveryId: south.id, recipientName: "南华前台", signatureFileId: await signature() }),
+    ).toMatchObject({
       ok: true,
     });
     // A double tap changes nothing twice.
-    expect(await deliverNewspaperAction({ deliveryId: south.id, recipientName: "南华前台", signatureFileId: await signature() })).toMatchObject({
+    expect(
+      await deliverNewspaperAction({ deliveryId: south.id, recipientName: "南华前台", signatureFileId: await signature() }),
+    ).toMatchObject({
       ok: false,
       code: "conflict",
     });
@@ -138,7 +164,10 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
     const close = (returned: Record<string, number>) =>
       closeNewspaperDayAction({ dayId: view.id, returned: Object.entries(returned).map(([titleId, r]) => ({ titleId, returned: r })) });
     // One delivery is still pending: no close.
-    expect(await close({ [renmin]: 1, [xinmin]: 0, [jiefang]: 2 })).toMatchObject({ ok: false, message: "还有 1 份待投递，全部投递或暂存后才能结账" });
+    expect(await close({ [renmin]: 1, [xinmin]: 0, [jiefang]: 2 })).toMatchObject({
+      ok: false,
+      message: "还有 1 份待投递，全部投递或暂存后才能结账",
+    });
     expect(await holdNewspaperAction({ deliveryId: westXinmin.id })).toMatchObject({ ok: true });
 
     // 人民日报: 3 received = 1 delivered + 1 held + 1 returned; typing 0 returned does not reconcile.
@@ -157,14 +186,18 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
       ok: false,
       fieldErrors: { signatureFileId: "投递须由收件人签字确认" },
     });
-    expect(await pickUpNewspaperAction({ deliveryId: westRenmin.id, pickupName: "西城小张", signatureFileId: await signature() })).toMatchObject({
+    expect(
+      await pickUpNewspaperAction({ deliveryId: westRenmin.id, pickupName: "西城小张", signatureFileId: await signature() }),
+    ).toMatchObject({
       ok: true,
     });
     expect((await heldPapers(world.siteA)).map((h) => h.titleName)).toEqual(["新民晚报"]);
     const after = (await getNewspaperDay(world.siteA, today()))!;
     const renminLine = after.lines.find((l) => l.titleId === renmin)!;
     // Picked up later still counts as held that day: the day still reconciles.
-    expect([renminLine.received, renminLine.delivered, renminLine.held, renminLine.returned, renminLine.difference]).toEqual([3, 1, 1, 1, 0]);
+    expect([renminLine.received, renminLine.delivered, renminLine.held, renminLine.returned, renminLine.difference]).toEqual([
+      3, 1, 1, 1, 0,
+    ]);
     const [listed] = (await listNewspaperDays(world.siteA, { skip: 0, take: 10 })).rows;
     expect(listed).toMatchObject({ closed: true, received: 6, expected: 5, delivered: 1, held: 2, stillHeld: 1, returned: 3 });
   });
@@ -173,7 +206,14 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
     const t = await tenants();
     const renmin = await title("人民日报");
     await subscribe(renmin, t.east, 1);
-    const input = { requestId: "np-replay-000001", siteId: world.siteA, date: today(), courierName: "老王", signatureFileId: await signature(), lines: [{ titleId: renmin, received: 1 }] };
+    const input = {
+      requestId: "np-replay-000001",
+      siteId: world.siteA,
+      date: today(),
+      courierName: "老王",
+      signatureFileId: await signature(),
+      lines: [{ titleId: renmin, received: 1 }],
+    };
     const first = await receiveNewspapersAction(input);
     const again = await receiveNewspapersAction(input);
     expect(again).toEqual(first);
@@ -200,7 +240,9 @@ describe("bad input is refused next to the field and writes nothing", () => {
     expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { signatureFileId: "投递须由收件人签字确认" } });
     // Somebody else's signature file is not a signature either.
     const other = await signature(world.users.CLERK);
-    expect(await deliverNewspaperAction({ deliveryId: day.deliveries[0].id, recipientName: "东方前台", signatureFileId: other })).toMatchObject({
+    expect(
+      await deliverNewspaperAction({ deliveryId: day.deliveries[0].id, recipientName: "东方前台", signatureFileId: other }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { signatureFileId: "签名无效或已用于其他记录，请重新签名" },
     });
@@ -215,8 +257,14 @@ describe("bad input is refused next to the field and writes nothing", () => {
       ok: false,
       fieldErrors: { "lines.0.received": "份数须为正整数（大于 0）；未送到的报刊请留空" },
     });
-    expect(await receive([{ titleId: renmin, received: -2 }])).toMatchObject({ ok: false, fieldErrors: { "lines.0.received": expect.stringContaining("正整数") } });
-    expect(await receive([{ titleId: renmin, received: "1.5" }])).toMatchObject({ ok: false, fieldErrors: { "lines.0.received": "份数须为整数" } });
+    expect(await receive([{ titleId: renmin, received: -2 }])).toMatchObject({
+      ok: false,
+      fieldErrors: { "lines.0.received": expect.stringContaining("正整数") },
+    });
+    expect(await receive([{ titleId: renmin, received: "1.5" }])).toMatchObject({
+      ok: false,
+      fieldErrors: { "lines.0.received": "份数须为整数" },
+    });
     expect(await receive([{ titleId: renmin, received: 3 }], { date: addDays(today(), 1) })).toMatchObject({
       ok: false,
       fieldErrors: { date: "不能签收未来日期的报纸" },
@@ -237,14 +285,29 @@ describe("bad input is refused next to the field and writes nothing", () => {
     const renmin = await title("人民日报");
     const before = await counts();
     const sub = (over: Record<string, unknown>) =>
-      createNewspaperSubscriptionAction({ siteId: world.siteA, titleId: renmin, tenantId: t.east.tenant, unitId: t.east.unit, copies: 1, startsOn: today(), endsOn: "", ...over });
+      createNewspaperSubscriptionAction({
+        siteId: world.siteA,
+        titleId: renmin,
+        tenantId: t.east.tenant,
+        unitId: t.east.unit,
+        copies: 1,
+        startsOn: today(),
+        endsOn: "",
+        ...over,
+      });
     expect(await sub({ unitId: t.west.unit })).toMatchObject({ ok: false, fieldErrors: { unitId: "该单元不是此业户的单元" } });
     expect(await sub({ unitId: world.b.unit })).toMatchObject({ ok: false, fieldErrors: { unitId: "单元不属于本项目" } });
-    expect(await sub({ tenantId: world.b.tenant, unitId: world.b.unit })).toMatchObject({ ok: false, fieldErrors: { tenantId: "业户不存在或不属于本项目" } });
+    expect(await sub({ tenantId: world.b.tenant, unitId: world.b.unit })).toMatchObject({
+      ok: false,
+      fieldErrors: { tenantId: "业户不存在或不属于本项目" },
+    });
     expect(await sub({ endsOn: addDays(today(), -1) })).toMatchObject({ ok: false, fieldErrors: { endsOn: "止订日不能早于起订日" } });
     expect(await sub({ copies: 0 })).toMatchObject({ ok: false, fieldErrors: { copies: expect.stringContaining("正整数") } });
     expect(await sub({ copies: -1 })).toMatchObject({ ok: false, fieldErrors: { copies: expect.stringContaining("正整数") } });
-    expect(await sub({ siteId: world.siteB, tenantId: world.b.tenant, unitId: world.b.unit })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await sub({ siteId: world.siteB, tenantId: world.b.tenant, unitId: world.b.unit })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await createNewspaperTitleAction({ siteId: world.siteA, name: "人民日报", publisher: "" })).toMatchObject({
       ok: false,
       fieldErrors: { name: "本项目已有同名报刊" },
@@ -278,7 +341,9 @@ describe("days in the site's time zone (R-CAL-2)", () => {
     expect(onEnd.deliveries.map((d) => d.tenantName).sort()).toEqual(["东方贸易有限公司", "西城科技有限公司"]);
     expect(onEnd.lines[0].expected).toBe(3);
     expect(after.deliveries.map((d) => d.tenantName)).toEqual(["西城科技有限公司"]);
-    expect(await updateNewspaperSubscriptionAction({ id: subId, copies: 5, startsOn: addDays(today(), -30), endsOn: end })).toMatchObject({ ok: true });
+    expect(await updateNewspaperSubscriptionAction({ id: subId, copies: 5, startsOn: addDays(today(), -30), endsOn: end })).toMatchObject({
+      ok: true,
+    });
     const again = (await getNewspaperDay(world.siteA, end))!;
     expect(again.lines[0].expected).toBe(3);
     expect(again.deliveries.find((d) => d.tenantName === "东方贸易有限公司")!.copies).toBe(2);

@@ -52,7 +52,8 @@ export default async function NewspaperDaysPage({ searchParams }: { searchParams
           { header: c("courier"), cell: (r) => r.courierName, wide: true },
           {
             header: c("closed"),
-            cell: (r) => (r.closed ? "✓" : <span className="font-semibold text-red-700">{r.pending > 0 ? `${c("pending")} ${r.pending}` : "—"}</span>),
+            cell: (r) =>
+              r.closed ? "✓" : <span className="font-semibold text-red-700">{r.pending > 0 ? `${c("pending")} ${r.pending}` : "—"}</span>,
           },
         ]}
       />

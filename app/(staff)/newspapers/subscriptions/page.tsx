@@ -41,7 +41,12 @@ export default async function NewspaperSubscriptionsPage({ searchParams }: { sea
       ) : null}
       <FilterBar qLabel={t("subscriptions.search")} q={filter.q}>
         {site ? <input type="hidden" name="site" value={site.id} /> : null}
-        <FilterSelect name="title" label={t("subscriptions.filterTitle")} value={filter.title} options={titles.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect
+          name="title"
+          label={t("subscriptions.filterTitle")}
+          value={filter.title}
+          options={titles.map((x) => ({ value: x.id, label: x.name }))}
+        />
         {options ? (
           <FilterSelect
             name="tenant"
@@ -63,7 +68,9 @@ export default async function NewspaperSubscriptionsPage({ searchParams }: { sea
           { header: c("copies"), cell: (r) => r.copies },
           { header: c("startsOn"), cell: (r) => r.startsOn, wide: true },
           { header: c("endsOn"), cell: (r) => r.endsOn ?? t("subscriptions.openEnded"), wide: true },
-          ...(canManage ? [{ header: t("subscriptions.edit"), cell: (r: (typeof page.rows)[number]) => <SubscriptionEdit sub={r} /> }] : []),
+          ...(canManage
+            ? [{ header: t("subscriptions.edit"), cell: (r: (typeof page.rows)[number]) => <SubscriptionEdit sub={r} /> }]
+            : []),
         ]}
       />
       <Pagination page={page.page} pageCount={page.pageCount} total={page.total} searchParams={{ site: site?.id, ...filter }} />
