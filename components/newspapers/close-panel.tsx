@@ -82,7 +82,7 @@ export function ClosePanel(props: { day: NewspaperDayView; canLog: boolean }) {
                           aria-invalid={error ? true : undefined}
                           aria-describedby={`${id}-error`}
                           inputMode="numeric"
-                          className={`${inputClass} w-20`}
+                          className={inputClass.replace("w-full", "w-20")}
                           value={returned[l.titleId] ?? ""}
                           onChange={(e) => setReturned({ ...returned, [l.titleId]: e.target.value })}
                         />

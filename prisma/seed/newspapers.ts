@@ -129,7 +129,8 @@ export function planSiteNewspapers(input: SiteInput) {
         return { ...base, state: "DELIVERED" as const, at: when, pickupAt: null, recipient: personName(rng), pickup: null };
       // Held at the desk: picked up one or two days later, unless that is still to come.
       const pickupDay = addDays(date, rng.int(1, 2));
-      const pickedUp = pickupDay < today || (pickupDay === today && rng.chance(0.3));
+      // A few tenants are away for longer: their papers are still on the desk.
+      const pickedUp = !rng.chance(0.12) && (pickupDay < today || (pickupDay === today && rng.chance(0.3)));
       return pickedUp
         ? {
             ...base,

@@ -108,6 +108,6 @@ test("a front-desk day: receive, distribute, one delivery signed, one held and l
   await expect(phone.locator('[data-testid="delivery-card"][data-state="PICKED_UP"]').filter({ hasText: absentText })).toHaveCount(1);
 
   // The close waits for the rest of the round; the reconciliation is on screen.
-  await expect(phone.getByText(/还有 \d+ 户待投递/)).toBeVisible();
+  await expect(phone.getByText(/还有 \d+ 份待投递/)).toBeVisible();
   await expect(phone.getByTestId("reconciliation-row").first()).toBeVisible();
 });

@@ -12,8 +12,9 @@ export default async function DistributionPrint({ params, searchParams }: Props)
   await requirePagePermission("newspaper:read");
   const [{ date }, sp] = await Promise.all([params, searchParams]);
   if (!isValidLocalDate(date)) notFound();
-  const { site } = await newspaperSites(param(sp.site));
+  const { site, today } = await newspaperSites(param(sp.site));
   const day = site ? await getNewspaperDay(site.id, date) : null;
   if (!site || !day) notFound();
-  return <DistributionSheet day={day} back={`/newspapers?site=${encodeURIComponent(site.id)}`} />;
+  const q = `?site=${encodeURIComponent(site.id)}`;
+  return <DistributionSheet day={day} back={date === today ? `/newspapers${q}` : `/newspapers/days/${date}${q}`} />;
 }
