@@ -148,6 +148,16 @@ export const ACTION_PERMISSIONS = {
   saveLoadingRouteAction: "goodspass:settings",
 
   // — newspapers (issue 6): add this module's actions here —
+  createNewspaperTitleAction: "newspaper:manage",
+  updateNewspaperTitleAction: "newspaper:manage",
+  createNewspaperSubscriptionAction: "newspaper:manage",
+  updateNewspaperSubscriptionAction: "newspaper:manage",
+  receiveNewspapersAction: "newspaper:log",
+  handOverNewspapersAction: "newspaper:log",
+  deliverNewspaperAction: "newspaper:log",
+  holdNewspaperAction: "newspaper:log",
+  pickUpNewspaperAction: "newspaper:log",
+  closeNewspaperDayAction: "newspaper:log",
 
   // — vacant units (issue 6): add this module's actions here —
   createCleanerAction: "vacant:manage",

@@ -1,0 +1,112 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NewspaperDeliveryState } from "@/lib/generated/prisma/enums";
+import { assertSignatureFile } from "./files";
+import { DeliverSchema, HoldSchema, PickUpSchema } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+const PATHS = ["/newspapers", "/newspapers/days"];
+
+async function loadDelivery(actor: Actor, deliveryId: string) {
+  const delivery = await db.newspaperDelivery.findFirst({
+    where: { id: deliveryId, siteId: { in: actor.siteIds } },
+    select: { id: true, siteId: true, state: true, day: { select: { handedOverAt: true, closedAt: true } } },
+  });
+  if (!delivery) throw new DomainError("not_found", "errors.not_found");
+  return delivery;
+}
+
+/** A delivery leaves PENDING once: on the phone the papers are handed out only after the hand-over (R-NEWS-2). */
+async function pendingDelivery(actor: Actor, deliveryId: string) {
+  const delivery = await loadDelivery(actor, deliveryId);
+  if (delivery.state !== "PENDING") throw new DomainError("conflict", "newspapers.errors.deliveryDone");
+  if (!delivery.day.handedOverAt) throw new DomainError("invalid", "newspapers.errors.notHandedOver");
+  return delivery;
+}
+
+/**
+ * Moves the delivery from `from` to the new state with one guarded update: a double tap, a replay or a
+ * colleague at the same moment finds nothing to change and is refused.
+ */
+async function step(
+  tx: Tx,
+  actor: Actor,
+  delivery: { id: string; siteId: string },
+  from: NewspaperDeliveryState,
+  data: Prisma.NewspaperDeliveryUpdateManyMutationInput & { state: NewspaperDeliveryState },
+) {
+  const { count } = await tx.newspaperDelivery.updateMany({ where: { id: delivery.id, state: from }, data });
+  if (count !== 1) throw new DomainError("conflict", "newspapers.errors.deliveryDone");
+  const { state, recipientName, pickupName } = data;
+  await writeAudit(tx, {
+    actorId: actor.id,
+    siteId: delivery.siteId,
+    entity: "NewspaperDelivery",
+    entityId: delivery.id,
+    action: "UPDATE",
+    before: { state: from },
+    after: { state, recipientName, pickupName },
+  });
+}
+
+/** R-NEWS-3: the tenant signs for the paper on the phone. */
+export const deliverNewspaper = defineMutation({
+  name: "deliverNewspaperAction",
+  schema: DeliverSchema,
+  revalidate: PATHS,
+  successKey: "newspapers.delivery.delivered",
+  async run(actor: Actor, input) {
+    const delivery = await pendingDelivery(actor, input.deliveryId);
+    await db.$transaction(async (tx) => {
+      await assertSignatureFile(tx, actor, delivery.siteId, input.signatureFileId, "signatureFileId");
+      await step(tx, actor, delivery, "PENDING", {
+        state: "DELIVERED",
+        deliveredAt: new Date(),
+        deliveredById: actor.id,
+        recipientName: input.recipientName,
+        signatureFileId: input.signatureFileId,
+      });
+    });
+    return { id: delivery.id };
+  },
+});
+
+/** R-NEWS-3: nobody there — the paper is logged and taken back to the front desk. */
+export const holdNewspaper = defineMutation({
+  name: "holdNewspaperAction",
+  schema: HoldSchema,
+  revalidate: PATHS,
+  successKey: "newspapers.delivery.held",
+  async run(actor: Actor, input) {
+    const delivery = await pendingDelivery(actor, input.deliveryId);
+    await db.$transaction((tx) => step(tx, actor, delivery, "PENDING", { state: "HELD", heldAt: new Date(), heldById: actor.id }));
+    return { id: delivery.id };
+  },
+});
+
+/** R-NEWS-3: a held paper is picked up at the front desk (any later day, the day may be closed), signed then. */
+export const pickUpNewspaper = defineMutation({
+  name: "pickUpNewspaperAction",
+  schema: PickUpSchema,
+  revalidate: PATHS,
+  successKey: "newspapers.held.pickedUp",
+  async run(actor: Actor, input) {
+    const delivery = await loadDelivery(actor, input.deliveryId);
+    if (delivery.state !== "HELD") throw new DomainError("conflict", "newspapers.errors.notHeld");
+    await db.$transaction(async (tx) => {
+      await assertSignatureFile(tx, actor, delivery.siteId, input.signatureFileId, "signatureFileId");
+      await step(tx, actor, delivery, "HELD", {
+        state: "PICKED_UP",
+        pickedUpAt: new Date(),
+        pickupRecordedById: actor.id,
+        pickupName: input.pickupName,
+        pickupSignatureFileId: input.signatureFileId,
+      });
+    });
+    return { id: delivery.id };
+  },
+});
