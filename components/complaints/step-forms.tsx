@@ -2,17 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { PhotoInput } from "@/components/files/photo-input";
 import { SignaturePad } from "@/components/files/signature-pad";
-import { Button } from "@/components/ui/button";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { RadioGroupField, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action";
 import { instantFromLocalDateTime } from "@/lib/calendar/local-date";
 import { RecordRectificationSchema, RecordRevisitSchema, REVISIT_METHODS, SATISFACTIONS } from "@/lib/complaints/schema";
@@ -47,34 +45,6 @@ function LocalDateTime(props: {
         }}
       />
     </Field>
-  );
-}
-
-/** A one-button step (start rectification, close): pending-safe, refreshes the record after. */
-export function StepButton(props: { complaintId: string; round: number; label: string; action: Action }) {
-  const router = useRouter();
-  const hydrated = useHydrated();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="flex flex-col gap-2">
-      <div>
-        <Button
-          type="button"
-          disabled={!hydrated || pending}
-          onClick={() =>
-            start(async () => {
-              const result = await props.action({ complaintId: props.complaintId, round: props.round });
-              if (!result.ok) setError(result.message);
-              router.refresh();
-            })
-          }
-        >
-          {props.label}
-        </Button>
-      </div>
-      <FormStatus error={error} />
-    </div>
   );
 }
 

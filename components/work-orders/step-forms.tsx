@@ -2,14 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import { markWorkOrderFixedAction, sendBackWorkOrderAction, verifyWorkOrderAction } from "@/lib/work-orders/actions";
+import { markWorkOrderFixedAction, sendBackWorkOrderAction } from "@/lib/work-orders/actions";
 import { MarkWorkOrderFixedSchema, SendBackWorkOrderSchema } from "@/lib/work-orders/schema";
 
 /** Engineering records the fix with a note (open → fixed). */
@@ -38,35 +36,6 @@ export function FixForm({ workOrderId }: { workOrderId: string }) {
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("steps.markFixed")} />
       </div>
     </form>
-  );
-}
-
-/** The supervisor accepts the fix in one tap (fixed → verified); pending-safe. */
-export function VerifyButton({ workOrderId }: { workOrderId: string }) {
-  const t = useTranslations("workOrders");
-  const router = useRouter();
-  const hydrated = useHydrated();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="flex flex-col gap-2">
-      <div>
-        <Button
-          type="button"
-          disabled={!hydrated || pending}
-          onClick={() =>
-            start(async () => {
-              const result = await verifyWorkOrderAction({ workOrderId });
-              setError(result.ok ? null : result.message);
-              router.refresh();
-            })
-          }
-        >
-          {t("steps.verify")}
-        </Button>
-      </div>
-      <FormStatus error={error} />
-    </div>
   );
 }
 

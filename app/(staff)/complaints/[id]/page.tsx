@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { PhotoStrip } from "@/components/complaints/photo-strip";
-import { RectificationForm, RevisitForm, StepButton } from "@/components/complaints/step-forms";
+import { RectificationForm, RevisitForm } from "@/components/complaints/step-forms";
+import { ActionButton } from "@/components/ui/action-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { closeComplaintAction, recordRectificationAction, recordRevisitAction, startRectificationAction } from "@/lib/complaints/actions";
@@ -120,13 +121,13 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
           {tc("nextStep")}
         </h2>
         {c.state === "RECEIVED" && can("complaint:rectify") ? (
-          <StepButton complaintId={c.id} round={c.round} label={tc("steps.start")} action={startRectificationAction} />
+          <ActionButton action={startRectificationAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.start")} />
         ) : c.state === "IN_RECTIFICATION" && can("complaint:rectify") ? (
           <RectificationForm {...step} action={recordRectificationAction} />
         ) : c.state === "RECTIFIED" && can("complaint:revisit") ? (
           <RevisitForm {...step} action={recordRevisitAction} clientName={c.tenant.contacts?.[0]?.name ?? ""} />
         ) : c.state === "REVISITED" && can("complaint:close") ? (
-          <StepButton complaintId={c.id} round={c.round} label={tc("steps.close")} action={closeComplaintAction} />
+          <ActionButton action={closeComplaintAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.close")} />
         ) : (
           <p className="text-sm text-slate-500">
             {c.state === "CLOSED" ? tc("closedAt", { at: c.local.closedAt ?? "" }) : t("complaints.waitingForOthers")}

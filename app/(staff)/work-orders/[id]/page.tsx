@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { PhotoStrip } from "@/components/complaints/photo-strip";
 import { PageHeader } from "@/components/ui/page-header";
 import { WorkOrderStateBadge } from "@/components/work-orders/state-badge";
-import { FixForm, SendBackForm, VerifyButton } from "@/components/work-orders/step-forms";
+import { ActionButton } from "@/components/ui/action-button";
+import { verifyWorkOrderAction } from "@/lib/work-orders/actions";
+import { FixForm, SendBackForm } from "@/components/work-orders/step-forms";
 import { ToComplaintForm } from "@/components/work-orders/to-complaint-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas } from "@/lib/permissions";
@@ -91,7 +93,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
             <FixForm workOrderId={wo.id} />
           ) : wo.state === "FIXED" && can("workorder:verify") ? (
             <div className="flex flex-col gap-4">
-              <VerifyButton workOrderId={wo.id} />
+              <ActionButton action={verifyWorkOrderAction} input={{ workOrderId: wo.id }} label={t("steps.verify")} />
               <SendBackForm workOrderId={wo.id} />
             </div>
           ) : (

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { PhotoStrip } from "@/components/complaints/photo-strip";
 import { PageHeader } from "@/components/ui/page-header";
 import { CleaningForm } from "@/components/vacant-units/cleaning-form";
-import { SendBackForm, VerifyButton } from "@/components/vacant-units/decision-forms";
+import { ActionButton } from "@/components/ui/action-button";
+import { verifyVacantCleaningAction } from "@/lib/vacant-units/actions";
+import { SendBackForm } from "@/components/vacant-units/decision-forms";
 import { CleaningStateBadge } from "@/components/vacant-units/state-badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas } from "@/lib/permissions";
@@ -92,7 +94,7 @@ export default async function CleaningRecordPage({ params }: { params: Promise<{
             </p>
           ) : (
             <div className="flex flex-col gap-4">
-              <VerifyButton recordId={record.id} />
+              <ActionButton action={verifyVacantCleaningAction} input={{ recordId: record.id }} label={t("detail.verify")} wide />
               <SendBackForm recordId={record.id} />
             </div>
           )}
