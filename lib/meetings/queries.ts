@@ -144,3 +144,34 @@ export async function pendingLeaveDecisions() {
     seriesName: r.meeting.series.name,
   }));
 }
+
+/** Series management (managers of the site): the series, its expected attendees and the site's staff to choose from. */
+export async function seriesForManagement(seriesId: string) {
+  const actor = await requirePermission("meeting:series:manage");
+  const series = await db.meetingSeries.findUnique({
+    where: { id: seriesId },
+    select: {
+      id: true,
+      siteId: true,
+      name: true,
+      convenerId: true,
+      minuteTakerId: true,
+      weekday: true,
+      startTime: true,
+      place: true,
+      active: true,
+      site: { select: { name: true } },
+      participants: {
+        orderBy: [{ active: "desc" }, { name: "asc" }],
+        select: { id: true, name: true, organization: true, position: true, userId: true, superiorId: true, active: true },
+      },
+    },
+  });
+  if (!series || !actor.siteIds.includes(series.siteId) || actor.role !== "MANAGER") return null;
+  const staff = await db.user.findMany({
+    where: { disabled: false, role: { in: ["MANAGER", "SUPERVISOR", "CLERK"] }, sites: { some: { siteId: series.siteId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+  return { ...series, staff };
+}
