@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LeaveDecision } from "@/components/meetings/small-actions";
-import { ScheduleForm } from "@/components/meetings/schedule-form";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,10 +46,9 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
                 {t("series.next", { date: s.nextDate, weekday: t(`weekdays.${s.weekday}`), time: s.startTime, place: s.place })}
               </p>
               {s.canSchedule && roleHas(actor.role, "meeting:schedule") ? (
-                <details>
-                  <summary className="cursor-pointer text-sky-700 underline">{t("schedule.title")}</summary>
-                  <ScheduleForm seriesId={s.id} date={s.nextDate} time={s.startTime} place={s.place} />
-                </details>
+                <Link href={`/meetings/new?series=${s.id}`} className="text-sky-700 underline">
+                  {t("schedule.title")}
+                </Link>
               ) : null}
               {s.canManage && roleHas(actor.role, "meeting:series:manage") ? (
                 <Link href={`/meetings/series/${s.id}`} className="text-xs text-sky-700 underline">
