@@ -60,7 +60,6 @@ export function AttendanceForm({ meetingId, rows }: { meetingId: string; rows: A
               </div>
               <input
                 aria-label={t("attendance.noteFor", { name: r.name })}
-                placeholder={t("attendance.note")}
                 maxLength={200}
                 className={inputClass}
                 {...register(`entries.${i}.note`)}
