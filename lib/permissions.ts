@@ -169,6 +169,19 @@ export const ACTION_PERMISSIONS = {
   sendBackVacantCleaningAction: "vacant:verify",
 
   // — meetings (issue 7): add this module's actions here —
+  scheduleMeetingAction: "meeting:schedule",
+  recordAttendanceAction: "meeting:minutes",
+  saveMinutesAction: "meeting:minutes",
+  addActionItemAction: "meeting:minutes",
+  updateActionItemAction: "meeting:minutes",
+  confirmMeetingAction: "meeting:confirm",
+  amendMeetingAction: "meeting:amend",
+  requestLeaveAction: "meeting:leave:request",
+  decideLeaveAction: "meeting:leave:decide",
+  closeActionItemAction: "meeting:action:close",
+  updateSeriesAction: "meeting:series:manage",
+  addParticipantAction: "meeting:series:manage",
+  setParticipantActiveAction: "meeting:series:manage",
 
   // — meeting reports (issue 7): add this module's actions here —
 } as const satisfies Record<string, Permission>;

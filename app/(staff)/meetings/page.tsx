@@ -1,0 +1,123 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LeaveDecision } from "@/components/meetings/small-actions";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect } from "@/components/ui/filter-bar";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePagePermission } from "@/lib/auth/guard";
+import { listMeetings, pendingLeaveDecisions, seriesOverview } from "@/lib/meetings/queries";
+import { pageRequest, param } from "@/lib/pagination";
+import { roleHas } from "@/lib/permissions";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** §3.4 weekly meetings: the user's series and their next slot, leave waiting for them, the meetings they may see. */
+export default async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePagePermission("meeting:read");
+  const sp = await searchParams;
+  const series = param(sp.series, 50);
+  const [t, overview, leave, list] = await Promise.all([
+    getTranslations("meetings"),
+    seriesOverview(),
+    roleHas(actor.role, "meeting:leave:decide") ? pendingLeaveDecisions() : Promise.resolve([]),
+    listMeetings({ series }, pageRequest(sp.page)),
+  ]);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+
+      <section aria-labelledby="series-title" className="flex flex-col gap-2">
+        <h2 id="series-title" className="text-base font-semibold text-slate-900">
+          {t("series.title")}
+        </h2>
+        <ul className="grid gap-3 md:grid-cols-3">
+          {overview.map((s) => (
+            <li
+              key={s.id}
+              className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+              data-testid={`series-${s.kind}`}
+            >
+              <p className="font-medium">
+                {s.name}
+                <span className="ml-1 text-xs text-slate-500">{s.siteName}</span>
+              </p>
+              <p className="text-xs text-slate-600">
+                {t("series.next", { date: s.nextDate, weekday: t(`weekdays.${s.weekday}`), time: s.startTime, place: s.place })}
+              </p>
+              {s.canSchedule && roleHas(actor.role, "meeting:schedule") ? (
+                <Link href={`/meetings/new?series=${s.id}`} className="text-sky-700 underline">
+                  {t("schedule.title")}
+                </Link>
+              ) : null}
+              {s.canManage && roleHas(actor.role, "meeting:series:manage") ? (
+                <Link href={`/meetings/series/${s.id}`} className="text-xs text-sky-700 underline">
+                  {t("series.manage")}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {leave.length > 0 ? (
+        <section aria-labelledby="leave-title" className="flex flex-col gap-2">
+          <h2 id="leave-title" className="text-base font-semibold text-slate-900">
+            {t("leave.pendingTitle")}
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {leave.map((l) => (
+              <li key={l.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+                <p>
+                  <Link href={`/meetings/${l.meetingId}`} className="text-sky-700 underline">
+                    {l.seriesName} · {l.date}
+                  </Link>
+                  ：{l.name}（{l.reason}）
+                </p>
+                <LeaveDecision leaveRequestId={l.id} name={l.name} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="list-title" className="flex flex-col gap-2">
+        <h2 id="list-title" className="text-base font-semibold text-slate-900">
+          {t("list.title")}
+        </h2>
+        <form method="get" className="flex flex-wrap items-end gap-2">
+          <FilterSelect
+            name="series"
+            label={t("list.series")}
+            value={series}
+            options={overview.map((s) => ({ value: s.id, label: `${s.name}（${s.siteName}）` }))}
+          />
+          <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+            {t("list.filter")}
+          </button>
+        </form>
+        <DataTable
+          caption={t("list.title")}
+          rows={list.rows}
+          rowKey={(r) => r.id}
+          empty={t("list.empty")}
+          columns={[
+            {
+              header: t("fields.date"),
+              cell: (r) => (
+                <Link className="whitespace-nowrap text-sky-700 underline" href={`/meetings/${r.id}`}>
+                  {r.date} {r.time}
+                </Link>
+              ),
+            },
+            { header: t("list.series"), cell: (r) => r.seriesName },
+            { header: t("list.state"), cell: (r) => t(`states.${r.state}`) },
+            { header: t("fields.place"), cell: (r) => r.place, wide: true },
+            { header: t("list.site"), cell: (r) => r.siteName, wide: true },
+          ]}
+        />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={{ series }} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import { AccessError } from "@/lib/auth/guard";
+import { writeAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { assertNotConfirmed, lockScheduled, requireMeeting } from "./access";
+import { mayDecideLeave, mayRequestLeave } from "./rules";
+import { DecideLeaveSchema, RequestLeaveSchema } from "./schema";
+
+/**
+ * R-MTG-3 leave (事先征得上级的同意): asked before the meeting, decided by the person's superior (the
+ * convener when none is named) or a manager of the site. Only an approval before the start excuses.
+ */
+
+export const requestLeave = defineMutation({
+  name: "requestLeaveAction",
+  schema: RequestLeaveSchema,
+  successKey: "meetings.leaveRequested",
+  async run(actor, input) {
+    const ctx = await requireMeeting(actor, input.meetingId);
+    const replay = await db.leaveRequest.findUnique({ where: { requestId: input.requestId }, select: { id: true, requestedById: true } });
+    if (replay) {
+      if (replay.requestedById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
+      return { id: replay.id };
+    }
+    assertNotConfirmed(ctx, "participantId");
+    const expected = await db.meetingAttendance.findFirst({
+      where: { meetingId: ctx.id, participantId: input.participantId },
+      select: { participant: { select: { userId: true } } },
+    });
+    if (!expected) throw new DomainError("invalid", "meetings.errors.notExpected", "participantId");
+    const may = mayRequestLeave({
+      actorId: actor.id,
+      participantUserId: expected.participant.userId,
+      convenerId: ctx.convenerId,
+      minuteTakerId: ctx.minuteTakerId,
+    });
+    if (!may) throw new DomainError("forbidden", "meetings.errors.leaveNotYours", "participantId");
+    if (Date.now() >= ctx.startsAt.getTime()) throw new DomainError("invalid", "meetings.errors.leaveTooLate", "reason");
+    const open = await db.leaveRequest.count({
+      where: { meetingId: ctx.id, participantId: input.participantId, state: { in: ["PENDING", "APPROVED"] } },
+    });
+    if (open > 0) throw new DomainError("conflict", "meetings.errors.leaveExists", "participantId");
+    try {
+      return await db.$transaction(async (tx) => {
+        await lockScheduled(tx, ctx.id, "participantId");
+        const leave = await tx.leaveRequest.create({
+          data: {
+            requestId: input.requestId,
+            meetingId: ctx.id,
+            participantId: input.participantId,
+            reason: input.reason,
+            requestedById: actor.id,
+          },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: ctx.siteId,
+          entity: "LeaveRequest",
+          entityId: leave.id,
+          action: "CREATE",
+          after: { meetingId: ctx.id, participantId: input.participantId, reason: input.reason, state: "PENDING" },
+        });
+        return leave;
+      });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+        const first = await db.leaveRequest.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, requestedById: true },
+        });
+        if (first && first.requestedById === actor.id) return { id: first.id };
+      }
+      throw err;
+    }
+  },
+});
+
+export const decideLeave = defineMutation({
+  name: "decideLeaveAction",
+  schema: DecideLeaveSchema,
+  successKey: "meetings.leaveDecided",
+  async run(actor, input) {
+    const leave = await db.leaveRequest.findUnique({
+      where: { id: input.leaveRequestId },
+      select: { id: true, meetingId: true, state: true, participant: { select: { userId: true, superiorId: true } } },
+    });
+    if (!leave) throw new AccessError("not_found");
+    const ctx = await requireMeeting(actor, leave.meetingId);
+    if (!mayDecideLeave({ actorId: actor.id, isSiteManager: ctx.isManager, participant: leave.participant, convenerId: ctx.convenerId }))
+      throw new DomainError("forbidden", "meetings.errors.notApprover", "decision");
+    assertNotConfirmed(ctx, "decision");
+    if (leave.state !== "PENDING") throw new DomainError("conflict", "meetings.errors.leaveDecided", "decision");
+    const decidedAt = new Date();
+    await db.$transaction(async (tx) => {
+      await lockScheduled(tx, ctx.id, "decision");
+      const { count } = await tx.leaveRequest.updateMany({
+        where: { id: leave.id, state: "PENDING" },
+        data: { state: input.decision, decidedAt, decidedById: actor.id, decisionNote: input.decisionNote ?? null },
+      });
+      if (count === 0) throw new DomainError("conflict", "meetings.errors.leaveDecided", "decision");
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: ctx.siteId,
+        entity: "LeaveRequest",
+        entityId: leave.id,
+        action: "UPDATE",
+        before: { state: "PENDING" },
+        after: { state: input.decision, decidedAt, decisionNote: input.decisionNote ?? null },
+      });
+    });
+    return { id: leave.id };
+  },
+});

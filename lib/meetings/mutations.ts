@@ -1,0 +1,203 @@
+import "server-only";
+import { DomainError, defineMutation } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
+import { AccessError } from "@/lib/auth/guard";
+import { writeAudit } from "@/lib/audit";
+import { instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { assertMinuteTaker, assertNotConfirmed, dbDate, isSiteManager, lockScheduled, requireMeeting } from "./access";
+import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, tooFarAhead, type AttendanceStatusValue } from "./rules";
+import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, ScheduleMeetingSchema } from "./schema";
+
+/**
+ * Scheduling, attendance, the agenda and confirmation of one meeting (§3.4). Every write checks the
+ * record-level role (convener, minute-taker, site manager) and, until confirmed, holds the meeting row.
+ */
+
+async function replayOf(requestId: string, actor: Actor) {
+  const replay = await db.meeting.findUnique({ where: { requestId }, select: { id: true, createdById: true } });
+  if (replay && replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
+  return replay ? { id: replay.id } : null;
+}
+
+export const scheduleMeeting = defineMutation({
+  name: "scheduleMeetingAction",
+  schema: ScheduleMeetingSchema,
+  revalidate: ["/meetings"],
+  successKey: "meetings.scheduled",
+  async run(actor, input) {
+    const series = await db.meetingSeries.findUnique({
+      where: { id: input.seriesId },
+      select: { id: true, siteId: true, active: true, convenerId: true, minuteTakerId: true, site: { select: { timeZone: true } } },
+    });
+    if (!series || !actor.siteIds.includes(series.siteId)) throw new AccessError("not_found");
+    if (actor.id !== series.convenerId && actor.id !== series.minuteTakerId && !isSiteManager(actor, series.siteId))
+      throw new DomainError("forbidden", "meetings.errors.notOrganizer");
+    const replay = await replayOf(input.requestId, actor);
+    if (replay) return replay;
+    if (!series.active) throw new DomainError("invalid", "meetings.errors.seriesInactive", "seriesId");
+    const today = localDateInZone(new Date(), series.site.timeZone);
+    if (tooFarAhead(input.date, today)) throw new DomainError("invalid", "meetings.errors.tooFarAhead", "date", { max: MAX_DAYS_AHEAD });
+    const startsAt = instantFromLocalDateTime(`${input.date}T${input.time}`, series.site.timeZone);
+
+    try {
+      return await db.$transaction(async (tx) => {
+        // One meeting per series per local date: serialize schedulers of this series, then check.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`meeting-series:${series.id}`}))`;
+        const sameDay = await tx.meeting.findFirst({ where: { seriesId: series.id, date: dbDate(input.date) }, select: { id: true } });
+        if (sameDay) throw new DomainError("conflict", "meetings.errors.alreadyScheduled", "date");
+        const participants = await tx.meetingParticipant.findMany({ where: { seriesId: series.id, active: true }, select: { id: true } });
+        const meeting = await tx.meeting.create({
+          data: {
+            requestId: input.requestId,
+            seriesId: series.id,
+            siteId: series.siteId,
+            date: dbDate(input.date),
+            startsAt,
+            place: input.place,
+            createdById: actor.id,
+            // Expected people are fixed when the meeting is scheduled; status stays empty until recorded.
+            attendance: { create: participants.map((p) => ({ participantId: p.id })) },
+          },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: series.siteId,
+          entity: "Meeting",
+          entityId: meeting.id,
+          action: "CREATE",
+          after: { seriesId: series.id, date: input.date, startsAt, place: input.place, expected: participants.length },
+        });
+        return meeting;
+      });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+        const first = await replayOf(input.requestId, actor);
+        if (first) return first;
+      }
+      throw err;
+    }
+  },
+});
+
+export const recordAttendance = defineMutation({
+  name: "recordAttendanceAction",
+  schema: RecordAttendanceSchema,
+  successKey: "meetings.attendanceSaved",
+  async run(actor, input) {
+    const ctx = await requireMeeting(actor, input.meetingId);
+    assertMinuteTaker(ctx);
+    assertNotConfirmed(ctx, "entries");
+    const [rows, approvedLeaves] = await Promise.all([
+      db.meetingAttendance.findMany({
+        where: { meetingId: ctx.id },
+        select: { id: true, participantId: true, status: true, note: true, participant: { select: { name: true } } },
+      }),
+      db.leaveRequest.findMany({
+        where: { meetingId: ctx.id, state: "APPROVED" },
+        select: { participantId: true, state: true, decidedAt: true },
+      }),
+    ]);
+    const byParticipant = new Map(rows.map((r) => [r.participantId, r]));
+    const changes: { id: string; name: string; before: string | null; status: AttendanceStatusValue | null; note: string | null }[] = [];
+    input.entries.forEach((entry, i) => {
+      const row = byParticipant.get(entry.participantId);
+      // Only the people expected when the meeting was scheduled have a line in its attendance.
+      if (!row) throw new DomainError("invalid", "meetings.errors.notExpected", `entries.${i}.participantId`);
+      const status = entry.status === "" ? null : entry.status;
+      // R-MTG-3: excused only with a leave approved by the superior before the meeting began.
+      if (status === "EXCUSED" && !approvedLeaves.some((l) => l.participantId === row.participantId && leaveExcuses(l, ctx.startsAt)))
+        throw new DomainError("invalid", "meetings.errors.excusedWithoutLeave", `entries.${i}.status`, { name: row.participant.name });
+      const note = entry.note ?? null;
+      if (status !== row.status || note !== row.note)
+        changes.push({ id: row.id, name: row.participant.name, before: row.status, status, note });
+    });
+
+    await db.$transaction(async (tx) => {
+      await lockScheduled(tx, ctx.id, "entries");
+      if (changes.length === 0) return;
+      const recordedAt = new Date();
+      for (const c of changes)
+        await tx.meetingAttendance.update({
+          where: { id: c.id },
+          data: { status: c.status, note: c.note, recordedById: c.status ? actor.id : null, recordedAt: c.status ? recordedAt : null },
+        });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: ctx.siteId,
+        entity: "Meeting",
+        entityId: ctx.id,
+        action: "UPDATE",
+        before: { attendance: Object.fromEntries(changes.map((c) => [c.name, c.before])) },
+        after: { attendance: Object.fromEntries(changes.map((c) => [c.name, c.status])) },
+      });
+    });
+    return { id: ctx.id, changed: changes.length };
+  },
+});
+
+export const saveMinutes = defineMutation({
+  name: "saveMinutesAction",
+  schema: SaveMinutesSchema,
+  successKey: "meetings.minutesSaved",
+  async run(actor, input) {
+    const ctx = await requireMeeting(actor, input.meetingId);
+    assertMinuteTaker(ctx);
+    assertNotConfirmed(ctx, "lastWeekReview");
+    const before = await db.meeting.findUniqueOrThrow({
+      where: { id: ctx.id },
+      select: { lastWeekReview: true, nextWeekPlan: true, assignments: true },
+    });
+    const after = {
+      lastWeekReview: input.lastWeekReview ?? null,
+      nextWeekPlan: input.nextWeekPlan ?? null,
+      assignments: input.assignments ?? null,
+    };
+    await db.$transaction(async (tx) => {
+      // State-guarded: confirmed minutes are never rewritten, whatever the request says (R-MTG-4).
+      const { count } = await tx.meeting.updateMany({ where: { id: ctx.id, state: "SCHEDULED" }, data: after });
+      if (count === 0) throw new DomainError("conflict", "meetings.errors.locked", "lastWeekReview");
+      await writeAudit(tx, { actorId: actor.id, siteId: ctx.siteId, entity: "Meeting", entityId: ctx.id, action: "UPDATE", before, after });
+    });
+    return { id: ctx.id };
+  },
+});
+
+export const confirmMeeting = defineMutation({
+  name: "confirmMeetingAction",
+  schema: ConfirmMeetingSchema,
+  successKey: "meetings.confirmed",
+  async run(actor, input) {
+    const ctx = await requireMeeting(actor, input.meetingId);
+    // The convener confirms the minutes, nobody else (not even a manager who did not convene).
+    if (!ctx.isConvener) throw new DomainError("forbidden", "meetings.errors.notConvener");
+    assertNotConfirmed(ctx);
+    const confirmedAt = new Date();
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.meeting.updateMany({
+        where: { id: ctx.id, state: "SCHEDULED" },
+        data: { state: "CONFIRMED", confirmedAt, confirmedById: actor.id },
+      });
+      if (count === 0) throw new DomainError("conflict", "meetings.errors.locked");
+      // Checked after taking the row, so no attendance or agenda edit slips in between; a refusal rolls back.
+      const meeting = await tx.meeting.findUniqueOrThrow({
+        where: { id: ctx.id },
+        select: { lastWeekReview: true, nextWeekPlan: true, assignments: true, attendance: { select: { status: true } } },
+      });
+      const problem = confirmProblems(meeting)[0];
+      if (problem) throw new DomainError("invalid", problem.key, problem.field);
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: ctx.siteId,
+        entity: "Meeting",
+        entityId: ctx.id,
+        action: "UPDATE",
+        before: { state: "SCHEDULED" },
+        after: { state: "CONFIRMED", confirmedAt },
+      });
+    });
+    return { id: ctx.id };
+  },
+});

@@ -1,0 +1,177 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/guard";
+import { formatInZone, localDateInZone } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { paged, type PageRequest } from "@/lib/pagination";
+import { isoDate } from "./access";
+import { nextUsualDate } from "./rules";
+
+/**
+ * The meetings list page: meetings the user may see (R-MTG-4: attendees, convener, minute-taker, managers
+ * of the site), the series with their next usual slot, and the leave requests waiting for this user.
+ */
+
+/** Meetings visible to the actor, as a where clause (filtering happens in SQL). */
+export function visibleMeetingsWhere(actor: Actor): Prisma.MeetingWhereInput {
+  if (actor.role === "MANAGER") return { siteId: { in: actor.siteIds } };
+  return {
+    siteId: { in: actor.siteIds },
+    OR: [
+      { attendance: { some: { participant: { userId: actor.id } } } },
+      { series: { convenerId: actor.id } },
+      { series: { minuteTakerId: actor.id } },
+    ],
+  };
+}
+
+/** Series the actor takes part in (managers: every series of their sites). */
+function visibleSeriesWhere(actor: Actor): Prisma.MeetingSeriesWhereInput {
+  if (actor.role === "MANAGER") return { siteId: { in: actor.siteIds } };
+  return {
+    siteId: { in: actor.siteIds },
+    OR: [{ convenerId: actor.id }, { minuteTakerId: actor.id }, { participants: { some: { userId: actor.id, active: true } } }],
+  };
+}
+
+export async function listMeetings(filter: { series?: string }, page: PageRequest) {
+  const actor = await requirePermission("meeting:read");
+  const where: Prisma.MeetingWhereInput = { AND: [visibleMeetingsWhere(actor), filter.series ? { seriesId: filter.series } : {}] };
+  const [rows, total] = await Promise.all([
+    db.meeting.findMany({
+      where,
+      orderBy: [{ date: "desc" }, { startsAt: "desc" }],
+      skip: page.skip,
+      take: page.take,
+      select: {
+        id: true,
+        date: true,
+        startsAt: true,
+        place: true,
+        state: true,
+        series: { select: { name: true } },
+        site: { select: { name: true, timeZone: true } },
+        _count: { select: { actionItems: true } },
+      },
+    }),
+    db.meeting.count({ where }),
+  ]);
+  return paged(
+    rows.map((m) => ({
+      id: m.id,
+      date: isoDate(m.date),
+      time: formatInZone(m.startsAt, m.site.timeZone).slice(11),
+      place: m.place,
+      state: m.state,
+      seriesName: m.series.name,
+      siteName: m.site.name,
+      actionItems: m._count.actionItems,
+    })),
+    total,
+    page,
+  );
+}
+
+/** The user's series with the next date on their usual weekday (site time) and whether they may schedule. */
+export async function seriesOverview() {
+  const actor = await requirePermission("meeting:read");
+  const series = await db.meetingSeries.findMany({
+    where: { ...visibleSeriesWhere(actor), active: true },
+    orderBy: [{ siteId: "asc" }, { kind: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      weekday: true,
+      startTime: true,
+      place: true,
+      siteId: true,
+      convenerId: true,
+      minuteTakerId: true,
+      site: { select: { name: true, timeZone: true } },
+    },
+  });
+  const now = new Date();
+  return series.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    siteName: s.site.name,
+    nextDate: nextUsualDate(localDateInZone(now, s.site.timeZone), s.weekday),
+    startTime: s.startTime,
+    place: s.place,
+    weekday: s.weekday,
+    canSchedule: actor.role === "MANAGER" || actor.id === s.convenerId || actor.id === s.minuteTakerId,
+    canManage: actor.role === "MANAGER",
+  }));
+}
+
+/** Pending leave this user decides: as named superior, as convener when none is named, or as site manager. */
+export async function pendingLeaveDecisions() {
+  const actor = await requirePermission("meeting:read");
+  const approver: Prisma.LeaveRequestWhereInput =
+    actor.role === "MANAGER"
+      ? {}
+      : {
+          OR: [
+            { participant: { superiorId: actor.id } },
+            { participant: { superiorId: null }, meeting: { series: { convenerId: actor.id } } },
+          ],
+        };
+  const rows = await db.leaveRequest.findMany({
+    where: {
+      state: "PENDING",
+      meeting: { siteId: { in: actor.siteIds }, state: "SCHEDULED" },
+      NOT: { participant: { userId: actor.id } },
+      ...approver,
+    },
+    orderBy: { requestedAt: "asc" },
+    take: 50,
+    select: {
+      id: true,
+      reason: true,
+      participant: { select: { name: true } },
+      meeting: { select: { id: true, date: true, series: { select: { name: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.participant.name,
+    reason: r.reason,
+    meetingId: r.meeting.id,
+    date: isoDate(r.meeting.date),
+    seriesName: r.meeting.series.name,
+  }));
+}
+
+/** Series management (managers of the site): the series, its expected attendees and the site's staff to choose from. */
+export async function seriesForManagement(seriesId: string) {
+  const actor = await requirePermission("meeting:series:manage");
+  const series = await db.meetingSeries.findUnique({
+    where: { id: seriesId },
+    select: {
+      id: true,
+      siteId: true,
+      name: true,
+      convenerId: true,
+      minuteTakerId: true,
+      weekday: true,
+      startTime: true,
+      place: true,
+      active: true,
+      site: { select: { name: true } },
+      participants: {
+        orderBy: [{ active: "desc" }, { name: "asc" }],
+        select: { id: true, name: true, organization: true, position: true, userId: true, superiorId: true, active: true },
+      },
+    },
+  });
+  if (!series || !actor.siteIds.includes(series.siteId) || actor.role !== "MANAGER") return null;
+  const staff = await db.user.findMany({
+    where: { disabled: false, role: { in: ["MANAGER", "SUPERVISOR", "CLERK"] }, sites: { some: { siteId: series.siteId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+  return { ...series, staff };
+}
