@@ -14,6 +14,7 @@ import type { ActionResult } from "@/lib/action";
 import { instantFromLocalDateTime } from "@/lib/calendar/local-date";
 import { CATEGORIES, CreateComplaintSchema, SEVERITIES, SOURCES } from "@/lib/complaints/schema";
 import { TenantPicker } from "./tenant-picker";
+import { newRequestId } from "@/lib/request-id";
 
 /** Intake (R-CMP-1): the front desk or a supervisor logs a complaint; deadlines are fixed by the server. */
 export function IntakeForm(props: {
@@ -25,7 +26,7 @@ export function IntakeForm(props: {
   const t = useTranslations();
   const router = useRouter();
   // One id per filled-in form: a double click or a replayed request finds the complaint it already made.
-  const [requestId] = useState(() => crypto.randomUUID());
+  const [requestId] = useState(newRequestId);
   const [receivedLocal, setReceivedLocal] = useState("");
   const firstSite = props.sites.length === 1 ? props.sites[0].id : "";
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({

@@ -15,6 +15,7 @@ import { addDays, instantFromLocalDateTime, localDateTimeInZone } from "@/lib/ca
 import { CreateGoodsPassSchema, DIRECTIONS, type CreateGoodsPassInput } from "@/lib/goods-passes/schema";
 import { AuthorizationFields, type ActiveSignatory } from "./authorization-fields";
 import { ItemRows, emptyItem } from "./item-rows";
+import { newRequestId } from "@/lib/request-id";
 
 export interface FreeWindow {
   start: string;
@@ -61,7 +62,7 @@ export function PassForm(props: {
   const tAll = useTranslations();
   const router = useRouter();
   // One id per filled-in form: a double click or a replayed request finds the pass it already made.
-  const [requestId] = useState(() => crypto.randomUUID());
+  const [requestId] = useState(newRequestId);
   const [local, setLocal] = useState<LocalWindow>({ date: "", start: "", end: "" });
   // Proposals belong to the route they were computed for; another route hides them.
   const [proposalState, setProposalState] = useState<{ routeId: string; windows: FreeWindow[] | "loading" } | null>(null);

@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { MAX_PHOTOS, SubmitInspectionSchema, type SubmitInspectionInput } from "@/lib/inspections/schema";
+import { newRequestId } from "@/lib/request-id";
 
 interface Item {
   id: string;
@@ -105,7 +106,7 @@ export function ChecklistForm(props: {
   const t = useTranslations("inspections");
   const router = useRouter();
   // One id per opened checklist: a double tap or a retried request records the check once.
-  const [requestId] = useState(() => crypto.randomUUID());
+  const [requestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: SubmitInspectionSchema,
     // A passed item keeps no note or photos that were entered while it was marked failed.

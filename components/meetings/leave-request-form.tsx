@@ -9,19 +9,20 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { requestLeaveAction } from "@/lib/meetings/actions";
 import { RequestLeaveSchema } from "@/lib/meetings/schema";
+import { newRequestId } from "@/lib/request-id";
 
 /** R-MTG-3: ask leave before the meeting (for oneself, or for anyone expected when minute-taker/convener). */
 export function LeaveRequestForm({ meetingId, people }: { meetingId: string; people: { id: string; name: string }[] }) {
   const t = useTranslations("meetings");
   const router = useRouter();
-  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+  const [requestId, setRequestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: RequestLeaveSchema,
     action: requestLeaveAction,
     defaultValues: { requestId, meetingId, participantId: people.length === 1 ? people[0].id : "", reason: "" },
     onSuccess: () => {
       // A new request id for the next request; this one is done.
-      const next = crypto.randomUUID();
+      const next = newRequestId();
       setRequestId(next);
       form.reset({ requestId: next, meetingId, participantId: people.length === 1 ? people[0].id : "", reason: "" });
       router.refresh();

@@ -9,12 +9,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { scheduleMeetingAction } from "@/lib/meetings/actions";
 import { ScheduleMeetingSchema } from "@/lib/meetings/schema";
+import { newRequestId } from "@/lib/request-id";
 
 /** Schedule one meeting of a series, prefilled with its next usual slot (at most 7 days ahead, site time). */
 export function ScheduleForm(props: { seriesId: string; date: string; time: string; place: string }) {
   const t = useTranslations("meetings");
   const router = useRouter();
-  const [requestId] = useState(() => crypto.randomUUID());
+  const [requestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: ScheduleMeetingSchema,
     action: scheduleMeetingAction,

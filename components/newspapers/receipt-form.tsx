@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { receiveNewspapersAction } from "@/lib/newspapers/actions";
 import { useStep } from "./use-step";
+import { newRequestId } from "@/lib/request-id";
 
 /**
  * R-NEWS-1: the front desk registers each title and quantity the courier brought and signs on the screen.
@@ -17,7 +18,7 @@ import { useStep } from "./use-step";
 export function ReceiptForm(props: { siteId: string; date: string; titles: { id: string; name: string; expected: number }[] }) {
   const t = useTranslations("newspapers");
   const hydrated = useHydrated();
-  const [requestId] = useState(() => crypto.randomUUID());
+  const [requestId] = useState(newRequestId);
   const [courierName, setCourierName] = useState("");
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const [signatureFileId, setSignatureFileId] = useState("");

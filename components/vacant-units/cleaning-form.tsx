@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { resubmitVacantCleaningAction, submitVacantCleaningAction } from "@/lib/vacant-units/actions";
 import { CHECK_ITEMS, MAX_PHOTOS, SubmitCleaningSchema, type SubmitCleaningInput } from "@/lib/vacant-units/schema";
+import { newRequestId } from "@/lib/request-id";
 
 const choiceClass =
   "flex min-h-12 flex-1 cursor-pointer items-center justify-center gap-2 rounded-md border-2 border-slate-300 px-3 text-base font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400";
@@ -101,7 +102,7 @@ export function CleaningForm(props: {
 }) {
   const t = useTranslations("vacant");
   const router = useRouter();
-  const [requestId] = useState(() => crypto.randomUUID());
+  const [requestId] = useState(newRequestId);
   const { mode } = props;
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: SubmitCleaningSchema,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, optionalTrimmed } from "@/lib/validation";
 import { MAX_ITEMS } from "./rules";
+import { requestIdField } from "@/lib/request-id";
 
 export const DIRECTIONS = ["IN", "OUT"] as const;
 export const AUTHORIZATIONS = ["SEAL", "SIGNATORY"] as const;
@@ -38,7 +39,7 @@ export const GoodsPassItemSchema = z.strictObject({
  */
 export const CreateGoodsPassSchema = z
   .strictObject({
-    requestId: z.string().trim().min(8).max(64),
+    requestId: requestIdField(),
     siteId: id(),
     tenantId: id(),
     unitId: id(),

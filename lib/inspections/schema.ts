@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, optionalTrimmed } from "@/lib/validation";
+import { requestIdField } from "@/lib/request-id";
 
 export const CHECK_RESULTS = ["PASS", "FAIL"] as const;
 export const MAX_PHOTOS = 6;
@@ -35,7 +36,7 @@ export const CheckResultSchema = z
  * signed-in supervisor and the time (R-INS-3). `requestId` is generated once by the form (replay-safe).
  */
 export const SubmitInspectionSchema = z.strictObject({
-  requestId: z.string().trim().min(8).max(64),
+  requestId: requestIdField(),
   areaId: id(),
   periodKey: z.string().trim().regex(PERIOD_KEY, { message: "inspections.errors.noSuchWindow" }),
   templateId: id(),

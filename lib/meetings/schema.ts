@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { hhmm, id, localDate, optionalTrimmed, trimmed } from "@/lib/validation";
 import { AMENDMENT_SECTIONS, ATTENDANCE_STATUSES } from "./rules";
+import { requestIdField } from "@/lib/request-id";
 
 /**
  * zod schemas shared by the meeting forms and their server actions (strict: unknown fields refused).
  * Messages written here are keys of the `meetings` namespace, shown next to their field.
  */
-const requestId = () => z.string().trim().min(8).max(64);
+
 /** A required choice whose absence gets this module's own message (e.g. an action item without owner). */
 const required = (key: string) => z.string({ error: key }).trim().min(1, { message: key }).max(50);
 const requiredDate = (key: string) => z.string({ error: key }).trim().min(1, { message: key }).pipe(localDate());
 const agendaText = () => optionalTrimmed(5000);
 
 export const ScheduleMeetingSchema = z.strictObject({
-  requestId: requestId(),
+  requestId: requestIdField(),
   seriesId: id(),
   date: requiredDate("meetings.errors.dateRequired"),
   time: hhmm(),
@@ -65,7 +66,7 @@ export const AmendMeetingSchema = z.strictObject({
 });
 
 export const RequestLeaveSchema = z.strictObject({
-  requestId: requestId(),
+  requestId: requestIdField(),
   meetingId: id(),
   participantId: required("meetings.errors.participantRequired"),
   reason: trimmed(300),

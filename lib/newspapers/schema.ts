@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isValidLocalDate } from "@/lib/calendar/local-date";
 import { id, optionalTrimmed } from "@/lib/validation";
 import { MAX_COPIES, subscriptionRangeProblem } from "./rules";
+import { requestIdField } from "@/lib/request-id";
 
 /** A real calendar date 'YYYY-MM-DD' (2026-02-30 refused). */
 const date = (message = "newspapers.errors.dateInvalid") => z.string().trim().refine(isValidLocalDate, { message });
@@ -64,7 +65,7 @@ export const UpdateSubscriptionSchema = z
  */
 export const ReceiptSchema = z
   .strictObject({
-    requestId: z.string().trim().min(8).max(64),
+    requestId: requestIdField(),
     siteId: id(),
     date: date(),
     courierName: name("newspapers.errors.courierRequired"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, localDate, optionalTrimmed, phone, trimmed } from "@/lib/validation";
+import { requestIdField } from "@/lib/request-id";
 
 /** R-VAC-2 (§8.4.1–8.4.4): the four checks of the standard, in the order of the paper form. */
 export const CHECK_ITEMS = ["FLOOR", "WALLS", "EQUIPMENT", "DOORS_WINDOWS"] as const;
@@ -29,7 +30,7 @@ const checks = () =>
  * once by the form, so a double tap or a retried request records the cleaning once.
  */
 export const SubmitCleaningSchema = z.strictObject({
-  requestId: z.string().trim().min(8).max(64),
+  requestId: requestIdField(),
   unitId: id(),
   month: month(),
   cleanedOn: localDate(),
