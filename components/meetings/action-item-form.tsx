@@ -2,23 +2,27 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addActionItemAction } from "@/lib/meetings/actions";
 import { AddActionItemSchema } from "@/lib/meetings/schema";
+import { newRequestId } from "@/lib/request-id";
 
 /** R-MTG-5: a decision that assigns work, with its owner and due date. */
 export function ActionItemForm(props: { meetingId: string; owners: { id: string; name: string }[]; date: string }) {
   const t = useTranslations("meetings");
   const router = useRouter();
+  const [requestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: AddActionItemSchema,
     action: addActionItemAction,
-    defaultValues: { meetingId: props.meetingId, description: "", ownerParticipantId: "", dueOn: "" },
+    defaultValues: { requestId, meetingId: props.meetingId, description: "", ownerParticipantId: "", dueOn: "" },
     onSuccess: () => {
-      form.reset({ meetingId: props.meetingId, description: "", ownerParticipantId: "", dueOn: "" });
+      // The next item is a new request.
+      form.reset({ requestId: newRequestId(), meetingId: props.meetingId, description: "", ownerParticipantId: "", dueOn: "" });
       router.refresh();
     },
   });

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,18 +10,21 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { amendMeetingAction } from "@/lib/meetings/actions";
 import { AMENDMENT_SECTIONS } from "@/lib/meetings/rules";
 import { AmendMeetingSchema } from "@/lib/meetings/schema";
+import { newRequestId } from "@/lib/request-id";
 
 /** R-MTG-4: a correction of confirmed minutes is a new record linked to them; the original stays. */
 export function AmendmentForm({ meetingId }: { meetingId: string }) {
   const t = useTranslations("meetings");
   const router = useRouter();
+  const [requestId] = useState(newRequestId);
   const empty = { meetingId, section: "assignments" as const, text: "", reason: "" };
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: AmendMeetingSchema,
     action: amendMeetingAction,
-    defaultValues: empty,
+    defaultValues: { ...empty, requestId },
     onSuccess: () => {
-      form.reset(empty);
+      // The next correction is a new request.
+      form.reset({ ...empty, requestId: newRequestId() });
       router.refresh();
     },
   });

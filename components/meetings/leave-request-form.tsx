@@ -15,16 +15,14 @@ import { newRequestId } from "@/lib/request-id";
 export function LeaveRequestForm({ meetingId, people }: { meetingId: string; people: { id: string; name: string }[] }) {
   const t = useTranslations("meetings");
   const router = useRouter();
-  const [requestId, setRequestId] = useState(newRequestId);
+  const [requestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: RequestLeaveSchema,
     action: requestLeaveAction,
     defaultValues: { requestId, meetingId, participantId: people.length === 1 ? people[0].id : "", reason: "" },
     onSuccess: () => {
       // A new request id for the next request; this one is done.
-      const next = newRequestId();
-      setRequestId(next);
-      form.reset({ requestId: next, meetingId, participantId: people.length === 1 ? people[0].id : "", reason: "" });
+      form.reset({ requestId: newRequestId(), meetingId, participantId: people.length === 1 ? people[0].id : "", reason: "" });
       router.refresh();
     },
   });

@@ -35,6 +35,15 @@ export const addActionItem = defineMutation({
   successKey: "meetings.itemAdded",
   async run(actor, input) {
     const ctx = await requireMeeting(actor, input.meetingId);
+    // A double tap or replayed request finds the item it already added (even after confirmation).
+    const replay = await db.meetingActionItem.findUnique({
+      where: { requestId: input.requestId },
+      select: { id: true, meetingId: true, createdById: true },
+    });
+    if (replay) {
+      if (replay.meetingId !== ctx.id || replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
+      return { id: replay.id };
+    }
     assertMinuteTaker(ctx);
     assertNotConfirmed(ctx, "description");
     const owner = await checkItemFields(ctx, input);
@@ -42,6 +51,7 @@ export const addActionItem = defineMutation({
       await lockScheduled(tx, ctx.id, "description");
       const item = await tx.meetingActionItem.create({
         data: {
+          requestId: input.requestId,
           seriesId: ctx.seriesId,
           meetingId: ctx.id,
           description: input.description,
@@ -152,9 +162,24 @@ export const amendMeeting = defineMutation({
     if (!ctx.isConvener && !ctx.isMinuteTaker && !ctx.isManager) throw new DomainError("forbidden", "meetings.errors.notAmender");
     // R-MTG-4: drafts are simply edited; only confirmed minutes take a linked correction.
     if (ctx.state !== "CONFIRMED") throw new DomainError("invalid", "meetings.errors.amendOnlyConfirmed", "section");
+    const replay = await db.meetingAmendment.findUnique({
+      where: { requestId: input.requestId },
+      select: { id: true, meetingId: true, createdById: true },
+    });
+    if (replay) {
+      if (replay.meetingId !== ctx.id || replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
+      return { id: replay.id };
+    }
     return db.$transaction(async (tx) => {
       const amendment = await tx.meetingAmendment.create({
-        data: { meetingId: ctx.id, section: input.section, text: input.text, reason: input.reason, createdById: actor.id },
+        data: {
+          requestId: input.requestId,
+          meetingId: ctx.id,
+          section: input.section,
+          text: input.text,
+          reason: input.reason,
+          createdById: actor.id,
+        },
         select: { id: true },
       });
       await writeAudit(tx, {

@@ -175,6 +175,8 @@ export const confirmMeeting = defineMutation({
     if (!ctx.isConvener) throw new DomainError("forbidden", "meetings.errors.notConvener");
     assertNotConfirmed(ctx);
     const confirmedAt = new Date();
+    // Minutes record a meeting that took place: nothing to confirm before it has begun.
+    if (confirmedAt < ctx.startsAt) throw new DomainError("invalid", "meetings.errors.notStartedYet");
     await db.$transaction(async (tx) => {
       const { count } = await tx.meeting.updateMany({
         where: { id: ctx.id, state: "SCHEDULED" },

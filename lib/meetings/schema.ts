@@ -46,7 +46,7 @@ const actionItemFields = {
   dueOn: requiredDate("meetings.errors.dueRequired"),
 };
 /** R-MTG-5: a decision that assigns work, with an owner and a due date. */
-export const AddActionItemSchema = z.strictObject({ meetingId: id(), ...actionItemFields });
+export const AddActionItemSchema = z.strictObject({ requestId: requestIdField(), meetingId: id(), ...actionItemFields });
 export const UpdateActionItemSchema = z.strictObject({ actionItemId: id(), ...actionItemFields });
 export const CloseActionItemSchema = z.strictObject({
   actionItemId: id(),
@@ -59,6 +59,7 @@ export const ConfirmMeetingSchema = z.strictObject({ meetingId: id() });
 
 /** R-MTG-4: a correction of confirmed minutes, linked to them. */
 export const AmendMeetingSchema = z.strictObject({
+  requestId: requestIdField(),
   meetingId: id(),
   section: z.enum(AMENDMENT_SECTIONS),
   text: trimmed(5000),

@@ -79,7 +79,7 @@ export async function seedMeetingHistory(db: PrismaClient, options: { now?: Date
     }
 
     const held: { id: string; date: string; startsAt: Date }[] = [];
-    const openItems: { description: string; ownerParticipantId: string; dueOn: string; meetingId: string; createdAt: Date }[] = [];
+    const openItems: { requestId: string; description: string; ownerParticipantId: string; dueOn: string; meetingId: string; createdAt: Date }[] = [];
     const items: Prisma.MeetingActionItemCreateManyInput[] = [];
     await db.$transaction(async (tx) => {
       for (const monday of weeks) {
@@ -136,6 +136,7 @@ export async function seedMeetingHistory(db: PrismaClient, options: { now?: Date
         for (const item of openItems.splice(0)) {
           if (item.dueOn <= addDays(date, 3) && rng.chance(0.75)) {
             items.push({
+              requestId: item.requestId,
               seriesId: s.id,
               meetingId: item.meetingId,
               description: item.description,
@@ -153,6 +154,7 @@ export async function seedMeetingHistory(db: PrismaClient, options: { now?: Date
         const owners = s.participants.filter((p) => p.userId !== s.convenerId);
         for (let n = rng.int(0, 2); n > 0 && owners.length > 0; n--) {
           openItems.push({
+            requestId: `seed-${meeting.id}-${n}`,
             description: rng.pick(pool.actionItems),
             ownerParticipantId: rng.pick(owners).id,
             dueOn: addDays(date, rng.pick([4, 7, 14])),

@@ -129,6 +129,7 @@ beforeAll(async () => {
   await db.meetingActionItem.createMany({
     data: [
       {
+        requestId: "item-oct5",
         seriesId: seriesA,
         meetingId: ids.oct5,
         description: "提交货梯预约时段调整方案",
@@ -141,6 +142,7 @@ beforeAll(async () => {
         closingNote: "已按方案执行",
       },
       {
+        requestId: "item-nov9",
         seriesId: seriesA,
         meetingId: ids.nov9,
         description: "整理投诉台账",

@@ -277,20 +277,28 @@ describe("action items (R-MTG-5)", () => {
     const id = await schedule(addDays(today(), -35));
     const before = await db.meetingActionItem.count();
     const noOwner = await addActionItemAction({
+      requestId: rid(),
       meetingId: id,
       description: "修理门禁",
       ownerParticipantId: "",
       dueOn: addDays(today(), 3),
     });
     expect(noOwner).toMatchObject({ ok: false, code: "invalid", fieldErrors: { ownerParticipantId: "请选择待办事项的负责人" } });
-    const noDue = await addActionItemAction({ meetingId: id, description: "修理门禁", ownerParticipantId: dept.supervisor, dueOn: "" });
+    const noDue = await addActionItemAction({
+      requestId: rid(),
+      meetingId: id,
+      description: "修理门禁",
+      ownerParticipantId: dept.supervisor,
+      dueOn: "",
+    });
     expect(noDue).toMatchObject({ ok: false, code: "invalid", fieldErrors: { dueOn: "请填写待办事项的完成期限" } });
-    const missing = await addActionItemAction({ meetingId: id, description: "修理门禁" });
+    const missing = await addActionItemAction({ requestId: rid(), meetingId: id, description: "修理门禁" });
     expect(missing).toMatchObject({
       ok: false,
       fieldErrors: { ownerParticipantId: "请选择待办事项的负责人", dueOn: "请填写待办事项的完成期限" },
     });
     const foreignOwner = await addActionItemAction({
+      requestId: rid(),
       meetingId: id,
       description: "修理门禁",
       ownerParticipantId: cleaning.external,
@@ -304,6 +312,7 @@ describe("action items (R-MTG-5)", () => {
     const first = await schedule(addDays(today(), -21));
     await signInAs(world.users.CLERK);
     const added = await addActionItemAction({
+      requestId: rid(),
       meetingId: first,
       description: "更换三楼灯管",
       ownerParticipantId: dept.supervisor,
@@ -359,6 +368,7 @@ describe("confirmation and the lock (R-MTG-4)", () => {
     const id = await readyMeeting(addDays(today(), -42));
     await signInAs(world.users.CLERK);
     const item = await addActionItemAction({
+      requestId: rid(),
       meetingId: id,
       description: "整理会议档案",
       ownerParticipantId: dept.clerk,
@@ -388,7 +398,13 @@ describe("confirmation and the lock (R-MTG-4)", () => {
         fieldErrors: { entries: locked },
       });
       expect(
-        await addActionItemAction({ meetingId: id, description: "新增", ownerParticipantId: dept.clerk, dueOn: addDays(today(), 2) }),
+        await addActionItemAction({
+          requestId: rid(),
+          meetingId: id,
+          description: "新增",
+          ownerParticipantId: dept.clerk,
+          dueOn: addDays(today(), 2),
+        }),
       ).toMatchObject({
         ok: false,
         fieldErrors: { description: locked },
@@ -414,18 +430,18 @@ describe("confirmation and the lock (R-MTG-4)", () => {
   it("a correction is an amendment linked to the confirmed original, which stays as it was", async () => {
     const id = await readyMeeting(addDays(today(), -43));
     await signInAs(world.users.CLERK);
-    expect(await amendMeetingAction({ meetingId: id, section: "assignments", text: "补充：周五前完成", reason: "记录遗漏" })).toMatchObject(
-      {
-        ok: false,
-        fieldErrors: { section: "纪要确认后才需要更正；确认前请直接修改" },
-      },
-    );
+    expect(
+      await amendMeetingAction({ requestId: rid(), meetingId: id, section: "assignments", text: "补充：周五前完成", reason: "记录遗漏" }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { section: "纪要确认后才需要更正；确认前请直接修改" },
+    });
     await signInAs(world.users.MANAGER);
     await confirmMeetingAction({ meetingId: id });
     await signInAs(world.users.CLERK);
-    expect(await amendMeetingAction({ meetingId: id, section: "assignments", text: "补充：周五前完成", reason: "记录遗漏" })).toMatchObject(
-      { ok: true },
-    );
+    expect(
+      await amendMeetingAction({ requestId: rid(), meetingId: id, section: "assignments", text: "补充：周五前完成", reason: "记录遗漏" }),
+    ).toMatchObject({ ok: true });
     const detail = (await getMeetingDetail(id))!;
     expect(detail.agenda.assignments).toBe("主管每日巡查两次");
     expect(detail.amendments).toMatchObject([
@@ -453,5 +469,43 @@ describe("visibility (R-MTG-4: attendees and managers only)", () => {
     await signInAs(world.users.MANAGER);
     expect(await getMeetingDetail(id)).not.toBeNull();
     expect((await listMeetings({ series: cleaning.id }, { page: 1, skip: 0, take: 100 })).rows.map((r) => r.id)).toContain(id);
+  });
+});
+
+describe("double taps and replays (action items, amendments, confirmation)", () => {
+  it("the same request adds an action item and an amendment once", async () => {
+    const id = await readyMeeting(addDays(today(), -44));
+    await signInAs(world.users.CLERK);
+    const item = {
+      requestId: rid(),
+      meetingId: id,
+      description: "复核消防通道",
+      ownerParticipantId: dept.clerk,
+      dueOn: addDays(today(), 5),
+    };
+    const first = await addActionItemAction(item);
+    const again = await addActionItemAction(item);
+    expect(first).toMatchObject({ ok: true });
+    expect(again).toMatchObject({ ok: true, data: (first as { data: unknown }).data });
+    expect(await db.meetingActionItem.count({ where: { meetingId: id } })).toBe(1);
+
+    await signInAs(world.users.MANAGER);
+    expect(await confirmMeetingAction({ meetingId: id })).toMatchObject({ ok: true });
+    const amendment = { requestId: rid(), meetingId: id, section: "assignments", text: "补充：消防通道每周复核", reason: "记录遗漏" };
+    const a1 = await amendMeetingAction(amendment);
+    const a2 = await amendMeetingAction(amendment);
+    expect(a1).toMatchObject({ ok: true });
+    expect(a2).toMatchObject({ ok: true, data: (a1 as { data: unknown }).data });
+    expect(await db.meetingAmendment.count({ where: { meetingId: id } })).toBe(1);
+    // Another user replaying someone else's key gets a conflict, not their record.
+    await signInAs(world.users.CLERK);
+    expect(await amendMeetingAction(amendment)).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("minutes of a meeting that has not begun cannot be confirmed", async () => {
+    const id = await readyMeeting(addDays(today(), 5));
+    await signInAs(world.users.MANAGER);
+    expect(await confirmMeetingAction({ meetingId: id })).toMatchObject({ ok: false, message: "会议尚未开始，不能确认纪要" });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "SCHEDULED", confirmedAt: null });
   });
 });

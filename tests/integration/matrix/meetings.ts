@@ -103,6 +103,7 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
     fx[site].itemId = (
       await db.meetingActionItem.create({
         data: {
+          requestId: `matrix-item-${Date.now()}-${Math.random()}`,
           seriesId: series.id,
           meetingId: meeting.id,
           description: "检查大堂灯具",
@@ -152,6 +153,7 @@ export const meetingsMatrix: MatrixModule = {
       assignments: "",
     }),
     addActionItemAction: (_w, s) => ({
+      requestId: `matrix-${uniq()}`,
       meetingId: fx[s].meetingId,
       description: "更换三楼灯管",
       ownerParticipantId: fx[s].self,
@@ -164,7 +166,13 @@ export const meetingsMatrix: MatrixModule = {
       dueOn: addDays(today(), 3),
     }),
     confirmMeetingAction: (_w, s) => ({ meetingId: fx[s].meetingId }),
-    amendMeetingAction: (_w, s) => ({ meetingId: fx[s].meetingId, section: "assignments", text: "补充：周五前完成", reason: "记录遗漏" }),
+    amendMeetingAction: (_w, s) => ({
+      requestId: `matrix-${uniq()}`,
+      meetingId: fx[s].meetingId,
+      section: "assignments",
+      text: "补充：周五前完成",
+      reason: "记录遗漏",
+    }),
     requestLeaveAction: (_w, s) => ({
       requestId: `matrix-${uniq()}`,
       meetingId: fx[s].meetingId,
