@@ -79,7 +79,14 @@ export async function seedMeetingHistory(db: PrismaClient, options: { now?: Date
     }
 
     const held: { id: string; date: string; startsAt: Date }[] = [];
-    const openItems: { requestId: string; description: string; ownerParticipantId: string; dueOn: string; meetingId: string; createdAt: Date }[] = [];
+    const openItems: {
+      requestId: string;
+      description: string;
+      ownerParticipantId: string;
+      dueOn: string;
+      meetingId: string;
+      createdAt: Date;
+    }[] = [];
     const items: Prisma.MeetingActionItemCreateManyInput[] = [];
     await db.$transaction(async (tx) => {
       for (const monday of weeks) {

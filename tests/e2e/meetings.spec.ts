@@ -55,7 +55,6 @@ test("a department meeting from scheduling to confirmation, then an amendment", 
   await clerk.getByRole("button", { name: "安排", exact: true }).click();
   await expect(clerk.getByText("会议最多只能提前 7 天安排（按项目当地日期）").first()).toBeVisible();
 
-  // A week ahead is the limit.
   // Yesterday (or a day before, on a re-run): minutes are confirmed once the meeting has taken place.
   const url = await schedule(clerk, "DEPARTMENT", -1);
   await formReady(clerk, "保存出勤");
