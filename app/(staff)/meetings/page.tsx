@@ -110,7 +110,16 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
                 </Link>
               ),
             },
-            { header: t("list.series"), cell: (r) => r.seriesName },
+            {
+              header: t("list.series"),
+              // On a phone the site column is hidden: the site goes under the series name.
+              cell: (r) => (
+                <>
+                  {r.seriesName}
+                  <span className="block text-xs text-slate-500 sm:hidden">{r.siteName}</span>
+                </>
+              ),
+            },
             { header: t("list.state"), cell: (r) => t(`states.${r.state}`) },
             { header: t("fields.place"), cell: (r) => r.place, wide: true },
             { header: t("list.site"), cell: (r) => r.siteName, wide: true },
