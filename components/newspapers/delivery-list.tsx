@@ -22,6 +22,8 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
   const [onlyPending, setOnlyPending] = useState(false);
   const deliver = useStep(deliverNewspaperAction, () => setOpen(null));
   const hold = useStep(holdNewspaperAction);
+  // The card whose "absent" was tapped last: a refusal shows there, not at the top of a long list.
+  const [holdTarget, setHoldTarget] = useState<string | null>(null);
   const rows = onlyPending ? props.deliveries.filter((d) => d.state === "PENDING") : props.deliveries;
   const remaining = props.deliveries.filter((d) => d.state === "PENDING").length;
   const active = props.canLog && props.handedOver;
@@ -35,7 +37,6 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
         </label>
       </div>
       {!props.handedOver ? <p className="text-sm text-slate-500">{t("delivery.notYet")}</p> : null}
-      <FormStatus error={hold.error} />
       <ul className="flex flex-col gap-2">
         {rows.map((d) => (
           <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="delivery-card" data-state={d.state}>
@@ -62,12 +63,16 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
                   type="button"
                   variant="secondary"
                   disabled={!hydrated || hold.pending}
-                  onClick={() => hold.run({ deliveryId: d.id })}
+                  onClick={() => {
+                    setHoldTarget(d.id);
+                    hold.run({ deliveryId: d.id });
+                  }}
                 >
                   {t("delivery.absent")}
                 </Button>
               </div>
             ) : null}
+            {holdTarget === d.id ? <FormStatus error={hold.error} /> : null}
             {active && d.state === "PENDING" && open === d.id ? (
               <SignForm
                 siteId={props.siteId}
