@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
@@ -30,6 +30,11 @@ export function SubscriptionForm(props: { siteId: string; today: string; options
   });
   const tenantId = form.watch("tenantId");
   const units = props.options.tenants.find((x) => x.id === tenantId)?.units ?? [];
+  // Another tenant: the unit chosen for the previous one no longer applies (a tenant with one unit gets it).
+  const onlyUnit = units.length === 1 ? units[0].id : "";
+  useEffect(() => {
+    form.setValue("unitId", onlyUnit);
+  }, [tenantId, onlyUnit, form]);
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("subscriptions.add")} className="grid gap-x-3 sm:grid-cols-3">
       <SelectField
