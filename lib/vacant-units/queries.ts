@@ -121,10 +121,25 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
 
   // The score needs every unit, not only those matching the search.
   const allUnits = filter.q ? await unitsWithHistory(siteIds) : units;
+  const siteScores = scoresBySite(sites, allUnits, summaries, scoreMonths, now).map((s) => ({
+    ...s,
+    history: showScore ? s.history : [],
+  }));
+
+  return { month, currentMonth: todayMonth, sites, rows, siteScores, showScore };
+}
+
+export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;
+
+type Site = { id: string; code: string; name: string; timeZone: string };
+type UnitWithHistory = Awaited<ReturnType<typeof unitsWithHistory>>[number];
+
+/** Per site and month: due units, records, verified-and-passed, overdue and the score (R-VAC-3, rules.monthScore). */
+function scoresBySite(sites: Site[], units: UnitWithHistory[], summaries: RecordSummary[], months: MonthKey[], now: Date) {
   const summaryOf = new Map(summaries.map((s) => [`${s.unitId}:${s.month}`, s]));
-  const siteScores = sites.map((site) => {
-    const siteUnits = allUnits.filter((u) => u.siteId === site.id);
-    const history = scoreMonths.map((m) => {
+  return sites.map((site) => {
+    const siteUnits = units.filter((u) => u.siteId === site.id);
+    const history = months.map((m) => {
       const due = siteUnits.filter((u) => isDue(u, u.statusChanges, m, site.timeZone, now));
       const score = monthScore(
         due.map((u) => {
@@ -135,10 +150,24 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
       const overdue = due.filter((u) => cellState(summaryOf.get(`${u.id}:${m}`) ?? null, m, site.timeZone, now) === "overdue").length;
       return { month: m, ...score, overdue };
     });
-    return { site, current: history[history.length - 1], history: showScore ? history : [] };
+    return { site, current: history[history.length - 1], history };
   });
-
-  return { month, currentMonth: todayMonth, sites, rows, siteScores, showScore };
 }
 
-export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;
+/**
+ * The managers' dashboard card (考核, R-VAC-3): per site, last month's cleaning-quality score and this
+ * month's progress. Three queries whatever the number of sites.
+ */
+export async function vacantScoreSummary() {
+  const actor = await requirePermission("vacant:score");
+  const now = new Date();
+  const sites = await db.site.findMany({
+    where: { id: { in: actor.siteIds } },
+    select: { id: true, code: true, name: true, timeZone: true },
+    orderBy: { code: "asc" },
+  });
+  const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
+  const months = monthsEnding(thisMonth, 2);
+  const [units, summaries] = await Promise.all([unitsWithHistory(actor.siteIds), recordSummaries(actor.siteIds, months)]);
+  return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
+}

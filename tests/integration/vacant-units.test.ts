@@ -13,7 +13,7 @@ import {
   submitVacantCleaningAction,
   verifyVacantCleaningAction,
 } from "@/lib/vacant-units/actions";
-import { vacantMonthView } from "@/lib/vacant-units/queries";
+import { vacantMonthView, vacantScoreSummary } from "@/lib/vacant-units/queries";
 import { addMonths, currentMonth, firstDayOf } from "@/lib/vacant-units/rules";
 import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
@@ -238,8 +238,15 @@ describe("R-VAC-1, R-VAC-3: the month view and the score", () => {
     const lastMonth = score.history[4];
     expect(lastMonth).toMatchObject({ month: addMonths(thisMonth(), -1), overdue: lastMonth.due, score: 0 });
 
-    // The clerk sees the view but not the score history.
+    // The managers' dashboard card: the same figures, this month and last, only for the manager's sites.
+    const card = await vacantScoreSummary();
+    expect(card.map((c) => c.site.id)).toEqual([world.siteA]);
+    expect(card[0].current).toMatchObject({ month: thisMonth(), due: 2, done: 1, verified: 1, score: 50 });
+    expect(card[0].last).toMatchObject({ month: addMonths(thisMonth(), -1), score: lastMonth.score, overdue: lastMonth.overdue });
+
+    // The clerk sees the view but not the score history, and has no score card.
     await signInAs(world.users.CLERK);
     expect((await vacantMonthView({ site: world.siteA })).siteScores[0].history).toEqual([]);
+    await expect(vacantScoreSummary()).rejects.toMatchObject({ code: "forbidden" });
   });
 });

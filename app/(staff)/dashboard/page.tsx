@@ -4,6 +4,7 @@ import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { DeadlineCountsTable } from "@/components/dashboard/deadline-counts";
 import { OnTimeChart } from "@/components/dashboard/on-time-chart";
 import { MissingMeetingsCard } from "@/components/meeting-reports/missing-meetings-card";
+import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -61,6 +62,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       />
       {/* Issue 7 part 6: weekly meetings that were not held (R-MTG-1). */}
       {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
+      {/* Issue 6: the vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
+      {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
       <FilterBar q={filter.q} qLabel={t("complaints.search")}>
         {manySites ? (
           <FilterSelect
