@@ -4,8 +4,9 @@ import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertNotConfirmed, lockScheduled, requireMeeting } from "./access";
-import { mayDecideLeave, mayRequestLeave } from "./rules";
+import { assertNotConfirmed, isoDate, lockScheduled, requireMeeting } from "./access";
+import { notifyLeave } from "./notify";
+import { leaveApproverOf, mayDecideLeave, mayRequestLeave } from "./rules";
 import { DecideLeaveSchema, RequestLeaveSchema } from "./schema";
 
 /**
@@ -27,7 +28,10 @@ export const requestLeave = defineMutation({
     assertNotConfirmed(ctx, "participantId");
     const expected = await db.meetingAttendance.findFirst({
       where: { meetingId: ctx.id, participantId: input.participantId },
-      select: { participant: { select: { userId: true } } },
+      select: {
+        participant: { select: { userId: true, name: true, superiorId: true } },
+        meeting: { select: { series: { select: { name: true } } } },
+      },
     });
     if (!expected) throw new DomainError("invalid", "meetings.errors.notExpected", "participantId");
     const may = mayRequestLeave({
@@ -63,6 +67,31 @@ export const requestLeave = defineMutation({
           action: "CREATE",
           after: { meetingId: ctx.id, participantId: input.participantId, reason: input.reason, state: "PENDING" },
         });
+        // The superior (or convener) hears of it at once; when that is the person asking leave, the site's managers.
+        const approver = leaveApproverOf(expected.participant, ctx.convenerId);
+        const recipients =
+          approver === expected.participant.userId
+            ? (
+                await tx.userSite.findMany({
+                  where: { siteId: ctx.siteId, user: { role: "MANAGER", disabled: false } },
+                  select: { userId: true },
+                })
+              ).map((m) => m.userId)
+            : [approver];
+        await notifyLeave(
+          tx,
+          "requested",
+          {
+            leaveId: leave.id,
+            meetingId: ctx.id,
+            siteId: ctx.siteId,
+            seriesName: expected.meeting.series.name,
+            date: isoDate(ctx.date),
+            personName: expected.participant.name,
+            text: input.reason,
+          },
+          recipients.filter((id) => id !== actor.id),
+        );
         return leave;
       });
     } catch (err) {
@@ -85,7 +114,14 @@ export const decideLeave = defineMutation({
   async run(actor, input) {
     const leave = await db.leaveRequest.findUnique({
       where: { id: input.leaveRequestId },
-      select: { id: true, meetingId: true, state: true, participant: { select: { userId: true, superiorId: true } } },
+      select: {
+        id: true,
+        meetingId: true,
+        state: true,
+        requestedById: true,
+        participant: { select: { userId: true, superiorId: true, name: true } },
+        meeting: { select: { series: { select: { name: true } } } },
+      },
     });
     if (!leave) throw new AccessError("not_found");
     const ctx = await requireMeeting(actor, leave.meetingId);
@@ -110,6 +146,21 @@ export const decideLeave = defineMutation({
         before: { state: "PENDING" },
         after: { state: input.decision, decidedAt, decisionNote: input.decisionNote ?? null },
       });
+      // Whoever asked, and the person themselves when they have an account, learn the decision.
+      await notifyLeave(
+        tx,
+        input.decision,
+        {
+          leaveId: leave.id,
+          meetingId: ctx.id,
+          siteId: ctx.siteId,
+          seriesName: leave.meeting.series.name,
+          date: isoDate(ctx.date),
+          personName: leave.participant.name,
+          text: input.decisionNote ?? null,
+        },
+        [leave.requestedById, leave.participant.userId].filter((id): id is string => id !== null && id !== actor.id),
+      );
     });
     return { id: leave.id };
   },

@@ -269,6 +269,27 @@ describe("attendance and leave (R-MTG-3)", () => {
     });
     await signInAs(world.users.MANAGER);
     expect(await decideLeaveAction({ leaveRequestId: leaveId, decision: "REFUSED", decisionNote: "检查周" })).toMatchObject({ ok: true });
+
+    // The superior heard of the request at once; the supervisor hears of the decision (with the note).
+    const notes = await db.notification.findMany({
+      where: { link: `/meetings/${id}`, kind: { startsWith: "meeting.leave." } },
+      select: { userId: true, kind: true, title: true, body: true },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(notes).toEqual([
+      {
+        userId: world.users.MANAGER,
+        kind: "meeting.leave.requested",
+        title: `请假待审批：保洁主管（部门例会 ${addDays(today(), 2)}）`,
+        body: "体检",
+      },
+      {
+        userId: world.users.SUPERVISOR,
+        kind: "meeting.leave.REFUSED",
+        title: `请假未批准：保洁主管（部门例会 ${addDays(today(), 2)}）`,
+        body: "检查周",
+      },
+    ]);
   });
 });
 
