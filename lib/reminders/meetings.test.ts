@@ -123,6 +123,10 @@ describe("leave_pending: undecided leave for a meeting within 24 hours (R-MTG-3)
     ]);
     // The superior asking for themselves is not asked to decide it.
     expect(run([leave({ userId: "u-cleaning", superiorId: "u-cleaning" })]).map((n) => n.userId)).toEqual(["u-manager"]);
+    // A superior who cannot open the meeting (not an attendee, convener or minute-taker) cannot decide it.
+    const notAttending = { ...leave({ superiorId: "u-cleaning" }) };
+    notAttending.meeting = { ...notAttending.meeting, attendeeUserIds: ["u-coord"] };
+    expect(run([notAttending]).map((n) => n.userId)).toEqual(["u-manager"]);
     // A clerk named superior has no meeting:leave:decide: only the manager.
     expect(run([leave({ superiorId: "u-clerk" })]).map((n) => n.userId)).toEqual(["u-manager"]);
   });
