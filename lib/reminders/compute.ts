@@ -10,7 +10,7 @@
  */
 import { formatInZone, type Calendar, type LocalDate } from "@/lib/calendar";
 import { currentDeadline, type ComplaintState } from "@/lib/complaints/rules";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role, SupervisorDuty } from "@/lib/generated/prisma/enums";
 
 export type ReminderKind = "rectification" | "revisit";
 export type ReminderStatus = "due_today" | "overdue";
@@ -40,6 +40,8 @@ export interface SiteMember {
   userId: string;
   role: Role;
   disabled: boolean;
+  /** A supervisor's duty (vacant-unit reminders go to the cleaning side, lib/reminders/vacant.ts). */
+  duty?: SupervisorDuty | null;
 }
 
 export interface Reminder {

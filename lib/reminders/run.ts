@@ -14,11 +14,14 @@ import {
   type ReminderComplaint,
   type SiteMember,
 } from "./compute";
+import { moduleReminderRows, type NotificationRow } from "./modules";
 
 /**
  * The reminder run (issue 3 §6): loads the open complaints of the given sites, computes the reminders
- * due (lib/reminders/compute.ts) and stores one in-app notification per recipient. Safe to run any
- * number of times: Notification.dedupeKey is unique and inserts skip existing keys.
+ * due (lib/reminders/compute.ts) and stores one in-app notification per recipient. The same run adds
+ * the vacant-unit (R-VAC-1/3, vacant.ts) and weekly-meeting (R-MTG-1/3, meetings.ts) reminders,
+ * loaded by modules.ts. Safe to run any number of times: Notification.dedupeKey is unique and
+ * inserts skip existing keys.
  *
  * Notification texts are written in the reference language (zh-CN) when the reminder is created.
  *
@@ -30,7 +33,11 @@ import {
 export interface ReminderRunResult {
   /** Sites looked at. */
   sites: number;
-  /** Complaint deadlines due today or overdue. */
+  /**
+   * Matters reminded: complaint deadlines due today or overdue, plus each site's open vacant units of
+   * the month, its records awaiting verification, each series not held this week and each meeting
+   * with pending leave.
+   */
   reminders: number;
   /** Notifications this run created (a rerun on the same local day creates 0). */
   created: number;
@@ -56,8 +63,8 @@ export function complaintLink(complaintId: string): string {
 
 /**
  * Runs reminders for `siteIds` (every site when omitted; none for an empty list) at `now`.
- * A fixed number of queries whatever the number of sites and complaints, plus one insert per
- * 1000 notifications.
+ * A fixed number of queries whatever the number of sites, complaints, units and meetings, plus one
+ * insert per 1000 notifications.
  */
 export async function runReminders(now: Date = new Date(), siteIds?: string[], options: RunOptions = {}): Promise<ReminderRunResult> {
   const sites = await db.site.findMany({
@@ -122,22 +129,23 @@ async function runForSites(
     }),
     db.userSite.findMany({
       where: { siteId: { in: siteIds }, user: { disabled: false } },
-      select: { siteId: true, user: { select: { id: true, role: true, disabled: true } } },
+      select: { siteId: true, user: { select: { id: true, role: true, disabled: true, duty: true } } },
     }),
   ]);
 
   const t = translator(DEFAULT_LOCALE);
-  const rows: { userId: string; siteId: string; kind: string; title: string; body: string; link: string; dedupeKey: string }[] = [];
+  const membersOf = (siteId: string): SiteMember[] =>
+    memberships
+      .filter((m) => m.siteId === siteId)
+      .map((m) => ({ userId: m.user.id, role: m.user.role, disabled: m.user.disabled, duty: m.user.duty }));
+  const rows: NotificationRow[] = [];
   let reminderCount = 0;
   for (const site of sites) {
     const calendar = calendars.get(site.id);
     if (!calendar) continue;
     const siteComplaints: ReminderComplaint[] = complaints.filter((c) => c.siteId === site.id && OPEN_STATES.includes(c.state));
     if (siteComplaints.length === 0) continue;
-    const members: SiteMember[] = memberships
-      .filter((m) => m.siteId === site.id)
-      .map((m) => ({ userId: m.user.id, role: m.user.role, disabled: m.user.disabled }));
-    const reminders = computeReminders({ complaints: siteComplaints, members, calendar, now });
+    const reminders = computeReminders({ complaints: siteComplaints, members: membersOf(site.id), calendar, now });
     reminderCount += reminders.length;
     for (const r of reminders) {
       const text = notificationText(t, r, site.name, calendar);
@@ -153,6 +161,11 @@ async function runForSites(
       }
     }
   }
+
+  // Vacant units (R-VAC-1/3) and weekly meetings (R-MTG-1/3): lib/reminders/modules.ts.
+  const modules = await moduleReminderRows({ now, sites, calendars, membersOf, t });
+  rows.push(...modules.rows);
+  reminderCount += modules.reminders;
 
   const created: (UserDigest["notifications"][number] & { userId: string })[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
