@@ -92,7 +92,7 @@ describe("week_missing: a series not held this week", () => {
   });
 });
 
-describe("leave_pending: undecided leave for a meeting within 24 hours (R-MTG-3)", () => {
+describe("leave_pending: undecided leave for a meeting within four days (R-MTG-3)", () => {
   const now = sh("2026-03-02T08:30:00");
   const leave = (
     over: { id?: string; startsAt?: Date; superiorId?: string | null; userId?: string | null; name?: string } = {},
@@ -137,9 +137,9 @@ describe("leave_pending: undecided leave for a meeting within 24 hours (R-MTG-3)
     expect(notices[0].names).toEqual(["李四", "王五（保洁公司）"]);
   });
 
-  it("only meetings starting within the next 24 hours", () => {
-    expect(run([leave({ startsAt: sh("2026-03-03T08:30:00") })])).toHaveLength(1);
-    expect(run([leave({ startsAt: sh("2026-03-03T08:30:01") })])).toEqual([]);
+  it("only meetings starting within the next four days", () => {
+    expect(run([leave({ startsAt: sh("2026-03-06T08:30:00") })])).toHaveLength(1);
+    expect(run([leave({ startsAt: sh("2026-03-06T08:30:01") })])).toEqual([]);
     expect(run([leave({ startsAt: sh("2026-03-02T08:00:00") })])).toEqual([]); // already begun
   });
 });

@@ -8,7 +8,7 @@
  *   with no meeting dated in the week is reminded to its convener and minute-taker. A week without any
  *   working day has no such day and is not reminded.
  * - leave_pending (R-MTG-3 "事先征得上级的同意"): leave requests still PENDING for a meeting that starts
- *   within the next 24 hours are reminded to everyone who may decide them — the participant's superior
+ *   within the next four days are reminded to everyone who may decide them — the participant's superior
  *   (else the convener) and the site's managers, as mayDecideLeave says — once per meeting and day.
  *
  * Recipients are active members of the meeting's site only.
@@ -19,8 +19,12 @@ import { mayDecideLeave, mayReadMeeting } from "@/lib/meetings/rules";
 import { roleHas } from "@/lib/permissions";
 import type { SiteMember } from "./compute";
 
-/** Leave requests of meetings starting within this time are reminded. */
-export const LEAVE_LOOKAHEAD_MS = 24 * 60 * 60 * 1000;
+/**
+ * Leave requests of meetings starting within this time are reminded: four days, so that the daily
+ * morning run reaches the approver on the working days before the meeting (a Monday meeting from the
+ * Thursday before), not half an hour before it. The approver was also notified when the leave was asked.
+ */
+export const LEAVE_LOOKAHEAD_MS = 4 * 24 * 60 * 60 * 1000;
 
 export type MeetingNoticeKind = "meeting.week_missing" | "meeting.leave_pending";
 

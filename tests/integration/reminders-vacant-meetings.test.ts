@@ -208,7 +208,7 @@ describe("Friday 2026-02-27 09:00 (month-end window; not the week's last working
     });
   });
 
-  it("pending leave within 24 h: the participant's superior and the site manager; a decided leave nobody", async () => {
+  it("pending leave within four days: the participant's superior and the site manager; a decided leave nobody", async () => {
     const u = world.users;
     expect(await holders("meeting.leave_pending", { link: `/meetings/${ids.meetingLeave}` })).toEqual(
       [at(u.MANAGER, world.siteA), at(u.SUPERVISOR, world.siteA)].sort(),
