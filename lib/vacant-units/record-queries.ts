@@ -15,8 +15,8 @@ async function namesOf(ids: (string | null)[]) {
   return (id: string | null) => (id ? (map.get(id) ?? null) : null);
 }
 
-/** Active cleaners of one site, for the record form and the assignment. */
-export async function activeCleaners(siteId: string) {
+/** Active cleaners of one site, for the record form (callers have checked the site). */
+async function activeCleaners(siteId: string) {
   return db.cleaner.findMany({
     where: { siteId, active: true },
     select: { id: true, name: true, company: true },
