@@ -1,8 +1,9 @@
 import { AccessError } from "@/lib/auth/guard";
+import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { exportOpenDeadlines } from "@/lib/complaints/dashboard";
 import { EXPORT_MAX_ROWS, exportFileName, parseDashboardFilter } from "@/lib/complaints/dashboard-rules";
 import { translator } from "@/lib/i18n/server";
-import { XLSX_CONTENT_TYPE, attachmentDisposition, buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
   try {
     result = await exportOpenDeadlines(filter);
   } catch (err) {
-    if (err instanceof AccessError) return Response.json({ error: err.code }, { status: err.code === "unauthenticated" ? 401 : 403 });
+    if (err instanceof AccessError) return refusalResponse(err);
     throw err;
   }
 
@@ -54,13 +55,8 @@ export async function GET(request: Request) {
     { localDateTime: r.receivedLocal },
   ]);
   const file = buildXlsx({ name: t("dashboard.export.sheet"), columns, rows });
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": attachmentDisposition(exportFileName(result.today)),
-      "Cache-Control": "private, no-store",
-      // More rows matched than one file holds (the page says the limit next to the button).
-      ...(result.truncated ? { "X-Export-Truncated": String(EXPORT_MAX_ROWS) } : {}),
-    },
+  // More rows matched than one file holds (the page says the limit next to the button).
+  return xlsxResponse(file, exportFileName(result.today), {
+    ...(result.truncated ? { "X-Export-Truncated": String(EXPORT_MAX_ROWS) } : {}),
   });
 }

@@ -1,7 +1,8 @@
 import { AccessError } from "@/lib/auth/guard";
+import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { GOODS_EXPORT_MAX_ROWS, exportGoodsPasses, parseGoodsPassFilter } from "@/lib/goods-passes/lists";
 import { translator } from "@/lib/i18n/server";
-import { XLSX_CONTENT_TYPE, attachmentDisposition, buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request) {
   try {
     result = await exportGoodsPasses(filter);
   } catch (err) {
-    if (err instanceof AccessError) return Response.json({ error: err.code }, { status: err.code === "unauthenticated" ? 401 : 403 });
+    if (err instanceof AccessError) return refusalResponse(err);
     throw err;
   }
 
@@ -59,12 +60,7 @@ export async function GET(request: Request) {
     r.rejectedReason,
   ]);
   const file = buildXlsx({ name: t("goodsLists.export.sheet"), columns, rows });
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": attachmentDisposition(`goods-passes-${result.today.replaceAll("-", "")}.xlsx`),
-      "Cache-Control": "private, no-store",
-      ...(result.truncated ? { "X-Export-Truncated": String(GOODS_EXPORT_MAX_ROWS) } : {}),
-    },
+  return xlsxResponse(file, `goods-passes-${result.today.replaceAll("-", "")}.xlsx`, {
+    ...(result.truncated ? { "X-Export-Truncated": String(GOODS_EXPORT_MAX_ROWS) } : {}),
   });
 }

@@ -1,7 +1,8 @@
 import { AccessError } from "@/lib/auth/guard";
+import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { newspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
-import { XLSX_CONTENT_TYPE, attachmentDisposition, buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,7 @@ export async function GET(request: Request) {
   try {
     report = await newspaperMonthlyReport({ site: sp.get("site") || undefined, month: sp.get("month") || undefined });
   } catch (err) {
-    if (err instanceof AccessError) {
-      const status = err.code === "unauthenticated" ? 401 : err.code === "not_found" ? 404 : 403;
-      return Response.json({ error: err.code }, { status });
-    }
+    if (err instanceof AccessError) return refusalResponse(err);
     throw err;
   }
 
@@ -77,11 +75,5 @@ export async function GET(request: Request) {
     rows: report.tenants.map((r): XlsxCell[] => [...lead(), r.name, r.titles.join("、"), r.delivered, r.held, r.pickedUp, r.stillHeld]),
   };
   const file = buildXlsxWorkbook([byTitle, byTenant]);
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": attachmentDisposition(`报纸月报-${report.site.code}-${report.month}.xlsx`),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return xlsxResponse(file, `报纸月报-${report.site.code}-${report.month}.xlsx`);
 }

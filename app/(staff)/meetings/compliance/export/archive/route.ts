@@ -1,7 +1,8 @@
 import { AccessError } from "@/lib/auth/guard";
+import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { meetingArchive } from "@/lib/meeting-reports/archive";
-import { XLSX_CONTENT_TYPE, attachmentDisposition, buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function GET(request: Request) {
       to: sp.get("to") || undefined,
     });
   } catch (err) {
-    if (err instanceof AccessError) return accessRefusal(err);
+    if (err instanceof AccessError) return refusalResponse(err);
     throw err;
   }
 
@@ -108,18 +109,8 @@ export async function GET(request: Request) {
   };
   const file = buildXlsxWorkbook([meetings, attendance, actionItems]);
   const compact = (d: string) => d.replaceAll("-", "");
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": attachmentDisposition(
-        `例会纪要-${archive.site.code}${archive.series ? `-${archive.series.name}` : ""}-${compact(archive.from)}-${compact(archive.to)}.xlsx`,
-      ),
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
-
-function accessRefusal(err: AccessError) {
-  const status = err.code === "unauthenticated" ? 401 : err.code === "not_found" ? 404 : 403;
-  return Response.json({ error: err.code }, { status });
+  return xlsxResponse(
+    file,
+    `例会纪要-${archive.site.code}${archive.series ? `-${archive.series.name}` : ""}-${compact(archive.from)}-${compact(archive.to)}.xlsx`,
+  );
 }

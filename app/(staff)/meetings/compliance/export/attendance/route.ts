@@ -1,7 +1,8 @@
 import { AccessError } from "@/lib/auth/guard";
+import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { quarterAttendanceReport } from "@/lib/meeting-reports/queries";
-import { XLSX_CONTENT_TYPE, attachmentDisposition, buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,7 @@ export async function GET(request: Request) {
   try {
     report = await quarterAttendanceReport({ site: sp.get("site") || undefined, quarter: sp.get("quarter") || undefined });
   } catch (err) {
-    if (err instanceof AccessError) {
-      const status = err.code === "unauthenticated" ? 401 : err.code === "not_found" ? 404 : 403;
-      return Response.json({ error: err.code }, { status });
-    }
+    if (err instanceof AccessError) return refusalResponse(err);
     throw err;
   }
 
@@ -63,11 +61,5 @@ export async function GET(request: Request) {
     ],
     rows,
   });
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": attachmentDisposition(`例会出勤-${report.site.name}-${report.quarter.key}.xlsx`),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return xlsxResponse(file, `例会出勤-${report.site.name}-${report.quarter.key}.xlsx`);
 }
