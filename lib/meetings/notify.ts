@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_LOCALE } from "@/lib/i18n/config";
-import { translator } from "@/lib/i18n/server";
+import { localizedNotification } from "@/lib/notifications/texts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,20 +19,20 @@ export interface LeaveNotice {
 /**
  * R-MTG-3 leave goes to the superior before the meeting: the approvers get an in-app notification when
  * leave is asked, the requester when it is decided. Written in the request's transaction; the dedupe key
- * keeps a replay from notifying twice. Texts in the reference language, as the reminders are.
+ * keeps a replay from notifying twice. Texts in every UI language, as the reminders are
+ * (lib/notifications/texts.ts); the body is the person's own words, shown as written.
  */
 export async function notifyLeave(tx: Tx, event: "requested" | "APPROVED" | "REFUSED", notice: LeaveNotice, recipients: string[]) {
   const to = [...new Set(recipients)];
   if (to.length === 0) return;
-  const t = translator(DEFAULT_LOCALE);
   const values = { name: notice.personName, series: notice.seriesName, date: notice.date };
+  const text = localizedNotification((t) => ({ title: t(`meetings.notify.${event}`, values), body: notice.text || null }));
   await tx.notification.createMany({
     data: to.map((userId) => ({
       userId,
       siteId: notice.siteId,
       kind: `meeting.leave.${event}`,
-      title: t(`meetings.notify.${event}`, values).slice(0, 200),
-      body: notice.text ? notice.text.slice(0, 1000) : null,
+      ...text,
       link: `/meetings/${notice.meetingId}`,
       dedupeKey: `leave:${notice.leaveId}:${event}:${userId}`,
     })),

@@ -2,7 +2,9 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { currentLocale } from "@/lib/i18n/server";
 import { paged, type PageRequest } from "@/lib/pagination";
+import { notificationTextFor } from "./texts";
 
 const DEFAULT_ZONE = "Asia/Shanghai";
 
@@ -12,14 +14,18 @@ export async function unreadCount(): Promise<number> {
   return db.notification.count({ where: { userId: actor.id, readAt: null } });
 }
 
-/** The signed-in user's notifications, newest first, times shown in each one's site zone. Nobody reads anyone else's. */
+/**
+ * The signed-in user's notifications, newest first, in the reader's UI language (stored at creation,
+ * lib/notifications/texts.ts; Chinese for older rows), times shown in each one's site zone. Nobody
+ * reads anyone else's.
+ */
 export async function listNotifications(page: PageRequest) {
-  const actor = await requirePermission("notification:read");
+  const [actor, locale] = await Promise.all([requirePermission("notification:read"), currentLocale()]);
   const where = { userId: actor.id };
   const [rows, total] = await db.$transaction([
     db.notification.findMany({
       where,
-      select: { id: true, siteId: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true },
+      select: { id: true, siteId: true, kind: true, title: true, body: true, texts: true, link: true, createdAt: true, readAt: true },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: page.skip,
       take: page.take,
@@ -33,7 +39,11 @@ export async function listNotifications(page: PageRequest) {
       : [],
   );
   return paged(
-    rows.map((r) => ({ ...r, localAt: formatInZone(r.createdAt, (r.siteId && zones.get(r.siteId)) || DEFAULT_ZONE) })),
+    rows.map(({ texts, ...r }) => ({
+      ...r,
+      ...notificationTextFor({ title: r.title, body: r.body, texts }, locale),
+      localAt: formatInZone(r.createdAt, (r.siteId && zones.get(r.siteId)) || DEFAULT_ZONE),
+    })),
     total,
     page,
   );

@@ -1,7 +1,9 @@
 import "server-only";
 import { addDays, formatInZone, type Calendar, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import type { translator } from "@/lib/i18n/server";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Translate } from "@/lib/i18n/server";
+import { localizedNotification } from "@/lib/notifications/texts";
 import { mondayOf } from "@/lib/meeting-reports/rules";
 import type { SiteMember } from "./compute";
 import {
@@ -17,7 +19,7 @@ import { computeVacantReminders, inMonthEndWindow, type VacantNotice } from "./v
 /**
  * Reminders of the vacant-unit (§8) and weekly-meeting (§3.4) modules for one reminder run
  * (lib/reminders/run.ts): loads what the pure computations of vacant.ts / meetings.ts need and
- * writes the notification texts in the reference language. At most four queries whatever the
+ * writes the notification texts in every UI language (lib/notifications/texts.ts). At most four queries whatever the
  * number of sites and records; a query is skipped when no site needs it today.
  */
 
@@ -26,12 +28,12 @@ export interface NotificationRow {
   siteId: string;
   kind: string;
   title: string;
-  body: string;
+  body: string | null;
+  texts: Prisma.InputJsonValue;
   link: string;
   dedupeKey: string;
 }
 
-type Translate = ReturnType<typeof translator>;
 type Site = { id: string; name: string };
 
 /** @db.Date columns hold a local date at UTC midnight. */
@@ -42,9 +44,8 @@ export async function moduleReminderRows(input: {
   sites: Site[];
   calendars: Map<string, Calendar>;
   membersOf: (siteId: string) => SiteMember[];
-  t: Translate;
 }): Promise<{ rows: NotificationRow[]; reminders: number }> {
-  const { now, sites, calendars, t } = input;
+  const { now, sites, calendars } = input;
   const withCalendar = sites.filter((s) => calendars.has(s.id));
   const siteIds = withCalendar.map((s) => s.id);
   const todayOf = (siteId: string) => calendars.get(siteId)!.localDateOf(now);
@@ -174,7 +175,7 @@ export async function moduleReminderRows(input: {
         kind: n.kind,
         link: n.link,
         dedupeKey: n.dedupeKey,
-        ...vacantText(t, n, site.name, calendar),
+        ...localizedNotification((t) => vacantText(t, n, site.name, calendar)),
       });
     for (const n of meeting)
       rows.push({
@@ -183,49 +184,47 @@ export async function moduleReminderRows(input: {
         kind: n.kind,
         link: n.link,
         dedupeKey: n.dedupeKey,
-        ...meetingText(t, n, site.name, calendar),
+        ...localizedNotification((t) => meetingText(t, n, site.name, calendar)),
       });
   }
   return { rows, reminders };
 }
 
-const clip = (title: string, body: string) => ({ title: title.slice(0, 200), body: body.slice(0, 1000) });
-
 /** At most this many names (units, people) in a body; the rest are counted. */
 const LISTED = 10;
 function listOf(t: Translate, names: string[]): string {
-  const shown = names.slice(0, LISTED).join("、");
+  const shown = names.slice(0, LISTED).join(t("notifications.listSeparator"));
   return names.length > LISTED ? t("notifications.moreNames", { names: shown, more: names.length - LISTED }) : shown;
 }
 
 function vacantText(t: Translate, n: VacantNotice, siteName: string, calendar: Calendar) {
   if (n.kind === "vacant.month_end")
-    return clip(
-      t("notifications.vacant.monthEnd.title", { count: n.count }),
-      t("notifications.vacant.monthEnd.body", { site: siteName, month: n.month }),
-    );
-  return clip(
-    t("notifications.vacant.awaiting.title", { count: n.count }),
-    t("notifications.vacant.awaiting.body", {
+    return {
+      title: t("notifications.vacant.monthEnd.title", { count: n.count }),
+      body: t("notifications.vacant.monthEnd.body", { site: siteName, month: n.month }),
+    };
+  return {
+    title: t("notifications.vacant.awaiting.title", { count: n.count }),
+    body: t("notifications.vacant.awaiting.body", {
       site: siteName,
       since: formatInZone(n.oldestSubmittedAt!, calendar.timeZone),
       units: listOf(t, n.unitCodes ?? []),
     }),
-  );
+  };
 }
 
 function meetingText(t: Translate, n: MeetingNotice, siteName: string, calendar: Calendar) {
   if (n.kind === "meeting.week_missing")
-    return clip(
-      t("notifications.meeting.weekMissing.title", { series: n.seriesName }),
-      t("notifications.meeting.weekMissing.body", { site: siteName, monday: n.monday!, sunday: n.sunday! }),
-    );
-  return clip(
-    t("notifications.meeting.leavePending.title", { series: n.seriesName, count: n.names!.length }),
-    t("notifications.meeting.leavePending.body", {
+    return {
+      title: t("notifications.meeting.weekMissing.title", { series: n.seriesName }),
+      body: t("notifications.meeting.weekMissing.body", { site: siteName, monday: n.monday!, sunday: n.sunday! }),
+    };
+  return {
+    title: t("notifications.meeting.leavePending.title", { series: n.seriesName, count: n.names!.length }),
+    body: t("notifications.meeting.leavePending.body", {
       site: siteName,
       startsAt: formatInZone(n.startsAt!, calendar.timeZone),
       names: listOf(t, n.names!),
     }),
-  );
+  };
 }

@@ -4,8 +4,8 @@ import { formatInZone, type Calendar } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar-admin/store";
 import { db } from "@/lib/db";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
-import { DEFAULT_LOCALE } from "@/lib/i18n/config";
-import { translator } from "@/lib/i18n/server";
+import type { Translate } from "@/lib/i18n/server";
+import { localizedNotification } from "@/lib/notifications/texts";
 import {
   computeReminders,
   notificationDedupeKey,
@@ -23,7 +23,8 @@ import { moduleReminderRows, type NotificationRow } from "./modules";
  * loaded by modules.ts. Safe to run any number of times: Notification.dedupeKey is unique and
  * inserts skip existing keys.
  *
- * Notification texts are written in the reference language (zh-CN) when the reminder is created.
+ * Notification texts are written in every UI language when the reminder is created
+ * (lib/notifications/texts.ts): title/body in the reference language (zh-CN), `texts` the others.
  *
  * Email: `options.deliver` receives, per user, the notifications this run created (nothing when none
  * are new). By default it is the SMTP digest of lib/reminders/email.ts when SMTP_URL is set, else
@@ -133,7 +134,6 @@ async function runForSites(
     }),
   ]);
 
-  const t = translator(DEFAULT_LOCALE);
   const membersOf = (siteId: string): SiteMember[] =>
     memberships
       .filter((m) => m.siteId === siteId)
@@ -148,7 +148,7 @@ async function runForSites(
     const reminders = computeReminders({ complaints: siteComplaints, members: membersOf(site.id), calendar, now });
     reminderCount += reminders.length;
     for (const r of reminders) {
-      const text = notificationText(t, r, site.name, calendar);
+      const text = localizedNotification((t) => notificationText(t, r, site.name, calendar));
       for (const userId of r.recipients) {
         rows.push({
           userId,
@@ -163,7 +163,7 @@ async function runForSites(
   }
 
   // Vacant units (R-VAC-1/3) and weekly meetings (R-MTG-1/3): lib/reminders/modules.ts.
-  const modules = await moduleReminderRows({ now, sites, calendars, membersOf, t });
+  const modules = await moduleReminderRows({ now, sites, calendars, membersOf });
   rows.push(...modules.rows);
   reminderCount += modules.reminders;
 
@@ -196,14 +196,15 @@ async function runForSites(
   return { sites: sites.length, reminders: reminderCount, created: created.length };
 }
 
-function notificationText(t: ReturnType<typeof translator>, r: Reminder, siteName: string, calendar: Calendar) {
+/** One reminder's text in the language of `t`; the nested step name is translated with the same `t`. */
+function notificationText(t: Translate, r: Reminder, siteName: string, calendar: Calendar) {
   return {
-    title: t(`notifications.reminder.${r.kind}.${r.status}`, { number: r.complaintNumber }).slice(0, 200),
+    title: t(`notifications.reminder.${r.kind}.${r.status}`, { number: r.complaintNumber }),
     body: t("notifications.reminder.body", {
       site: siteName,
       step: t(`notifications.reminder.step.${r.kind}`),
       due: formatInZone(r.dueAt, calendar.timeZone),
       round: r.round,
-    }).slice(0, 1000),
+    }),
   };
 }

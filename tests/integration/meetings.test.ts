@@ -273,7 +273,7 @@ describe("attendance and leave (R-MTG-3)", () => {
     // The superior heard of the request at once; the supervisor hears of the decision (with the note).
     const notes = await db.notification.findMany({
       where: { link: `/meetings/${id}`, kind: { startsWith: "meeting.leave." } },
-      select: { userId: true, kind: true, title: true, body: true },
+      select: { userId: true, kind: true, title: true, body: true, texts: true },
       orderBy: { createdAt: "asc" },
     });
     expect(notes).toEqual([
@@ -282,12 +282,15 @@ describe("attendance and leave (R-MTG-3)", () => {
         kind: "meeting.leave.requested",
         title: `请假待审批：保洁主管（部门例会 ${addDays(today(), 2)}）`,
         body: "体检",
+        // Also stored in English for readers who switched the UI (the reason stays as written).
+        texts: { en: { title: `Leave to decide: 保洁主管 (部门例会 ${addDays(today(), 2)})`, body: "体检" } },
       },
       {
         userId: world.users.SUPERVISOR,
         kind: "meeting.leave.REFUSED",
         title: `请假未批准：保洁主管（部门例会 ${addDays(today(), 2)}）`,
         body: "检查周",
+        texts: { en: { title: `Leave refused: 保洁主管 (部门例会 ${addDays(today(), 2)})`, body: "检查周" } },
       },
     ]);
   });

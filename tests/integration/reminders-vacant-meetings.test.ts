@@ -193,6 +193,12 @@ describe("Friday 2026-02-27 09:00 (month-end window; not the week's last working
       body: "测试项目A · 本月（2026-02）每个空置单元须保洁一次并填写《空置单元清洁记录表》",
       link: "/vacant-units",
       dedupeKey: `vacant.month_end:${world.siteA}:2026-02-27:${u.MANAGER}`,
+      texts: {
+        en: {
+          title: "Month end: 2 vacant units have no cleaning record this month",
+          body: "测试项目A · every vacant unit must be cleaned and recorded once in 2026-02",
+        },
+      },
     });
     const b = await db.notification.findFirstOrThrow({ where: { kind: "vacant.month_end", userId: extra.managerB } });
     expect(b.title).toContain("还有 1 个");
@@ -216,6 +222,14 @@ describe("Friday 2026-02-27 09:00 (month-end window; not the week's last working
     expect(await holders("meeting.leave_pending", { link: `/meetings/${ids.meetingDecided}` })).toEqual([]);
     const row = await db.notification.findFirstOrThrow({ where: { kind: "meeting.leave_pending", userId: u.SUPERVISOR } });
     expect(row.title).toBe("部门例会即将召开：1 条请假申请待审批");
+    expect(row.texts).toEqual({
+      en: {
+        title: "部门例会 soon: 1 leave request awaits a decision",
+        body: expect.stringMatching(
+          /^测试项目A · starts 2026-\d\d-\d\d \d\d:\d\d · asking: .+ \(only leave approved before the meeting excuses\)$/,
+        ),
+      },
+    });
     expect(await holders("meeting.week_missing")).toEqual([]);
   });
 

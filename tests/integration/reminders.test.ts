@@ -141,7 +141,7 @@ describe("runReminders (a fixed day: Tuesday 2026-03-03, 09:00 in Shanghai)", ()
     expect(await db.notification.count({ where: { userId: { in: [extra.disabledSupervisorA, u.ADMIN] } } })).toBe(0);
   });
 
-  it("stores readable Chinese texts, a link, the site and the dedupe key of the site-local day", async () => {
+  it("stores readable Chinese texts (and English ones), a link, the site and the dedupe key of the site-local day", async () => {
     const row = await db.notification.findFirstOrThrow({ where: { userId: world.users.MANAGER, link: `/complaints/${c.dueToday.id}` } });
     expect(row).toMatchObject({
       siteId: world.siteA,
@@ -150,6 +150,13 @@ describe("runReminders (a fixed day: Tuesday 2026-03-03, 09:00 in Shanghai)", ()
       body: "测试项目A · 整改期限 2026-03-03 23:59（第 1 轮）",
       dedupeKey: `reminder:${c.dueToday.id}:rectification:1:2026-03-03:${world.users.MANAGER}`,
       readAt: null,
+      // The English text for readers who switched the UI; the nested step name is English too.
+      texts: {
+        en: {
+          title: `Due today: complaint ${c.dueToday.number} must be rectified`,
+          body: "测试项目A · Rectification due 2026-03-03 23:59 (round 1)",
+        },
+      },
     });
     const revisit = await db.notification.findFirstOrThrow({
       where: { userId: world.users.CLERK, link: `/complaints/${c.revisitOverdue.id}` },
