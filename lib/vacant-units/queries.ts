@@ -92,7 +92,8 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
 
   const siteOrder = new Map(sites.map((s, i) => [s.id, i]));
   const rows = units
-    .filter((u) => isDue(u, u.statusChanges, month, zoneOf.get(u.siteId)!, now))
+    // Due units, and a unit cleaned this month before it was let (its record stays visible; the score counts due units only).
+    .filter((u) => isDue(u, u.statusChanges, month, zoneOf.get(u.siteId)!, now) || recordOf.has(u.id))
     // Site by site (in code order), then building and unit as the query sorted them (stable sort).
     .sort((a, b) => siteOrder.get(a.siteId)! - siteOrder.get(b.siteId)!)
     .map((u) => {

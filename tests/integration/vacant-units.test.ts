@@ -249,4 +249,18 @@ describe("R-VAC-1, R-VAC-3: the month view and the score", () => {
     expect((await vacantMonthView({ site: world.siteA })).siteScores[0].history).toEqual([]);
     await expect(vacantScoreSummary()).rejects.toMatchObject({ code: "forbidden" });
   });
+
+  it("a unit cleaned this month and then let stays visible with its record, but is no longer counted as due", async () => {
+    const let_ = await unit(world.siteA, `C-${n++}`, "VACANT");
+    await signInAs(world.users.CLERK);
+    expect(await submitVacantCleaningAction(record({ unitId: let_ }))).toMatchObject({ ok: true });
+    await db.unit.update({ where: { id: let_ }, data: { status: "OCCUPIED" } });
+    await db.unitStatusChange.create({ data: { unitId: let_, status: "OCCUPIED" } });
+
+    await signInAs(world.users.MANAGER);
+    const view = await vacantMonthView({ site: world.siteA });
+    expect(view.rows.find((r) => r.id === let_)).toMatchObject({ state: "submitted", statusNow: "OCCUPIED" });
+    const due = view.siteScores[0].current.due;
+    expect(view.rows.filter((r) => r.statusNow === "VACANT").length).toBe(due);
+  });
 });

@@ -19,7 +19,7 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
   const actor = await requirePagePermission("vacant:read");
   const sp = await searchParams;
   const filter = { q: param(sp.q), site: param(sp.site), month: param(sp.month) };
-  const [t, view] = await Promise.all([getTranslations("vacant"), vacantMonthView(filter)]);
+  const [t, tRoot, view] = await Promise.all([getTranslations("vacant"), getTranslations(), vacantMonthView(filter)]);
   const canRecord = roleHas(actor.role, "vacant:record");
   const siteName = new Map(view.sites.map((s) => [s.id, s.name]));
   const printSite = filter.site ?? view.sites[0]?.id;
@@ -87,6 +87,12 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
                   {r.building} {r.floor}
                   {view.sites.length > 1 ? ` · ${siteName.get(r.siteId)}` : ""}
                 </span>
+                {/* Cleaned this month, then let: shown with its record, not counted as due. */}
+                {r.statusNow !== "VACANT" ? (
+                  <span className="mt-1 inline-block rounded bg-slate-100 px-1.5 text-xs text-slate-600">
+                    {tRoot(`unitStatus.${r.statusNow}`)}
+                  </span>
+                ) : null}
               </span>
             ),
           },
