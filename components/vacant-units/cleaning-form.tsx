@@ -2,85 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { CheckRow } from "@/components/checks/check-row";
 import { useState } from "react";
-import { Controller, useWatch, type Control, type UseFormRegister } from "react-hook-form";
-import { PhotoInput } from "@/components/files/photo-input";
 import { FormStatus } from "@/components/ui/form-status";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/form-controls";
+import { SelectField, TextField } from "@/components/ui/form-controls";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { resubmitVacantCleaningAction, submitVacantCleaningAction } from "@/lib/vacant-units/actions";
-import { CHECK_ITEMS, MAX_PHOTOS, SubmitCleaningSchema, type SubmitCleaningInput } from "@/lib/vacant-units/schema";
+import { CHECK_ITEMS, MAX_PHOTOS, SubmitCleaningSchema } from "@/lib/vacant-units/schema";
 import { newRequestId } from "@/lib/request-id";
-
-const choiceClass =
-  "flex min-h-12 flex-1 cursor-pointer items-center justify-center gap-2 rounded-md border-2 border-slate-300 px-3 text-base font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400";
-
-/** One R-VAC-2 check: 合格 / 不合格 as two big buttons; a failure asks for a note; photos from the camera. */
-function CheckRow(props: {
-  index: number;
-  siteId: string;
-  control: Control<SubmitCleaningInput>;
-  register: UseFormRegister<SubmitCleaningInput>;
-  errorOf: (name: string) => string | undefined;
-}) {
-  const t = useTranslations("vacant");
-  const { index } = props;
-  const item = CHECK_ITEMS[index];
-  const base = `checks.${index}` as const;
-  const failed = useWatch({ control: props.control, name: `${base}.result` }) === "FAIL";
-  return (
-    <li className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`check-${item}`}>
-      <fieldset aria-describedby={`f-checks-${index}-result-error`}>
-        <legend className="mb-2 font-medium">
-          {index + 1}. {t(`items.${item}`)}
-        </legend>
-        <div className="flex gap-2">
-          <label className={`${choiceClass} has-[:checked]:border-emerald-600 has-[:checked]:bg-emerald-50`}>
-            <input type="radio" value="PASS" className="h-5 w-5" {...props.register(`${base}.result`)} />
-            {t("pass")}
-          </label>
-          <label className={`${choiceClass} has-[:checked]:border-red-600 has-[:checked]:bg-red-50`}>
-            <input type="radio" value="FAIL" className="h-5 w-5" {...props.register(`${base}.result`)} />
-            {t("fail")}
-          </label>
-        </div>
-        <p id={`f-checks-${index}-result-error`} className="text-xs text-red-600" aria-live="polite">
-          {props.errorOf(`${base}.result`) ?? ""}
-        </p>
-      </fieldset>
-      <div className="mt-2 flex flex-col gap-2">
-        {failed ? (
-          <TextAreaField
-            register={props.register}
-            name={`${base}.note`}
-            label={t("note")}
-            placeholder={t("notePlaceholder")}
-            required
-            maxLength={500}
-            rows={2}
-            error={props.errorOf(`${base}.note`)}
-          />
-        ) : null}
-        <Controller
-          control={props.control}
-          name={`${base}.photoFileIds`}
-          render={({ field }) => (
-            <PhotoInput
-              siteId={props.siteId}
-              name={`${base}.photoFileIds`}
-              label={t("photos")}
-              max={MAX_PHOTOS}
-              value={field.value ?? []}
-              onChange={field.onChange}
-              error={props.errorOf(`${base}.photoFileIds`)}
-            />
-          )}
-        />
-      </div>
-    </li>
-  );
-}
 
 interface Initial {
   cleanedOn: string;
@@ -101,6 +31,7 @@ export function CleaningForm(props: {
   initial: Initial;
 }) {
   const t = useTranslations("vacant");
+  const labels = { pass: t("pass"), fail: t("fail"), note: t("note"), notePlaceholder: t("notePlaceholder"), photos: t("photos") };
   const router = useRouter();
   const [requestId] = useState(newRequestId);
   const { mode } = props;
@@ -160,7 +91,19 @@ export function CleaningForm(props: {
       <h2 className="mt-1 font-medium">{t("form.checks")}</h2>
       <ol className="flex flex-col gap-3">
         {CHECK_ITEMS.map((item, index) => (
-          <CheckRow key={item} index={index} siteId={props.siteId} control={form.control} register={form.register} errorOf={errorOf} />
+          <CheckRow
+            key={item}
+            base={`checks.${index}`}
+            legend={`${index + 1}. ${t(`items.${item}`)}`}
+            testId={`check-${item}`}
+            siteId={props.siteId}
+            maxPhotos={MAX_PHOTOS}
+            labels={labels}
+            control={form.control}
+            register={form.register}
+            errorOf={errorOf}
+            photosAlways
+          />
         ))}
       </ol>
       <FormStatus error={formError} message={formMessage} />
