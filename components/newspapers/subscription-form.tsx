@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import type { FieldValues, Path, UseFormRegister } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
@@ -10,6 +11,38 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createNewspaperSubscriptionAction, updateNewspaperSubscriptionAction } from "@/lib/newspapers/actions";
 import { SubscriptionSchema, UpdateSubscriptionSchema } from "@/lib/newspapers/schema";
+
+/** Copies and from / to (inclusive): the part of a subscription that is set when it starts and changed later. */
+function TermFields<T extends FieldValues>(props: { register: UseFormRegister<T>; errorOf: (name: string) => string | undefined }) {
+  const t = useTranslations("newspapers");
+  return (
+    <>
+      <TextField
+        register={props.register}
+        name={"copies" as Path<T>}
+        label={t("subscriptions.copies")}
+        required
+        inputMode="numeric"
+        error={props.errorOf("copies")}
+      />
+      <TextField
+        register={props.register}
+        name={"startsOn" as Path<T>}
+        label={t("subscriptions.startsOn")}
+        required
+        type="date"
+        error={props.errorOf("startsOn")}
+      />
+      <TextField
+        register={props.register}
+        name={"endsOn" as Path<T>}
+        label={t("subscriptions.endsOn")}
+        type="date"
+        error={props.errorOf("endsOn")}
+      />
+    </>
+  );
+}
 
 type Options = { titles: { id: string; name: string }[]; tenants: { id: string; name: string; units: { id: string; code: string }[] }[] };
 
@@ -64,23 +97,7 @@ export function SubscriptionForm(props: { siteId: string; today: string; options
         options={units.map((u) => ({ value: u.id, label: u.code }))}
         error={errorOf("unitId")}
       />
-      <TextField
-        register={form.register}
-        name="copies"
-        label={t("subscriptions.copies")}
-        required
-        inputMode="numeric"
-        error={errorOf("copies")}
-      />
-      <TextField
-        register={form.register}
-        name="startsOn"
-        label={t("subscriptions.startsOn")}
-        required
-        type="date"
-        error={errorOf("startsOn")}
-      />
-      <TextField register={form.register} name="endsOn" label={t("subscriptions.endsOn")} type="date" error={errorOf("endsOn")} />
+      <TermFields register={form.register} errorOf={errorOf} />
       <div className="sm:col-span-3">
         <FormStatus error={formError} message={formMessage} />
         <div className="mt-2">
@@ -114,23 +131,7 @@ export function SubscriptionEdit(props: { sub: { id: string; copies: number; sta
     );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("subscriptions.edit")} className="flex min-w-56 flex-col gap-1">
-      <TextField
-        register={form.register}
-        name="copies"
-        label={t("subscriptions.copies")}
-        required
-        inputMode="numeric"
-        error={errorOf("copies")}
-      />
-      <TextField
-        register={form.register}
-        name="startsOn"
-        label={t("subscriptions.startsOn")}
-        required
-        type="date"
-        error={errorOf("startsOn")}
-      />
-      <TextField register={form.register} name="endsOn" label={t("subscriptions.endsOn")} type="date" error={errorOf("endsOn")} />
+      <TermFields register={form.register} errorOf={errorOf} />
       <FormStatus error={formError} />
       <div className="flex gap-2">
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} />
