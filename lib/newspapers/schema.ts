@@ -16,11 +16,11 @@ const optionalDate = () =>
     .optional();
 
 /** Whole copies, at least one: a zero or negative count is a typing mistake, not a delivery. */
-const copies = () =>
+const copies = (positiveKey = "newspapers.errors.copiesPositive") =>
   z.coerce
     .number({ message: "newspapers.errors.copiesInvalid" })
     .refine((v) => Number.isInteger(v), { message: "newspapers.errors.copiesInvalid" })
-    .refine((v) => v >= 1, { message: "newspapers.errors.copiesPositive" })
+    .refine((v) => v >= 1, { message: positiveKey })
     .refine((v) => v <= MAX_COPIES, { message: "newspapers.errors.copiesTooLarge" });
 
 /** A drawn signature's file id: missing or empty is refused with the step's own message. */
@@ -71,7 +71,7 @@ export const ReceiptSchema = z
     courierName: name("newspapers.errors.courierRequired"),
     signatureFileId: signature("newspapers.errors.receiptSignatureRequired"),
     lines: z
-      .array(z.strictObject({ titleId: id(), received: copies() }))
+      .array(z.strictObject({ titleId: id(), received: copies("newspapers.errors.receivedPositive") }))
       .min(1, { message: "newspapers.errors.noLines" })
       .max(100),
   })

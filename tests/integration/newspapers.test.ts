@@ -302,7 +302,7 @@ describe("bad input is refused next to the field and writes nothing", () => {
       fieldErrors: { tenantId: "业户不存在或不属于本项目" },
     });
     expect(await sub({ endsOn: addDays(today(), -1) })).toMatchObject({ ok: false, fieldErrors: { endsOn: "止订日不能早于起订日" } });
-    expect(await sub({ copies: 0 })).toMatchObject({ ok: false, fieldErrors: { copies: expect.stringContaining("正整数") } });
+    expect(await sub({ copies: 0 })).toMatchObject({ ok: false, fieldErrors: { copies: "份数须为正整数（大于 0）" } });
     expect(await sub({ copies: -1 })).toMatchObject({ ok: false, fieldErrors: { copies: expect.stringContaining("正整数") } });
     expect(await sub({ siteId: world.siteB, tenantId: world.b.tenant, unitId: world.b.unit })).toMatchObject({
       ok: false,
