@@ -13,12 +13,18 @@ import { createNewspaperSubscriptionAction, updateNewspaperSubscriptionAction } 
 import { SubscriptionSchema, UpdateSubscriptionSchema } from "@/lib/newspapers/schema";
 
 /** Copies and from / to (inclusive): the part of a subscription that is set when it starts and changed later. */
-function TermFields<T extends FieldValues>(props: { register: UseFormRegister<T>; errorOf: (name: string) => string | undefined }) {
+function TermFields<T extends FieldValues>(props: {
+  register: UseFormRegister<T>;
+  errorOf: (name: string) => string | undefined;
+  /** Each row's change form has its own element ids. */
+  idPrefix?: string;
+}) {
   const t = useTranslations("newspapers");
   return (
     <>
       <TextField
         register={props.register}
+        idPrefix={props.idPrefix}
         name={"copies" as Path<T>}
         label={t("subscriptions.copies")}
         required
@@ -27,6 +33,7 @@ function TermFields<T extends FieldValues>(props: { register: UseFormRegister<T>
       />
       <TextField
         register={props.register}
+        idPrefix={props.idPrefix}
         name={"startsOn" as Path<T>}
         label={t("subscriptions.startsOn")}
         required
@@ -35,6 +42,7 @@ function TermFields<T extends FieldValues>(props: { register: UseFormRegister<T>
       />
       <TextField
         register={props.register}
+        idPrefix={props.idPrefix}
         name={"endsOn" as Path<T>}
         label={t("subscriptions.endsOn")}
         type="date"
@@ -131,7 +139,7 @@ export function SubscriptionEdit(props: { sub: { id: string; copies: number; sta
     );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("subscriptions.edit")} className="flex min-w-56 flex-col gap-1">
-      <TermFields register={form.register} errorOf={errorOf} />
+      <TermFields register={form.register} errorOf={errorOf} idPrefix={`sub-${props.sub.id}`} />
       <FormStatus error={formError} />
       <div className="flex gap-2">
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} />

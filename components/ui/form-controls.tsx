@@ -11,19 +11,22 @@ type Common<T extends FieldValues> = {
   error?: string;
   hint?: string;
   required?: boolean;
+  /** Element ids are `${idPrefix}-${name}`: give a prefix when one page shows the same form several times. */
+  idPrefix?: string;
 };
 
 /** A registered text-like input with its label and error (one pattern for every form). */
 export function TextField<T extends FieldValues>({
   name,
   label,
+  idPrefix,
   register,
   error,
   hint,
   required,
   ...rest
 }: Common<T> & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `f-${name.replaceAll(".", "-")}`;
+  const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
       <input {...controlProps(id, error)} className={inputClass} {...rest} {...register(name)} />
@@ -34,6 +37,7 @@ export function TextField<T extends FieldValues>({
 export function SelectField<T extends FieldValues>({
   name,
   label,
+  idPrefix,
   register,
   error,
   hint,
@@ -42,7 +46,7 @@ export function SelectField<T extends FieldValues>({
   emptyOption,
   ...rest
 }: Common<T> & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; emptyOption?: string }) {
-  const id = `f-${name.replaceAll(".", "-")}`;
+  const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
       <select {...controlProps(id, error)} className={inputClass} {...rest} {...register(name)}>
@@ -60,13 +64,15 @@ export function SelectField<T extends FieldValues>({
 export function CheckboxField<T extends FieldValues>({
   name,
   label,
+  idPrefix,
   register,
 }: {
   name: Path<T>;
   label: string;
   register: UseFormRegister<T>;
+  idPrefix?: string;
 }) {
-  const id = `f-${name.replaceAll(".", "-")}`;
+  const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm">
       <input id={id} type="checkbox" className="h-5 w-5" {...register(name)} />
@@ -78,13 +84,14 @@ export function CheckboxField<T extends FieldValues>({
 export function TextAreaField<T extends FieldValues>({
   name,
   label,
+  idPrefix,
   register,
   error,
   hint,
   required,
   ...rest
 }: Common<T> & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = `f-${name.replaceAll(".", "-")}`;
+  const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
       <textarea {...controlProps(id, error)} className={inputClass} rows={4} {...rest} {...register(name)} />
@@ -96,12 +103,13 @@ export function TextAreaField<T extends FieldValues>({
 export function RadioGroupField<T extends FieldValues>({
   name,
   label,
+  idPrefix,
   register,
   error,
   required,
   options,
 }: Common<T> & { options: { value: string; label: string; hint?: string }[] }) {
-  const id = `f-${name.replaceAll(".", "-")}`;
+  const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <fieldset className="flex flex-col gap-1" aria-describedby={`${id}-error`} aria-invalid={error ? true : undefined}>
       <legend className="text-sm font-medium text-slate-700">
