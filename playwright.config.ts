@@ -38,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database seeded with the demo company, a production build, then `next start`.
-    command: `npx tsx scripts/start.ts --port ${PORT} --db kewu_e2e --fresh`,
+    command: `npx tsx scripts/start.ts --port ${PORT} --db kewu_e2e_${PORT} --fresh`,
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
