@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // uploadFileAction, which refuses it with a message the form can show.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
   poweredByHeader: false,
+  // exceljs (lib/xlsx, route handlers only) is loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ["exceljs"],
   // The embedded database and uploads live under .data/; never bundle them.
   outputFileTracingExcludes: { "*": [".data/**"] },
 };

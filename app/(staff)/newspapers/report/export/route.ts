@@ -74,6 +74,6 @@ export async function GET(request: Request) {
     ],
     rows: report.tenants.map((r): XlsxCell[] => [...lead(), r.name, r.titles.join("、"), r.delivered, r.held, r.pickedUp, r.stillHeld]),
   };
-  const file = buildXlsxWorkbook([byTitle, byTenant]);
+  const file = await buildXlsxWorkbook([byTitle, byTenant]);
   return xlsxResponse(file, `报纸月报-${report.site.code}-${report.month}.xlsx`);
 }

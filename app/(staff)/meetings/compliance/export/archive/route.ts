@@ -30,6 +30,8 @@ export async function GET(request: Request) {
   const t = translator("zh-CN");
   const h = (key: string) => t(`meetingReports.export.columns.${key}`);
   const when = (local: string | null): XlsxCell => (local ? { localDateTime: local } : null);
+  // Meeting days and due dates are the site's calendar dates: real Excel dates, not text.
+  const day = (local: string | null): XlsxCell => (local ? { localDate: local } : null);
   const meetings = {
     name: t("meetingReports.export.sheets.meetings"),
     columns: [
@@ -49,7 +51,7 @@ export async function GET(request: Request) {
     ],
     rows: archive.meetings.map((m): XlsxCell[] => [
       m.seriesName,
-      m.date,
+      day(m.date),
       m.time,
       m.place,
       m.convener,
@@ -75,7 +77,7 @@ export async function GET(request: Request) {
     ],
     rows: archive.attendance.map((a): XlsxCell[] => [
       a.seriesName,
-      a.meetingDate,
+      day(a.meetingDate),
       a.person,
       a.organization || t("meetingReports.attendance.department"),
       t(`meetingReports.statuses.${a.status ?? "none"}`),
@@ -97,17 +99,17 @@ export async function GET(request: Request) {
     ],
     rows: archive.actionItems.map((a): XlsxCell[] => [
       a.seriesName,
-      a.raisedOn,
+      day(a.raisedOn),
       a.description,
       a.owner,
-      a.dueOn,
+      day(a.dueOn),
       when(a.closedLocal),
       a.closedBy,
-      a.closedInDate,
+      day(a.closedInDate),
       a.closingNote,
     ]),
   };
-  const file = buildXlsxWorkbook([meetings, attendance, actionItems]);
+  const file = await buildXlsxWorkbook([meetings, attendance, actionItems]);
   const compact = (d: string) => d.replaceAll("-", "");
   return xlsxResponse(
     file,

@@ -42,7 +42,7 @@ export async function GET(request: Request) {
       p.tally.rate === null ? null : Math.round(p.tally.rate * 1000) / 10,
     ]),
   );
-  const file = buildXlsx({
+  const file = await buildXlsx({
     name: t("meetingReports.export.sheets.quarter"),
     columns: [
       { header: h("quarter"), width: 16 },
@@ -57,7 +57,7 @@ export async function GET(request: Request) {
       { header: a("absent"), width: 6 },
       { header: a("excused"), width: 6 },
       { header: a("notRecorded"), width: 6 },
-      { header: `${a("rate")} %`, width: 8 },
+      { header: `${a("rate")} %`, width: 8, numFmt: "0.0" },
     ],
     rows,
   });
