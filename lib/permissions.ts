@@ -124,6 +124,7 @@ export const ACTION_PERMISSIONS = {
   setCalendarOverrideAction: "calendar:manage",
   deleteCalendarOverrideAction: "calendar:manage",
   saveOfficialYearAction: "calendar:manage",
+  previewOfficialYearAction: "calendar:manage",
   createComplaintAction: "complaint:create",
   startRectificationAction: "complaint:rectify",
   recordRectificationAction: "complaint:rectify",

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { checkOfficialYear } from "./official-year";
 import { DeleteOverrideSchema, OfficialYearSchema, SetOverrideSchema } from "./schema";
 
 const asDate = (d: string) => new Date(`${d}T00:00:00Z`); // a @db.Date column: the calendar day itself
@@ -70,13 +71,18 @@ export const deleteCalendarOverride = defineMutation({
   },
 });
 
-/** Enter (or replace) a year's official table; from then on that year is no longer provisional. */
+/**
+ * Enter (or replace) a year's official table; from then on that year is no longer provisional. The
+ * table replaces every other source for the whole year and every site, so it must list each
+ * statutory holiday (checkOfficialYear) — a partial paste would otherwise make festivals working days.
+ */
 export const saveOfficialYear = defineMutation({
   name: "saveOfficialYearAction",
   schema: OfficialYearSchema,
   revalidate: ["/calendar"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
+    await checkOfficialYear(input);
     const days = [
       ...input.holidays.map((d) => ({ year: input.year, date: asDate(d.date), kind: "HOLIDAY" as const, name: d.name ?? null })),
       ...input.workdays.map((d) => ({ year: input.year, date: asDate(d.date), kind: "WORKDAY" as const, name: d.name ?? null })),

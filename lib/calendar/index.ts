@@ -24,13 +24,17 @@ export {
   type DayOfWeek,
   type LocalDate,
 } from "./local-date";
+export { datesListedByOtherYears, missingStatutoryHolidays, yearTableChanges, type DayChange, type DayState } from "./official-year";
 export { packageCoversYear, PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR } from "./package-data";
 export {
   chuxiDate,
+  provisionalCompensatoryDays,
+  provisionalDaysOff,
   provisionalHolidays,
   qingmingDate,
   solarDateOfLunar,
   PROVISIONAL_MAX_YEAR,
   PROVISIONAL_MIN_YEAR,
+  STATUTORY_RULES_SINCE,
   type NamedDate,
 } from "./provisional";

@@ -22,7 +22,7 @@ import * as siteActions from "@/lib/sites/actions";
 import * as tenantActions from "@/lib/tenants/actions";
 import * as unitActions from "@/lib/units/actions";
 import * as userActions from "@/lib/users/actions";
-import { createCalendar } from "@/lib/calendar";
+import { createCalendar, provisionalDaysOff } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ACTION_PERMISSIONS, ROLES, roleHas, type ActionName } from "@/lib/permissions";
@@ -161,7 +161,8 @@ const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unk
   resetUserPasswordAction: (w) => ({ id: w.users.CLERK, password: "Another123" }),
   setCalendarOverrideAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, date: "2026-12-31", kind: "HOLIDAY", note: uniq() }),
   deleteCalendarOverrideAction: (w, s) => ({ id: w[s].override }),
-  saveOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: [{ date: "2027-01-01", name: "元旦" }], workdays: [] }),
+  saveOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: provisionalDaysOff(2027), workdays: [] }),
+  previewOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: provisionalDaysOff(2027), workdays: [] }),
   createComplaintAction: (w, s) => ({
     requestId: `matrix-${uniq()}`,
     siteId: s === "a" ? w.siteA : w.siteB,
@@ -294,7 +295,12 @@ const TINY_PNG = new Uint8Array([
 ]);
 
 /** Actions that change only the caller's own view (notifications) or create notifications, not records: no audit row. */
-const NO_AUDIT: ActionName[] = ["markNotificationsReadAction", "runRemindersAction", ...MODULES.flatMap((m) => m.noAudit ?? [])];
+const NO_AUDIT: ActionName[] = [
+  "markNotificationsReadAction",
+  "runRemindersAction",
+  "previewOfficialYearAction",
+  ...MODULES.flatMap((m) => m.noAudit ?? []),
+];
 
 /** Each complaint step needs a complaint waiting for exactly that step. */
 const complaintFor: Record<"a" | "b", string> = { a: "", b: "" };
@@ -312,6 +318,7 @@ const UNSCOPED: ActionName[] = [
   "updateUserAction",
   "resetUserPasswordAction",
   "saveOfficialYearAction",
+  "previewOfficialYearAction",
   "markNotificationsReadAction",
   "runRemindersAction",
   "saveChecklistTemplateAction",

@@ -8,7 +8,12 @@ import { FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { addDays } from "@/lib/calendar";
-import { deleteCalendarOverrideAction, saveOfficialYearAction, setCalendarOverrideAction } from "@/lib/calendar-admin/actions";
+import {
+  deleteCalendarOverrideAction,
+  previewOfficialYearAction,
+  saveOfficialYearAction,
+  setCalendarOverrideAction,
+} from "@/lib/calendar-admin/actions";
 import { calendarMonth, yearTables } from "@/lib/calendar-admin/queries";
 import { param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
@@ -103,6 +108,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
                 <p className="mb-2 text-sm text-slate-600">{y.entered ? t("calendar.enteredHint") : t("calendar.provisionalHint")}</p>
                 <OfficialYearForm
                   year={y.year}
+                  preview={previewOfficialYearAction}
                   action={saveOfficialYearAction}
                   initialReference={y.reference ?? ""}
                   initialHolidays={lines(y.entered?.holidays ?? y.provisional)}
