@@ -31,7 +31,7 @@ const alreadyUsed = (field: string) => new DomainError("invalid", "files.errors.
  * Makes uploaded files the evidence of one record, inside the transaction that writes the record.
  * A file must exist, be of the record's site and of an allowed kind, and have been uploaded by the
  * actor (the photo or signature is taken on their device); a file that is already evidence of any
- * record is refused with its own message. FileAttachment's primary key is the file id: when two
+ * record, in any module, is refused with its own message. FileAttachment's primary key is the file id: when two
  * transactions claim one file at once, the second waits for the first and inserts nothing, so the
  * database — not a count made beforehand — decides that a file belongs to one record.
  */
@@ -56,8 +56,9 @@ export async function claimFiles(tx: Tx, input: ClaimFilesInput): Promise<void> 
     if (!file || file.siteId !== input.siteId) throw invalid(field);
     const own = file.attachment?.entity === input.entity && file.attachment.entityId === input.entityId;
     if (own && input.keepOwn) continue;
-    if (!input.kinds.includes(file.kind) || file.uploadedById !== input.actor.id) throw invalid(field);
+    // Evidence of another record first: whatever else is wrong, taking it again is the message that helps.
     if (file.attachment) throw alreadyUsed(field);
+    if (!input.kinds.includes(file.kind) || file.uploadedById !== input.actor.id) throw invalid(field);
     toClaim.push({ field, id });
   }
   if (toClaim.length === 0) return;
