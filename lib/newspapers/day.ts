@@ -5,8 +5,9 @@ import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertSignatureFile, dbDate } from "./files";
+import { dbDate } from "./files";
 import { allocateCopies, checkClose, distributionOrder, receiptDateProblem, tallyDeliveries } from "./rules";
 import { CloseDaySchema, HandOverSchema, ReceiptSchema } from "./schema";
 
@@ -89,7 +90,6 @@ export const receiveNewspapers = defineMutation({
 
     try {
       return await db.$transaction(async (tx) => {
-        await assertSignatureFile(tx, actor, input.siteId, input.signatureFileId, "signatureFileId");
         const day = await tx.newspaperDay.create({
           data: {
             requestId: input.requestId,
@@ -101,6 +101,15 @@ export const receiveNewspapers = defineMutation({
             lines: { create: lines.map((l) => ({ titleId: l.titleId, received: l.received, expected: l.expected })) },
           },
           select: { id: true },
+        });
+        // R-NEWS-1: one drawn signature proves one receipt.
+        await claimFiles(tx, {
+          actor,
+          siteId: input.siteId,
+          entity: "NEWSPAPER_DAY",
+          entityId: day.id,
+          kinds: ["SIGNATURE"],
+          files: { signatureFileId: [input.signatureFileId] },
         });
         const states = new Map(lines.flatMap((l) => [...l.states]));
         await tx.newspaperDelivery.createMany({

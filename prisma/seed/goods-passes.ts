@@ -384,7 +384,7 @@ async function seedSite(
       createdById: ctx.clerk,
       createdAt: new Date(ctx.now.getTime() - 90 * 24 * HOUR),
     })),
-    select: { id: true, tenantId: true },
+    select: { id: true, tenantId: true, certificateFileId: true, specimenFileId: true },
   });
   const signatoryOf = new Map(signatories.map((s) => [s.tenantId, s.id]));
 
@@ -423,9 +423,18 @@ async function seedSite(
       createdById: ctx.frontDesk,
       createdAt: p.createdAt,
     })),
-    select: { id: true, requestId: true },
+    select: { id: true, requestId: true, sealPhotoFileId: true, signatureFileId: true },
   });
   const idOf = new Map(created.map((c) => [c.requestId, c.id]));
+  // Each file is the evidence of its record, as lib/files/claim.ts records it for the app's own writes.
+  const attach = (entity: "SIGNATORY" | "GOODS_PASS", entityId: string, fileIds: (string | null)[]) =>
+    fileIds.filter((fileId): fileId is string => !!fileId).map((fileId) => ({ fileId, siteId: site.id, entity, entityId }));
+  await tx.fileAttachment.createMany({
+    data: [
+      ...signatories.flatMap((s) => attach("SIGNATORY", s.id, [s.certificateFileId, s.specimenFileId])),
+      ...created.flatMap((c) => attach("GOODS_PASS", c.id, [c.sealPhotoFileId, c.signatureFileId])),
+    ],
+  });
   await tx.goodsPassItem.createMany({
     data: plan.passes.flatMap((p) =>
       p.items.map((item, i) => ({

@@ -237,12 +237,12 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
             closedAt: d.closedAt,
             closedById: frontDesk.id,
           })),
-          select: { id: true },
+          select: { id: true, receiptSignatureFileId: true },
         });
         await tx.newspaperReceiptLine.createMany({
           data: plan.days.flatMap((d, i) => d.lines.map((l) => ({ dayId: created[i].id, ...l }))),
         });
-        await tx.newspaperDelivery.createMany({
+        const deliveries = await tx.newspaperDelivery.createManyAndReturn({
           data: plan.days.flatMap((d, i) =>
             d.deliveries.map((x) => {
               const s = subOf.get(x.key)!;
@@ -269,6 +269,18 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
               };
             }),
           ),
+          select: { id: true, signatureFileId: true, pickupSignatureFileId: true },
+        });
+        // Each signature is the evidence of its record, as lib/files/claim.ts records it for the app's own writes.
+        await tx.fileAttachment.createMany({
+          data: [
+            ...created.map((d) => ({ fileId: d.receiptSignatureFileId, entity: "NEWSPAPER_DAY" as const, entityId: d.id })),
+            ...deliveries.flatMap((d) =>
+              [d.signatureFileId, d.pickupSignatureFileId]
+                .filter((fileId): fileId is string => !!fileId)
+                .map((fileId) => ({ fileId, entity: "NEWSPAPER_DELIVERY" as const, entityId: d.id })),
+            ),
+          ].map((a) => ({ ...a, siteId: site.id })),
         });
         const all = plan.days.flatMap((d) => d.deliveries);
         return {
