@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { id, optionalInstant, optionalTrimmed, trimmed } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id";
 
 export const SEVERITIES = ["MAJOR", "GENERAL"] as const;
@@ -9,14 +9,6 @@ export const STATES = ["RECEIVED", "IN_RECTIFICATION", "RECTIFIED", "REVISITED",
 export const REVISIT_METHODS = ["VISIT", "PHONE"] as const;
 export const SATISFACTIONS = ["SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED"] as const;
 export const MAX_PHOTOS = 6;
-
-/** An ISO instant from a form (datetime-local is converted on the client with the site's zone). */
-const instant = () =>
-  z
-    .string()
-    .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), { message: "validation.dateTime" })
-    .transform((v) => new Date(v));
 
 const photoIds = z.array(id()).max(MAX_PHOTOS);
 
@@ -32,7 +24,7 @@ export const CreateComplaintSchema = z.strictObject({
   description: trimmed(2000),
   departmentId: id(),
   /** Empty = now. */
-  receivedAt: z.union([z.literal(""), instant()]).optional(),
+  receivedAt: optionalInstant(),
   photoIds: photoIds.default([]),
 });
 
@@ -44,7 +36,7 @@ export const StartRectificationSchema = z.strictObject({ ...step });
 export const RecordRectificationSchema = z.strictObject({
   ...step,
   actionTaken: trimmed(2000),
-  rectifiedAt: z.union([z.literal(""), instant()]).optional(),
+  rectifiedAt: optionalInstant(),
   photoIds: photoIds.default([]),
 });
 
@@ -53,7 +45,7 @@ export const RecordRevisitSchema = z
   .strictObject({
     ...step,
     method: z.enum(REVISIT_METHODS),
-    revisitedAt: z.union([z.literal(""), instant()]).optional(),
+    revisitedAt: optionalInstant(),
     satisfaction: z.enum(SATISFACTIONS),
     clientName: trimmed(50),
     comments: optionalTrimmed(1000),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalTrimmed } from "@/lib/validation";
+import { id, instant as instantWithOffset, optionalTrimmed } from "@/lib/validation";
 import { MAX_ITEMS } from "./rules";
 import { requestIdField } from "@/lib/request-id";
 
@@ -9,13 +9,8 @@ export const PASS_STATES = ["PENDING", "APPROVED", "REJECTED", "RELEASED"] as co
 /** Units of measure offered by the form (free text is allowed too, up to 10 characters). */
 export const ITEM_UNITS = ["件", "箱", "台", "个", "把", "张", "套", "包", "卷", "批"] as const;
 
-/** An ISO instant from a form (the date and times are converted on the client with the site's zone). */
-const instant = () =>
-  z
-    .string()
-    .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), { message: "goodsPasses.errors.windowInvalid" })
-    .transform((v) => new Date(v));
+/** The window's ends: the form converts the date and times with the site's zone and sends the offset. */
+const instant = () => instantWithOffset("goodsPasses.errors.windowInvalid");
 
 /** Quantities are Decimal(12,2): more than zero, at most two decimals. */
 const quantity = () =>
