@@ -1,8 +1,17 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
-import { addDays, makeLocalDate, packageCoversYear, provisionalHolidays, yearOf, yearStatus, type LocalDate } from "@/lib/calendar";
+import {
+  addDays,
+  localDateOfColumn,
+  makeLocalDate,
+  packageCoversYear,
+  provisionalHolidays,
+  yearOf,
+  yearStatus,
+  type LocalDate,
+} from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { loadOfficialYears, loadSiteCalendars } from "./store";
+import { loadOfficialYears, loadSiteCalendars } from "@/lib/calendar/store";
 
 export interface MonthDay {
   date: LocalDate;
@@ -43,7 +52,7 @@ export async function calendarMonth(siteId: string, month: string | undefined) {
     today,
     month: first.slice(0, 7),
     days,
-    overrides: overrides.map((o) => ({ ...o, date: o.date.toISOString().slice(0, 10) })),
+    overrides: overrides.map((o) => ({ ...o, date: localDateOfColumn(o.date) })),
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintSeverity, ComplaintState } from "@/lib/generated/prisma/enums";

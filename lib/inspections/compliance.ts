@@ -1,7 +1,7 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { formatInZone, isValidLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import {
   PERIODS,
@@ -42,7 +42,7 @@ async function resolveSite(siteIds: string[], requested: string | undefined) {
   const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
   const site = sites.find((s) => s.id === requested) ?? sites[0];
   if (!site) throw new AccessError("not_found");
-  const calendar = (await loadSiteCalendars([site.id])).get(site.id)!;
+  const calendar = (await loadSiteCalendar(site.id))!;
   return { sites, site, calendar };
 }
 

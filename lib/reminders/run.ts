@@ -1,7 +1,7 @@
 import "server-only";
 import { emailDelivery } from "./email";
 import { formatInZone, type Calendar } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
 import type { Translate } from "@/lib/i18n/server";

@@ -3,11 +3,11 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FileKind } from "@/lib/generated/prisma/enums";
-import { CreateSignatorySchema, RevokeSignatorySchema, dateColumn } from "./schema";
+import { CreateSignatorySchema, RevokeSignatorySchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 

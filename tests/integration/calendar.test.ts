@@ -1,7 +1,7 @@
 /** R-CAL-1: a site's overrides and a manager-entered year table, through the actions and the store. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteCalendarOverrideAction, saveOfficialYearAction, setCalendarOverrideAction } from "@/lib/calendar-admin/actions";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
