@@ -3,6 +3,7 @@ import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { formatInZone, isValidLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { oneOf } from "@/lib/pagination";
 import {
   PERIODS,
   countedWindows,
@@ -59,7 +60,7 @@ export async function complianceReport(filter: ComplianceFilter, now = new Date(
   const actor = await requirePermission("inspection:compliance");
   const { sites, site, calendar } = await resolveSite(actor.siteIds, filter.site);
   const date = dayOrToday(calendar, filter.date, now);
-  const period: Period = (PERIODS as readonly string[]).includes(filter.period ?? "") ? (filter.period as Period) : "day";
+  const period: Period = oneOf(PERIODS, filter.period) ?? "day";
   const { from, to } = periodRange(period, date);
   const range = { start: calendar.startOfLocalDay(from), end: calendar.endOfLocalDay(to) };
 

@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { dateColumn, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/sites/queries";
 import { SIGNATORY_STATUSES, type SignatoryStatus } from "./schema";
 
@@ -44,7 +44,7 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
   const zones = await db.site.findMany({ where: { id: { in: sites } }, select: { id: true, timeZone: true } });
   const now = new Date();
   const todayOf = new Map(zones.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
-  const status = (SIGNATORY_STATUSES as readonly string[]).includes(filter.status ?? "") ? (filter.status as SignatoryStatus) : null;
+  const status = oneOf(SIGNATORY_STATUSES, filter.status) ?? null;
   // Each site has its own "today"; a status filter is one OR branch per site.
   const statusWhere = (siteId: string): Prisma.AuthorisedSignatoryWhereInput => {
     const day = dateColumn(todayOf.get(siteId)!);
