@@ -1,13 +1,21 @@
 import { z } from "zod";
 import { id, optionalInstant, optionalTrimmed, trimmed } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id";
+import {
+  ComplaintCategory,
+  ComplaintSeverity,
+  ComplaintSource,
+  ComplaintState,
+  RevisitMethod,
+  Satisfaction,
+} from "@/lib/generated/prisma/enums";
 
-export const SEVERITIES = ["MAJOR", "GENERAL"] as const;
-export const SOURCES = ["PHONE", "VISIT", "ONLINE", "INSPECTION", "OTHER"] as const;
-export const CATEGORIES = ["CLEANING", "REPAIR", "SECURITY", "CATERING", "NOISE", "PARKING", "SERVICE", "OTHER"] as const;
-export const STATES = ["RECEIVED", "IN_RECTIFICATION", "RECTIFIED", "REVISITED", "CLOSED"] as const;
-export const REVISIT_METHODS = ["VISIT", "PHONE"] as const;
-export const SATISFACTIONS = ["SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED"] as const;
+export const SEVERITIES = Object.values(ComplaintSeverity);
+export const SOURCES = Object.values(ComplaintSource);
+export const CATEGORIES = Object.values(ComplaintCategory);
+export const STATES = Object.values(ComplaintState);
+export const REVISIT_METHODS = Object.values(RevisitMethod);
+export const SATISFACTIONS = Object.values(Satisfaction);
 export const MAX_PHOTOS = 6;
 
 const photoIds = z.array(id()).max(MAX_PHOTOS);
@@ -18,9 +26,9 @@ export const CreateComplaintSchema = z.strictObject({
   siteId: id(),
   tenantId: id(),
   unitId: optionalTrimmed(50),
-  source: z.enum(SOURCES),
-  category: z.enum(CATEGORIES),
-  severity: z.enum(SEVERITIES),
+  source: z.enum(ComplaintSource),
+  category: z.enum(ComplaintCategory),
+  severity: z.enum(ComplaintSeverity),
   description: trimmed(2000),
   departmentId: id(),
   /** Empty = now. */
@@ -44,9 +52,9 @@ export const RecordRectificationSchema = z.strictObject({
 export const RecordRevisitSchema = z
   .strictObject({
     ...step,
-    method: z.enum(REVISIT_METHODS),
+    method: z.enum(RevisitMethod),
     revisitedAt: optionalInstant(),
-    satisfaction: z.enum(SATISFACTIONS),
+    satisfaction: z.enum(Satisfaction),
     clientName: trimmed(50),
     comments: optionalTrimmed(1000),
     signatureFileId: optionalTrimmed(50),

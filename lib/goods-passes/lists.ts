@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
 import { dateParam, filterQuery, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
 import { siteScope } from "@/lib/sites/queries";
+import { DIRECTIONS, PASS_STATES } from "./schema";
 
 /**
  * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the
@@ -14,8 +15,6 @@ import { siteScope } from "@/lib/sites/queries";
  * its permission itself and reads only the user's sites.
  */
 
-export const PASS_STATES = ["PENDING", "APPROVED", "REJECTED", "RELEASED"] as const satisfies readonly GoodsPassState[];
-export const PASS_DIRECTIONS = ["IN", "OUT"] as const satisfies readonly GoodsDirection[];
 /** What occupies a route today: a rejected pass does not move anything. */
 const ON_ROUTE_STATES = ["PENDING", "APPROVED", "RELEASED"] as const satisfies readonly GoodsPassState[];
 /** The export stops here, like the complaints dashboard's. */
@@ -44,7 +43,7 @@ export function parseGoodsPassFilter(sp: RawParams): GoodsPassFilter {
     site: param(sp.site, 50),
     tenant: param(sp.tenant, 50),
     state: oneOf(PASS_STATES, sp.state),
-    direction: oneOf(PASS_DIRECTIONS, sp.direction),
+    direction: oneOf(DIRECTIONS, sp.direction),
     from: dateParam(sp.from),
     to: dateParam(sp.to),
   };
