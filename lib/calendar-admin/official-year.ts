@@ -10,7 +10,7 @@ import {
   type OfficialYearTable,
 } from "@/lib/calendar";
 import { OfficialYearSchema, type OfficialYearInput } from "./schema";
-import { loadOfficialYears } from "./store";
+import { loadOfficialYears } from "@/lib/calendar/store";
 
 const toTable = (input: OfficialYearInput): OfficialYearTable => ({
   year: input.year,

@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import {
   addDays,
   localDateInZone,
+  localDateOfColumn,
   makeLocalDate,
   packageCoversYear,
   provisionalDaysOff,
@@ -11,7 +12,7 @@ import {
   type LocalDate,
 } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { loadOfficialYears, loadSiteCalendars } from "./store";
+import { loadOfficialYears, loadSiteCalendars } from "@/lib/calendar/store";
 
 export interface MonthDay {
   date: LocalDate;
@@ -55,7 +56,7 @@ export async function calendarMonth(siteId: string, month: string | undefined) {
     today,
     month: first.slice(0, 7),
     days,
-    overrides: overrides.map((o) => ({ ...o, date: o.date.toISOString().slice(0, 10) })),
+    overrides: overrides.map((o) => ({ ...o, date: localDateOfColumn(o.date) })),
   };
 }
 

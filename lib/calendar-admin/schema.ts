@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { isValidLocalDate, PROVISIONAL_MAX_YEAR, STATUTORY_RULES_SINCE } from "@/lib/calendar";
 import { id, optionalTrimmed } from "@/lib/validation";
+import { CalendarDayKind } from "@/lib/generated/prisma/enums";
 
 const localDay = () => z.string().trim().refine(isValidLocalDate, { message: "validation.date" });
 
 export const SetOverrideSchema = z.strictObject({
   siteId: id(),
   date: localDay(),
-  kind: z.enum(["WORKDAY", "HOLIDAY"]),
+  kind: z.enum(CalendarDayKind),
   note: optionalTrimmed(100),
 });
 

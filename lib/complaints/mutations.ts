@@ -3,7 +3,7 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -21,7 +21,7 @@ import {
 type Tx = Prisma.TransactionClient;
 
 async function siteCalendar(siteId: string) {
-  const calendar = (await loadSiteCalendars([siteId])).get(siteId);
+  const calendar = await loadSiteCalendar(siteId);
   if (!calendar) throw new DomainError("not_found", "errors.not_found");
   return calendar;
 }

@@ -1,19 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
-import {
-  endOfLocalDayInZone,
-  formatInZone,
-  isValidLocalDate,
-  localDateInZone,
-  startOfLocalDayInZone,
-  type LocalDate,
-} from "@/lib/calendar";
+import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
-import { paged, param, type PageRequest } from "@/lib/pagination";
+import { dateParam, filterQuery, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
 import { siteScope } from "@/lib/sites/queries";
+import { DIRECTIONS, PASS_STATES } from "./schema";
 
 /**
  * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the
@@ -21,8 +15,6 @@ import { siteScope } from "@/lib/sites/queries";
  * its permission itself and reads only the user's sites.
  */
 
-export const PASS_STATES = ["PENDING", "APPROVED", "REJECTED", "RELEASED"] as const satisfies readonly GoodsPassState[];
-export const PASS_DIRECTIONS = ["IN", "OUT"] as const satisfies readonly GoodsDirection[];
 /** What occupies a route today: a rejected pass does not move anything. */
 const ON_ROUTE_STATES = ["PENDING", "APPROVED", "RELEASED"] as const satisfies readonly GoodsPassState[];
 /** The export stops here, like the complaints dashboard's. */
@@ -44,35 +36,22 @@ export interface GoodsPassFilter {
   to?: LocalDate;
 }
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-function oneOf<T extends string>(values: readonly T[], raw: string | undefined): T | undefined {
-  return (values as readonly string[]).includes(raw ?? "") ? (raw as T) : undefined;
-}
-
 /** Reads the GET params defensively: anything unknown or malformed is simply no filter. */
 export function parseGoodsPassFilter(sp: RawParams): GoodsPassFilter {
-  const date = (raw: string | string[] | undefined) => {
-    const v = param(raw, 10);
-    return v && isValidLocalDate(v) ? v : undefined;
-  };
   return {
     q: param(sp.q),
     site: param(sp.site, 50),
     tenant: param(sp.tenant, 50),
-    state: oneOf(PASS_STATES, param(sp.state)),
-    direction: oneOf(PASS_DIRECTIONS, param(sp.direction)),
-    from: date(sp.from),
-    to: date(sp.to),
+    state: oneOf(PASS_STATES, sp.state),
+    direction: oneOf(DIRECTIONS, sp.direction),
+    from: dateParam(sp.from),
+    to: dateParam(sp.to),
   };
 }
 
 /** The filter as a query string again (export link, pagination). */
 export function goodsPassFilterQuery(filter: GoodsPassFilter): string {
-  const sp = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) sp.set(key, value);
-  const query = sp.toString();
-  return query ? `?${query}` : "";
+  return filterQuery({ ...filter });
 }
 
 async function whereOf(actor: Actor, filter: GoodsPassFilter): Promise<Prisma.GoodsPassWhereInput> {

@@ -2,7 +2,7 @@ import "server-only";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -36,7 +36,7 @@ export const submitInspection = defineMutation({
     // R-INS-1/2: cleaning supervisors walk public areas, coordination supervisors the outlets.
     if (dutyFor(area.type) !== actor.duty) throw new DomainError("forbidden", "inspections.errors.notYourDuty");
 
-    const calendar = (await loadSiteCalendars([area.siteId])).get(area.siteId);
+    const calendar = await loadSiteCalendar(area.siteId);
     const window = calendar ? windowOf(calendar, area.site, area.type, input.periodKey) : null;
     if (!calendar || !window) throw new DomainError("invalid", "inspections.errors.noSuchWindow", "periodKey");
     const now = new Date();

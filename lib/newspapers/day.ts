@@ -3,11 +3,10 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { dbDate } from "./files";
 import { allocateCopies, checkClose, distributionOrder, receiptDateProblem, tallyDeliveries } from "./rules";
 import { CloseDaySchema, HandOverSchema, ReceiptSchema } from "./schema";
 
@@ -15,7 +14,7 @@ const PATHS = ["/newspapers", "/newspapers/days"];
 
 /** The subscriptions of active titles running on `date`, in distribution order (R-NEWS-2). */
 async function subscriptionsOn(siteId: string, date: string) {
-  const on = dbDate(date);
+  const on = dateColumn(date);
   const rows = await db.newspaperSubscription.findMany({
     where: { siteId, title: { active: true }, startsOn: { lte: on }, OR: [{ endsOn: null }, { endsOn: { gte: on } }] },
     select: {
@@ -68,7 +67,7 @@ export const receiveNewspapers = defineMutation({
     if (receiptDateProblem(input.date, localDateInZone(new Date(), site.timeZone)))
       throw new DomainError("invalid", "newspapers.errors.receiptFuture", "date");
     const existing = await db.newspaperDay.findUnique({
-      where: { siteId_date: { siteId: input.siteId, date: dbDate(input.date) } },
+      where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
       select: { id: true },
     });
     if (existing) throw new DomainError("conflict", "newspapers.errors.dayExists", "date");
@@ -94,7 +93,7 @@ export const receiveNewspapers = defineMutation({
           data: {
             requestId: input.requestId,
             siteId: input.siteId,
-            date: dbDate(input.date),
+            date: dateColumn(input.date),
             courierName: input.courierName,
             receivedById: actor.id,
             receiptSignatureFileId: input.signatureFileId,

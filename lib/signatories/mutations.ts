@@ -3,10 +3,10 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
-import { CreateSignatorySchema, RevokeSignatorySchema, dateColumn } from "./schema";
+import { CreateSignatorySchema, RevokeSignatorySchema } from "./schema";
 
 export const createSignatory = defineMutation({
   name: "createSignatoryAction",

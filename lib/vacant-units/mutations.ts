@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -105,7 +105,7 @@ export const submitVacantCleaning = defineMutation({
             siteId: unit.siteId,
             unitId: unit.id,
             month: input.month,
-            cleanedOn: new Date(`${input.cleanedOn}T00:00:00Z`),
+            cleanedOn: dateColumn(input.cleanedOn),
             cleanerId: input.cleanerId,
             createdById: actor.id,
             checks: { create: checkRows(input.checks) },
@@ -188,7 +188,7 @@ export const resubmitVacantCleaning = defineMutation({
         where: { id: record.id, state: "SENT_BACK" },
         data: {
           state: "SUBMITTED",
-          cleanedOn: new Date(`${input.cleanedOn}T00:00:00Z`),
+          cleanedOn: dateColumn(input.cleanedOn),
           cleanerId: input.cleanerId,
           createdById: actor.id,
         },

@@ -19,7 +19,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { addDays, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
+import { addDays, dateColumn, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
 import { env } from "../../lib/env";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileKind, GoodsDirection, GoodsPassState, PassAuthorization } from "../../lib/generated/prisma/enums";
@@ -379,8 +379,8 @@ async function seedSite(
       phone: s.phone,
       certificateFileId: certificateIds[i],
       specimenFileId: specimenIds[i],
-      validFrom: new Date(`${s.validFrom}T00:00:00Z`),
-      validTo: new Date(`${s.validTo}T00:00:00Z`),
+      validFrom: dateColumn(s.validFrom),
+      validTo: dateColumn(s.validTo),
       createdById: ctx.clerk,
       createdAt: new Date(ctx.now.getTime() - 90 * 24 * HOUR),
     })),

@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { addDays, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
+import { addDays, dateColumn, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
 import { env } from "../../lib/env";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { NewspaperDeliveryState } from "../../lib/generated/prisma/enums";
@@ -45,7 +45,6 @@ function signaturePng(): Buffer {
 
 const personName = (rng: Rng) => rng.weighted(SURNAMES) + rng.pick(rng.chance(0.5) ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE);
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-const dbDate = (d: LocalDate) => new Date(`${d}T00:00:00.000Z`);
 
 interface SiteInput {
   siteCode: string;
@@ -196,8 +195,8 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
             tenantId: s.tenantId,
             unitId: s.unitId,
             copies: s.copies,
-            startsOn: dbDate(s.startsOn),
-            endsOn: s.endsOn ? dbDate(s.endsOn) : null,
+            startsOn: dateColumn(s.startsOn),
+            endsOn: s.endsOn ? dateColumn(s.endsOn) : null,
             createdById: frontDesk.id,
           })),
           select: { id: true },
@@ -226,7 +225,7 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
           data: plan.days.map((d) => ({
             requestId: `seed-np-${site.code}-${d.date}`,
             siteId: site.id,
-            date: dbDate(d.date),
+            date: dateColumn(d.date),
             courierName: d.courierName,
             receivedById: frontDesk.id,
             receivedAt: d.receivedAt,

@@ -18,6 +18,7 @@ import * as inspectionActions from "@/lib/inspections/actions";
 import * as checklistActions from "@/lib/checklists/actions";
 import * as workOrderActions from "@/lib/work-orders/actions";
 import * as notificationActions from "@/lib/notifications/actions";
+import * as reminderActions from "@/lib/reminders/actions";
 import * as siteActions from "@/lib/sites/actions";
 import * as tenantActions from "@/lib/tenants/actions";
 import * as unitActions from "@/lib/units/actions";
@@ -50,6 +51,7 @@ const ACTION_MODULES = [
   departmentActions,
   fileActions,
   notificationActions,
+  reminderActions,
   siteActions,
   tenantActions,
   unitActions,

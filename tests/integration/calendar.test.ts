@@ -8,7 +8,7 @@ import {
   setCalendarOverrideAction,
 } from "@/lib/calendar-admin/actions";
 import { provisionalYearsAhead } from "@/lib/calendar-admin/queries";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";

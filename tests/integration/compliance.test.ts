@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AccessError } from "@/lib/auth/guard";
 import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { saveChecklistTemplateAction } from "@/lib/checklists/actions";
 import { db } from "@/lib/db";
 import { complianceReport, supervisorDailySheet } from "@/lib/inspections/compliance";

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/(staff)/dashboard/export/route";
 import { AccessError } from "@/lib/auth/guard";
 import type { Calendar } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard";
 import { monthPeriods, parseDashboardFilter, weekPeriods, type DashboardFilter } from "@/lib/complaints/dashboard-rules";
 import { db } from "@/lib/db";

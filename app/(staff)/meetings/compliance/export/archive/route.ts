@@ -3,6 +3,7 @@ import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { meetingArchive } from "@/lib/meeting-reports/archive";
 import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { dateParam, param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +13,14 @@ export const dynamic = "force-dynamic";
  * layer checks meeting:export and the site.
  */
 export async function GET(request: Request) {
-  const sp = new URL(request.url).searchParams;
+  const sp = Object.fromEntries(new URL(request.url).searchParams);
   let archive: Awaited<ReturnType<typeof meetingArchive>>;
   try {
     archive = await meetingArchive({
-      site: sp.get("site") || undefined,
-      series: sp.get("series") || undefined,
-      from: sp.get("from") || undefined,
-      to: sp.get("to") || undefined,
+      site: param(sp.site),
+      series: param(sp.series),
+      from: dateParam(sp.from),
+      to: dateParam(sp.to),
     });
   } catch (err) {
     if (err instanceof AccessError) return refusalResponse(err);
