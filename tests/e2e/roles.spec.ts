@@ -48,21 +48,28 @@ test("failed sign-ins from one address wait longer and longer, even with the rig
   await page.goto("/login");
   await formReady(page, "登录");
   const error = page.getByTestId("login-error");
-  // 5 failures are free, then each wait doubles (lib/auth/throttle.ts): go on until it is at least 8 s.
-  let waitSeconds = 0;
-  for (let i = 0; i < 12 && waitSeconds < 8; i++) {
+  const attempt = async (password: string) => {
     await page.getByLabel("用户名").fill("coordinator");
-    await page.getByLabel("密码").fill(`wrong-${i}`);
-    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByLabel("密码").fill(password);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials")),
+      page.getByRole("button", { name: "登录" }).click(),
+    ]);
     await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
-    await expect(error).toHaveText(/用户名或密码错误|登录失败次数过多/);
-    const m = /（(\d+) 秒后）/.exec((await error.textContent()) ?? "");
-    waitSeconds = m ? Number(m[1]) : 0;
+    const text = (await error.textContent()) ?? "";
+    return { text, wait: Number(/（(\d+) 秒后）/.exec(text)?.[1] ?? 0) };
+  };
+  // 5 failures are free (lib/auth/throttle.ts)…
+  for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`)).text).toBe("用户名或密码错误");
+  // …then each wait doubles: sit out the waits until one is at least 4 s.
+  let wait = 0;
+  for (let i = 0; i < 10 && wait < 4; i++) {
+    ({ wait } = await attempt(`still-wrong-${i}`));
+    if (wait > 0 && wait < 4) await page.waitForTimeout(wait * 1000 + 300);
   }
-  expect(waitSeconds).toBeGreaterThanOrEqual(8);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(error).toHaveText(/^登录失败次数过多，请稍后再试（\d+ 秒后）$/);
+  expect(wait).toBeGreaterThanOrEqual(4);
+  const right = await attempt(PASSWORD);
+  expect(right.text).toMatch(/^登录失败次数过多，请稍后再试（\d+ 秒后）$/);
   await expect(page).toHaveURL(/\/login/);
 });
 
