@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditChange } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, formatInZone, isValidLocalDate, startOfLocalDayInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
@@ -90,7 +91,7 @@ export async function listAuditLogs(
       ...r,
       id: r.id.toString(),
       localAt: formatInZone(r.at, r.site?.timeZone ?? zone),
-      changes: r.changes as Record<string, { before: unknown; after: unknown }>,
+      changes: r.changes as Record<string, AuditChange>,
     })),
     total,
     page,

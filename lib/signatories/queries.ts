@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { dateColumn, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { roleHas } from "@/lib/permissions";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/sites/queries";
 import { SIGNATORY_STATUSES, type SignatoryStatus } from "./schema";
@@ -20,6 +21,11 @@ export function statusOf(s: { revokedAt: Date | null; validFrom: Date; validTo: 
   return s.validFrom.getTime() <= day && s.validTo.getTime() >= day ? "ACTIVE" : "EXPIRED";
 }
 
+/** A signatory's phone is a contact detail (§1.9): only roles holding tenant:contact:read read it, or search by it. */
+export function seesContacts(actor: { role: Parameters<typeof roleHas>[0] }): boolean {
+  return roleHas(actor.role, "tenant:contact:read");
+}
+
 /** The tenant's signatories valid today in the site's time zone, for the goods-pass form (R-GP-2). */
 export async function activeSignatories(tenantId: string) {
   const actor = await requirePermission("signatory:read");
@@ -31,10 +37,10 @@ export async function activeSignatories(tenantId: string) {
   const today = localDateInZone(new Date(), tenant.site.timeZone);
   const rows = await db.authorisedSignatory.findMany({
     where: { tenantId, ...activeOn(today) },
-    select: { id: true, name: true, position: true, phone: true, specimenFileId: true, validTo: true },
+    select: { id: true, name: true, position: true, phone: seesContacts(actor), specimenFileId: true, validTo: true },
     orderBy: { name: "asc" },
   });
-  return rows.map((r) => ({ ...r, validTo: localDateOfColumn(r.validTo) }));
+  return rows.map((r) => ({ ...r, phone: r.phone ?? null, validTo: localDateOfColumn(r.validTo) }));
 }
 
 /** The registry: signatories of the user's sites, by tenant, searchable by tenant or person, paginated in SQL. */
@@ -61,7 +67,7 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
             {
               OR: [
                 { name: { contains: filter.q, mode: "insensitive" } },
-                { phone: { contains: filter.q } },
+                ...(seesContacts(actor) ? [{ phone: { contains: filter.q } }] : []),
                 { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
               ],
             },
@@ -77,7 +83,7 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
         siteId: true,
         name: true,
         position: true,
-        phone: true,
+        phone: seesContacts(actor),
         certificateFileId: true,
         specimenFileId: true,
         validFrom: true,
@@ -95,6 +101,7 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
   return paged(
     rows.map((r) => ({
       ...r,
+      phone: r.phone ?? null,
       validFrom: localDateOfColumn(r.validFrom),
       validTo: localDateOfColumn(r.validTo),
       status: statusOf(r, todayOf.get(r.siteId)!),

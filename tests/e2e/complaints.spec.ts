@@ -3,7 +3,8 @@
  * revisit with a drawn signature; the manager sees the counts change and downloads the Excel file; the
  * printed revisit record shows the signature.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, formReady, login } from "./support";
 
 async function as(browser: Browser, username: string): Promise<Page> {

@@ -3,7 +3,8 @@
  * authorised signatory; a supervisor stamps it; the print view shows both copies; the gate releases it
  * once and refuses the second time.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, formReady, login } from "./support";
 
 async function as(browser: Browser, username: string): Promise<Page> {

@@ -4,7 +4,8 @@
  * paper, one is absent and the paper is held at the desk, then picked up and signed for there.
  * The seed leaves today without a day; this spec is the only one that receives today's papers.
  */
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, login } from "./support";
 
 async function as(browser: Browser, username: string, phone = false): Promise<Page> {

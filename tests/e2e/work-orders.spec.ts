@@ -2,7 +2,8 @@
  * R-INS-5 on screen: engineering takes the oldest open work order of 汇金中心 (left by the seeded
  * inspection rounds), records the fix with a note; the supervisor verifies it and it shows 已验收.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, formReady, login } from "./support";
 
 async function as(browser: Browser, username: string): Promise<Page> {

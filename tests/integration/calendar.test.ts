@@ -94,7 +94,7 @@ describe("a year's official table", () => {
     let calendar = (await loadSiteCalendars([world.siteA])).get(world.siteA)!;
     expect(calendar.dayInfo("2027-02-05")).toMatchObject({ working: false, provisional: true });
 
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     const result = await saveOfficialYearAction({
       year: 2027,
       reference: "国办发明电〔2026〕X号",
@@ -111,7 +111,7 @@ describe("a year's official table", () => {
   });
 
   it("refuses a table with a date outside its year or a day both off and working", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     const bad = await saveOfficialYearAction({ year: 2028, holidays: [{ date: "2029-01-01" }], workdays: [] });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { "holidays.0.date": "日期不属于该年度" } });
     const both = await saveOfficialYearAction({ year: 2028, holidays: computed(2028), workdays: [{ date: "2028-01-01" }] });

@@ -256,7 +256,7 @@ describe("hazard list (R-GP-4)", () => {
   const audits = () => db.auditLog.findMany({ where: { entity: "HazardTerm" }, orderBy: { id: "asc" } });
 
   it("replaces the company-wide list and audits before and after", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     expect(await saveHazardTermsAction({ terms: [" 汽油 ", "酒精", "油漆"] })).toMatchObject({ ok: true, data: { count: 3, added: 3 } });
     expect(await saveHazardTermsAction({ terms: ["酒精", "油漆", "硫酸"] })).toMatchObject({ ok: true, data: { added: 1, removed: 1 } });
     const terms = await db.hazardTerm.findMany({ select: { term: true }, orderBy: [{ createdAt: "asc" }, { term: "asc" }] });
@@ -264,7 +264,7 @@ describe("hazard list (R-GP-4)", () => {
     const rows = await audits();
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatchObject({
-      actorId: world.users.MANAGER,
+      actorId: world.users.ADMIN,
       siteId: null,
       action: "UPDATE",
       changes: { terms: { before: ["汽油", "酒精", "油漆"], after: ["酒精", "油漆", "硫酸"] } },
@@ -275,7 +275,7 @@ describe("hazard list (R-GP-4)", () => {
   });
 
   it("refuses duplicates (ignoring case and spaces), empty, too long and too many terms", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     for (const terms of [["汽油", " 汽油"], ["TNT", "tnt"], [], [""], ["很".repeat(31)], Array.from({ length: 201 }, (_, i) => `词${i}`)]) {
       const result = await saveHazardTermsAction({ terms });
       expect(result, JSON.stringify(terms)).toMatchObject({ ok: false, code: "invalid" });
@@ -286,8 +286,8 @@ describe("hazard list (R-GP-4)", () => {
     expect((await db.hazardTerm.findMany()).map((t) => t.term).sort()).toEqual(["油漆", "硫酸", "酒精"].sort());
   });
 
-  it("is for managers only", async () => {
-    for (const role of ["FRONT_DESK", "SUPERVISOR", "CLERK", "ADMIN"] as const) {
+  it("is company-wide: refused to other roles and to a manager of only some sites", async () => {
+    for (const role of ["FRONT_DESK", "SUPERVISOR", "CLERK", "MANAGER"] as const) {
       await signInAs(world.users[role]);
       expect(await saveHazardTermsAction({ terms: ["鞭炮"] })).toMatchObject({ ok: false, code: "forbidden" });
     }

@@ -16,7 +16,7 @@ import {
 } from "@/lib/calendar-admin/actions";
 import { calendarMonth, yearTables } from "@/lib/calendar-admin/queries";
 import { param } from "@/lib/pagination";
-import { roleHas } from "@/lib/permissions";
+import { actorHas, roleHas } from "@/lib/permissions";
 import { sitesOf } from "@/lib/sites/queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -97,7 +97,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         </ul>
       </section>
 
-      {canManage
+      {/* The official table applies to every site: only holders of the company-wide right edit it. */}
+      {actorHas(actor, "settings:company")
         ? years
             .filter((y) => y.status !== "package")
             .map((y) => (
