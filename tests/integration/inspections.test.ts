@@ -13,6 +13,7 @@ import { submitInspectionAction } from "@/lib/inspections/actions";
 import { checklistFor, todayRounds } from "@/lib/inspections/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 let world: World;
@@ -34,7 +35,7 @@ async function photo(userId: string, kind: "PHOTO" | "SIGNATURE" = "PHOTO", site
 /** A valid check of the lobby: every item passes, except what `over` changes. */
 function check(over: Record<string, unknown> = {}) {
   return {
-    requestId: `req-${Date.now()}-${n++}`,
+    requestId: newRequestId(),
     areaId: world.a.area,
     periodKey: slot1(),
     templateId: template.id,
