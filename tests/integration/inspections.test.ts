@@ -103,6 +103,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.workOrder.deleteMany();
   await db.inspection.deleteMany();
+  await db.dailyCounter.deleteMany();
   await signInAs(world.users.SUPERVISOR);
 });
 
