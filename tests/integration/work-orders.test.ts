@@ -15,7 +15,6 @@ import {
 import { getWorkOrder, listWorkOrders } from "@/lib/work-orders/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
-import { newRequestId } from "@/lib/request-id";
 
 let world: World;
 let n = 0;
@@ -249,6 +248,6 @@ describe("turning a work order into a complaint", () => {
     } finally {
       await db.department.update({ where: { id: world.a.department }, data: { kind: "ENGINEERING" } });
     }
-    expect(await db.complaint.count({ where: { requestId: newRequestId() } })).toBe(0);
+    expect(await db.complaint.count({ where: { workOrder: { id } } })).toBe(0);
   });
 });
