@@ -34,6 +34,7 @@ import { meetingsMatrix } from "./matrix/meetings";
 import { newspapersMatrix } from "./matrix/newspapers";
 import type { MatrixModule } from "./matrix/types";
 import { vacantUnitsMatrix } from "./matrix/vacant-units";
+import { newRequestId } from "@/lib/request-id";
 
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const ACTION_MODULES = [
@@ -166,7 +167,7 @@ const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unk
   saveOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: provisionalDaysOff(2027), workdays: [] }),
   previewOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: provisionalDaysOff(2027), workdays: [] }),
   createComplaintAction: (w, s) => ({
-    requestId: `matrix-${uniq()}`,
+    requestId: newRequestId(),
     siteId: s === "a" ? w.siteA : w.siteB,
     tenantId: w[s].tenant,
     unitId: w[s].unit,
@@ -200,7 +201,7 @@ const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unk
   markNotificationsReadAction: () => ({}),
   runRemindersAction: () => ({}),
   submitInspectionAction: (w, s) => ({
-    requestId: `matrix-${uniq()}`,
+    requestId: newRequestId(),
     areaId: w[s].area,
     periodKey: `${shanghai.localDateOf(new Date())}#1`,
     templateId: lobbyTemplate.id,
@@ -217,7 +218,7 @@ const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unk
   verifyWorkOrderAction: (_w, s) => ({ workOrderId: workOrderFor[s] }),
   sendBackWorkOrderAction: (_w, s) => ({ workOrderId: workOrderFor[s], reason: "未修好" }),
   createGoodsPassAction: (w, s) => ({
-    requestId: `m-${uniq()}`,
+    requestId: newRequestId(),
     siteId: s === "a" ? w.siteA : w.siteB,
     tenantId: w[s].tenant,
     unitId: w[s].unit,
@@ -391,7 +392,7 @@ async function prepare(name: ActionName, site: "a" | "b", actorId: string | null
     goodsPassFor[site] = (
       await db.goodsPass.create({
         data: {
-          requestId: `matrix-gp-${uniq()}`,
+          requestId: newRequestId(),
           siteId,
           tenantId: world[site].tenant,
           unitId: world[site].unit,
@@ -451,7 +452,7 @@ async function prepare(name: ActionName, site: "a" | "b", actorId: string | null
     const c = await db.complaint.create({
       data: {
         number: `M-${uniq()}`,
-        requestId: `matrix-step-${uniq()}`,
+        requestId: newRequestId(),
         siteId: site === "a" ? world.siteA : world.siteB,
         tenantId: world[site].tenant,
         departmentId: world[site].department,

@@ -14,6 +14,7 @@ import { activeSignatories, listSignatories } from "@/lib/signatories/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const HOUR = 60 * 60 * 1000;
 let world: World;
@@ -47,7 +48,7 @@ async function signatory(over: Partial<{ tenantId: string; validFrom: Date; vali
 }
 
 const pass = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  requestId: `gp-${Date.now()}-${n++}`,
+  requestId: newRequestId(),
   siteId: world.siteA,
   tenantId: world.a.tenant,
   unitId: world.a.unit,
