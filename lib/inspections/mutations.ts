@@ -7,7 +7,6 @@ import { loadSiteCalendar } from "@/lib/calendar/store";
 import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
 import { areaForCheck, currentTemplate, windowOf } from "./queries";
 import { canSubmit, dutyFor } from "./rules";

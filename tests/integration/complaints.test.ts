@@ -22,7 +22,6 @@ import { newRequestId } from "@/lib/request-id";
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 let world: World;
 let department: string;
-let n = 0;
 
 const intake = (over: Record<string, unknown> = {}) => ({
   requestId: newRequestId(),

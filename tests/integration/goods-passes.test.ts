@@ -19,7 +19,6 @@ import { newRequestId } from "@/lib/request-id";
 const HOUR = 60 * 60 * 1000;
 let world: World;
 let route: string;
-let n = 0;
 
 /** A whole hour well in the future, so windows never touch "now". */
 const base = new Date(Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR);

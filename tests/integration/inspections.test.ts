@@ -21,7 +21,6 @@ let world: World;
 let coordinator: string;
 let oldTemplate: { id: string; items: { id: string }[] };
 let template: { id: string; items: { id: string; equipment: boolean }[] };
-let n = 0;
 
 const today = () => shanghai.localDateOf(new Date());
 const slot1 = () => `${today()}#1`;

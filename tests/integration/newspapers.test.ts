@@ -25,7 +25,6 @@ import { resetDatabase } from "../support/reset-db";
 import { newRequestId } from "@/lib/request-id";
 
 let world: World;
-let n = 0;
 const TZ = "Asia/Shanghai";
 const today = () => localDateInZone(new Date(), TZ);
 
