@@ -14,6 +14,8 @@ export interface Actor {
   duty: SupervisorDuty | null;
   /** The sites this user may see and touch. */
   siteIds: string[];
+  /** An administrator set the password: until the user picks their own, only the change-password page and action work. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
       duty: true,
       disabled: true,
       sessionVersion: true,
+      mustChangePassword: true,
       sites: { select: { siteId: true } },
     },
   });
@@ -40,5 +43,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const siteIds = seesAllSites(user.role)
     ? (await db.site.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((s) => s.id)
     : user.sites.map((s) => s.siteId);
-  return { id: user.id, name: user.name, username: user.username, role: user.role, duty: user.duty, siteIds };
+  return {
+    id: user.id,
+    name: user.name,
+    username: user.username,
+    role: user.role,
+    duty: user.duty,
+    siteIds,
+    mustChangePassword: user.mustChangePassword,
+  };
 });
