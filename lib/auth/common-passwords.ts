@@ -34,8 +34,32 @@ const SURNAMES =
     " ",
   );
 const WORDS =
-  "woaini aini love iloveyou baobei laopo laogong qq admin user test pass password welcome hello china abc qwe asd zxc kewu wuye kefu".split(" ");
-const SUFFIXES = ["", "1", "12", "123", "1234", "12345", "123456", "12345678", "123456789", "888", "888888", "666", "666666", "520", "521", "1314", "5201314", "@123", "@123456", "!", "!@#"];
+  "woaini aini love iloveyou baobei laopo laogong qq admin user test pass password welcome hello china abc qwe asd zxc kewu wuye kefu".split(
+    " ",
+  );
+const SUFFIXES = [
+  "",
+  "1",
+  "12",
+  "123",
+  "1234",
+  "12345",
+  "123456",
+  "12345678",
+  "123456789",
+  "888",
+  "888888",
+  "666",
+  "666666",
+  "520",
+  "521",
+  "1314",
+  "5201314",
+  "@123",
+  "@123456",
+  "!",
+  "!@#",
+];
 
 function build(): Set<string> {
   const set = new Set(LISTED.split(/\s+/).filter(Boolean));

@@ -11,7 +11,9 @@ export function passwordProblem(password: string, username: string | null | unde
   if ([...password].length < PASSWORD_MIN_LENGTH) return "tooShort";
   if (password.length > PASSWORD_MAX_LENGTH) return "tooLong";
   const lower = password.trim().toLowerCase();
-  if (username && lower === username.trim().toLowerCase()) return "sameAsUsername";
+  const name = username?.trim().toLowerCase() ?? "";
+  // The username itself, or the username with a few characters around it ("clerk2026!").
+  if (name && (lower === name || (name.length >= 3 && lower.includes(name)))) return "sameAsUsername";
   if (isCommonPassword(password)) return "common";
   return null;
 }
