@@ -39,20 +39,21 @@ test("first sign-in with a password set by the administrator forces a change", a
   await expect(page).toHaveURL(/\/account\/password/);
 
   await formReady(page, "修改密码");
-  await page.getByLabel("当前密码").fill("wrong-password");
-  await page.getByLabel("新密码", { exact: true }).fill(CHOSEN);
-  await page.getByLabel("再次输入新密码").fill(CHOSEN);
+  await page.getByRole("textbox", { name: "当前密码" }).fill("wrong-password");
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill(CHOSEN);
+  await page.getByRole("textbox", { name: "再次输入新密码" }).fill(CHOSEN);
   await page.getByRole("button", { name: "修改密码" }).click();
-  await expect(page.getByText("当前密码不正确。")).toBeVisible();
+  // The message sits next to its field.
+  await expect(page.locator("#f-currentPassword-error")).toHaveText("当前密码不正确。");
 
-  await page.getByLabel("当前密码").fill(INITIAL);
-  await page.getByLabel("新密码", { exact: true }).fill("woaini1314");
-  await page.getByLabel("再次输入新密码").fill("woaini1314");
+  await page.getByRole("textbox", { name: "当前密码" }).fill(INITIAL);
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("woaini1314");
+  await page.getByRole("textbox", { name: "再次输入新密码" }).fill("woaini1314");
   await page.getByRole("button", { name: "修改密码" }).click();
-  await expect(page.getByText("这是常见密码，很容易被猜到，请换一个。")).toBeVisible();
+  await expect(page.locator("#f-newPassword-error")).toHaveText("这是常见密码，很容易被猜到，请换一个。");
 
-  await page.getByLabel("新密码", { exact: true }).fill(CHOSEN);
-  await page.getByLabel("再次输入新密码").fill(CHOSEN);
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill(CHOSEN);
+  await page.getByRole("textbox", { name: "再次输入新密码" }).fill(CHOSEN);
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page).toHaveURL(/\/login/);
 
