@@ -4,6 +4,7 @@
  * are refused for records of a site they are not assigned to; an action missing from the table fails.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import * as accountActions from "@/lib/account/actions";
 import * as areaActions from "@/lib/areas/actions";
 import * as calendarActions from "@/lib/calendar-admin/actions";
 import * as complaintActions from "@/lib/complaints/actions";
@@ -23,6 +24,7 @@ import * as siteActions from "@/lib/sites/actions";
 import * as tenantActions from "@/lib/tenants/actions";
 import * as unitActions from "@/lib/units/actions";
 import * as userActions from "@/lib/users/actions";
+import { hashPassword } from "@/lib/auth/password";
 import { createCalendar, provisionalDaysOff } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -38,6 +40,7 @@ import { newRequestId } from "@/lib/request-id";
 
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const ACTION_MODULES = [
+  accountActions,
   areaActions,
   goodsPassActions,
   goodsPassGateActions,
@@ -147,7 +150,7 @@ const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unk
   }),
   createUserAction: (w) => ({
     username: `u${uniq()}`,
-    password: "Secret123",
+    password: "Secret12345",
     name: "新同事",
     role: "CLERK",
     duty: null,
@@ -162,6 +165,8 @@ const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unk
     disabled: false,
   }),
   resetUserPasswordAction: (w) => ({ id: w.users.CLERK, password: "Another123" }),
+  // Each role changes its own password once (from the fixtures' password).
+  changeOwnPasswordAction: () => ({ currentPassword: "Kewu@2026", newPassword: "Mein-Eigenes-42", confirmPassword: "Mein-Eigenes-42" }),
   setCalendarOverrideAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, date: "2026-12-31", kind: "HOLIDAY", note: uniq() }),
   deleteCalendarOverrideAction: (w, s) => ({ id: w[s].override }),
   saveOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: provisionalDaysOff(2027), workdays: [] }),
@@ -320,6 +325,7 @@ const UNSCOPED: ActionName[] = [
   "createUserAction",
   "updateUserAction",
   "resetUserPasswordAction",
+  "changeOwnPasswordAction",
   "saveOfficialYearAction",
   "previewOfficialYearAction",
   "markNotificationsReadAction",
@@ -331,6 +337,10 @@ const UNSCOPED: ActionName[] = [
 
 /** Destructive actions re-create their target so each call has something to act on. */
 async function prepare(name: ActionName, site: "a" | "b", actorId: string | null) {
+  // The admin's password reset (run as ADMIN) would make the clerk change their password before anything else.
+  await db.user.updateMany({ where: { mustChangePassword: true }, data: { mustChangePassword: false } });
+  if (name === "changeOwnPasswordAction" && actorId)
+    await db.user.update({ where: { id: actorId }, data: { passwordHash: await hashPassword("Kewu@2026") } });
   for (const m of MODULES) await m.prepare?.(name, site, actorId, world);
   const siteId = site === "a" ? world.siteA : world.siteB;
   if (name === "createGoodsPassAction")
