@@ -36,7 +36,13 @@ function osUser(): { uid?: number; gid?: number } {
 
 function run(binary: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { ...osUser(), cwd, env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(binary, args, {
+      ...osUser(),
+      cwd,
+      env: { ...process.env, LC_ALL: "C" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c));
     child.stderr.on("data", (c: Buffer) => (output += c));
@@ -74,7 +80,15 @@ export class OwnedPostgres {
       if (as.uid !== undefined) await chown(pw, as.uid, as.gid!);
       const init = await run(
         bin.initdb,
-        [`--pgdata=${server.dataDir}`, `--username=${USER}`, `--pwfile=${pw}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-instructions"],
+        [
+          `--pgdata=${server.dataDir}`,
+          `--username=${USER}`,
+          `--pwfile=${pw}`,
+          "--auth=scram-sha-256",
+          "--encoding=UTF8",
+          "--locale=C",
+          "--no-instructions",
+        ],
         folder,
       );
       if (init.code !== 0) throw new Error(`initdb failed: ${init.output}`);
@@ -88,8 +102,18 @@ export class OwnedPostgres {
 
   /** Starts the server and resolves once it accepts connections. Durable settings: a crash must not lose a commit. */
   async start(): Promise<void> {
-    const options = [`-p ${this.port}`, `-c listen_addresses=${HOST}`, "-c unix_socket_directories=''", "-c max_connections=100", "-c timezone=UTC"].join(" ");
-    const { code, output } = await run(this.bin.pg_ctl, ["start", "-D", this.dataDir, "-l", path.join(this.folder, "server.log"), "-w", "-t", "60", "-s", "-o", options], this.folder);
+    const options = [
+      `-p ${this.port}`,
+      `-c listen_addresses=${HOST}`,
+      "-c unix_socket_directories=''",
+      "-c max_connections=100",
+      "-c timezone=UTC",
+    ].join(" ");
+    const { code, output } = await run(
+      this.bin.pg_ctl,
+      ["start", "-D", this.dataDir, "-l", path.join(this.folder, "server.log"), "-w", "-t", "60", "-s", "-o", options],
+      this.folder,
+    );
     if (code !== 0) throw new Error(`pg_ctl start failed (${code}): ${output}`);
     await this.waitReady(30_000);
   }
