@@ -27,7 +27,17 @@ import { applyMigrations } from "../db/engine";
 import { REPO_ROOT } from "../db/server";
 import { crashMidway, freePort } from "./crash";
 import { OwnedPostgres } from "./owned-postgres";
-import { FAULTS_PASSWORD, describeFigures, prepare, runLoad, verify, type Call, type CallResult, type LoadAction, type Who } from "./workload";
+import {
+  FAULTS_PASSWORD,
+  describeFigures,
+  prepare,
+  runLoad,
+  verify,
+  type Call,
+  type CallResult,
+  type LoadAction,
+  type Who,
+} from "./workload";
 
 const { values: args } = parseArgs({
   options: {
@@ -79,7 +89,8 @@ class Session {
       body: new URLSearchParams({ csrfToken, username, password, json: "true" }).toString(),
     });
     await res.arrayBuffer();
-    if (![...this.cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (HTTP ${res.status})`);
+    if (![...this.cookies.keys()].some((k) => k.includes("session-token")))
+      throw new Error(`sign-in of ${username} failed (HTTP ${res.status})`);
   }
 }
 
@@ -97,12 +108,28 @@ async function actionRoutes(names: LoadAction[]): Promise<Record<LoadAction, Act
   for (const name of names) {
     const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
     if (!found) throw new Error(`${name} is not in the build's server-reference manifest (stale build? run without --skip-build)`);
-    const worker = Object.keys(found[1].workers).find((w) => w.startsWith("app/") && !w.includes("[") && w.endsWith("/page"));
-    if (!worker) throw new Error(`${name}: no static page serves it`);
-    const page = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]*\)/g, "") || "/";
+    // A page whose bundle holds the action: a static one if there is one, else a dynamic one whose
+    // segments are filled from the action's input at call time (pagePath).
+    const pages = Object.keys(found[1].workers).filter((w) => w.startsWith("app/") && w.endsWith("/page"));
+    const worker = pages.find((w) => !w.includes("[")) ?? pages[0];
+    if (!worker) throw new Error(`${name}: no page serves it`);
+    const page =
+      worker
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace(/\/\([^)]*\)/g, "") || "/";
     out[name] = { id: found[0], page };
   }
   return out;
+}
+
+/** The page's path with its dynamic segments ([id], [areaId] …) taken from the action's input. */
+function pagePath(page: string, input: Record<string, unknown>): string {
+  return page.replace(/\[(\w+)\]/g, (_, segment: string) => {
+    const value = input[segment] ?? (segment === "id" ? (input.passId ?? input.complaintId) : undefined);
+    if (typeof value !== "string") throw new Error(`no value for [${segment}] of ${page}`);
+    return encodeURIComponent(value);
+  });
 }
 
 /** The action's return value from the RSC answer (the row `1:`). */
@@ -165,7 +192,11 @@ async function main() {
 
     const serverLog = path.join(work, "next.log");
     const out = createWriteStream(serverLog);
-    const app: ChildProcess = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const app: ChildProcess = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     app.stdout!.pipe(out);
     app.stderr!.pipe(out);
     cleanups.push(async () => {
@@ -180,15 +211,18 @@ async function main() {
 
     // Up, signed in, and its background jobs started (that happens right after the server starts).
     const sessions = { manager: new Session(), coordinator: new Session() } satisfies Record<Who, Session>;
-    for (let deadline = Date.now() + 60_000; ; ) {
+    for (let deadline = Date.now() + 60_000; ;) {
       if (appDied) throw new Error(`next start exited:\n${await readFile(serverLog, "utf8")}`);
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
       await sleep(250);
     }
     for (const who of ["manager", "coordinator"] as const) await sessions[who].signIn(plan.usernames[who], FAULTS_PASSWORD);
-    for (let deadline = Date.now() + 30_000; !(await readFile(serverLog, "utf8")).includes("reminder jobs started"); ) {
+    for (let deadline = Date.now() + 30_000; !(await readFile(serverLog, "utf8")).includes("reminder jobs started");) {
       if (Date.now() > deadline) throw new Error("the app's reminder jobs did not start");
       await sleep(250);
     }
@@ -196,7 +230,7 @@ async function main() {
 
     const call: Call = async (who, action, input) => {
       const route = routes[action];
-      const res = await sessions[who].fetch(route.page, {
+      const res = await sessions[who].fetch(pagePath(route.page, input), {
         method: "POST",
         headers: { "next-action": route.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
         body: JSON.stringify([input]),
@@ -238,7 +272,9 @@ async function main() {
     }
 
     const figures = await verify(db, plan, ledger);
-    console.log(`\ncrash test (HTTP, next start):\n${describeFigures({ ...figures, recoverySeconds: crash.recoverySeconds, remindersResumed })}`);
+    console.log(
+      `\ncrash test (HTTP, next start):\n${describeFigures({ ...figures, recoverySeconds: crash.recoverySeconds, remindersResumed })}`,
+    );
     for (const p of figures.problems.slice(0, 20)) console.log(`  ${p}`);
     const before = ledger.filter((e) => e.at < crash.crashedAt).length;
     const after = ledger.filter((e) => e.at > crash.readyAt).length;
@@ -248,6 +284,7 @@ async function main() {
       figures.doubled === 0 &&
       figures.problems.length === 0 &&
       figures.gaveUp === 0 &&
+      figures.retried > 0 &&
       before > 0 &&
       after > 0 &&
       crash.recoverySeconds <= 5 &&

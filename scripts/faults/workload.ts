@@ -333,6 +333,8 @@ export interface Figures {
   found: number;
   lost: number;
   doubled: number;
+  /** Requests that needed more than one attempt (the outage hit them). */
+  retried: number;
   /** Settled after a lost answer (retried, then "already done"). */
   settled: number;
   refused: number;
@@ -470,6 +472,7 @@ export async function verify(db: PrismaClient, plan: Plan, ledger: Entry[]): Pro
     found,
     lost: acked.length - found,
     doubled,
+    retried: ledger.filter((e) => e.attempts > 1).length,
     settled: ledger.filter((e) => e.outcome === "settled").length,
     refused: refused.length,
     gaveUp: ledger.filter((e) => e.outcome === "gave-up").length,
@@ -483,6 +486,6 @@ export function describeFigures(f: Figures & { recoverySeconds: number; reminder
     `acknowledged ${f.acknowledged}, found ${f.found}, lost ${f.lost}, doubled ${f.doubled}`,
     `recovery ${f.recoverySeconds.toFixed(2)} s after PostgreSQL accepted connections again`,
     `reminder jobs after the restart: ${f.remindersResumed ? "ran" : "DID NOT RUN"}`,
-    `settled after a lost answer ${f.settled}, refused ${f.refused}, gave up ${f.gaveUp}`,
+    `retried through the outage ${f.retried}, settled after a lost answer ${f.settled}, refused ${f.refused}, gave up ${f.gaveUp}`,
   ].join("\n");
 }
