@@ -42,6 +42,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof BackupError ? `restore refused: ${err.message}` : err);
+  console.error(err instanceof BackupError ? `restore: ${err.message}` : err);
   process.exit(1);
 });
