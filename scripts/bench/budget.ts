@@ -38,6 +38,7 @@ export function checkBudget(
   for (const p of pages) {
     if (p.errors > 0 || p.timeouts > 0) failures.push(`${p.name}: ${p.errors} errors, ${p.timeouts} timeouts`);
     if (p.status >= 400) failures.push(`${p.name}: HTTP ${p.status}`);
+    if (p.requests === 0) failures.push(`${p.name}: no request completed`);
     if (!enforceRatios || !baseline) continue;
     const ratio = p.reqPerSec / baseline.reqPerSec;
     if (ratio < BUDGET.minRatio) failures.push(`${p.name}: ${ratio.toFixed(2)}× the baseline's req/s (< ${BUDGET.minRatio})`);
