@@ -45,7 +45,7 @@ export function scaleSteps(z: ScaleSizes): Step[] {
   const vacantCount = Math.max(2, Math.round((unitsPerSite - tenantsPerSite) * 0.6));
   // Inspectable areas per site: results ≈ sites × areas × 2 slots × working days × 0.93 × ~5 items.
   const workingDays = Math.round((z.months * 30.44 * 5) / 7);
-  const areasPerSite = Math.max(2, Math.min(40, Math.round(z.inspectionResults / (S * 2 * workingDays * 0.93 * 5))));
+  const areasPerSite = Math.max(2, Math.min(40, Math.ceil(z.inspectionResults / (S * 2 * workingDays * 0.93 * 5))));
   const start = `(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') - interval '${z.months} months')::date`;
   const today = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
   const nowUtc = `(now() AT TIME ZONE 'UTC')`;
