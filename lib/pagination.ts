@@ -20,10 +20,26 @@ export interface Paged<T> {
   total: number;
   page: number;
   pageCount: number;
+  /** The count stopped at `total` (see countLimit): there are more rows, shown as "1000+". */
+  capped?: boolean;
 }
 
-export function paged<T>(rows: T[], total: number, req: PageRequest): Paged<T> {
-  return { rows, total, page: req.page, pageCount: Math.max(1, Math.ceil(total / req.take)) };
+export function paged<T>(rows: T[], total: number, req: PageRequest, capped = false): Paged<T> {
+  return { rows, total, page: req.page, pageCount: Math.max(1, Math.ceil(total / req.take)), capped };
+}
+
+/** Large lists count at most this many rows past the current page: an exact count of a million rows costs a scan. */
+export const COUNT_CAP = 1000;
+
+/** How many rows a capped count reads: up to COUNT_CAP past the page's first row, plus one to know it was cut. */
+export function countLimit(req: PageRequest): number {
+  return req.skip + COUNT_CAP + 1;
+}
+
+/** A list from a capped count (`count` read at most countLimit(req) rows). */
+export function pagedCapped<T>(rows: T[], count: number, req: PageRequest): Paged<T> {
+  const capped = count >= countLimit(req);
+  return paged(rows, capped ? count - 1 : count, req, capped);
 }
 
 /** A single search-param value, trimmed and bounded; anything else is undefined. */

@@ -1,6 +1,7 @@
 // `npm test`: everything CI runs, in order, stopping at the first red step:
 // lint + format check, type check, unit and integration tests (vitest, real PostgreSQL),
-// end-to-end tests (Playwright in Chromium against a production build with a fresh demo database).
+// end-to-end tests (Playwright in Chromium against a production build with a fresh demo database),
+// then the bench's smoke run (scripts/bench: tiny data, that build, every benched page answers).
 // Ends with one line "N passed, N failed" counted from the runners' JSON reports.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -48,7 +49,8 @@ const ok =
   step("Type check", npx, ["tsc", "--noEmit"]) &&
   step("Unit and integration tests", npx, ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]) &&
   step("Browser", npx, ["tsx", "scripts/ensure-browser.ts"]) &&
-  step("End-to-end tests", npx, ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  step("End-to-end tests", npx, ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) &&
+  step("Bench smoke", npx, ["tsx", "scripts/bench/run.ts", "--smoke", "--skip-build"]);
 
 const { passed, failed } = counts();
 console.log(`\n${passed} passed, ${failed} failed`);

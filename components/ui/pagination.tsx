@@ -6,6 +6,8 @@ export async function Pagination(props: {
   page: number;
   pageCount: number;
   total: number;
+  /** The total is a lower bound (a capped count): shown as "1000+". */
+  capped?: boolean;
   searchParams: Record<string, string | undefined>;
 }) {
   const t = await getTranslations("common");
@@ -18,7 +20,7 @@ export async function Pagination(props: {
   const link = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50";
   return (
     <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-2 text-sm text-slate-600">
-      <span>{t("pageOf", { page: props.page, pageCount: props.pageCount, total: props.total })}</span>
+      <span>{t("pageOf", { page: props.page, pageCount: props.pageCount, total: props.capped ? `${props.total}+` : props.total })}</span>
       <span className="flex gap-2">
         {props.page > 1 ? (
           <Link className={link} href={href(props.page - 1)} rel="prev">

@@ -263,22 +263,30 @@ export async function onTimeRates(filter: DashboardFilter) {
   if (filter.severity) complaint.push(Prisma.sql`c.severity = ${filter.severity}::"ComplaintSeverity"`);
   const rectifications = filter.kind !== "revisit";
   const revisits = filter.kind !== "rectification";
+  // Only deadlines that can fall in a period: bounded by the earliest period start (indexes on dueAt),
+  // not every deadline since the company began.
+  const earliest = Math.min(
+    ...scope.sites.flatMap((s) => [...weeks, ...months].map((p) => startOfLocalDayInZone(p.start, s.timeZone).getTime())),
+  );
+  const since = ts(new Date(earliest));
+  const until = ts(scope.now);
 
   const counts = await db.$queryRaw<{ key: string; due: number; met: number }[]>`
     WITH period (site_id, period_key, starts_at, ends_at) AS (VALUES ${Prisma.join(periodRows)}),
     deadline AS (
       SELECT c."siteId" AS site_id, r."dueAt" AS due_at, r."rectifiedAt" AS done_at
         FROM "ComplaintRectification" r JOIN "Complaint" c ON c.id = r."complaintId"
-       WHERE ${and(complaint)} AND ${rectifications}::boolean
+       WHERE ${and(complaint)} AND ${rectifications}::boolean AND r."dueAt" >= ${since} AND r."dueAt" <= ${until}
       UNION ALL
       SELECT c."siteId", v."dueAt", v."revisitedAt"
         FROM "ComplaintRevisit" v JOIN "Complaint" c ON c.id = v."complaintId"
-       WHERE ${and(complaint)} AND ${revisits}::boolean
+       WHERE ${and(complaint)} AND ${revisits}::boolean AND v."dueAt" >= ${since} AND v."dueAt" <= ${until}
       UNION ALL
       -- Revisits still pending: their deadline is on the complaint until the revisit row exists.
       SELECT c."siteId", c."revisitDueAt", NULL
         FROM "Complaint" c
-       WHERE ${and(complaint)} AND ${revisits}::boolean AND c.state = 'RECTIFIED' AND c."revisitDueAt" IS NOT NULL
+       WHERE ${and(complaint)} AND ${revisits}::boolean AND c.state = 'RECTIFIED'
+         AND c."revisitDueAt" >= ${since} AND c."revisitDueAt" <= ${until}
     )
     SELECT p.period_key AS key, count(*)::int AS due, (count(*) FILTER (WHERE d.done_at IS NOT NULL AND d.done_at <= d.due_at))::int AS met
       FROM period p

@@ -4,13 +4,43 @@ import { formatInZone } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { oneOf, paged, type PageRequest } from "@/lib/pagination";
+import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/sites/queries";
 import { currentDeadline, deadlineState } from "./rules";
 import { SEVERITIES, STATES } from "./schema";
 
-/** Complaints of the user's sites, newest first, filtered and paginated in SQL. */
+/** At most this many tenants or units match a search term before the term counts as too broad to narrow by them. */
+const SEARCH_MATCH_LIMIT = 500;
+
+/**
+ * The search term as conditions on the complaint's own indexed columns, in two steps: first the
+ * tenants (by name) and units (by code) of the user's sites that match — small tables — then the
+ * complaints of those ids (indexes tenantId / unitId), or whose number starts with the term (the
+ * unique index on number). A join of the names into the whole complaint table would scan it.
+ */
+async function searchConditions(q: string, sites: string[]): Promise<Prisma.ComplaintWhereInput[]> {
+  const [tenants, units] = await Promise.all([
+    db.tenant.findMany({
+      where: { siteId: { in: sites }, name: { contains: q, mode: "insensitive" } },
+      select: { id: true },
+      take: SEARCH_MATCH_LIMIT,
+    }),
+    db.unit.findMany({
+      where: { siteId: { in: sites }, code: { contains: q, mode: "insensitive" } },
+      select: { id: true },
+      take: SEARCH_MATCH_LIMIT,
+    }),
+  ]);
+  return [
+    // Numbers look like "HQ-20261127-003": typed from the start, in any case.
+    { number: { startsWith: q.toUpperCase() } },
+    ...(tenants.length ? [{ tenantId: { in: tenants.map((t) => t.id) } }] : []),
+    ...(units.length ? [{ unitId: { in: units.map((u) => u.id) } }] : []),
+  ];
+}
+
+/** Complaints of the user's sites, newest first, filtered and paginated in SQL; the total is capped (pagination.COUNT_CAP). */
 export async function listComplaints(filter: { q?: string; site?: string; state?: string; severity?: string }, page: PageRequest) {
   const actor = await requirePermission("complaint:read");
   const sites = siteScope(actor, filter.site);
@@ -19,15 +49,7 @@ export async function listComplaints(filter: { q?: string; site?: string; state?
     // Prisma leaves out a condition whose value is undefined: an unknown choice is no filter.
     state: oneOf(STATES, filter.state),
     severity: oneOf(SEVERITIES, filter.severity),
-    ...(filter.q
-      ? {
-          OR: [
-            { number: { contains: filter.q, mode: "insensitive" } },
-            { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
-            { unit: { code: { contains: filter.q, mode: "insensitive" } } },
-          ],
-        }
-      : {}),
+    ...(filter.q ? { OR: await searchConditions(filter.q, sites) } : {}),
   };
   const [rows, total, calendars] = await Promise.all([
     db.complaint.findMany({
@@ -51,11 +73,11 @@ export async function listComplaints(filter: { q?: string; site?: string; state?
       skip: page.skip,
       take: page.take,
     }),
-    db.complaint.count({ where }),
+    db.complaint.count({ where, take: countLimit(page) }),
     loadSiteCalendars(sites),
   ]);
   const now = new Date();
-  return paged(
+  return pagedCapped(
     rows.map((r) => {
       const calendar = calendars.get(r.siteId)!;
       const deadline = currentDeadline(r);

@@ -81,7 +81,7 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: S
           { header: t("complaints.department"), cell: (r) => r.department.name, wide: true },
         ]}
       />
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} searchParams={filter} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} searchParams={filter} />
     </>
   );
 }

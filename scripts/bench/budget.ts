@@ -1,0 +1,52 @@
+// The performance budget (README, "Performance"): checked by `npm run bench` on the scale data.
+export const BUDGET = {
+  /** Every page's requests per second, as a share of the bare page's in the same run. */
+  minRatio: 0.3,
+  /** Every page's p99 latency at most this multiple of the bare page's. */
+  maxP99Multiple: 4,
+  /** First-load JavaScript (gzipped sum of the page's scripts) over the bare page's. */
+  maxExtraJsBytes: 40 * 1024,
+  /** The server's resident memory after the run. */
+  maxRssMb: 400,
+};
+
+export interface PageResult {
+  name: string;
+  path: string;
+  user: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  cpuMsPerRequest: number | null;
+  requests: number;
+  status: number;
+  htmlBytes: number;
+  inlineScriptChars: number;
+  jsGzipBytes: number;
+}
+
+/** Errors and timeouts always count; ratios, latency, JS weight and memory only on a full run. */
+export function checkBudget(
+  pages: PageResult[],
+  baseline: PageResult | null,
+  rssMb: number,
+  { enforceRatios }: { enforceRatios: boolean },
+) {
+  const failures: string[] = [];
+  for (const p of pages) {
+    if (p.errors > 0 || p.timeouts > 0) failures.push(`${p.name}: ${p.errors} errors, ${p.timeouts} timeouts`);
+    if (p.status >= 400) failures.push(`${p.name}: HTTP ${p.status}`);
+    if (p.requests === 0) failures.push(`${p.name}: no request completed`);
+    if (!enforceRatios || !baseline) continue;
+    const ratio = p.reqPerSec / baseline.reqPerSec;
+    if (ratio < BUDGET.minRatio) failures.push(`${p.name}: ${ratio.toFixed(2)}× the baseline's req/s (< ${BUDGET.minRatio})`);
+    if (p.p99 > BUDGET.maxP99Multiple * baseline.p99)
+      failures.push(`${p.name}: p99 ${p.p99} ms > ${BUDGET.maxP99Multiple}× ${baseline.p99} ms`);
+    if (p.jsGzipBytes > baseline.jsGzipBytes + BUDGET.maxExtraJsBytes)
+      failures.push(`${p.name}: first-load JS ${Math.round(p.jsGzipBytes / 1024)} KB > baseline + 40 KB`);
+  }
+  if (enforceRatios && rssMb > BUDGET.maxRssMb) failures.push(`server RSS ${rssMb} MB > ${BUDGET.maxRssMb} MB`);
+  return { ok: failures.length === 0, failures };
+}

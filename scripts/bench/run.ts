@@ -1,0 +1,338 @@
+// `npm run bench`: Kewu's pages against the bare stack (../shared/bench/bare-next), side by side in
+// one run, on the scale database (`npm run seed:scale`). Prints one table and writes it as JSON
+// under bench/results/ with the machine and the commit; exits non-zero when the budget is not met.
+//
+//   npm run bench                       full run on kewu_scale (build, both servers, every page)
+//   npm run bench -- --smoke            tiny data, 2 s per page, no baseline, ratios not enforced
+//   options: --db NAME --port N --bare-port N --duration S --warmup S --connections N --skip-build
+//            --bare PATH (the baseline app, default ../shared/bench/bare-next) --out FILE
+import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server";
+import { seedScale } from "../scale/seed";
+import { BUDGET, checkBudget, type PageResult } from "./budget";
+import { benchPages, type BenchPage } from "./pages";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string" },
+    port: { type: "string", default: "3321" },
+    "bare-port": { type: "string", default: "3322" },
+    duration: { type: "string" },
+    warmup: { type: "string" },
+    connections: { type: "string" },
+    "skip-build": { type: "boolean", default: false },
+    smoke: { type: "boolean", default: false },
+    bare: { type: "string", default: path.resolve(REPO_ROOT, "..", "shared", "bench", "bare-next") },
+    out: { type: "string" },
+  },
+});
+const smoke = args.smoke!;
+const duration = Number(args.duration ?? (smoke ? 3 : 10));
+const warmup = Number(args.warmup ?? (smoke ? 1 : 3));
+// The smoke run proves every page answers under a little concurrency; the full run measures at 10.
+const connections = Number(args.connections ?? (smoke ? 2 : 10));
+const children: ChildProcess[] = [];
+
+function log(line: string) {
+  console.log(line);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** CPU seconds (user + system) of a process and its children, from /proc. */
+function cpuSeconds(pid: number): number {
+  const tick = 100;
+  let total = 0;
+  for (const p of [pid, ...childPids(pid)]) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
+function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(fields[1]) === pid) out.push(Number(entry), ...childPids(Number(entry)));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+function rssMb(pid: number): number {
+  let kb = 0;
+  for (const p of [pid, ...childPids(pid)]) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+async function waitFor(url: string, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(500);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function start(cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(cmd, argv, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  return child;
+}
+
+/** Signs in through next-auth's credentials endpoint, as the browser does; returns the cookie header. */
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  keep(csrf);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (${res.status})`);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+/** First-load JavaScript: the gzipped sum of the page's scripts; and the HTML's size. */
+async function weigh(base: string, pathname: string, cookie: string) {
+  const res = await fetch(base + pathname, { headers: { cookie } });
+  const html = await res.text();
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  let js = 0;
+  for (const src of new Set(srcs)) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    js += gzipSync(body).length;
+  }
+  const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + m[1].length, 0);
+  return { status: res.status, htmlBytes: Buffer.byteLength(html), inlineScriptChars: inline, jsGzipBytes: js };
+}
+
+async function drive(url: string, cookie: string, pid: number, method = "GET", seconds = duration) {
+  const opts = { url, connections, headers: { cookie }, method: method as "GET", timeout: 10 };
+  if (warmup > 0) await autocannon({ ...opts, duration: warmup });
+  const cpuBefore = cpuSeconds(pid);
+  const r = await autocannon({ ...opts, duration: seconds });
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  const requests = r.requests.total;
+  return {
+    reqPerSec: Math.round((requests / seconds) * 10) / 10,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    timeouts: r.timeouts,
+    cpuMsPerRequest: requests ? Math.round(((cpu * 1000) / requests) * 10) / 10 : null,
+    requests,
+  };
+}
+
+function commit(): string {
+  try {
+    return execSync("git rev-parse HEAD", { cwd: REPO_ROOT }).toString().trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
+  // The baseline uses Kewu's own installed next / react / pg (the same versions by its README).
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kewu-bare-"));
+  cpSync(args.bare!, dir, { recursive: true, filter: (src) => !src.includes("node_modules") && !src.includes(".next") });
+  symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
+  const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+  const env = { ...process.env, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  const built = spawnSync(process.execPath, [next, "build"], { cwd: dir, env, stdio: "ignore" });
+  if (built.status !== 0) throw new Error("the bare baseline did not build");
+  return start(process.execPath, [next, "start", "-p", String(port)], dir, env);
+}
+
+async function main() {
+  const { baseUrl } = await ensureDatabaseServer();
+  const dbName = args.db ?? (smoke ? "kewu_bench_smoke" : "kewu_scale");
+  let dbUrl = withDatabaseName(baseUrl, dbName);
+  if (smoke) {
+    dbUrl = await seedScale({
+      db: dbName,
+      sizes: { sites: 2, units: 60, tenants: 40, complaints: 600, inspectionResults: 1500, goodsPasses: 100, months: 3 },
+      log: () => {},
+    });
+  }
+  const probe = new pg.Client({ connectionString: dbUrl });
+  await probe.connect();
+  const pagesInput = await benchPages(probe);
+  await probe.end();
+
+  const port = Number(args.port);
+  const base = `http://127.0.0.1:${port}`;
+  const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production" as const,
+  };
+  if (!args["skip-build"] || !existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
+    log("▶ build");
+    const built = spawnSync(process.execPath, [next, "build"], { cwd: REPO_ROOT, env, stdio: "inherit" });
+    if (built.status !== 0) throw new Error("the build failed");
+  }
+  const server = start(process.execPath, [next, "start", "-p", String(port)], REPO_ROOT, env);
+  let bare: ChildProcess | null = null;
+  const barePort = Number(args["bare-port"]);
+  if (!smoke) {
+    log("▶ bare baseline (build)");
+    bare = await prepareBare(dbUrl, barePort);
+    await waitFor(`http://127.0.0.1:${barePort}/dynamic`);
+  }
+  await waitFor(`${base}/login`);
+  log(`▶ Kewu on ${base} (${dbName}), ${connections} connections, ${warmup} s warm-up + ${duration} s per page`);
+
+  const cookies = new Map<string, string>();
+  const cookieOf = async (user: string) => {
+    if (!cookies.has(user)) cookies.set(user, await signIn(base, user, pagesInput.password));
+    return cookies.get(user)!;
+  };
+
+  const results: PageResult[] = [];
+  let baseline: PageResult | null = null;
+  if (bare) {
+    const url = `http://127.0.0.1:${barePort}/dynamic`;
+    const load = await drive(url, "", bare.pid!);
+    const weight = await weigh(`http://127.0.0.1:${barePort}`, "/dynamic", "");
+    baseline = { name: "bare /dynamic", path: "/dynamic", user: "-", ...load, ...weight };
+    log(`  baseline ${baseline.reqPerSec} req/s p99 ${baseline.p99} ms`);
+  }
+  for (const page of pagesInput.pages as BenchPage[]) {
+    const cookie = await cookieOf(page.user);
+    const weight = page.download
+      ? { status: 200, htmlBytes: 0, inlineScriptChars: 0, jsGzipBytes: 0 }
+      : await weigh(base, page.path, cookie);
+    const load = await drive(base + page.path, cookie, server.pid!);
+    const row: PageResult = { name: page.name, path: page.path, user: page.user, ...load, ...weight };
+    results.push(row);
+    log(`  ${page.name.padEnd(28)} ${String(row.reqPerSec).padStart(7)} req/s  p99 ${row.p99} ms  errors ${row.errors}`);
+  }
+  const rss = rssMb(server.pid!);
+
+  const verdict = checkBudget(results, baseline, rss, { enforceRatios: !smoke });
+  const table = results.map((r) => ({
+    page: r.name,
+    "req/s": r.reqPerSec,
+    p50: r.p50,
+    p99: r.p99,
+    errors: r.errors + r.timeouts,
+    "cpu ms/req": r.cpuMsPerRequest,
+    ratio: baseline ? Math.round((r.reqPerSec / baseline.reqPerSec) * 100) / 100 : null,
+    "js gz KB": Math.round(r.jsGzipBytes / 102.4) / 10,
+    "html KB": Math.round(r.htmlBytes / 102.4) / 10,
+  }));
+  if (baseline) {
+    table.unshift({
+      page: baseline.name,
+      "req/s": baseline.reqPerSec,
+      p50: baseline.p50,
+      p99: baseline.p99,
+      errors: baseline.errors + baseline.timeouts,
+      "cpu ms/req": baseline.cpuMsPerRequest,
+      ratio: 1,
+      "js gz KB": Math.round(baseline.jsGzipBytes / 102.4) / 10,
+      "html KB": Math.round(baseline.htmlBytes / 102.4) / 10,
+    });
+  }
+  console.table(table);
+  log(`server RSS after the run: ${rss} MB (budget ${BUDGET.maxRssMb} MB)`);
+  for (const line of verdict.failures) log(`  ✗ ${line}`);
+  log(verdict.ok ? "budget: met" : `budget: NOT met (${verdict.failures.length})`);
+
+  if (!smoke || args.out) {
+    const out = args.out ?? path.join(REPO_ROOT, "bench", "results", `${new Date().toISOString().slice(0, 10)}-${dbName}.json`);
+    mkdirSync(path.dirname(out), { recursive: true });
+    const machine = {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    };
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          commit: commit(),
+          machine,
+          database: dbName,
+          connections,
+          duration,
+          warmup,
+          budget: BUDGET,
+          baseline,
+          pages: results,
+          serverRssMb: rss,
+          verdict,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+    log(`written ${path.relative(REPO_ROOT, out)}`);
+  }
+  // The smoke run enforces what it can on tiny data (every page answers, no errors); the full run the whole budget.
+  return verdict.ok ? 0 : 1;
+}
+
+function stopAll() {
+  for (const c of children) if (c.pid && c.exitCode === null) c.kill("SIGTERM");
+}
+
+main()
+  .then((code) => {
+    stopAll();
+    process.exit(code);
+  })
+  .catch((err) => {
+    console.error(err);
+    stopAll();
+    process.exit(1);
+  });
