@@ -540,7 +540,12 @@ describe("company-wide settings: the admin or a manager of every site", () => {
   const companyWide = (Object.keys(ACTION_PERMISSIONS) as ActionName[]).filter((a) => COMPANY_WIDE.includes(ACTION_PERMISSIONS[a]));
 
   it("the table marks checklist templates, hazard terms and official years (save and preview) company-wide", () => {
-    expect(companyWide.sort()).toEqual(["previewOfficialYearAction", "saveChecklistTemplateAction", "saveHazardTermsAction", "saveOfficialYearAction"]);
+    expect(companyWide.sort()).toEqual([
+      "previewOfficialYearAction",
+      "saveChecklistTemplateAction",
+      "saveHazardTermsAction",
+      "saveOfficialYearAction",
+    ]);
   });
 
   it.each(companyWide)("%s: a one-site manager is refused, a manager assigned to every site is allowed", async (name) => {
