@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { seesAllSites } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 
 export const AUDIT_ENTITIES = [
   "Site",

@@ -7,7 +7,7 @@ import { loadSiteCalendars } from "@/lib/calendar-admin/store";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import {
   EXPORT_MAX_ROWS,
   dueBounds,

@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintSeverity, ComplaintState } from "@/lib/generated/prisma/enums";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import { currentDeadline, deadlineState } from "./rules";
 import { SEVERITIES, STATES } from "./schema";
 

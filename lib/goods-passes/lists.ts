@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
 import { paged, param, type PageRequest } from "@/lib/pagination";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 
 /**
  * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the

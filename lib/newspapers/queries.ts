@@ -2,7 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 import { dbDate, localDateOfDb } from "./files";
 import { distributionOrder, reconcileDifference, suggestedReturned, tallyDeliveries } from "./rules";
 

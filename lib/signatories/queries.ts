@@ -4,7 +4,7 @@ import { localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import { SIGNATORY_STATUSES, dateColumn, type SignatoryStatus } from "./schema";
 
 /** R-GP-2: a signatory may sign on `today` (the site's local date) when valid that day and not revoked. */

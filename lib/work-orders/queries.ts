@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkOrderState } from "@/lib/generated/prisma/enums";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import { WORK_ORDER_STATES } from "./schema";
 
 /** Whole local days (site time) from creation until verification, or until today while unverified. */

@@ -3,7 +3,7 @@ import { getActor } from "@/lib/auth/actor";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { MAX_FAILED_ATTEMPTS } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
-import { resetUserPasswordAction, updateUserAction } from "@/lib/users/actions";
+import { resetUserPasswordAction, updateUserAction } from "@/lib/registry/user.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 

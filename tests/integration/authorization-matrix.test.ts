@@ -4,10 +4,10 @@
  * are refused for records of a site they are not assigned to; an action missing from the table fails.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import * as areaActions from "@/lib/areas/actions";
+import * as areaActions from "@/lib/registry/area.actions";
 import * as calendarActions from "@/lib/calendar-admin/actions";
 import * as complaintActions from "@/lib/complaints/actions";
-import * as departmentActions from "@/lib/departments/actions";
+import * as departmentActions from "@/lib/registry/department.actions";
 import * as fileActions from "@/lib/files/actions";
 import * as goodsPassActions from "@/lib/goods-passes/actions";
 import * as goodsPassGateActions from "@/lib/goods-passes/gate-actions";
@@ -18,10 +18,10 @@ import * as inspectionActions from "@/lib/inspections/actions";
 import * as checklistActions from "@/lib/checklists/actions";
 import * as workOrderActions from "@/lib/work-orders/actions";
 import * as notificationActions from "@/lib/notifications/actions";
-import * as siteActions from "@/lib/sites/actions";
-import * as tenantActions from "@/lib/tenants/actions";
-import * as unitActions from "@/lib/units/actions";
-import * as userActions from "@/lib/users/actions";
+import * as siteActions from "@/lib/registry/site.actions";
+import * as tenantActions from "@/lib/registry/tenant.actions";
+import * as unitActions from "@/lib/registry/unit.actions";
+import * as userActions from "@/lib/registry/user.actions";
 import { createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";

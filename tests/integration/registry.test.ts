@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listAuditLogs } from "@/lib/audit-trail/queries";
 import { db } from "@/lib/db";
 import { pageRequest } from "@/lib/pagination";
-import { createTenantAction, updateTenantAction } from "@/lib/tenants/actions";
-import { getTenant, listTenants } from "@/lib/tenants/queries";
-import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
-import { getUnit, listUnits } from "@/lib/units/queries";
-import { createUserAction } from "@/lib/users/actions";
+import { createTenantAction, updateTenantAction } from "@/lib/registry/tenant.actions";
+import { getTenant, listTenants } from "@/lib/registry/tenant.queries";
+import { createUnitAction, updateUnitAction } from "@/lib/registry/unit.actions";
+import { getUnit, listUnits } from "@/lib/registry/unit.queries";
+import { createUserAction } from "@/lib/registry/user.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 

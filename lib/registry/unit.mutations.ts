@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { CreateUnitSchema, UpdateUnitSchema } from "./schema";
+import { CreateUnitSchema, UpdateUnitSchema } from "./unit.schema";
 
 const AUDITED = { code: true, building: true, floor: true, areaSqm: true, status: true, tenantId: true } as const;
 

@@ -7,7 +7,7 @@ import { CheckboxField, SelectField, TextField } from "@/components/ui/form-cont
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { CreateUserSchema, DUTY_VALUES, ROLE_VALUES, UpdateUserSchema } from "@/lib/users/schema";
+import { CreateUserSchema, DUTY_VALUES, ROLE_VALUES, UpdateUserSchema } from "@/lib/registry/user.schema";
 
 type UserValues = {
   id?: string;

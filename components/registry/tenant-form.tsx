@@ -9,7 +9,7 @@ import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { CreateTenantSchema, UpdateTenantSchema } from "@/lib/tenants/schema";
+import { CreateTenantSchema, UpdateTenantSchema } from "@/lib/registry/tenant.schema";
 
 type Contact = { name: string; position: string; phone: string };
 type TenantValues = { siteId?: string; id?: string; name: string; notes: string; contacts: Contact[] };

@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AreaType } from "@/lib/generated/prisma/enums";
 import { paged, type PageRequest } from "@/lib/pagination";
-import { siteScope } from "@/lib/sites/queries";
-import { AREA_TYPES } from "./schema";
+import { siteScope } from "@/lib/registry/site.queries";
+import { AREA_TYPES } from "./area.schema";
 
 export async function listAreas(filter: { q?: string; site?: string; type?: string }, page: PageRequest) {
   const actor = await requirePermission("area:read");

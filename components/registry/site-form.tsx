@@ -7,7 +7,7 @@ import { CheckboxField, SelectField, TextField } from "@/components/ui/form-cont
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { COMMON_TIME_ZONES, CreateSiteSchema, UpdateSiteSchema } from "@/lib/sites/schema";
+import { COMMON_TIME_ZONES, CreateSiteSchema, UpdateSiteSchema } from "@/lib/registry/site.schema";
 
 type SiteValues = {
   id?: string;

@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { createArea, updateArea } from "./mutations";
+import { createArea, updateArea } from "./area.mutations";
 
 export async function createAreaAction(input: unknown) {
   return runMutation(createArea, input);

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 
 /**
  * Tenants of the user's sites. Contact names and phones are confidential (§1.9): they are selected only

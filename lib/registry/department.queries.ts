@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DepartmentKind } from "@/lib/generated/prisma/enums";
 import { paged, type PageRequest } from "@/lib/pagination";
-import { siteScope } from "@/lib/sites/queries";
-import { DEPARTMENT_KINDS } from "./schema";
+import { siteScope } from "@/lib/registry/site.queries";
+import { DEPARTMENT_KINDS } from "./department.schema";
 
 export async function listDepartments(filter: { q?: string; site?: string; kind?: string }, page: PageRequest) {
   const actor = await requirePermission("department:read");

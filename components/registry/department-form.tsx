@@ -3,37 +3,36 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
+import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { AREA_TYPES, CreateAreaSchema, UpdateAreaSchema } from "@/lib/areas/schema";
+import { CreateDepartmentSchema, DEPARTMENT_KINDS, UpdateDepartmentSchema } from "@/lib/registry/department.schema";
 
 type Option = { value: string; label: string };
-type AreaValues = {
+type DepartmentValues = {
   siteId?: string;
   id?: string;
   name: string;
-  type: (typeof AREA_TYPES)[number] | "";
-  building: string;
-  floor: string;
-  active: boolean;
+  kind: (typeof DEPARTMENT_KINDS)[number] | "";
+  contactName: string;
+  contactPhone: string;
 };
 
-export function AreaForm(props: {
+export function DepartmentForm(props: {
   mode: "create" | "update";
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
   sites: Option[];
-  initial: AreaValues;
+  initial: DepartmentValues;
 }) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: (props.mode === "create" ? CreateAreaSchema : UpdateAreaSchema) as typeof CreateAreaSchema,
+    schema: (props.mode === "create" ? CreateDepartmentSchema : UpdateDepartmentSchema) as typeof CreateDepartmentSchema,
     action: props.action,
     defaultValues: props.initial as never,
     onSuccess: () => {
-      router.push("/registry/areas");
+      router.push("/registry/departments");
       router.refresh();
     },
   });
@@ -52,29 +51,34 @@ export function AreaForm(props: {
           error={errorOf("siteId")}
         />
       ) : null}
-      <TextField
-        register={register}
-        name="name"
-        label={t("areas.name")}
-        required
-        maxLength={100}
-        error={errorOf("name")}
-        hint={t("areas.nameHint")}
-      />
+      <TextField register={register} name="name" label={t("departments.name")} required maxLength={100} error={errorOf("name")} />
       <SelectField
         register={register}
-        name="type"
-        label={t("areas.type")}
+        name="kind"
+        label={t("departments.kind")}
         required
-        options={AREA_TYPES.map((x) => ({ value: x, label: t(`areaType.${x}`) }))}
+        options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`departmentKind.${k}`) }))}
         emptyOption={t("common.choose")}
-        error={errorOf("type")}
+        error={errorOf("kind")}
       />
-      <TextField register={register} name="building" label={t("fields.building")} required maxLength={50} error={errorOf("building")} />
-      <TextField register={register} name="floor" label={t("fields.floor")} required maxLength={20} error={errorOf("floor")} />
-      <div className="sm:col-span-2">
-        <CheckboxField register={register} name="active" label={t("areas.active")} />
-      </div>
+      <TextField
+        register={register}
+        name="contactName"
+        label={t("departments.contactName")}
+        maxLength={50}
+        autoComplete="off"
+        error={errorOf("contactName")}
+      />
+      <TextField
+        register={register}
+        name="contactPhone"
+        label={t("departments.contactPhone")}
+        type="tel"
+        inputMode="tel"
+        maxLength={20}
+        autoComplete="off"
+        error={errorOf("contactPhone")}
+      />
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} />
         <div>

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { CreateTenantSchema, UpdateTenantSchema } from "./schema";
+import { CreateTenantSchema, UpdateTenantSchema } from "./tenant.schema";
 
 type ContactInput = { name: string; position?: string | null; phone: string };
 

@@ -3,36 +3,37 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { SelectField, TextField } from "@/components/ui/form-controls";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { CreateDepartmentSchema, DEPARTMENT_KINDS, UpdateDepartmentSchema } from "@/lib/departments/schema";
+import { AREA_TYPES, CreateAreaSchema, UpdateAreaSchema } from "@/lib/registry/area.schema";
 
 type Option = { value: string; label: string };
-type DepartmentValues = {
+type AreaValues = {
   siteId?: string;
   id?: string;
   name: string;
-  kind: (typeof DEPARTMENT_KINDS)[number] | "";
-  contactName: string;
-  contactPhone: string;
+  type: (typeof AREA_TYPES)[number] | "";
+  building: string;
+  floor: string;
+  active: boolean;
 };
 
-export function DepartmentForm(props: {
+export function AreaForm(props: {
   mode: "create" | "update";
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
   sites: Option[];
-  initial: DepartmentValues;
+  initial: AreaValues;
 }) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: (props.mode === "create" ? CreateDepartmentSchema : UpdateDepartmentSchema) as typeof CreateDepartmentSchema,
+    schema: (props.mode === "create" ? CreateAreaSchema : UpdateAreaSchema) as typeof CreateAreaSchema,
     action: props.action,
     defaultValues: props.initial as never,
     onSuccess: () => {
-      router.push("/registry/departments");
+      router.push("/registry/areas");
       router.refresh();
     },
   });
@@ -51,34 +52,29 @@ export function DepartmentForm(props: {
           error={errorOf("siteId")}
         />
       ) : null}
-      <TextField register={register} name="name" label={t("departments.name")} required maxLength={100} error={errorOf("name")} />
+      <TextField
+        register={register}
+        name="name"
+        label={t("areas.name")}
+        required
+        maxLength={100}
+        error={errorOf("name")}
+        hint={t("areas.nameHint")}
+      />
       <SelectField
         register={register}
-        name="kind"
-        label={t("departments.kind")}
+        name="type"
+        label={t("areas.type")}
         required
-        options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`departmentKind.${k}`) }))}
+        options={AREA_TYPES.map((x) => ({ value: x, label: t(`areaType.${x}`) }))}
         emptyOption={t("common.choose")}
-        error={errorOf("kind")}
+        error={errorOf("type")}
       />
-      <TextField
-        register={register}
-        name="contactName"
-        label={t("departments.contactName")}
-        maxLength={50}
-        autoComplete="off"
-        error={errorOf("contactName")}
-      />
-      <TextField
-        register={register}
-        name="contactPhone"
-        label={t("departments.contactPhone")}
-        type="tel"
-        inputMode="tel"
-        maxLength={20}
-        autoComplete="off"
-        error={errorOf("contactPhone")}
-      />
+      <TextField register={register} name="building" label={t("fields.building")} required maxLength={50} error={errorOf("building")} />
+      <TextField register={register} name="floor" label={t("fields.floor")} required maxLength={20} error={errorOf("floor")} />
+      <div className="sm:col-span-2">
+        <CheckboxField register={register} name="active" label={t("areas.active")} />
+      </div>
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} />
         <div>

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { CreateAreaSchema, UpdateAreaSchema } from "./schema";
+import { CreateAreaSchema, UpdateAreaSchema } from "./area.schema";
 
 const AUDITED = { name: true, type: true, building: true, floor: true, active: true } as const;
 

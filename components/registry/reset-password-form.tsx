@@ -6,7 +6,7 @@ import { TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { ResetPasswordSchema } from "@/lib/users/schema";
+import { ResetPasswordSchema } from "@/lib/registry/user.schema";
 
 export function ResetPasswordForm(props: { userId: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const t = useTranslations();

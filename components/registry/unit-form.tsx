@@ -7,7 +7,7 @@ import { SelectField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { CreateUnitSchema, UNIT_STATUSES, UpdateUnitSchema } from "@/lib/units/schema";
+import { CreateUnitSchema, UNIT_STATUSES, UpdateUnitSchema } from "@/lib/registry/unit.schema";
 
 type Option = { value: string; label: string };
 type UnitValues = {

@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { createTenant, updateTenant } from "./mutations";
+import { createTenant, updateTenant } from "./tenant.mutations";
 
 export async function createTenantAction(input: unknown) {
   return runMutation(createTenant, input);

@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { createUser, resetUserPassword, updateUser } from "./mutations";
+import { createUser, resetUserPassword, updateUser } from "./user.mutations";
 
 export async function createUserAction(input: unknown) {
   return runMutation(createUser, input);

@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { createSite, updateSite } from "./mutations";
+import { createSite, updateSite } from "./site.mutations";
 
 export async function createSiteAction(input: unknown) {
   return runMutation(createSite, input);

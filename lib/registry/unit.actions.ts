@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { createUnit, updateUnit } from "./mutations";
+import { createUnit, updateUnit } from "./unit.mutations";
 
 export async function createUnitAction(input: unknown) {
   return runMutation(createUnit, input);

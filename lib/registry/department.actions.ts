@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { createDepartment, updateDepartment } from "./mutations";
+import { createDepartment, updateDepartment } from "./department.mutations";
 
 export async function createDepartmentAction(input: unknown) {
   return runMutation(createDepartment, input);

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { CreateDepartmentSchema, UpdateDepartmentSchema } from "./schema";
+import { CreateDepartmentSchema, UpdateDepartmentSchema } from "./department.schema";
 
 const AUDITED = { name: true, kind: true, contactName: true, contactPhone: true } as const;
 

@@ -4,7 +4,7 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { CreateSiteSchema, UpdateSiteSchema } from "./schema";
+import { CreateSiteSchema, UpdateSiteSchema } from "./site.schema";
 
 const AUDITED = {
   name: true,

@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UnitStatus } from "@/lib/generated/prisma/enums";
 import { paged, type PageRequest } from "@/lib/pagination";
-import { siteScope } from "@/lib/sites/queries";
-import { UNIT_STATUSES } from "./schema";
+import { siteScope } from "@/lib/registry/site.queries";
+import { UNIT_STATUSES } from "./unit.schema";
 
 export async function listUnits(filter: { q?: string; site?: string; status?: string }, page: PageRequest) {
   const actor = await requirePermission("unit:read");

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { CreateUserSchema, ResetPasswordSchema, UpdateUserSchema } from "./schema";
+import { CreateUserSchema, ResetPasswordSchema, UpdateUserSchema } from "./user.schema";
 
 /** Site ids in a request must name real sites (forged ids are refused, nothing written). */
 async function assertSitesExist(siteIds: string[]) {
