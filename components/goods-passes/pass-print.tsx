@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/print/print-button";
-import type { PassView } from "@/lib/goods-passes/gate";
+import type { PassView } from "@/lib/goods-passes/gate.queries";
 
 /** One A4 landscape sheet (the shared A4Sheet is portrait): 10 mm margins, two copies side by side. */
 export async function A4LandscapeSheet({ back, children }: { back: string; children: ReactNode }) {

@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { approveGoodsPass, rejectGoodsPass } from "./stamp";
+import { approveGoodsPass, rejectGoodsPass } from "./stamp.mutations";
 
 export async function approveGoodsPassAction(input: unknown) {
   return runMutation(approveGoodsPass, input);

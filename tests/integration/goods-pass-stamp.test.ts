@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { GoodsPassState } from "@/lib/generated/prisma/enums";
 import { releaseGoodsPassAction } from "@/lib/goods-passes/gate-actions";
-import { lookupPass } from "@/lib/goods-passes/gate";
+import { lookupPass } from "@/lib/goods-passes/gate.queries";
 import { approveGoodsPassAction, rejectGoodsPassAction } from "@/lib/goods-passes/stamp-actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";

@@ -17,7 +17,7 @@ import {
   listGoodsPasses,
   parseGoodsPassFilter,
   todayTimeline,
-} from "@/lib/goods-passes/lists";
+} from "@/lib/goods-passes/lists.queries";
 import { pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
