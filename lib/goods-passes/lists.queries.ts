@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
 import { paged, param, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { DIRECTIONS, PASS_STATES } from "./schema";
 
 /**
  * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the
@@ -21,8 +22,6 @@ import { siteScope } from "@/lib/registry/site.queries";
  * its permission itself and reads only the user's sites.
  */
 
-export const PASS_STATES = ["PENDING", "APPROVED", "REJECTED", "RELEASED"] as const satisfies readonly GoodsPassState[];
-export const PASS_DIRECTIONS = ["IN", "OUT"] as const satisfies readonly GoodsDirection[];
 /** What occupies a route today: a rejected pass does not move anything. */
 const ON_ROUTE_STATES = ["PENDING", "APPROVED", "RELEASED"] as const satisfies readonly GoodsPassState[];
 /** The export stops here, like the complaints dashboard's. */
@@ -61,7 +60,7 @@ export function parseGoodsPassFilter(sp: RawParams): GoodsPassFilter {
     site: param(sp.site, 50),
     tenant: param(sp.tenant, 50),
     state: oneOf(PASS_STATES, param(sp.state)),
-    direction: oneOf(PASS_DIRECTIONS, param(sp.direction)),
+    direction: oneOf(DIRECTIONS, param(sp.direction)),
     from: date(sp.from),
     to: date(sp.to),
   };

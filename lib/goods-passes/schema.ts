@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { id, optionalTrimmed } from "@/lib/validation";
+import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
+import { id, optionalTrimmed, trimmed } from "@/lib/validation";
 import { MAX_ITEMS } from "./rules";
 import { requestIdField } from "@/lib/request-id";
 
-export const DIRECTIONS = ["IN", "OUT"] as const;
+export const DIRECTIONS = ["IN", "OUT"] as const satisfies readonly GoodsDirection[];
 export const AUTHORIZATIONS = ["SEAL", "SIGNATORY"] as const;
-export const PASS_STATES = ["PENDING", "APPROVED", "REJECTED", "RELEASED"] as const;
+export const PASS_STATES = ["PENDING", "APPROVED", "REJECTED", "RELEASED"] as const satisfies readonly GoodsPassState[];
 /** Units of measure offered by the form (free text is allowed too, up to 10 characters). */
 export const ITEM_UNITS = ["件", "箱", "台", "个", "把", "张", "套", "包", "卷", "批"] as const;
 
@@ -80,3 +81,10 @@ export const CreateGoodsPassSchema = z
 
 export type CreateGoodsPassInput = z.input<typeof CreateGoodsPassSchema>;
 export type CreateGoodsPassValues = z.output<typeof CreateGoodsPassSchema>;
+
+/** 盖章 or 退回 (R-GP-6): the pass, and for a rejection the reason the applicant sees. */
+export const ApproveGoodsPassSchema = z.strictObject({ passId: id() });
+export const RejectGoodsPassSchema = z.strictObject({ passId: id(), reason: trimmed(500) });
+
+/** 放行 at the gate (R-GP-7). */
+export const ReleaseGoodsPassSchema = z.strictObject({ passId: id() });

@@ -1,18 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
 import { localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { id, trimmed } from "@/lib/validation";
 import { passNumber } from "./rules";
+import { ApproveGoodsPassSchema, RejectGoodsPassSchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-
-export const ApproveGoodsPassSchema = z.strictObject({ passId: id() });
-export const RejectGoodsPassSchema = z.strictObject({ passId: id(), reason: trimmed(500) });
 
 /** A pass of the user's sites, or "not found" (another site's pass does not exist for them). */
 async function loadPendingCandidate(actor: Actor, passId: string) {

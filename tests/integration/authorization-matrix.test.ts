@@ -10,8 +10,6 @@ import * as complaintActions from "@/lib/complaints/actions";
 import * as departmentActions from "@/lib/registry/department.actions";
 import * as fileActions from "@/lib/files/actions";
 import * as goodsPassActions from "@/lib/goods-passes/actions";
-import * as goodsPassGateActions from "@/lib/goods-passes/gate-actions";
-import * as goodsPassStampActions from "@/lib/goods-passes/stamp-actions";
 import * as goodsSettingsActions from "@/lib/goods-settings/actions";
 import * as signatoryActions from "@/lib/signatories/actions";
 import * as inspectionActions from "@/lib/inspections/actions";
@@ -38,8 +36,6 @@ type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const ACTION_MODULES = [
   areaActions,
   goodsPassActions,
-  goodsPassGateActions,
-  goodsPassStampActions,
   goodsSettingsActions,
   signatoryActions,
   checklistActions,

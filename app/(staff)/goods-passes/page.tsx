@@ -10,14 +10,13 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
 import {
   GOODS_EXPORT_MAX_ROWS,
-  PASS_DIRECTIONS,
-  PASS_STATES,
   goodsPassFilterQuery,
   goodsPassListOptions,
   listGoodsPasses,
   parseGoodsPassFilter,
   todayTimeline,
 } from "@/lib/goods-passes/lists.queries";
+import { DIRECTIONS, PASS_STATES } from "@/lib/goods-passes/schema";
 import { pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
@@ -92,7 +91,7 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
             name="direction"
             label={t("goodsLists.filters.direction")}
             value={filter.direction}
-            options={PASS_DIRECTIONS.map((d) => ({ value: d, label: t(`goodsLists.directionsLong.${d}`) }))}
+            options={DIRECTIONS.map((d) => ({ value: d, label: t(`goodsLists.directionsLong.${d}`) }))}
           />
           <FilterDate name="from" label={t("goodsLists.filters.from")} value={filter.from} />
           <FilterDate name="to" label={t("goodsLists.filters.to")} value={filter.to} />
