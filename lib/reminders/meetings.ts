@@ -1,7 +1,7 @@
 /**
  * Weekly-meeting reminders (§3.4), pure: no I/O, no server zone. The rules come from the meetings
  * modules and are not re-derived here: the Monday–Sunday site-local week and "held / pending" from
- * lib/meeting-reports/rules.ts (weekCells), who may decide a leave from lib/meetings/rules.ts.
+ * lib/meetings/report.rules.ts (weekCells), who may decide a leave from lib/meetings/rules.ts.
  *
  * - week_missing (R-MTG-1 "once a week"): on the last working day of the site-local week (site
  *   calendar: a Friday, a Thursday before a holiday Friday, a make-up Saturday …), each active series
@@ -14,7 +14,7 @@
  * Recipients are active members of the meeting's site only.
  */
 import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
-import { mondayOf, weekCells } from "@/lib/meeting-reports/rules";
+import { mondayOf, weekCells } from "@/lib/meetings/report.rules";
 import { mayDecideLeave, mayReadMeeting } from "@/lib/meetings/rules";
 import { roleHas } from "@/lib/permissions";
 import type { SiteMember } from "./compute";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Translate } from "@/lib/i18n/server";
 import { localizedNotification } from "@/lib/notifications/texts";
-import { mondayOf } from "@/lib/meeting-reports/rules";
+import { mondayOf } from "@/lib/meetings/report.rules";
 import type { SiteMember } from "./compute";
 import {
   computeLeaveReminders,

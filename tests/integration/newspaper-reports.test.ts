@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/(staff)/newspapers/report/export/route";
 import { db } from "@/lib/db";
 import type { NewspaperDeliveryState } from "@/lib/generated/prisma/enums";
-import { newspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
+import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { unzip } from "../support/unzip";

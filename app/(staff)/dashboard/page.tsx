@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { DeadlineCountsTable } from "@/components/dashboard/deadline-counts";
 import { OnTimeChart } from "@/components/dashboard/on-time-chart";
-import { MissingMeetingsCard } from "@/components/meeting-reports/missing-meetings-card";
+import { MissingMeetingsCard } from "@/components/meetings/missing-meetings-card";
 import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";

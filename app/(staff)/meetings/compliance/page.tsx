@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ArchiveExportForm } from "@/components/meeting-reports/archive-export-form";
-import { AttendanceTable } from "@/components/meeting-reports/attendance-table";
-import { WeekStrip } from "@/components/meeting-reports/week-strip";
+import { ArchiveExportForm } from "@/components/meetings/archive-export-form";
+import { AttendanceTable } from "@/components/meetings/attendance-table";
+import { WeekStrip } from "@/components/meetings/week-strip";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessError, requirePagePermission } from "@/lib/auth/guard";
 import { addDays } from "@/lib/calendar";
-import { meetingCompliance } from "@/lib/meeting-reports/queries";
-import { STRIP_WEEKS, quarterFromKey } from "@/lib/meeting-reports/rules";
+import { meetingCompliance } from "@/lib/meetings/report.queries";
+import { STRIP_WEEKS, quarterFromKey } from "@/lib/meetings/report.rules";
 import { roleHas } from "@/lib/permissions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

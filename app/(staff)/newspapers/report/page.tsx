@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { TenantTable } from "@/components/newspaper-reports/tenant-table";
-import { TitleTable } from "@/components/newspaper-reports/title-table";
+import { TenantTable } from "@/components/newspapers/report-tenant-table";
+import { TitleTable } from "@/components/newspapers/report-title-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessError, requirePagePermission } from "@/lib/auth/guard";
-import { newspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
+import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

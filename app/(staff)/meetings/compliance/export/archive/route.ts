@@ -1,7 +1,7 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
-import { meetingArchive } from "@/lib/meeting-reports/archive";
+import { meetingArchive } from "@/lib/meetings/archive.queries";
 import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";

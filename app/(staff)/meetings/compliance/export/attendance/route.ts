@@ -1,7 +1,7 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
-import { quarterAttendanceReport } from "@/lib/meeting-reports/queries";
+import { quarterAttendanceReport } from "@/lib/meetings/report.queries";
 import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isMonth, monthRange, reconciles, recentMonths, tenantFigures, titleFigures, type DeliverySum, type ReceiptLineRow } from "./rules";
+import {
+  isMonth,
+  monthRange,
+  reconciles,
+  recentMonths,
+  tenantFigures,
+  titleFigures,
+  type DeliverySum,
+  type ReceiptLineRow,
+} from "./report.rules";
 
 const line = (
   dayId: string,

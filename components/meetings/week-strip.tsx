@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { WeekCell, WeekState } from "@/lib/meeting-reports/rules";
+import type { WeekCell, WeekState } from "@/lib/meetings/report.rules";
 
 const CELL_CLASS: Record<WeekState, string> = {
   held: "border-emerald-200 bg-emerald-50 text-emerald-800",

@@ -2,7 +2,7 @@ import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { localDateInZone, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { isMonth, monthRange, recentMonths, tenantFigures, titleFigures, type DeliverySum } from "./rules";
+import { isMonth, monthRange, recentMonths, tenantFigures, titleFigures, type DeliverySum } from "./report.rules";
 
 /** Months offered by the selector. */
 export const REPORT_MONTHS = 12;

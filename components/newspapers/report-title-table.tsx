@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
-import type { NewspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
+import type { NewspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 
 type TitleRow = NewspaperMonthlyReport["titles"][number];
 type Summed = "daysReceived" | "received" | "expected" | "shortfall" | "delivered" | "held" | "pickedUp" | "stillHeld" | "returned";

@@ -17,7 +17,7 @@ import {
   weekCells,
   type AttendanceTally,
   type HeldMeeting,
-} from "./rules";
+} from "./report.rules";
 
 /** `@db.Date` columns hold the local date at UTC midnight. */
 export const dateColumn = (date: LocalDate) => new Date(`${date}T00:00:00Z`);

@@ -2,8 +2,8 @@ import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { addDays, diffDays, formatInZone, isValidLocalDate, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { dateColumn, localDateOfColumn, resolveReportSite } from "./queries";
-import { siteToday } from "./rules";
+import { dateColumn, localDateOfColumn, resolveReportSite } from "./report.queries";
+import { siteToday } from "./report.rules";
 
 /** An archive covers at most about two years; longer ranges are cut to this many days from `from`. */
 export const ARCHIVE_MAX_DAYS = 731;

@@ -11,7 +11,7 @@ import {
   recentQuarters,
   siteToday,
   weekCells,
-} from "./rules";
+} from "./report.rules";
 
 const SHANGHAI = "Asia/Shanghai";
 

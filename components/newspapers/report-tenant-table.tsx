@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
-import type { NewspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
+import type { NewspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 
 type TenantRow = NewspaperMonthlyReport["tenants"][number];
 

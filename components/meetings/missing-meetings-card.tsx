@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { missingMeetingsSummary } from "@/lib/meeting-reports/queries";
+import { missingMeetingsSummary } from "@/lib/meetings/report.queries";
 
 /** Issue 7 part 6 on the manager dashboard: series that skipped a week lately (R-MTG-1). */
 export async function MissingMeetingsCard() {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
-import type { PersonAttendance } from "@/lib/meeting-reports/queries";
-import { formatRate } from "@/lib/meeting-reports/rules";
+import type { PersonAttendance } from "@/lib/meetings/report.queries";
+import { formatRate } from "@/lib/meetings/report.rules";
 
 /** R-MTG-3: one series' attendance per person over a quarter. */
 export async function AttendanceTable(props: { seriesName: string; meetings: number; people: PersonAttendance[] }) {
