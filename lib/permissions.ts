@@ -195,7 +195,7 @@ export const ROUTES = [
   { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard" },
   { path: "/inspections", permission: "inspection:perform", nav: "inspections" },
   { path: "/work-orders", permission: "workorder:read", nav: "workOrders" },
-  { path: "/compliance", permission: "inspection:compliance", nav: "compliance" },
+  { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance" },
   { path: "/checklists", permission: "template:manage", nav: "checklists" },
   { path: "/goods-passes", permission: "goodspass:read", nav: "goodsPasses" },
   { path: "/gate", permission: "goodspass:release", nav: "gate" },

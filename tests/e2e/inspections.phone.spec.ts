@@ -82,7 +82,7 @@ test("a supervisor completes a round with one equipment failure; engineering get
   // The manager's day grid shows the round as done by the supervisor.
   const manager = await (await browser.newContext()).newPage();
   await login(manager, ACCOUNTS.MANAGER);
-  await manager.goto("/compliance");
+  await manager.goto("/inspections/compliance");
   const row = manager.getByRole("row").filter({ hasText: areaName }).first(); // the day grid comes first
   await expect(row).toContainText("李秀英");
   await Promise.all([engineer.context().close(), manager.context().close()]);

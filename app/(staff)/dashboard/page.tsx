@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
-import { DeadlineCountsTable } from "@/components/dashboard/deadline-counts";
-import { OnTimeChart } from "@/components/dashboard/on-time-chart";
+import { DeadlineCountsTable } from "@/components/complaints/deadline-counts";
+import { OnTimeChart } from "@/components/complaints/on-time-chart";
 import { MissingMeetingsCard } from "@/components/meetings/missing-meetings-card";
 import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { DataTable } from "@/components/ui/data-table";
@@ -10,7 +10,14 @@ import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar"
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { RATE_MONTHS, RATE_WEEKS, dashboardOptions, deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard";
+import {
+  RATE_MONTHS,
+  RATE_WEEKS,
+  dashboardOptions,
+  deadlineCounts,
+  listOpenDeadlines,
+  onTimeRates,
+} from "@/lib/complaints/dashboard.queries";
 import {
   DEADLINE_KINDS,
   EXPORT_MAX_ROWS,
@@ -19,7 +26,7 @@ import {
   filterParams,
   filterQuery,
   parseDashboardFilter,
-} from "@/lib/complaints/dashboard-rules";
+} from "@/lib/complaints/dashboard.rules";
 import { DUE_SOON_WORKING_DAYS } from "@/lib/complaints/rules";
 import { SEVERITIES } from "@/lib/complaints/schema";
 import { pageRequest } from "@/lib/pagination";

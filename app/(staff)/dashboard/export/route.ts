@@ -1,7 +1,7 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
-import { exportOpenDeadlines } from "@/lib/complaints/dashboard";
-import { EXPORT_MAX_ROWS, exportFileName, parseDashboardFilter } from "@/lib/complaints/dashboard-rules";
+import { exportOpenDeadlines } from "@/lib/complaints/dashboard.queries";
+import { EXPORT_MAX_ROWS, exportFileName, parseDashboardFilter } from "@/lib/complaints/dashboard.rules";
 import { translator } from "@/lib/i18n/server";
 import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { CellState } from "@/lib/inspections/compliance-rules";
+import type { CellState } from "@/lib/inspections/compliance.rules";
 
 const STATE_CLASS: Record<CellState, string> = {
   done: "bg-emerald-50 text-emerald-900",

@@ -16,7 +16,7 @@ import {
   windowsInRange,
   type CheckRecord,
   type Period,
-} from "./compliance-rules";
+} from "./compliance.rules";
 import { dutyFor, type SiteSchedule } from "./rules";
 
 const SITE_SELECT = {

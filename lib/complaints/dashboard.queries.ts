@@ -22,14 +22,14 @@ import {
   type DueBounds,
   type OpenDueState,
   type Period,
-} from "./dashboard-rules";
+} from "./dashboard.rules";
 import type { ComplaintState, Severity } from "./rules";
 
 /**
  * The managers' deadline dashboard (issue 3 §5, R-CMP-5). Every function checks the permission
  * itself and reads only the user's sites. Open deadlines are classified and ordered in SQL with a
  * fixed number of queries per page: each site's "today ends" and "soon ends" instants, computed
- * from its working-day calendar and time zone (dashboard-rules.dueBounds), go into the query as a
+ * from its working-day calendar and time zone (dashboard.rules.ts dueBounds), go into the query as a
  * VALUES table.
  */
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { addDays } from "@/lib/calendar";
-import { percent, type PeriodRate } from "@/lib/complaints/dashboard-rules";
+import { percent, type PeriodRate } from "@/lib/complaints/dashboard.rules";
 
 const BAR = 34;
 const GAP = 14;

@@ -2,7 +2,7 @@
  * Pure helpers of the managers' deadline dashboard (issue 3 §5): the GET filter, the instants that
  * separate "overdue / due today / due soon / on track" for one site (so SQL can classify what
  * rules.deadlineState classifies in JS), the reporting periods of the on-time rate, and tallies.
- * No I/O: lib/complaints/dashboard.ts runs the queries.
+ * No I/O: lib/complaints/dashboard.queries.ts runs the queries.
  */
 import { addDays, dayOfWeek, isValidLocalDate, makeLocalDate, parseLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
 import { param } from "@/lib/pagination";
@@ -109,7 +109,7 @@ export function dueBounds(calendar: Calendar, now: Date): DueBounds {
   return { todayEnd: calendar.endOfLocalDay(today), soonBefore: calendar.startOfLocalDay(firstNotSoon) };
 }
 
-/** What the SQL CASE of lib/complaints/dashboard.ts computes, in JS (the unit tests hold it to deadlineState). */
+/** What the SQL CASE of lib/complaints/dashboard.queries.ts computes, in JS (the unit tests hold it to deadlineState). */
 export function classifyOpenDeadline(bounds: DueBounds, dueAt: Date, now: Date): OpenDueState {
   if (dueAt.getTime() < now.getTime()) return "overdue";
   if (dueAt.getTime() <= bounds.todayEnd.getTime()) return "due_today";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import type { Tally } from "@/lib/inspections/compliance-rules";
+import type { Tally } from "@/lib/inspections/compliance.rules";
 
 const percent = (rate: number | null) => (rate === null ? null : `${(rate * 100).toFixed(1)}%`);
 

@@ -14,7 +14,7 @@ import {
   weekPeriods,
   withRates,
   type DeadlineCountGroup,
-} from "./dashboard-rules";
+} from "./dashboard.rules";
 import { deadlineState } from "./rules";
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });

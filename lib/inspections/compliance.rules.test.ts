@@ -9,7 +9,7 @@ import {
   tally,
   windowsInRange,
   type CheckRecord,
-} from "./compliance-rules";
+} from "./compliance.rules";
 
 const calendar = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 const site = {

@@ -7,7 +7,7 @@ import {
   type CountCells,
   type CountRow,
   type DashboardFilter,
-} from "@/lib/complaints/dashboard-rules";
+} from "@/lib/complaints/dashboard.rules";
 
 const TONE = { overdue: "text-red-700", due_today: "text-amber-800", due_soon: "text-yellow-800" } as const;
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { supervisorDailySheet } from "@/lib/inspections/compliance";
+import type { supervisorDailySheet } from "@/lib/inspections/compliance.queries";
 
 type Sheet = Awaited<ReturnType<typeof supervisorDailySheet>>;
 
