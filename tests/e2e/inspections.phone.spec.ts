@@ -7,11 +7,11 @@
  * seed never records rounds for today, so today's windows are the test's.
  */
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, formReady, login } from "./support";
+import { formReady, signIn } from "./support";
 
 test.beforeAll(async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
-  await login(admin, ACCOUNTS.ADMIN);
+  await signIn(admin, "ADMIN");
   await admin.goto("/registry/sites");
   await admin.getByRole("link", { name: "HQ" }).click();
   await formReady(admin);
@@ -29,7 +29,7 @@ test("a supervisor completes a round with one equipment failure; engineering get
   page,
   browser,
 }) => {
-  await login(page, ACCOUNTS.SUPERVISOR);
+  await signIn(page, "SUPERVISOR");
   await expect(page).toHaveURL(/\/inspections$/);
   await expect(page.getByRole("heading", { name: "今日巡检", level: 1 })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -75,13 +75,13 @@ test("a supervisor completes a round with one equipment failure; engineering get
 
   // R-INS-5: engineering finds the work order at once.
   const engineer = await (await browser.newContext()).newPage();
-  await login(engineer, ACCOUNTS.ENGINEER);
+  await signIn(engineer, "ENGINEER");
   await engineer.goto(`/work-orders?q=${encodeURIComponent(note)}`);
   await expect(engineer.getByRole("row").filter({ hasText: note })).toContainText(areaName);
 
   // The manager's day grid shows the round as done by the supervisor.
   const manager = await (await browser.newContext()).newPage();
-  await login(manager, ACCOUNTS.MANAGER);
+  await signIn(manager, "MANAGER");
   await manager.goto("/inspections/compliance");
   const row = manager.getByRole("row").filter({ hasText: areaName }).first(); // the day grid comes first
   await expect(row).toContainText("李秀英");
