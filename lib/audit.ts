@@ -39,7 +39,7 @@ export function diffFields(before: Snapshot, after: Snapshot): Record<string, { 
   return changes;
 }
 
-/** Issue 2 §5: every create/update/delete writes its audit row inside the same transaction. */
+/** Every create/update/delete writes its audit row inside the same transaction. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {

@@ -6,7 +6,7 @@ import { localDateInZone } from "@/lib/calendar";
 import { roleHas } from "@/lib/permissions";
 
 /**
- * Issue 2 §6: while this or next year has no official holiday table, managers see a banner: deadlines
+ * While this or next year has no official holiday table, managers see a banner: deadlines
  * falling in it are provisional until someone enters the State Council's table.
  */
 export async function ProvisionalCalendarBanner({ actor }: { actor: Actor }) {

@@ -12,7 +12,7 @@ import {
 const TONE = { overdue: "text-red-700", due_today: "text-amber-800", due_soon: "text-yellow-800" } as const;
 
 /**
- * Issue 3 §5: open rectifications and revisits that are overdue / due today / due soon, one row per
+ * Open rectifications and revisits that are overdue / due today / due soon, one row per
  * site or department. Each non-zero count links to the list filtered down to exactly those deadlines.
  */
 export async function DeadlineCountsTable(props: {

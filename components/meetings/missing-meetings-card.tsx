@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { missingMeetingsSummary } from "@/lib/meetings/report.queries";
 
-/** Issue 7 part 6 on the manager dashboard: series that skipped a week lately (R-MTG-1). */
+/** On the manager dashboard: series that skipped a week lately (R-MTG-1). */
 export async function MissingMeetingsCard() {
   const [t, summary] = await Promise.all([getTranslations("meetingReports.card"), missingMeetingsSummary()]);
   const missing = summary.series.filter((s) => s.missingWeeks.length > 0);

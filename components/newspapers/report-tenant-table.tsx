@@ -4,7 +4,7 @@ import type { NewspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 
 type TenantRow = NewspaperMonthlyReport["tenants"][number];
 
-/** Issue 6 part 5, per tenant (R-NEWS-3): what was signed for, held at the desk and picked up. */
+/** Per tenant (R-NEWS-3): what was signed for, held at the desk and picked up. */
 export async function TenantTable(props: { rows: TenantRow[] }) {
   const t = await getTranslations("newspaperReports.byTenant");
   return (

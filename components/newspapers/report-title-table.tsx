@@ -5,7 +5,7 @@ import type { NewspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 type TitleRow = NewspaperMonthlyReport["titles"][number];
 type Summed = "daysReceived" | "received" | "expected" | "shortfall" | "delivered" | "held" | "pickedUp" | "stillHeld" | "returned";
 
-/** Issue 6 part 5, per title: receipt (R-NEWS-1) against deliveries (R-NEWS-2/3); days that do not reconcile in red. */
+/** Per title: receipt (R-NEWS-1) against deliveries (R-NEWS-2/3); days that do not reconcile in red. */
 export async function TitleTable(props: { rows: TitleRow[] }) {
   const t = await getTranslations("newspaperReports.byTitle");
   const sum = (field: Summed | "openDays" | "short" | "pending") => props.rows.reduce((s, r) => s + r[field], 0);

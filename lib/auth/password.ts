@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 
-/** bcrypt with cost 12 (issue 2: argon2id or bcrypt cost >= 12). Pure JS, so no native build step. */
+/** bcrypt with cost 12 (argon2id or bcrypt cost >= 12). Pure JS, so no native build step. */
 export const BCRYPT_COST = 12;
 
 export function hashPassword(plain: string): Promise<string> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 
-/** Issue 2 §3: after 10 failed attempts on one account within 15 minutes, refuse until the window passes. */
+/** After 10 failed attempts on one account within 15 minutes, refuse until the window passes. */
 export const MAX_FAILED_ATTEMPTS = 10;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 

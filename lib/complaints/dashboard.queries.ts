@@ -26,7 +26,7 @@ import {
 import type { ComplaintState, Severity } from "./rules";
 
 /**
- * The managers' deadline dashboard (issue 3 §5, R-CMP-5). Every function checks the permission
+ * The managers' deadline dashboard (R-CMP-5). Every function checks the permission
  * itself and reads only the user's sites. Open deadlines are classified and ordered in SQL with a
  * fixed number of queries per page: each site's "today ends" and "soon ends" instants, computed
  * from its working-day calendar and time zone (dashboard.rules.ts dueBounds), go into the query as a

@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the managers' deadline dashboard (issue 3 §5): the GET filter, the instants that
+ * Pure helpers of the managers' deadline dashboard: the GET filter, the instants that
  * separate "overdue / due today / due soon / on track" for one site (so SQL can classify what
  * rules.deadlineState classifies in JS), the reporting periods of the on-time rate, and tallies.
  * No I/O: lib/complaints/dashboard.queries.ts runs the queries.

@@ -165,7 +165,7 @@ export async function areaForCheck(actor: Actor, areaId: string) {
   });
 }
 
-/** The current checklist version of an area type, items in order (issue 4 §1: editing makes a new version). */
+/** The current checklist version of an area type, items in order (editing makes a new version). */
 export async function currentTemplate(areaType: AreaType) {
   return db.checklistTemplate.findFirst({
     where: { areaType, current: true },

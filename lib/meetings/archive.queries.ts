@@ -27,7 +27,7 @@ function range(filter: ArchiveFilter, today: LocalDate): { from: LocalDate; to: 
 }
 
 /**
- * R-MTG-4 archive (存档保管), issue 7 part 7: the meetings of one series (or all) of a site between two
+ * R-MTG-4 archive (存档保管): the meetings of one series (or all) of a site between two
  * local dates, with their attendance and the action items raised in them. Managers see every meeting
  * of their sites (R-MTG-4 "attendees and managers"), so no per-meeting attendee check is needed;
  * the permission and the site are checked here. Four queries whatever the number of meetings.

@@ -84,7 +84,7 @@ export interface ComplianceFilter {
 }
 
 /**
- * Issue 7 part 6 for one site: per series the last STRIP_WEEKS weeks (held / missing / pending) and
+ * Meeting compliance (R-MTG-1) for one site: per series the last STRIP_WEEKS weeks (held / missing / pending) and
  * the count of missing weeks (R-MTG-1); then the chosen quarter's attendance per person (R-MTG-3).
  */
 export async function meetingCompliance(filter: ComplianceFilter, now = new Date()) {

@@ -1,6 +1,6 @@
 /**
  * Compliance of the weekly meetings (R-MTG-1 "once a week each") and attendance figures (R-MTG-3),
- * issue 7 part 6. Pure: local dates ('YYYY-MM-DD') of the site, no I/O, no server time zone.
+ * for the dashboard and the compliance page. Pure: local dates ('YYYY-MM-DD') of the site, no I/O, no server time zone.
  *
  * Weeks run Monday–Sunday in the SITE's time zone. A series is due once per week from its `startsOn`
  * while it is active. A week is MISSING once it has ended (site time) without any meeting of the

@@ -16,7 +16,7 @@ export interface NewspaperReportFilter {
 }
 
 /**
- * Issue 6 part 5: the monthly newspaper report of one site — per title (R-NEWS-1 receipt against the
+ * The monthly newspaper report of one site — per title (R-NEWS-1 receipt against the
  * R-NEWS-2/3 deliveries, days that do not reconcile, days not closed) and per tenant. The month is the
  * site's local month: NewspaperDay.date is already the site-local date. Sums are grouped in SQL; the
  * queries do not depend on the number of days, titles or tenants.

@@ -1,5 +1,5 @@
 /**
- * The newspapers' monthly report (issue 6 part 5; R-NEWS-1..3). Pure: grouped sums in, figures out.
+ * The newspapers' monthly report (R-NEWS-1..3). Pure: grouped sums in, figures out.
  *
  * Per title and local day: received / expected / returned come from the front desk's receipt line
  * (R-NEWS-1); the deliveries' copies by state say where the received copies went (R-NEWS-2/3):

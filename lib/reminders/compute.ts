@@ -1,5 +1,5 @@
 /**
- * Deadline reminders for complaints (issue 3 §6, R-CMP-2/3/5), pure: no I/O, no env, no server zone.
+ * Deadline reminders for complaints (R-CMP-2/3/5), pure: no I/O, no env, no server zone.
  *
  * A reminder is due for an open complaint whose current deadline (rectification while RECEIVED or
  * IN_RECTIFICATION, revisit while RECTIFIED) falls on the site's local today or has passed. It goes to

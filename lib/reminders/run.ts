@@ -17,7 +17,7 @@ import {
 import { moduleReminderRows, type NotificationRow } from "./modules";
 
 /**
- * The reminder run (issue 3 §6): loads the open complaints of the given sites, computes the reminders
+ * The reminder run: loads the open complaints of the given sites, computes the reminders
  * due (lib/reminders/compute.ts) and stores one in-app notification per recipient. The same run adds
  * the vacant-unit (R-VAC-1/3, vacant.ts) and weekly-meeting (R-MTG-1/3, meetings.ts) reminders,
  * loaded by modules.ts. Safe to run any number of times: Notification.dedupeKey is unique and

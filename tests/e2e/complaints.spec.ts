@@ -1,5 +1,5 @@
 /**
- * Issue 3 flow: the front desk logs a major complaint; a supervisor records the rectification; staff
+ * Flow: the front desk logs a major complaint; a supervisor records the rectification; staff
  * revisit with a drawn signature; the manager sees the counts change and downloads the Excel file; the
  * printed revisit record shows the signature.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5 flow (R-GP-1..7): the front desk registers an "out" pass signed on screen by the tenant's
+ * Flow (R-GP-1..7): the front desk registers an "out" pass signed on screen by the tenant's
  * authorised signatory; a supervisor stamps it; the print view shows both copies; the gate releases it
  * once and refuses the second time.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 7 flow (R-MTG-1..5): the clerk (minute-taker of the department meeting) schedules it, records the
+ * Flow (R-MTG-1..5): the clerk (minute-taker of the department meeting) schedules it, records the
  * attendance of the four expected people and the minutes with an action item owned by a supervisor; the
  * manager (convener) confirms; the editing controls are gone; the clerk adds an amendment that shows linked
  * below the original. A user who does not attend another series' meeting gets not-found.

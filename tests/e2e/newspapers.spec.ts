@@ -1,5 +1,5 @@
 /**
- * Issue 6 (newspapers, §9 R-NEWS-1..3): a front-desk day. The front desk signs for today's papers at the
+ * Newspapers (R-NEWS-1..3): a front-desk day. The front desk signs for today's papers at the
  * desk, prints the distribution list and hands it over; on a phone (390 px) one tenant signs for the
  * paper, one is absent and the paper is held at the desk, then picked up and signed for there.
  * The seed leaves today without a day; this spec is the only one that receives today's papers.

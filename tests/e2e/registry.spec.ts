@@ -1,5 +1,5 @@
 /**
- * Issue 2 "done when": a manager creates and edits a unit and a tenant, sees both in the audit trail;
+ * A manager creates and edits a unit and a tenant, sees both in the audit trail;
  * bad input is answered in Chinese next to the field and nothing is written.
  */
 import { expect, test } from "@playwright/test";

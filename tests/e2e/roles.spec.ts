@@ -1,5 +1,5 @@
 /**
- * Issue 2 §8: sign in as each role, see that role's navigation, be refused on other roles' pages
+ * Sign in as each role, see that role's navigation, be refused on other roles' pages
  * and actions; wrong password; throttling. The expectations come from the permission table itself.
  */
 import { expect, test } from "@playwright/test";

@@ -18,7 +18,7 @@ beforeEach(async () => {
   await db.loginAttempt.deleteMany();
 });
 
-describe("sign-in (issue 2 §3)", () => {
+describe("sign-in", () => {
   it("accepts the right password and refuses a wrong one", async () => {
     expect(await checkCredentials(db, { username: "clerk", password: "Kewu@2026" })).toMatchObject({ ok: true });
     expect(await checkCredentials(db, { username: "clerk", password: "wrong-password" })).toEqual({ ok: false, reason: "invalid" });

@@ -1,5 +1,5 @@
 /**
- * The managers' deadline dashboard against PostgreSQL (issue 3 §5): counts per category, site and
+ * The managers' deadline dashboard against PostgreSQL: counts per category, site and
  * department; the list oldest overdue first, filtered and paginated in SQL; the on-time rates; the
  * .xlsx export; another site's complaints never shown; other roles refused. Complaints are inserted
  * directly with deadlines relative to now, so the test holds whatever day it runs.

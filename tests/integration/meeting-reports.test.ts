@@ -1,5 +1,5 @@
 /**
- * Meeting compliance and the archive against PostgreSQL (issue 7 parts 6–7): missing weeks of a series
+ * Meeting compliance and the archive against PostgreSQL: missing weeks of a series
  * computed from real rows (R-MTG-1; a week with only a SCHEDULED meeting counts as held), the quarter's
  * attendance figures (R-MTG-3), the .xlsx archive of minutes, attendance and action items (R-MTG-4/5),
  * the dashboard card's query, and refusals (other roles, another site). Rows are inserted directly with

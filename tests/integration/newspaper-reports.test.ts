@@ -1,5 +1,5 @@
 /**
- * The newspapers' monthly report against PostgreSQL (issue 6 part 5; R-NEWS-1..3): per title and per
+ * The newspapers' monthly report against PostgreSQL (R-NEWS-1..3): per title and per
  * tenant figures from real rows (receipt lines, deliveries by state), month edges in site time (days
  * on the 1st and the last of the month in, the days around them out), a day that does not reconcile,
  * the .xlsx export, and refusals (roles without newspaper:report, another site).

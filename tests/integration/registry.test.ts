@@ -27,7 +27,7 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 
-describe("units and tenants: create, edit, audit (issue 2 §4, §5)", () => {
+describe("units and tenants: create, edit, audit", () => {
   it("creates and edits a unit, and the audit trail shows both with before/after", async () => {
     await signInAs(world.users.MANAGER);
     const created = await createUnitAction(unitInput());

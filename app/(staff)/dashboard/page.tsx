@@ -34,7 +34,7 @@ import { roleHas } from "@/lib/permissions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Issue 3 §5: the managers' deadline dashboard (R-CMP-5). */
+/** The managers' deadline dashboard (R-CMP-5). */
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("complaint:dashboard");
   const sp = await searchParams;
@@ -67,9 +67,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ) : null
         }
       />
-      {/* Issue 7 part 6: weekly meetings that were not held (R-MTG-1). */}
+      {/* Weekly meetings that were not held (R-MTG-1). */}
       {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
-      {/* Issue 6: the vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
+      {/* The vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
       {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
       <FilterBar q={filter.q} qLabel={t("complaints.search")}>
         {manySites ? (

@@ -8,7 +8,7 @@ import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /dashboard/export?<the dashboard's filter> — the filtered deadline list as .xlsx (issue 3 §5),
+ * GET /dashboard/export?<the dashboard's filter> — the filtered deadline list as .xlsx,
  * all matching rows up to EXPORT_MAX_ROWS. The data layer checks complaint:export and the sites.
  */
 export async function GET(request: Request) {

@@ -14,7 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const selectClass = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-/** Issue 7 part 6–7: missing weeks per series (R-MTG-1), quarterly attendance (R-MTG-3), the archive export (R-MTG-4). */
+/** Missing weeks per series (R-MTG-1), quarterly attendance (R-MTG-3), the archive export (R-MTG-4). */
 export default async function MeetingCompliancePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("meeting:compliance");
   const sp = await searchParams;

@@ -11,7 +11,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const selectClass = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 /**
- * Issue 6 part 5: the newspapers' monthly report per title and per tenant (R-NEWS-1..3). The /newspapers
+ * The newspapers' monthly report per title and per tenant (R-NEWS-1..3). The /newspapers
  * route guard only asks newspaper:read (supervisors may read the log), so the report checks its own
  * permission here and again in the query.
  */

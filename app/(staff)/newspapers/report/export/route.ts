@@ -7,7 +7,7 @@ import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /newspapers/report/export?site=&month=YYYY-MM — the monthly newspaper report (issue 6 part 5) as
+ * GET /newspapers/report/export?site=&month=YYYY-MM — the monthly newspaper report as
  * .xlsx: one sheet per title, one per tenant. The data layer checks newspaper:report and the site.
  */
 export async function GET(request: Request) {

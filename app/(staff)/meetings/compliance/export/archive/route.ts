@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /meetings/compliance/export/archive?site=&series=&from=&to= — the minutes archive (存档保管,
- * R-MTG-4, issue 7 part 7) as .xlsx: meetings, attendance and action items on three sheets. The data
+ * R-MTG-4) as .xlsx: meetings, attendance and action items on three sheets. The data
  * layer checks meeting:export and the site.
  */
 export async function GET(request: Request) {

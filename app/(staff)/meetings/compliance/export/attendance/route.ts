@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /meetings/compliance/export/attendance?site=&quarter=YYYY-Qn — the quarter's attendance per
- * person and series (R-MTG-3, issue 7 part 7) as .xlsx. The data layer checks meeting:export and the site.
+ * person and series (R-MTG-3) as .xlsx. The data layer checks meeting:export and the site.
  */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
