@@ -137,7 +137,7 @@ export interface DeadlineCountGroup {
   count: number;
 }
 
-export function emptyCells(): CountCells {
+function emptyCells(): CountCells {
   return {
     rectification: { overdue: 0, due_today: 0, due_soon: 0 },
     revisit: { overdue: 0, due_today: 0, due_soon: 0 },

@@ -26,7 +26,7 @@ const quantity = () =>
     .refine((v) => v < 10_000_000_000, { message: "goodsPasses.errors.quantityTooLarge" })
     .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: "goodsPasses.errors.quantityDecimals" });
 
-export const GoodsPassItemSchema = z.strictObject({
+const GoodsPassItemSchema = z.strictObject({
   name: z.string().trim().min(1, { message: "goodsPasses.errors.itemNameRequired" }).max(100),
   quantity: quantity(),
   unit: z.string().trim().min(1, { message: "goodsPasses.errors.itemUnitRequired" }).max(10),

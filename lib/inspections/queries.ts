@@ -33,7 +33,7 @@ function areaTypesFilter(duty: "CLEANING" | "COORDINATION") {
 }
 
 /** The windows of the area's schedule on `today` (site time): two slots a day, or the calendar month for outlets. */
-export function windowsOn(calendar: Calendar, site: SiteSchedule, areaType: AreaType, today: string): CheckWindow[] {
+function windowsOn(calendar: Calendar, site: SiteSchedule, areaType: AreaType, today: string): CheckWindow[] {
   return isMonthly(areaType) ? [monthlyWindow(calendar, today)] : dailyWindows(calendar, site, today);
 }
 

@@ -6,7 +6,7 @@ import { dateColumn, localDateOfColumn, resolveReportSite } from "./report.queri
 import { siteToday } from "./report.rules";
 
 /** An archive covers at most about two years; longer ranges are cut to this many days from `from`. */
-export const ARCHIVE_MAX_DAYS = 731;
+const ARCHIVE_MAX_DAYS = 731;
 /** Default range: the last 12 weeks. */
 const DEFAULT_DAYS = 84;
 

@@ -127,7 +127,7 @@ export interface AttendanceTally {
   rate: number | null;
 }
 
-export function emptyTally(): AttendanceTally {
+function emptyTally(): AttendanceTally {
   return { meetings: 0, present: 0, late: 0, leftEarly: 0, absent: 0, excused: 0, notRecorded: 0, rate: null };
 }
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { isMonth, monthRange, recentMonths, tenantFigures, titleFigures, type DeliverySum } from "./report.rules";
 
 /** Months offered by the selector. */
-export const REPORT_MONTHS = 12;
+const REPORT_MONTHS = 12;
 
 const dateColumn = (date: LocalDate) => new Date(`${date}T00:00:00Z`);
 const localDateOfColumn = (value: Date): LocalDate => value.toISOString().slice(0, 10);

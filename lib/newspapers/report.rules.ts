@@ -37,7 +37,7 @@ export interface DeliveryFigures {
   pending: number;
 }
 
-export const emptyDeliveries = (): DeliveryFigures => ({ delivered: 0, held: 0, pickedUp: 0, stillHeld: 0, short: 0, pending: 0 });
+const emptyDeliveries = (): DeliveryFigures => ({ delivered: 0, held: 0, pickedUp: 0, stillHeld: 0, short: 0, pending: 0 });
 
 function addDelivery(figures: DeliveryFigures, state: NewspaperDeliveryState, copies: number): void {
   if (state === "DELIVERED") figures.delivered += copies;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hhmm, id, optionalTrimmed, trimmed } from "@/lib/validation";
 
 /** An IANA zone this runtime knows (deadlines are computed in it, R-CAL-2). */
-export function isTimeZone(value: string): boolean {
+function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, optionalTrimmed, phone, trimmed } from "@/lib/validation";
 
-export const TenantContactSchema = z.strictObject({
+const TenantContactSchema = z.strictObject({
   name: trimmed(50),
   position: optionalTrimmed(50),
   phone: phone(),

@@ -13,7 +13,7 @@ export function activeOn(today: string): Prisma.AuthorisedSignatoryWhereInput {
   return { revokedAt: null, validFrom: { lte: day }, validTo: { gte: day } };
 }
 
-export function statusOf(s: { revokedAt: Date | null; validFrom: Date; validTo: Date }, today: string): SignatoryStatus {
+function statusOf(s: { revokedAt: Date | null; validFrom: Date; validTo: Date }, today: string): SignatoryStatus {
   if (s.revokedAt) return "REVOKED";
   const day = dateColumn(today).getTime();
   // Not yet valid counts as not active either; the list shows it with its dates.

@@ -9,7 +9,7 @@ export function shanghaiDate(days: number) {
   );
 }
 
-export const MEETING_URL = /\/meetings\/[a-z0-9]{20,}$/;
+const MEETING_URL = /\/meetings\/[a-z0-9]{20,}$/;
 
 /**
  * Opens the "schedule" page of the first series of `kind` and schedules it `days` ahead, or on an earlier
