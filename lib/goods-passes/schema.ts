@@ -82,7 +82,7 @@ export const CreateGoodsPassSchema = z
 export type CreateGoodsPassInput = z.input<typeof CreateGoodsPassSchema>;
 export type CreateGoodsPassValues = z.output<typeof CreateGoodsPassSchema>;
 
-/** 盖章 or 退回 (R-GP-6): the pass, and for a rejection the reason the applicant sees. */
+/** 盖章确认 or 驳回 (R-GP-3): the pass, and for a rejection the reason the applicant sees. */
 export const ApproveGoodsPassSchema = z.strictObject({ passId: id() });
 export const RejectGoodsPassSchema = z.strictObject({ passId: id(), reason: trimmed(500) });
 
