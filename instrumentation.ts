@@ -4,6 +4,11 @@
  * edge bundle. KEWU_DISABLE_JOBS=1 turns them off (e.g. a second web process, or tests).
  */
 export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Sign-in throttling needs each request's TCP peer address (lib/auth/client-address.ts).
+    const [{ Server }, { stampPeerAddresses }] = await Promise.all([import("node:http"), import("./lib/auth/client-address")]);
+    stampPeerAddresses(Server as never);
+  }
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.KEWU_DISABLE_JOBS !== "1") {
     const { startReminderQueueInBackground } = await import("./lib/reminders/queue");
     startReminderQueueInBackground({ handleSignals: true });

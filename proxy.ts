@@ -1,8 +1,40 @@
-import { withAuth } from "next-auth/middleware";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
-// Optimistic redirect to the sign-in page only; every page and action still checks on the server.
-export default withAuth({ pages: { signIn: "/login" } });
+/** Paths anyone may reach; everything else sends an anonymous visitor to the sign-in page. */
+const PUBLIC = /^\/(?:login(?:\/|$)|api\/auth\/|api\/health(?:\/|$)|_next\/|favicon\.ico$|robots\.txt$)/;
+
+/**
+ * Every request: a fresh CSP nonce (handed to Next.js through the request's CSP header, so its scripts
+ * carry it) and the security headers on the response, whatever it turns out to be (page, route
+ * handler, file, 404, error). For protected paths, an optimistic redirect to the sign-in page when
+ * there is no session cookie; every page and action still checks on the server.
+ */
+export default async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const { pathname, search } = request.nextUrl;
+
+  let response: NextResponse;
+  if (!PUBLIC.test(pathname) && !(await getToken({ req: request, secret: env().NEXTAUTH_SECRET }))) {
+    const signIn = new URL("/login", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    response = NextResponse.redirect(signIn);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+  if (env().NEXTAUTH_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything, static files included: their responses need the headers too.
+  matcher: ["/:path*"],
 };

@@ -5,7 +5,7 @@ import { getActor, type Actor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { currentLocale, translator } from "@/lib/i18n/server";
-import { ACTION_PERMISSIONS, roleHas, type ActionName } from "@/lib/permissions";
+import { ACTION_PERMISSIONS, actorHas, type ActionName } from "@/lib/permissions";
 import { fieldErrorsOf, zodErrorMap } from "@/lib/validation";
 
 export type RefusalCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict";
@@ -50,7 +50,7 @@ export async function runMutation<S extends z.ZodType, R>(def: MutationDef<S, R>
 
   const actor = await getActor();
   if (!actor) return refuse("unauthenticated", "errors.unauthenticated");
-  if (!roleHas(actor.role, ACTION_PERMISSIONS[def.name])) return refuse("forbidden", "errors.forbidden");
+  if (!actorHas(actor, ACTION_PERMISSIONS[def.name])) return refuse("forbidden", "errors.forbidden");
 
   const parsed = def.schema.safeParse(raw, { error: zodErrorMap(t) });
   if (!parsed.success) return refuse("invalid", "errors.invalid", fieldErrorsOf(parsed.error, t));

@@ -17,6 +17,23 @@ export interface AuditEntry {
 
 const SECRET_FIELD = /password|hash|secret|token/i;
 
+/**
+ * Confidential fields per entity (§1.9): contact details, the text of minutes, leave reasons. The trail
+ * records that such a field changed, never its value, so reading the audit trail (the admin's right)
+ * does not reveal tenants' contacts or what a meeting said.
+ */
+export const CONFIDENTIAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Tenant: ["contacts"],
+  AuthorisedSignatory: ["phone"],
+  Department: ["contactName", "contactPhone"],
+  Meeting: ["lastWeekReview", "nextWeekPlan", "assignments"],
+  MeetingAmendment: ["text", "reason"],
+  LeaveRequest: ["reason", "decisionNote"],
+};
+
+/** What the trail holds for a confidential field: the fact of the change only. */
+export type AuditChange = { before: unknown; after: unknown } | { redacted: true };
+
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === "object" && "toFixed" in value) return String(value); // Prisma Decimal
@@ -26,15 +43,20 @@ function plain(value: unknown): unknown {
   return value ?? null;
 }
 
-/** { field: { before, after } } for the fields that differ; secrets are never written to the trail. */
-export function diffFields(before: Snapshot, after: Snapshot): Record<string, { before: unknown; after: unknown }> {
+/**
+ * { field: { before, after } } for the fields that differ; secrets are never written to the trail, and
+ * a confidential field of `entity` is written as { redacted: true }.
+ */
+export function diffFields(before: Snapshot, after: Snapshot, entity = ""): Record<string, AuditChange> {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  const confidential = CONFIDENTIAL_FIELDS[entity] ?? [];
+  const changes: Record<string, AuditChange> = {};
   for (const key of keys) {
     if (SECRET_FIELD.test(key)) continue;
     const b = plain(before?.[key]);
     const a = plain(after?.[key]);
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes[key] = { before: b, after: a };
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    changes[key] = confidential.includes(key) ? { redacted: true } : { before: b, after: a };
   }
   return changes;
 }
@@ -48,7 +70,7 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       entity: entry.entity,
       entityId: entry.entityId,
       action: entry.action,
-      changes: diffFields(entry.before ?? null, entry.after ?? null) as Prisma.InputJsonValue,
+      changes: diffFields(entry.before ?? null, entry.after ?? null, entry.entity) as Prisma.InputJsonValue,
     },
   });
 }

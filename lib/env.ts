@@ -16,6 +16,15 @@ const EnvSchema = z.object({
   /** e.g. smtp://user:pass@mail.example.com:587 — when set, reminder digests are also emailed. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default("客务 Kewu <no-reply@localhost>"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For ("true" = 1). Unset or 0:
+   * the header is ignored (any client could forge it) and the connection's own address is used.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === "" || v === "false" ? 0 : v === "true" ? 1 : Number(v)))
+    .pipe(z.number().int().min(0).max(10)),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });
 

@@ -27,6 +27,12 @@ export const PERMISSIONS = {
   "audit:read": ["ADMIN", "MANAGER"],
   "calendar:read": ALL,
   "calendar:manage": ["ADMIN", "MANAGER"],
+  /**
+   * Company-wide settings apply to every site (checklist templates, hazard terms, official calendar
+   * years): a manager of one site must not change them for the others. Listed in COMPANY_WIDE below,
+   * so a manager holds it only when assigned to every site; the admin always.
+   */
+  "settings:company": ["ADMIN", "MANAGER"],
   // Complaints (§3.1): the front desk and supervisors log them, the responsible department's
   // rectification is recorded by supervisors, client-service staff revisit, managers watch deadlines.
   "complaint:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
@@ -49,7 +55,7 @@ export const PERMISSIONS = {
   "inspection:perform": ["SUPERVISOR"],
   "inspection:read": ["MANAGER", "SUPERVISOR"],
   "inspection:compliance": ["MANAGER"],
-  "template:manage": ["MANAGER"],
+  "template:manage": ["ADMIN", "MANAGER"],
   "workorder:read": ["MANAGER", "SUPERVISOR", "ENGINEER"],
   "workorder:fix": ["MANAGER", "ENGINEER"],
   "workorder:verify": ["MANAGER", "SUPERVISOR"],
@@ -63,7 +69,7 @@ export const PERMISSIONS = {
   "goodspass:stamp": ["MANAGER", "SUPERVISOR"],
   "goodspass:release": ["MANAGER", "SUPERVISOR", "FRONT_DESK"],
   "goodspass:export": ["MANAGER", "SUPERVISOR"],
-  "goodspass:settings": ["MANAGER"],
+  "goodspass:settings": ["ADMIN", "MANAGER"],
   // Newspapers (§9): the front desk signs for, sorts and hands over the papers; the clerk stands in;
   // managers read the reconciliation and the monthly report.
   "newspaper:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
@@ -103,6 +109,17 @@ export function seesAllSites(role: Role): boolean {
   return role === "ADMIN";
 }
 
+/** Permissions a holder has only when it covers every site: by role (seesAllSites) or by assignment. */
+export const COMPANY_WIDE: readonly Permission[] = ["settings:company"];
+
+/**
+ * The one check for a signed-in user: the role holds the permission, and for a company-wide
+ * permission the user is assigned to every site (`allSites`, lib/auth/actor.ts).
+ */
+export function actorHas(actor: { role: Role; allSites: boolean }, permission: Permission): boolean {
+  return roleHas(actor.role, permission) && (!COMPANY_WIDE.includes(permission) || actor.allSites);
+}
+
 /**
  * Every server action by exported name → the permission it requires. The matrix test fails for an
  * exported action missing here, so a new action cannot ship unguarded.
@@ -123,7 +140,8 @@ export const ACTION_PERMISSIONS = {
   resetUserPasswordAction: "user:manage",
   setCalendarOverrideAction: "calendar:manage",
   deleteCalendarOverrideAction: "calendar:manage",
-  saveOfficialYearAction: "calendar:manage",
+  saveOfficialYearAction: "settings:company",
+  previewOfficialYearAction: "settings:company",
   createComplaintAction: "complaint:create",
   startRectificationAction: "complaint:rectify",
   recordRectificationAction: "complaint:rectify",
@@ -133,7 +151,7 @@ export const ACTION_PERMISSIONS = {
   markNotificationsReadAction: "notification:read",
   runRemindersAction: "reminder:run",
   submitInspectionAction: "inspection:perform",
-  saveChecklistTemplateAction: "template:manage",
+  saveChecklistTemplateAction: "settings:company",
   markWorkOrderFixedAction: "workorder:fix",
   verifyWorkOrderAction: "workorder:verify",
   sendBackWorkOrderAction: "workorder:verify",
@@ -144,7 +162,7 @@ export const ACTION_PERMISSIONS = {
   approveGoodsPassAction: "goodspass:stamp",
   rejectGoodsPassAction: "goodspass:stamp",
   releaseGoodsPassAction: "goodspass:release",
-  saveHazardTermsAction: "goodspass:settings",
+  saveHazardTermsAction: "settings:company",
   saveLoadingRouteAction: "goodspass:settings",
 
   // — newspapers: add this module's actions here —

@@ -72,3 +72,35 @@ export const phone = () =>
     .regex(/^[0-9+\- ]{5,20}$/, { message: "validation.phone" });
 export const hhmm = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "validation.time" });
 export const localDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date" });
+
+/** Date, time to the minute (seconds and fraction optional), then `Z` or ±HH:MM. */
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An instant from a form, as ISO 8601 WITH its offset ("2026-03-01T02:00:00.000Z", "…T10:00+08:00"):
+ * the form turns the site's wall-clock time into one with the site's zone (R-CAL-2). A time without
+ * an offset ("2026-03-01T10:00") would be read in the server's zone, so it is refused with its own
+ * message. `invalidKey` names the message for anything that is no date-time at all.
+ */
+export const instant = (invalidKey = "validation.dateTime") => instantText(invalidKey, false).transform((v) => new Date(v));
+
+/** The same, where an empty field (or none) means "now" to the mutation: empty → undefined. */
+export const optionalInstant = (invalidKey = "validation.dateTime") =>
+  instantText(invalidKey, true)
+    .transform((v) => (v === "" ? undefined : new Date(v)))
+    .optional();
+
+function instantText(invalidKey: string, emptyAllowed: boolean) {
+  const empty = (v: string) => emptyAllowed && v === "";
+  return z
+    .string()
+    .trim()
+    .refine((v) => empty(v) || !Number.isNaN(Date.parse(v)), { message: invalidKey, abort: true })
+    .refine((v) => empty(v) || INSTANT_WITH_OFFSET.test(v), { message: "validation.instantOffset" });
+}
+
+/** The same test for instants read outside a schema (GET params of API routes). */
+export function parseInstant(value: string | null | undefined): Date | null {
+  const result = instant().safeParse(value ?? "");
+  return result.success ? result.data : null;
+}

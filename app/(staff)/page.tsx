@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { accountSummary, homeSummary, recentAudit } from "@/lib/home/queries";
 import { navFor, roleHas } from "@/lib/permissions";
 

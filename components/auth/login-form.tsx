@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 export function LoginForm() {
   const t = useTranslations("login");
@@ -31,12 +32,12 @@ export function LoginForm() {
     const res = await signIn("credentials", { username, password, redirect: false });
     setPending(false);
     if (!res || res.error) {
-      setError(res?.error === "throttled" ? t("errors.throttled") : t("errors.invalid"));
+      // "throttled:<seconds>" (lib/auth/options.ts): say how long to wait.
+      const throttled = /^throttled:(\d+)$/.exec(res?.error ?? "");
+      setError(throttled ? t("errors.throttled", { seconds: Number(throttled[1]) }) : t("errors.invalid"));
       return;
     }
-    const back = params.get("callbackUrl");
-    // Only same-origin paths: never follow an absolute URL from the query string.
-    router.replace(back && back.startsWith("/") && !back.startsWith("//") ? back : "/");
+    router.replace(safeCallbackPath(params.get("callbackUrl")));
     router.refresh();
   }
 

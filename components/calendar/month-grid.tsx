@@ -7,6 +7,7 @@ interface Day {
   provisional: boolean;
   source: string;
   name?: string;
+  compensatory?: boolean;
 }
 
 /** A Monday-first month: working days white, days off grey, provisional days marked. */
@@ -36,7 +37,11 @@ export async function MonthGrid({ days, today }: { days: Day[]; today: string })
             <span className="sr-only">{d.working ? t("working") : t("off")}</span>
             {d.name ? <span className="block truncate">{d.name}</span> : null}
             {d.source === "override" ? <span className="block text-sky-700">{t("siteOverride")}</span> : null}
-            {d.provisional ? <span className="block text-amber-700">{t("provisionalShort")}</span> : null}
+            {d.compensatory ? (
+              <span className="block text-amber-700">{t(d.provisional ? "compensatoryProvisional" : "compensatory")}</span>
+            ) : d.provisional ? (
+              <span className="block text-amber-700">{t("provisionalShort")}</span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -9,16 +9,20 @@ import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionResult } from "@/lib/action";
 import { parseDayLines } from "@/lib/calendar-admin/schema";
+import { OfficialYearPreview, type PreviewedChange } from "./official-year-preview";
 
 /**
  * Enter a year's State Council table: one date per line ("2027-02-05 春节"). Prefilled with the
- * provisional computation so the manager corrects rather than types everything.
+ * provisional computation so the manager corrects rather than types everything. Two steps: the
+ * first submit previews the day-by-day changes against the calendar in force, the second saves
+ * exactly what was previewed; any edit in between drops the preview.
  */
 export function OfficialYearForm(props: {
   year: number;
   initialHolidays: string;
   initialWorkdays: string;
   initialReference: string;
+  preview: (input: unknown) => Promise<ActionResult<{ year: number; changes: PreviewedChange[] }>>;
   action: (input: unknown) => Promise<ActionResult<{ year: number }>>;
 }) {
   const t = useTranslations();
@@ -26,38 +30,52 @@ export function OfficialYearForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ error?: string; message?: string }>({});
   const [pending, setPending] = useState(false);
+  const [preview, setPreview] = useState<PreviewedChange[] | null>(null);
   const hydrated = useHydrated();
   const id = (name: string) => `y${props.year}-${name}`;
+
+  function showRefusal(result: Extract<ActionResult, { ok: false }>) {
+    // Field errors arrive per line ("holidays.3.date"); show them under the list they belong to.
+    const byList: Record<string, string> = {};
+    for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
+      const [list, line] = path.split(".");
+      byList[list] ??= line !== undefined && /^\d+$/.test(line) ? t("calendar.lineError", { line: Number(line) + 1, message }) : message;
+    }
+    setErrors(byList);
+    setStatus({ error: result.message });
+    setPreview(null);
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setPending(true);
-    const result = await props.action({
+    const input = {
       year: props.year,
       reference: String(data.get("reference") ?? ""),
       holidays: parseDayLines(String(data.get("holidays") ?? "")),
       workdays: parseDayLines(String(data.get("workdays") ?? "")),
-    });
-    setPending(false);
-    if (!result.ok) {
-      // Field errors arrive per line ("holidays.3.date"); show them under the list they belong to.
-      const byList: Record<string, string> = {};
-      for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-        const [list, line] = path.split(".");
-        byList[list] ??= line !== undefined && /^\d+$/.test(line) ? t("calendar.lineError", { line: Number(line) + 1, message }) : message;
-      }
-      setErrors(byList);
-      setStatus({ error: result.message });
+    };
+    setPending(true);
+    if (preview === null) {
+      const previewed = await props.preview(input);
+      setPending(false);
+      if (!previewed.ok) return showRefusal(previewed);
+      setErrors({});
+      setStatus({});
+      setPreview(previewed.data.changes);
       return;
     }
+    const saved = await props.action(input);
+    setPending(false);
+    if (!saved.ok) return showRefusal(saved);
     setErrors({});
-    setStatus({ message: result.message });
+    setPreview(null);
+    setStatus({ message: saved.message });
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
+    <form onSubmit={onSubmit} onChange={() => setPreview(null)} className="flex flex-col gap-2" noValidate>
       <Field id={id("reference")} label={t("calendar.reference")} error={errors.reference}>
         <input
           {...controlProps(id("reference"), errors.reference)}
@@ -87,10 +105,11 @@ export function OfficialYearForm(props: {
           />
         </Field>
       </div>
+      {preview ? <OfficialYearPreview year={props.year} changes={preview} /> : null}
       <FormStatus error={status.error} message={status.message} />
       <div>
         <Button type="submit" disabled={pending || !hydrated}>
-          {t("calendar.saveTable", { year: props.year })}
+          {preview ? t("calendar.confirmSave", { year: props.year }) : t("calendar.preview")}
         </Button>
       </div>
     </form>

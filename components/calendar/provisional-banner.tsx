@@ -2,17 +2,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { provisionalYearsAhead } from "@/lib/calendar-admin/queries";
-import { localDateInZone } from "@/lib/calendar";
 import { roleHas } from "@/lib/permissions";
 
 /**
- * While this or next year has no official holiday table, managers see a banner: deadlines
- * falling in it are provisional until someone enters the State Council's table.
+ * While this or next year has no official holiday table, managers see a banner: deadlines falling
+ * in it are provisional until someone enters the State Council's table. "This year" is the year at
+ * the manager's own sites, in each site's zone.
  */
 export async function ProvisionalCalendarBanner({ actor }: { actor: Actor }) {
   if (!roleHas(actor.role, "calendar:manage")) return null;
-  // The statutory table is national, so "which year is it" is asked in China's own zone.
-  const years = await provisionalYearsAhead(localDateInZone(new Date(), "Asia/Shanghai"));
+  const years = await provisionalYearsAhead(actor.siteIds);
   if (years.length === 0) return null;
   const t = await getTranslations("calendar");
   return (

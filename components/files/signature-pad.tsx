@@ -1,66 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { useEffect, useRef, useState } from "react";
+import SignaturePadEngine, { type Options, type PointGroup } from "signature_pad";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { uploadFileAction } from "@/lib/files/actions";
 
-type Point = { x: number; y: number };
-type Stroke = Point[];
-
-const INK = "#0f172a";
-const LINE_WIDTH = 2.5; // CSS pixels
+/** Ink of the pad and of the exported PNG: strokes thin out where the pen moves fast, like a real pen. */
+const INK: Options = { penColor: "#0f172a", minWidth: 1, maxWidth: 3 };
 const EXPORT_SCALE = 2; // exported PNG pixels per CSS pixel, the same on every device
 const EXPORT_PADDING = 12;
 const PAD_HEIGHT = 200; // CSS pixels: room for a Chinese name written by finger
 
-const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
-
-function inkStyle(context: CanvasRenderingContext2D) {
-  context.strokeStyle = INK;
-  context.fillStyle = INK;
-  context.lineWidth = LINE_WIDTH;
-  context.lineCap = "round";
-  context.lineJoin = "round";
-}
-
-/** A whole stroke, smoothed: quadratic curves through the midpoints of successive points. */
-function drawStroke(context: CanvasRenderingContext2D, stroke: Stroke) {
-  if (stroke.length === 1) {
-    context.beginPath();
-    context.arc(stroke[0].x, stroke[0].y, LINE_WIDTH / 2, 0, Math.PI * 2);
-    context.fill();
-    return;
-  }
-  context.beginPath();
-  context.moveTo(stroke[0].x, stroke[0].y);
-  context.lineTo(...xy(mid(stroke[0], stroke[1])));
-  for (let i = 1; i < stroke.length - 1; i++) context.quadraticCurveTo(stroke[i].x, stroke[i].y, ...xy(mid(stroke[i], stroke[i + 1])));
-  context.lineTo(...xy(stroke[stroke.length - 1]));
-  context.stroke();
-}
-
-/** The piece a new last point adds to a stroke being drawn (the same curve drawStroke draws). */
-function drawLastPiece(context: CanvasRenderingContext2D, stroke: Stroke) {
-  const n = stroke.length;
-  if (n < 2) return;
-  context.beginPath();
-  if (n === 2) {
-    context.moveTo(stroke[0].x, stroke[0].y);
-    context.lineTo(...xy(mid(stroke[0], stroke[1])));
-  } else {
-    context.moveTo(...xy(mid(stroke[n - 3], stroke[n - 2])));
-    context.quadraticCurveTo(stroke[n - 2].x, stroke[n - 2].y, ...xy(mid(stroke[n - 2], stroke[n - 1])));
-  }
-  context.stroke();
-}
-
-const xy = (p: Point): [number, number] => [p.x, p.y];
-
-/** White PNG of the signature's bounding box (plus a margin), drawn again from the strokes. */
-function exportSignature(strokes: Stroke[]): Promise<Blob> {
-  const points = strokes.flat();
+/**
+ * White PNG of the signature's bounding box (plus a margin), drawn again from the strokes' points by a
+ * second, detached signature_pad: the same smoothing and widths as on screen, at a fixed scale.
+ */
+function exportSignature(strokes: PointGroup[]): Promise<Blob> {
+  const points = strokes.flatMap((stroke) => stroke.points);
   const left = Math.min(...points.map((p) => p.x)) - EXPORT_PADDING;
   const top = Math.min(...points.map((p) => p.y)) - EXPORT_PADDING;
   const right = Math.max(...points.map((p) => p.x)) + EXPORT_PADDING;
@@ -68,13 +26,14 @@ function exportSignature(strokes: Stroke[]): Promise<Blob> {
   const canvas = document.createElement("canvas");
   canvas.width = Math.ceil((right - left) * EXPORT_SCALE);
   canvas.height = Math.ceil((bottom - top) * EXPORT_SCALE);
+  const painter = new SignaturePadEngine(canvas, INK);
+  painter.off();
   const context = canvas.getContext("2d");
   if (!context) return Promise.reject(new Error("no 2d context"));
   context.fillStyle = "#ffffff";
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.setTransform(EXPORT_SCALE, 0, 0, EXPORT_SCALE, -left * EXPORT_SCALE, -top * EXPORT_SCALE);
-  inkStyle(context);
-  strokes.forEach((stroke) => drawStroke(context, stroke));
+  painter.fromData(strokes, { clear: false });
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("toBlob failed"))), "image/png"),
   );
@@ -92,42 +51,67 @@ export interface SignaturePadProps {
 }
 
 /**
- * The client signs on the screen (finger, pen or mouse); 确认签名 uploads a PNG of the signature as a
- * SIGNATURE file and hands its id to the form. Strokes are kept as points, so a resized or rotated
- * screen redraws them sharply at the device's pixel ratio.
+ * The client signs on the screen (finger, pen or mouse) on a signature_pad canvas; 撤销 takes back the
+ * last stroke, 清除 all of them; 确认签名 uploads a PNG of the signature as a SIGNATURE file and hands its
+ * id to the form. The canvas's backing store follows its size × devicePixelRatio, and the strokes are
+ * redrawn from their points after a resize or a zoom, so they stay sharp and are not lost.
  */
 export function SignaturePad({ siteId, label, onChange, error, id = "signature" }: SignaturePadProps) {
   const t = useTranslations("files");
   const hydrated = useHydrated();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const strokes = useRef<Stroke[]>([]);
-  const activePointer = useRef<number | null>(null);
-  const [signed, setSigned] = useState(false);
+  const padRef = useRef<SignaturePadEngine | null>(null);
+  const [strokeCount, setStrokeCount] = useState(0);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ fileId: string; url: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const context = () => canvasRef.current?.getContext("2d") ?? null;
-
-  // Match the backing store to the displayed size × devicePixelRatio, and redraw, whenever the size changes.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
+    const pad = new SignaturePadEngine(canvas, INK);
+    padRef.current = pad;
+    const onEndStroke = () => {
+      setStrokeCount(pad.toData().length);
+      setMessage(null);
+    };
+    pad.addEventListener("endStroke", onEndStroke);
+
+    let fitted = { width: 0, height: 0, ratio: 0 };
     const fit = () => {
       const ratio = window.devicePixelRatio || 1;
       const { width, height } = canvas.getBoundingClientRect();
+      // Hidden (a saved signature is shown instead) or unchanged: keep the drawing as it is.
+      if (width === 0 || height === 0) return;
+      if (width === fitted.width && height === fitted.height && ratio === fitted.ratio) return;
+      fitted = { width, height, ratio };
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
-      const ctx = canvas.getContext("2d");
-      if (!ctx) return;
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      inkStyle(ctx);
-      strokes.current.forEach((stroke) => drawStroke(ctx, stroke));
+      canvas.getContext("2d")?.scale(ratio, ratio);
+      pad.redraw();
     };
     fit();
-    const observer = new ResizeObserver(fit);
-    observer.observe(canvas);
-    return () => observer.disconnect();
+    const resizeObserver = new ResizeObserver(fit);
+    resizeObserver.observe(canvas);
+    // A zoom or a move to another screen changes the pixel ratio, not always the CSS size.
+    let ratioQuery: MediaQueryList | null = null;
+    const watchRatio = () => {
+      ratioQuery?.removeEventListener("change", onRatioChange);
+      ratioQuery = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+      ratioQuery.addEventListener("change", onRatioChange);
+    };
+    const onRatioChange = () => {
+      fit();
+      watchRatio();
+    };
+    watchRatio();
+    return () => {
+      resizeObserver.disconnect();
+      ratioQuery?.removeEventListener("change", onRatioChange);
+      pad.removeEventListener("endStroke", onEndStroke);
+      pad.off();
+      padRef.current = null;
+    };
   }, []);
 
   // The preview of a saved signature is released when it is replaced, cleared or unmounted.
@@ -136,65 +120,18 @@ export function SignaturePad({ siteId, label, onChange, error, id = "signature" 
     return () => URL.revokeObjectURL(saved.url);
   }, [saved]);
 
-  const pointOf = (event: { clientX: number; clientY: number }): Point => {
-    const rect = canvasRef.current!.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-  };
-
-  function onPointerDown(event: PointerEvent<HTMLCanvasElement>) {
-    if (saving || activePointer.current !== null || (event.pointerType === "mouse" && event.button !== 0)) return;
-    event.preventDefault();
-    try {
-      event.currentTarget.setPointerCapture(event.pointerId);
-    } catch {
-      // Capture is a nicety (strokes leaving the pad); drawing works without it.
-    }
-    activePointer.current = event.pointerId;
-    strokes.current.push([pointOf(event)]);
-  }
-
-  function onPointerMove(event: PointerEvent<HTMLCanvasElement>) {
-    if (activePointer.current !== event.pointerId) return;
-    const ctx = context();
-    const stroke = strokes.current[strokes.current.length - 1];
-    if (!ctx || !stroke) return;
-    // Coalesced events carry the points a fast finger crossed between two frames.
-    const events = event.nativeEvent.getCoalescedEvents?.() ?? [];
-    for (const e of events.length ? events : [event.nativeEvent]) {
-      stroke.push(pointOf(e));
-      drawLastPiece(ctx, stroke);
-    }
-  }
-
-  function onPointerEnd(event: PointerEvent<HTMLCanvasElement>) {
-    if (activePointer.current !== event.pointerId) return;
-    activePointer.current = null;
-    const ctx = context();
-    const stroke = strokes.current[strokes.current.length - 1];
-    if (ctx && stroke) {
-      if (stroke.length === 1) drawStroke(ctx, stroke);
-      else {
-        ctx.beginPath();
-        ctx.moveTo(...xy(mid(stroke[stroke.length - 2], stroke[stroke.length - 1])));
-        ctx.lineTo(...xy(stroke[stroke.length - 1]));
-        ctx.stroke();
-      }
-    }
-    setSigned(true);
+  function undo() {
+    const pad = padRef.current;
+    if (!pad) return;
+    const strokes = pad.toData().slice(0, -1);
+    pad.fromData(strokes);
+    setStrokeCount(strokes.length);
     setMessage(null);
   }
 
   function clear() {
-    strokes.current = [];
-    const canvas = canvasRef.current;
-    const ctx = context();
-    if (canvas && ctx) {
-      ctx.save();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.restore();
-    }
-    setSigned(false);
+    padRef.current?.clear();
+    setStrokeCount(0);
     setMessage(null);
     if (saved) {
       setSaved(null);
@@ -203,14 +140,16 @@ export function SignaturePad({ siteId, label, onChange, error, id = "signature" 
   }
 
   async function confirm() {
-    if (!signed || strokes.current.length === 0) {
+    const pad = padRef.current;
+    if (!pad || pad.toData().length === 0) {
       setMessage(t("errors.signatureEmpty"));
       return;
     }
     setSaving(true);
     setMessage(null);
+    pad.off(); // no strokes while the drawing is being uploaded
     try {
-      const png = await exportSignature(strokes.current);
+      const png = await exportSignature(pad.toData());
       const form = new FormData();
       form.set("siteId", siteId);
       form.set("kind", "SIGNATURE");
@@ -225,6 +164,7 @@ export function SignaturePad({ siteId, label, onChange, error, id = "signature" 
     } catch {
       setMessage(t("errors.uploadFailed"));
     } finally {
+      pad.on();
       setSaving(false);
     }
   }
@@ -253,10 +193,6 @@ export function SignaturePad({ siteId, label, onChange, error, id = "signature" 
         aria-label={t("signature.pad")}
         aria-describedby={`${id}-error`}
         data-testid={`${id}-canvas`}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerEnd}
-        onPointerCancel={onPointerEnd}
         // Sized by CSS only: were it sized by its backing store (set by fit()), each would grow the other.
         style={{ width: "100%", height: PAD_HEIGHT, touchAction: "none" }}
         className={`cursor-crosshair rounded-md border bg-white select-none ${shownError ? "border-red-500" : "border-slate-300"}`}
@@ -270,6 +206,9 @@ export function SignaturePad({ siteId, label, onChange, error, id = "signature" 
           </Button>
         ) : (
           <>
+            <Button type="button" variant="secondary" onClick={undo} disabled={!hydrated || saving || strokeCount === 0}>
+              {t("signature.undo")}
+            </Button>
             <Button type="button" variant="secondary" onClick={clear} disabled={!hydrated || saving}>
               {t("signature.clear")}
             </Button>

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import { markNotificationsReadAction, runRemindersAction } from "@/lib/notifications/actions";
+import { markNotificationsReadAction } from "@/lib/notifications/actions";
+import { runRemindersAction } from "@/lib/reminders/actions";
 
 type Outcome = { error?: string; message?: string } | null;
 

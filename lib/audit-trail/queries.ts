@@ -1,10 +1,11 @@
 import "server-only";
+import type { AuditChange } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, formatInZone, isValidLocalDate, startOfLocalDayInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditAction } from "@/lib/generated/prisma/enums";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { AuditAction } from "@/lib/generated/prisma/enums";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { seesAllSites } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 
@@ -36,7 +37,7 @@ export const AUDIT_ENTITIES = [
   "MeetingActionItem",
   "MeetingAmendment",
 ] as const;
-const ACTIONS: AuditAction[] = ["CREATE", "UPDATE", "DELETE"];
+const ACTIONS = Object.values(AuditAction);
 const DEFAULT_ZONE = "Asia/Shanghai";
 
 /**
@@ -60,8 +61,9 @@ export async function listAuditLogs(
       : {
           OR: [{ siteId: { in: sites } }, seesAllSites(actor.role) ? { siteId: null } : { siteId: null, entity: "OfficialCalendarYear" }],
         }),
-    ...((AUDIT_ENTITIES as readonly string[]).includes(filter.entity ?? "") ? { entity: filter.entity } : {}),
-    ...(ACTIONS.includes(filter.action as AuditAction) ? { action: filter.action as AuditAction } : {}),
+    // Prisma leaves out a condition whose value is undefined: an unknown choice is no filter.
+    entity: oneOf(AUDIT_ENTITIES, filter.entity),
+    action: oneOf(ACTIONS, filter.action),
     ...(filter.q ? { entityId: filter.q } : {}),
     ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } } : {}),
   };
@@ -89,7 +91,7 @@ export async function listAuditLogs(
       ...r,
       id: r.id.toString(),
       localAt: formatInZone(r.at, r.site?.timeZone ?? zone),
-      changes: r.changes as Record<string, { before: unknown; after: unknown }>,
+      changes: r.changes as Record<string, AuditChange>,
     })),
     total,
     page,

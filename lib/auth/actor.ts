@@ -14,6 +14,8 @@ export interface Actor {
   duty: SupervisorDuty | null;
   /** The sites this user may see and touch. */
   siteIds: string[];
+  /** Assigned to every site (or an all-sites role): may change company-wide settings (lib/permissions.ts COMPANY_WIDE). */
+  allSites: boolean;
 }
 
 /**
@@ -37,8 +39,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     },
   });
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  const siteIds = seesAllSites(user.role)
-    ? (await db.site.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((s) => s.id)
-    : user.sites.map((s) => s.siteId);
-  return { id: user.id, name: user.name, username: user.username, role: user.role, duty: user.duty, siteIds };
+  const allSiteIds = (await db.site.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((s) => s.id);
+  const assigned = new Set(user.sites.map((s) => s.siteId));
+  const siteIds = seesAllSites(user.role) ? allSiteIds : user.sites.map((s) => s.siteId);
+  const allSites = seesAllSites(user.role) || allSiteIds.every((id) => assigned.has(id));
+  return { id: user.id, name: user.name, username: user.username, role: user.role, duty: user.duty, siteIds, allSites };
 });

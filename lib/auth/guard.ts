@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { roleHas, type Permission } from "@/lib/permissions";
+import { actorHas, type Permission } from "@/lib/permissions";
 import { getActor, type Actor } from "./actor";
 
 /** Thrown by the data layer; the action wrapper turns it into a refusal the form can show. */
@@ -14,7 +14,7 @@ export class AccessError extends Error {
 export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AccessError("unauthenticated");
-  if (!roleHas(actor.role, permission)) throw new AccessError("forbidden");
+  if (!actorHas(actor, permission)) throw new AccessError("forbidden");
   return actor;
 }
 
@@ -27,6 +27,6 @@ export function assertSite(actor: Actor, siteId: string | null | undefined): voi
 export async function requirePagePermission(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  if (!roleHas(actor.role, permission)) forbidden();
+  if (!actorHas(actor, permission)) forbidden();
   return actor;
 }

@@ -2,6 +2,7 @@
 
 import { runMutation } from "@/lib/action";
 import { deleteCalendarOverride, saveOfficialYear, setCalendarOverride } from "./mutations";
+import { previewOfficialYear } from "./official-year";
 
 export async function setCalendarOverrideAction(input: unknown) {
   return runMutation(setCalendarOverride, input);
@@ -13,4 +14,8 @@ export async function deleteCalendarOverrideAction(input: unknown) {
 
 export async function saveOfficialYearAction(input: unknown) {
   return runMutation(saveOfficialYear, input);
+}
+
+export async function previewOfficialYearAction(input: unknown) {
+  return runMutation(previewOfficialYear, input);
 }

@@ -1,12 +1,12 @@
 import "server-only";
+import { dateColumn, localDateOfColumn } from "@/lib/calendar";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { checkOfficialYear } from "./official-year";
 import { DeleteOverrideSchema, OfficialYearSchema, SetOverrideSchema } from "./schema";
-
-const asDate = (d: string) => new Date(`${d}T00:00:00Z`); // a @db.Date column: the calendar day itself
 
 /**
  * R-CAL-1: a manager adds or overrides a day for one site. Setting the same day twice is an update,
@@ -21,12 +21,12 @@ export const setCalendarOverride = defineMutation({
     assertSite(actor, input.siteId);
     return db.$transaction(async (tx) => {
       const before = await tx.calendarOverride.findUnique({
-        where: { siteId_date: { siteId: input.siteId, date: asDate(input.date) } },
+        where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
         select: { id: true, kind: true, note: true },
       });
       const after = await tx.calendarOverride.upsert({
-        where: { siteId_date: { siteId: input.siteId, date: asDate(input.date) } },
-        create: { siteId: input.siteId, date: asDate(input.date), kind: input.kind, note: input.note ?? null, createdById: actor.id },
+        where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
+        create: { siteId: input.siteId, date: dateColumn(input.date), kind: input.kind, note: input.note ?? null, createdById: actor.id },
         update: { kind: input.kind, note: input.note ?? null },
         select: { id: true, kind: true, note: true },
       });
@@ -63,23 +63,28 @@ export const deleteCalendarOverride = defineMutation({
         entity: "CalendarOverride",
         entityId: row.id,
         action: "DELETE",
-        before: { date: row.date.toISOString().slice(0, 10), kind: row.kind, note: row.note },
+        before: { date: localDateOfColumn(row.date), kind: row.kind, note: row.note },
       });
       return { id: row.id };
     });
   },
 });
 
-/** Enter (or replace) a year's official table; from then on that year is no longer provisional. */
+/**
+ * Enter (or replace) a year's official table; from then on that year is no longer provisional. The
+ * table replaces every other source for the whole year and every site, so it must list each
+ * statutory holiday (checkOfficialYear) — a partial paste would otherwise make festivals working days.
+ */
 export const saveOfficialYear = defineMutation({
   name: "saveOfficialYearAction",
   schema: OfficialYearSchema,
   revalidate: ["/calendar"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
+    await checkOfficialYear(input);
     const days = [
-      ...input.holidays.map((d) => ({ year: input.year, date: asDate(d.date), kind: "HOLIDAY" as const, name: d.name ?? null })),
-      ...input.workdays.map((d) => ({ year: input.year, date: asDate(d.date), kind: "WORKDAY" as const, name: d.name ?? null })),
+      ...input.holidays.map((d) => ({ year: input.year, date: dateColumn(d.date), kind: "HOLIDAY" as const, name: d.name ?? null })),
+      ...input.workdays.map((d) => ({ year: input.year, date: dateColumn(d.date), kind: "WORKDAY" as const, name: d.name ?? null })),
     ];
     return db.$transaction(async (tx) => {
       const before = await tx.officialCalendarYear.findUnique({
@@ -94,7 +99,7 @@ export const saveOfficialYear = defineMutation({
       });
       await tx.officialCalendarDay.createMany({ data: days });
       const summary = (list: { date: Date | string; kind: string }[]) =>
-        list.map((d) => `${typeof d.date === "string" ? d.date : d.date.toISOString().slice(0, 10)} ${d.kind}`).sort();
+        list.map((d) => `${typeof d.date === "string" ? d.date : localDateOfColumn(d.date)} ${d.kind}`).sort();
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: null,

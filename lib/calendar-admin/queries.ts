@@ -1,8 +1,18 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
-import { addDays, makeLocalDate, packageCoversYear, provisionalHolidays, yearOf, yearStatus, type LocalDate } from "@/lib/calendar";
+import {
+  addDays,
+  localDateInZone,
+  localDateOfColumn,
+  makeLocalDate,
+  packageCoversYear,
+  provisionalDaysOff,
+  yearOf,
+  yearStatus,
+  type LocalDate,
+} from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { loadOfficialYears, loadSiteCalendars } from "./store";
+import { loadOfficialYears, loadSiteCalendars } from "@/lib/calendar/store";
 
 export interface MonthDay {
   date: LocalDate;
@@ -10,6 +20,8 @@ export interface MonthDay {
   provisional: boolean;
   source: string;
   name?: string;
+  /** A provisional 补假 day (the law's compensatory day off for a holiday on a weekend). */
+  compensatory: boolean;
 }
 
 /** One site's month as the calendar page shows it, plus that site's overrides. */
@@ -31,6 +43,7 @@ export async function calendarMonth(siteId: string, month: string | undefined) {
       provisional: info.provisional,
       source: info.source,
       name: info.holidayName ?? info.makeUpFor,
+      compensatory: info.compensatory === true,
     });
   }
   const overrides = await db.calendarOverride.findMany({
@@ -43,7 +56,7 @@ export async function calendarMonth(siteId: string, month: string | undefined) {
     today,
     month: first.slice(0, 7),
     days,
-    overrides: overrides.map((o) => ({ ...o, date: o.date.toISOString().slice(0, 10) })),
+    overrides: overrides.map((o) => ({ ...o, date: localDateOfColumn(o.date) })),
   };
 }
 
@@ -56,16 +69,27 @@ export async function yearTables(today: LocalDate) {
     year,
     status: yearStatus(year, officialYears),
     entered: officialYears.find((t) => t.year === year) ?? null,
-    // The computed table: the starting point a manager corrects when the official notice is out.
-    provisional: packageCoversYear(year) ? [] : provisionalHolidays(year),
+    // The computed days off (holidays and 补假): the starting point a manager corrects when the official notice is out.
+    provisional: packageCoversYear(year) ? [] : provisionalDaysOff(year),
   }));
   const references = await db.officialCalendarYear.findMany({ select: { year: true, reference: true } });
   return years.map((y) => ({ ...y, reference: references.find((r) => r.year === y.year)?.reference ?? null }));
 }
 
-/** For the managers' banner: years that deadlines will soon depend on but that are still provisional. */
-export async function provisionalYearsAhead(today: LocalDate): Promise<number[]> {
-  const officialYears = await loadOfficialYears();
-  const current = yearOf(today);
-  return [current, current + 1].filter((year) => yearStatus(year, officialYears) === "provisional");
+/**
+ * For the managers' banner: years that deadlines will soon depend on but that are still provisional.
+ * "This year" is each of the user's sites' own year (R-CAL-2: the site's zone), so a site whose New
+ * Year has not come yet still sees this year's status, and one already past it sees the next.
+ */
+export async function provisionalYearsAhead(siteIds: string[], now: Date = new Date()): Promise<number[]> {
+  const [sites, officialYears] = await Promise.all([
+    db.site.findMany({ where: { id: { in: siteIds } }, select: { timeZone: true } }),
+    loadOfficialYears(),
+  ]);
+  const years = new Set<number>();
+  for (const { timeZone } of sites) {
+    const current = yearOf(localDateInZone(now, timeZone));
+    years.add(current).add(current + 1);
+  }
+  return [...years].sort((a, b) => a - b).filter((year) => yearStatus(year, officialYears) === "provisional");
 }

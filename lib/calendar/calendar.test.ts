@@ -138,9 +138,30 @@ describe("source precedence (R-CAL-1)", () => {
   it("computes 2027 provisionally until a table is entered", () => {
     expect(yearStatus(2027, [])).toBe("provisional");
     expect(shanghai.dayInfo("2027-02-05")).toEqual({ working: false, provisional: true, source: "provisional", holidayName: "春节" });
-    expect(shanghai.dayInfo("2027-02-09")).toEqual({ working: true, provisional: true, source: "provisional" });
-    // Thu Feb 4: Fri 5 除夕, Sat 6, Sun 7, Mon 8 初三 → Tue Feb 9.
-    expect(shanghai.addWorkingDays(sh("2027-02-04T10:00"), 1)).toEqual({ dueAt: sh("2027-02-09T23:59:59.999"), provisional: true });
+    // Sat 6 and Sun 7 are 春节 days on a weekend: the law gives 补假 on Tue 9 and Wed 10.
+    for (const date of ["2027-02-09", "2027-02-10"]) {
+      expect(shanghai.dayInfo(date)).toEqual({
+        working: false,
+        provisional: true,
+        source: "provisional",
+        holidayName: "春节",
+        compensatory: true,
+      });
+    }
+    expect(shanghai.dayInfo("2027-02-11")).toEqual({ working: true, provisional: true, source: "provisional" });
+    // Thu Feb 4: Fri 5 除夕, Sat 6, Sun 7, Mon 8 初三, Tue 9 and Wed 10 补假 → Thu Feb 11.
+    expect(shanghai.addWorkingDays(sh("2027-02-04T10:00"), 1)).toEqual({ dueAt: sh("2027-02-11T23:59:59.999"), provisional: true });
+  });
+
+  it("counts the provisional 补假 days as days off in deadlines (2027–2030)", () => {
+    // 国庆 2027: Fri Oct 1, Sat 2, Sun 3 → 补假 Mon 4, Tue 5; Thu Sep 30 + 1 working day = Wed Oct 6.
+    expect(shanghai.addWorkingDays(sh("2027-09-30T10:00"), 1)).toEqual({ dueAt: sh("2027-10-06T23:59:59.999"), provisional: true });
+    // 元旦 2028 is a Saturday → Mon Jan 3 off; Fri Dec 31 2027 + 1 = Tue Jan 4.
+    expect(shanghai.addWorkingDays(sh("2027-12-31T10:00"), 1).dueAt).toEqual(sh("2028-01-04T23:59:59.999"));
+    // 中秋 2029 is Sat Sep 22 → Mon Sep 24 off.
+    expect(shanghai.workingDaysBetween("2029-09-21", "2029-09-28")).toBe(4);
+    // 春节 2030: 除夕 Sat Feb 2 … Tue Feb 5 → 补假 Wed 6, Thu 7; Fri Feb 1 + 1 = Fri Feb 8.
+    expect(shanghai.addWorkingDays(sh("2030-02-01T10:00"), 1).dueAt).toEqual(sh("2030-02-08T23:59:59.999"));
   });
 
   it("uses an entered table over the provisional computation", () => {

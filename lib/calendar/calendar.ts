@@ -9,6 +9,7 @@
  *   2. official year table entered by a manager            source 'entered'
  *   3. official data in the `chinese-days` package         source 'package'
  *   4. provisional year computed from the statutory rules  source 'provisional' (provisional: true)
+ *      (statutory holidays and the 补假 days the law adds when one falls on a weekend)
  */
 import {
   assertLocalDate,
@@ -23,7 +24,7 @@ import {
   type LocalDate,
 } from "./local-date";
 import { packageCoversYear, packageDay } from "./package-data";
-import { provisionalHolidayName } from "./provisional";
+import { provisionalDayOff } from "./provisional";
 import { buildEnteredDays, buildOverrides, type SiteCalendar } from "./site-input";
 
 export type DaySource = "override" | "entered" | "package" | "provisional";
@@ -37,6 +38,8 @@ export interface DayInfo {
   holidayName?: string;
   /** Set on make-up working days (调休上班): the holiday they make up for, when known. */
   makeUpFor?: string;
+  /** Set on a provisional compensatory day off (补假): `holidayName` is the festival it compensates. */
+  compensatory?: true;
 }
 
 export interface Deadline {
@@ -106,8 +109,11 @@ export function createCalendar(input: SiteCalendar): Calendar {
       return fromPackage ? namedDay(fromPackage.working, "package", fromPackage.name) : namedDay(!isWeekend(date), "package", undefined);
     }
 
-    const holidayName = provisionalHolidayName(date);
-    return namedDay(holidayName === undefined && !isWeekend(date), "provisional", holidayName);
+    const dayOff = provisionalDayOff(date);
+    if (!dayOff) return namedDay(!isWeekend(date), "provisional", undefined);
+    const info = namedDay(false, "provisional", dayOff.name);
+    if (dayOff.compensatory) info.compensatory = true;
+    return info;
   }
 
   function dayInfo(date: LocalDate): Readonly<DayInfo> {

@@ -1,9 +1,13 @@
 /**
  * Source 4 of R-CAL-1: a PROVISIONAL year for years nobody has entered and the package does not
- * cover. It holds only the statutory holidays themselves (全国年节及纪念日放假办法, as revised in
- * force from 2025): 元旦 Jan 1; 春节 除夕–初三; 清明 (solar-term day); 劳动节 May 1–2; 端午 (lunar 5/5);
- * 中秋 (lunar 8/15); 国庆 Oct 1–3. No make-up days (调休) — the State Council only announces those
- * each autumn — so every answer that uses this table is flagged `provisional: true`.
+ * cover, computed from the law itself (全国年节及纪念日放假办法, as revised in force from 2025):
+ *  - the statutory holidays: 元旦 Jan 1; 春节 除夕–初三; 清明 (solar-term day); 劳动节 May 1–2;
+ *    端午 (lunar 5/5); 中秋 (lunar 8/15); 国庆 Oct 1–3 — 13 days;
+ *  - the compensatory days off (补假) the law grants when an all-citizen holiday falls on a Saturday
+ *    or Sunday: one following working day per such holiday day (see `compensatoryDays`).
+ * No bridged make-up working days (调休上班) — the State Council only announces those each autumn
+ * and they cannot be derived from the law — so every answer that uses this table is flagged
+ * `provisional: true`.
  *
  * Why not the package's getSolarDateFromLunar / getSolarTermDate: like its isWorkday they format
  * through the SERVER's local getters and answer one day early west of UTC (TZ=America/New_York
@@ -14,12 +18,15 @@
 // "type": "commonjs" package, which Turbopack (Next 16) refuses to build. The CJS build works in
 // Node, vitest and Turbopack alike; types come from chinese-days-cjs.d.ts.
 import chineseDays from "chinese-days/dist/index.min.js";
-import { addDays, localDateFromDayNumber, makeLocalDate, type LocalDate } from "./local-date";
+import { addDays, isWeekend, localDateFromDayNumber, makeLocalDate, type LocalDate } from "./local-date";
 
 /** Years the provisional rules can be computed for: the lunar table ends at 2100 and the 清明
  *  formula below uses the 21st-century constant. Deadlines never need more. */
 export const PROVISIONAL_MIN_YEAR = 2000;
 export const PROVISIONAL_MAX_YEAR = 2099;
+/** First year under the current text of the law (the 2025 revision: 春节 from 除夕, 劳动节 2 days).
+ *  The provisional table describes these rules, so it is only a yardstick from this year on. */
+export const STATUTORY_RULES_SINCE = 2025;
 
 export interface NamedDate {
   date: LocalDate;
@@ -91,9 +98,22 @@ export function chuxiDate(year: number): LocalDate {
   return addDays(solarDateOfLunar(year, 1, 1), -1);
 }
 
-const cache = new Map<number, ReadonlyMap<LocalDate, string>>();
+/** A day off of a provisional year: a statutory holiday, or the 补假 given for one. */
+export interface ProvisionalDayOff {
+  /** The festival (for a 补假: the festival whose weekend day it compensates). */
+  name: string;
+  /** True for a compensatory day off (补假), false for the statutory holiday itself. */
+  compensatory: boolean;
+}
 
-function buildYear(year: number): ReadonlyMap<LocalDate, string> {
+interface ProvisionalYear {
+  statutory: ReadonlyMap<LocalDate, string>;
+  compensatory: ReadonlyMap<LocalDate, string>;
+}
+
+const cache = new Map<number, ProvisionalYear>();
+
+function statutoryDays(year: number): Map<LocalDate, string> {
   const entries: NamedDate[] = [{ date: makeLocalDate(year, 1, 1), name: "元旦" }];
   const chuxi = chuxiDate(year);
   for (let i = 0; i < 4; i++) entries.push({ date: addDays(chuxi, i), name: "春节" }); // 除夕, 初一–初三
@@ -105,29 +125,66 @@ function buildYear(year: number): ReadonlyMap<LocalDate, string> {
 
   const byDate = new Map<LocalDate, string>();
   for (const { date, name } of entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-    // 中秋 can fall on 10-01..03 (as in 2020): one day off, both names.
+    // 中秋 can fall on 10-01..03 (as in 2020, and 2028): one day off, both names.
     const existing = byDate.get(date);
     byDate.set(date, existing && existing !== name ? `${existing}、${name}` : name);
   }
   return byDate;
 }
 
-function provisionalYear(year: number): ReadonlyMap<LocalDate, string> {
+/**
+ * 补假: "全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假". Every statutory holiday day
+ * on a Saturday or Sunday earns one day off on the first FOLLOWING working day — a day that is not
+ * a weekend, not itself a statutory holiday and not already taken by an earlier 补假. Walking the
+ * holidays in date order makes multi-day holidays come out right: 国庆 2027 (Fri–Sun) gives Mon
+ * Oct 4 for the Saturday and Tue Oct 5 for the Sunday. The law compensates weekends only; when
+ * 中秋 and 国庆 share a date (2028-10-03) that date is one holiday day here — whatever extra day the
+ * State Council grants for it comes with its notice.
+ */
+function compensatoryDays(statutory: ReadonlyMap<LocalDate, string>): Map<LocalDate, string> {
+  const compensatory = new Map<LocalDate, string>();
+  for (const [date, name] of statutory) {
+    if (!isWeekend(date)) continue;
+    let day = addDays(date, 1);
+    while (isWeekend(day) || statutory.has(day) || compensatory.has(day)) day = addDays(day, 1);
+    compensatory.set(day, name);
+  }
+  return compensatory;
+}
+
+function provisionalYear(year: number): ProvisionalYear {
   let table = cache.get(year);
   if (!table) {
     assertSupportedYear(year);
-    table = buildYear(year);
+    const statutory = statutoryDays(year);
+    table = { statutory, compensatory: compensatoryDays(statutory) };
     cache.set(year, table);
   }
   return table;
 }
 
-/** The computed holiday table for `year`, sorted — a starting point for a manager entering the official one. */
+const asNamedDates = (days: ReadonlyMap<LocalDate, string>): NamedDate[] => [...days].map(([date, name]) => ({ date, name }));
+
+/** The statutory holidays of `year` (13 days, 12 when 中秋 meets 国庆), sorted. */
 export function provisionalHolidays(year: number): NamedDate[] {
-  return [...provisionalYear(year)].map(([date, name]) => ({ date, name }));
+  return asNamedDates(provisionalYear(year).statutory);
 }
 
-/** Holiday name if `date` is a provisional statutory holiday of its year, else undefined. */
-export function provisionalHolidayName(date: LocalDate): string | undefined {
-  return provisionalYear(Number(date.slice(0, 4))).get(date);
+/** The 补假 days of `year`, sorted; `name` is the festival each one compensates. */
+export function provisionalCompensatoryDays(year: number): NamedDate[] {
+  return asNamedDates(provisionalYear(year).compensatory);
+}
+
+/** Every day off the law gives in `year` (holidays and 补假), sorted: the starting point for the official table. */
+export function provisionalDaysOff(year: number): NamedDate[] {
+  return [...provisionalHolidays(year), ...provisionalCompensatoryDays(year)].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** The provisional day off on `date` (statutory holiday or 补假), else undefined. */
+export function provisionalDayOff(date: LocalDate): ProvisionalDayOff | undefined {
+  const { statutory, compensatory } = provisionalYear(Number(date.slice(0, 4)));
+  const holiday = statutory.get(date);
+  if (holiday !== undefined) return { name: holiday, compensatory: false };
+  const compensated = compensatory.get(date);
+  return compensated === undefined ? undefined : { name: compensated, compensatory: true };
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";

@@ -4,8 +4,8 @@
  * rules.deadlineState classifies in JS), the reporting periods of the on-time rate, and tallies.
  * No I/O: lib/complaints/dashboard.queries.ts runs the queries.
  */
-import { addDays, dayOfWeek, isValidLocalDate, makeLocalDate, parseLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
-import { param } from "@/lib/pagination";
+import { addDays, dayOfWeek, makeLocalDate, parseLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
+import { dateParam, filterQuery as queryOf, oneOf, param, type RawParams } from "@/lib/pagination";
 import { DUE_SOON_WORKING_DAYS, type ComplaintState, type DeadlineState, type Severity } from "./rules";
 import { SEVERITIES } from "./schema";
 
@@ -45,28 +45,18 @@ export interface DashboardFilter {
   to?: LocalDate;
 }
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-function oneOf<T extends string>(values: readonly T[], raw: string | undefined): T | undefined {
-  return (values as readonly string[]).includes(raw ?? "") ? (raw as T) : undefined;
-}
-
 /** Reads the GET params defensively: anything unknown or malformed is simply no filter. */
 export function parseDashboardFilter(sp: RawParams): DashboardFilter {
-  const date = (raw: string | string[] | undefined) => {
-    const v = param(raw, 10);
-    return v && isValidLocalDate(v) ? v : undefined;
-  };
   return {
     q: param(sp.q),
     site: param(sp.site, 50),
     department: param(sp.department, 50),
-    severity: oneOf(SEVERITIES, param(sp.severity)),
-    state: oneOf(OPEN_STATES, param(sp.state)),
-    kind: oneOf(DEADLINE_KINDS, param(sp.kind)),
-    due: oneOf(OPEN_DUE_STATES, param(sp.due)),
-    from: date(sp.from),
-    to: date(sp.to),
+    severity: oneOf(SEVERITIES, sp.severity),
+    state: oneOf(OPEN_STATES, sp.state),
+    kind: oneOf(DEADLINE_KINDS, sp.kind),
+    due: oneOf(OPEN_DUE_STATES, sp.due),
+    from: dateParam(sp.from),
+    to: dateParam(sp.to),
   };
 }
 
@@ -76,10 +66,7 @@ export function filterParams(filter: DashboardFilter): Record<string, string | u
 }
 
 export function filterQuery(filter: DashboardFilter, over: Partial<DashboardFilter> = {}): string {
-  const sp = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filter, ...over })) if (value) sp.set(key, value);
-  const query = sp.toString();
-  return query ? `?${query}` : "";
+  return queryOf({ ...filter, ...over });
 }
 
 /** A user's text inside an ILIKE pattern matches literally (the default escape character is `\`). */

@@ -3,10 +3,11 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ComplaintState, FileKind } from "@/lib/generated/prisma/enums";
+import type { ComplaintState } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/permissions";
 import { canDo, checkReceivedAt, rectificationDue, revisitDue, stateAfterRevisit, type Step } from "./rules";
 import {
@@ -20,19 +21,14 @@ import {
 type Tx = Prisma.TransactionClient;
 
 async function siteCalendar(siteId: string) {
-  const calendar = (await loadSiteCalendars([siteId])).get(siteId);
+  const calendar = await loadSiteCalendar(siteId);
   if (!calendar) throw new DomainError("not_found", "errors.not_found");
   return calendar;
 }
 
-/** Files named in a request must be this site's, of the right kind, uploaded by this user, and unused. */
-async function assertFiles(tx: Tx, actor: Actor, siteId: string, fileIds: string[], kind: FileKind, field: string) {
-  if (fileIds.length === 0) return;
-  const files = await tx.storedFile.findMany({
-    where: { id: { in: fileIds }, siteId, kind, uploadedById: actor.id, complaintPhoto: null, revisit: null },
-    select: { id: true },
-  });
-  if (files.length !== new Set(fileIds).size) throw new DomainError("invalid", "complaints.errors.fileNotFound", field);
+/** Photos of the intake or of a rectification become the complaint's evidence (lib/files/claim.ts). */
+function claimPhotos(tx: Tx, actor: Actor, c: { id: string; siteId: string }, photoIds: string[]) {
+  return claimFiles(tx, { actor, siteId: c.siteId, entity: "COMPLAINT", entityId: c.id, kinds: ["PHOTO"], files: { photoIds } });
 }
 
 /** Each workflow step writes one audit row of the complaint, in the step's transaction. */
@@ -124,7 +120,6 @@ export const createComplaint = defineMutation({
 
     try {
       return await db.$transaction(async (tx) => {
-        await assertFiles(tx, actor, input.siteId, input.photoIds, "PHOTO", "photoIds");
         // Numbers are per site and local day; the advisory lock serialises concurrent intakes.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`complaint-number:${input.siteId}:${localDay}`}))`;
         const prefix = `${site.code}-${localDay}-`;
@@ -147,10 +142,12 @@ export const createComplaint = defineMutation({
             rectificationDueAt: due.dueAt,
             rectificationDueProvisional: due.provisional,
             rectifications: { create: { round: 1, dueAt: due.dueAt } },
-            photos: { create: input.photoIds.map((fileId) => ({ fileId })) },
           },
           select: { id: true, number: true },
         });
+        await claimPhotos(tx, actor, { id: complaint.id, siteId: input.siteId }, input.photoIds);
+        if (input.photoIds.length)
+          await tx.complaintPhoto.createMany({ data: input.photoIds.map((fileId) => ({ complaintId: complaint.id, fileId })) });
         await writeAudit(tx, {
           actorId: actor.id,
           siteId: input.siteId,
@@ -220,7 +217,7 @@ export const recordRectification = defineMutation({
         revisitDueAt: due.dueAt,
         revisitDueProvisional: due.provisional,
       });
-      await assertFiles(tx, actor, c.siteId, input.photoIds, "PHOTO", "photoIds");
+      await claimPhotos(tx, actor, c, input.photoIds);
       const rectification = await tx.complaintRectification.update({
         where: { complaintId_round: { complaintId: c.id, round: c.round } },
         data: { rectifiedAt, rectifiedById: actor.id, actionTaken: input.actionTaken },
@@ -275,7 +272,15 @@ export const recordRevisit = defineMutation({
             }
           : { state: "REVISITED", revisitedAt },
       );
-      if (signatureFileId) await assertFiles(tx, actor, c.siteId, [signatureFileId], "SIGNATURE", "signatureFileId");
+      if (signatureFileId)
+        await claimFiles(tx, {
+          actor,
+          siteId: c.siteId,
+          entity: "COMPLAINT",
+          entityId: c.id,
+          kinds: ["SIGNATURE"],
+          files: { signatureFileId: [signatureFileId] },
+        });
       await tx.complaintRevisit.create({
         data: {
           complaintId: c.id,

@@ -1,11 +1,10 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ComplaintSeverity, ComplaintState } from "@/lib/generated/prisma/enums";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { currentDeadline, deadlineState } from "./rules";
@@ -17,8 +16,9 @@ export async function listComplaints(filter: { q?: string; site?: string; state?
   const sites = siteScope(actor, filter.site);
   const where: Prisma.ComplaintWhereInput = {
     siteId: { in: sites },
-    ...((STATES as readonly string[]).includes(filter.state ?? "") ? { state: filter.state as ComplaintState } : {}),
-    ...((SEVERITIES as readonly string[]).includes(filter.severity ?? "") ? { severity: filter.severity as ComplaintSeverity } : {}),
+    // Prisma leaves out a condition whose value is undefined: an unknown choice is no filter.
+    state: oneOf(STATES, filter.state),
+    severity: oneOf(SEVERITIES, filter.severity),
     ...(filter.q
       ? {
           OR: [

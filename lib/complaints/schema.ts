@@ -1,22 +1,22 @@
 import { z } from "zod";
-import { id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { id, optionalInstant, optionalTrimmed, trimmed } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id";
+import {
+  ComplaintCategory,
+  ComplaintSeverity,
+  ComplaintSource,
+  ComplaintState,
+  RevisitMethod,
+  Satisfaction,
+} from "@/lib/generated/prisma/enums";
 
-export const SEVERITIES = ["MAJOR", "GENERAL"] as const;
-export const SOURCES = ["PHONE", "VISIT", "ONLINE", "INSPECTION", "OTHER"] as const;
-export const CATEGORIES = ["CLEANING", "REPAIR", "SECURITY", "CATERING", "NOISE", "PARKING", "SERVICE", "OTHER"] as const;
-export const STATES = ["RECEIVED", "IN_RECTIFICATION", "RECTIFIED", "REVISITED", "CLOSED"] as const;
-export const REVISIT_METHODS = ["VISIT", "PHONE"] as const;
-export const SATISFACTIONS = ["SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED"] as const;
+export const SEVERITIES = Object.values(ComplaintSeverity);
+export const SOURCES = Object.values(ComplaintSource);
+export const CATEGORIES = Object.values(ComplaintCategory);
+export const STATES = Object.values(ComplaintState);
+export const REVISIT_METHODS = Object.values(RevisitMethod);
+export const SATISFACTIONS = Object.values(Satisfaction);
 export const MAX_PHOTOS = 6;
-
-/** An ISO instant from a form (datetime-local is converted on the client with the site's zone). */
-const instant = () =>
-  z
-    .string()
-    .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), { message: "validation.dateTime" })
-    .transform((v) => new Date(v));
 
 const photoIds = z.array(id()).max(MAX_PHOTOS);
 
@@ -26,13 +26,13 @@ export const CreateComplaintSchema = z.strictObject({
   siteId: id(),
   tenantId: id(),
   unitId: optionalTrimmed(50),
-  source: z.enum(SOURCES),
-  category: z.enum(CATEGORIES),
-  severity: z.enum(SEVERITIES),
+  source: z.enum(ComplaintSource),
+  category: z.enum(ComplaintCategory),
+  severity: z.enum(ComplaintSeverity),
   description: trimmed(2000),
   departmentId: id(),
   /** Empty = now. */
-  receivedAt: z.union([z.literal(""), instant()]).optional(),
+  receivedAt: optionalInstant(),
   photoIds: photoIds.default([]),
 });
 
@@ -44,7 +44,7 @@ export const StartRectificationSchema = z.strictObject({ ...step });
 export const RecordRectificationSchema = z.strictObject({
   ...step,
   actionTaken: trimmed(2000),
-  rectifiedAt: z.union([z.literal(""), instant()]).optional(),
+  rectifiedAt: optionalInstant(),
   photoIds: photoIds.default([]),
 });
 
@@ -52,9 +52,9 @@ export const RecordRectificationSchema = z.strictObject({
 export const RecordRevisitSchema = z
   .strictObject({
     ...step,
-    method: z.enum(REVISIT_METHODS),
-    revisitedAt: z.union([z.literal(""), instant()]).optional(),
-    satisfaction: z.enum(SATISFACTIONS),
+    method: z.enum(RevisitMethod),
+    revisitedAt: optionalInstant(),
+    satisfaction: z.enum(Satisfaction),
     clientName: trimmed(50),
     comments: optionalTrimmed(1000),
     signatureFileId: optionalTrimmed(50),

@@ -1,18 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
-import {
-  endOfLocalDayInZone,
-  formatInZone,
-  isValidLocalDate,
-  localDateInZone,
-  startOfLocalDayInZone,
-  type LocalDate,
-} from "@/lib/calendar";
+import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
-import { paged, param, type PageRequest } from "@/lib/pagination";
+import { dateParam, filterQuery, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { DIRECTIONS, PASS_STATES } from "./schema";
 
@@ -43,35 +36,22 @@ export interface GoodsPassFilter {
   to?: LocalDate;
 }
 
-type RawParams = Record<string, string | string[] | undefined>;
-
-function oneOf<T extends string>(values: readonly T[], raw: string | undefined): T | undefined {
-  return (values as readonly string[]).includes(raw ?? "") ? (raw as T) : undefined;
-}
-
 /** Reads the GET params defensively: anything unknown or malformed is simply no filter. */
 export function parseGoodsPassFilter(sp: RawParams): GoodsPassFilter {
-  const date = (raw: string | string[] | undefined) => {
-    const v = param(raw, 10);
-    return v && isValidLocalDate(v) ? v : undefined;
-  };
   return {
     q: param(sp.q),
     site: param(sp.site, 50),
     tenant: param(sp.tenant, 50),
-    state: oneOf(PASS_STATES, param(sp.state)),
-    direction: oneOf(DIRECTIONS, param(sp.direction)),
-    from: date(sp.from),
-    to: date(sp.to),
+    state: oneOf(PASS_STATES, sp.state),
+    direction: oneOf(DIRECTIONS, sp.direction),
+    from: dateParam(sp.from),
+    to: dateParam(sp.to),
   };
 }
 
 /** The filter as a query string again (export link, pagination). */
 export function goodsPassFilterQuery(filter: GoodsPassFilter): string {
-  const sp = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) sp.set(key, value);
-  const query = sp.toString();
-  return query ? `?${query}` : "";
+  return filterQuery({ ...filter });
 }
 
 async function whereOf(actor: Actor, filter: GoodsPassFilter): Promise<Prisma.GoodsPassWhereInput> {

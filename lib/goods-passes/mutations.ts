@@ -5,30 +5,12 @@ import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { FileKind } from "@/lib/generated/prisma/enums";
 import { activeOn } from "@/lib/signatories/queries";
 import { formatWindow, proposeWindows } from "./queries";
 import { checkWindow, hazardTermIn } from "./rules";
 import { CreateGoodsPassSchema, type CreateGoodsPassValues } from "./schema";
-
-type Tx = Prisma.TransactionClient;
-
-/**
- * A file named on a pass: this site's, of the right kind, uploaded by this user (the front desk takes
- * the photo or the signature on its own device), and not already evidence of another record.
- */
-async function assertPassFile(tx: Tx, actor: Actor, siteId: string, fileId: string, kind: FileKind, field: string) {
-  const [file, usedByPass, usedBySignatory] = await Promise.all([
-    tx.storedFile.findFirst({
-      where: { id: fileId, siteId, kind, uploadedById: actor.id, complaintPhoto: null, revisit: null },
-      select: { id: true },
-    }),
-    tx.goodsPass.count({ where: { OR: [{ sealPhotoFileId: fileId }, { signatureFileId: fileId }] } }),
-    tx.authorisedSignatory.count({ where: { OR: [{ certificateFileId: fileId }, { specimenFileId: fileId }] } }),
-  ]);
-  if (!file || usedByPass > 0 || usedBySignatory > 0) throw new DomainError("invalid", "goodsPasses.errors.fileNotFound", field);
-}
 
 /** R-GP-4: goods coming in may not be flagged hazardous nor named like a term of the maintained list. */
 async function assertNoHazard(items: CreateGoodsPassValues["items"]) {
@@ -108,8 +90,6 @@ export const createGoodsPass = defineMutation({
     const bySignatory = out && input.authorization === "SIGNATORY";
     try {
       return await db.$transaction(async (tx) => {
-        if (bySeal) await assertPassFile(tx, actor, input.siteId, input.sealPhotoFileId!, "PHOTO", "sealPhotoFileId");
-        if (bySignatory) await assertPassFile(tx, actor, input.siteId, input.signatureFileId!, "SIGNATURE", "signatureFileId");
         const pass = await tx.goodsPass.create({
           data: {
             requestId: input.requestId,
@@ -143,6 +123,9 @@ export const createGoodsPass = defineMutation({
           },
           select: { id: true },
         });
+        const claim = { actor, siteId: input.siteId, entity: "GOODS_PASS", entityId: pass.id } as const;
+        if (bySeal) await claimFiles(tx, { ...claim, kinds: ["PHOTO"], files: { sealPhotoFileId: [input.sealPhotoFileId!] } });
+        if (bySignatory) await claimFiles(tx, { ...claim, kinds: ["SIGNATURE"], files: { signatureFileId: [input.signatureFileId!] } });
         await writeAudit(tx, {
           actorId: actor.id,
           siteId: input.siteId,

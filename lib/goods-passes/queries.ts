@@ -1,5 +1,6 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
+import { seesContacts } from "@/lib/signatories/queries";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { sitesOf } from "@/lib/registry/site.queries";
@@ -103,7 +104,9 @@ export async function getGoodsPass(id: string) {
       tenant: { select: { id: true, name: true } },
       unit: { select: { id: true, code: true, building: true, floor: true } },
       route: { select: { id: true, name: true } },
-      signatory: { select: { id: true, name: true, position: true, phone: true, specimenFileId: true, certificateFileId: true } },
+      signatory: {
+        select: { id: true, name: true, position: true, phone: seesContacts(actor), specimenFileId: true, certificateFileId: true },
+      },
       items: { select: { position: true, name: true, quantity: true, unit: true, hazardous: true }, orderBy: { position: "asc" } },
     },
   });
@@ -121,6 +124,7 @@ export async function getGoodsPass(id: string) {
   const local = (at: Date | null) => (at ? formatInZone(at, pass.site.timeZone) : null);
   return {
     ...pass,
+    signatory: pass.signatory ? { ...pass.signatory, phone: pass.signatory.phone ?? null } : null,
     items: pass.items.map((i) => ({ ...i, quantity: i.quantity.toString() })),
     people: {
       createdBy: nameOf(pass.createdById),

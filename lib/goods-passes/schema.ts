@@ -1,22 +1,17 @@
 import { z } from "zod";
-import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
-import { id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { id, instant as instantWithOffset, optionalTrimmed, trimmed } from "@/lib/validation";
 import { MAX_ITEMS } from "./rules";
 import { requestIdField } from "@/lib/request-id";
+import { GoodsDirection, GoodsPassState, PassAuthorization } from "@/lib/generated/prisma/enums";
 
-export const DIRECTIONS = ["IN", "OUT"] as const satisfies readonly GoodsDirection[];
-export const AUTHORIZATIONS = ["SEAL", "SIGNATORY"] as const;
-export const PASS_STATES = ["PENDING", "APPROVED", "REJECTED", "RELEASED"] as const satisfies readonly GoodsPassState[];
+export const DIRECTIONS = Object.values(GoodsDirection);
+export const AUTHORIZATIONS = Object.values(PassAuthorization);
+export const PASS_STATES = Object.values(GoodsPassState);
 /** Units of measure offered by the form (free text is allowed too, up to 10 characters). */
 export const ITEM_UNITS = ["件", "箱", "台", "个", "把", "张", "套", "包", "卷", "批"] as const;
 
-/** An ISO instant from a form (the date and times are converted on the client with the site's zone). */
-const instant = () =>
-  z
-    .string()
-    .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), { message: "goodsPasses.errors.windowInvalid" })
-    .transform((v) => new Date(v));
+/** The window's ends: the form converts the date and times with the site's zone and sends the offset. */
+const instant = () => instantWithOffset("goodsPasses.errors.windowInvalid");
 
 /** Quantities are Decimal(12,2): more than zero, at most two decimals. */
 const quantity = () =>
@@ -44,7 +39,7 @@ export const CreateGoodsPassSchema = z
     siteId: id(),
     tenantId: id(),
     unitId: id(),
-    direction: z.enum(DIRECTIONS),
+    direction: z.enum(GoodsDirection),
     carrierName: z.string().trim().min(1, { message: "goodsPasses.errors.carrierRequired" }).max(50),
     carrierIdLast4: z
       .string()
@@ -59,7 +54,7 @@ export const CreateGoodsPassSchema = z
       .array(GoodsPassItemSchema)
       .min(1, { message: "goodsPasses.errors.noItems" })
       .max(MAX_ITEMS, { message: "goodsPasses.errors.tooManyItems" }),
-    authorization: z.enum(AUTHORIZATIONS).optional().nullable(),
+    authorization: z.enum(PassAuthorization).optional().nullable(),
     sealPhotoFileId: optionalTrimmed(50),
     signatoryId: optionalTrimmed(50),
     signatureFileId: optionalTrimmed(50),

@@ -2,7 +2,7 @@ import "server-only";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { passNumber } from "./rules";
@@ -82,8 +82,8 @@ export const approveGoodsPass = defineMutation({
         pass.signatureFileId &&
         s &&
         !s.revokedAt &&
-        s.validFrom.toISOString().slice(0, 10) <= today &&
-        today <= s.validTo.toISOString().slice(0, 10);
+        localDateOfColumn(s.validFrom) <= today &&
+        today <= localDateOfColumn(s.validTo);
       if (!sealed && !signed) throw new DomainError("invalid", "gate.errors.noAuthorization");
     }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { formatInZone, isValidLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { oneOf } from "@/lib/pagination";
 import {
   PERIODS,
   countedWindows,
@@ -42,7 +43,7 @@ async function resolveSite(siteIds: string[], requested: string | undefined) {
   const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
   const site = sites.find((s) => s.id === requested) ?? sites[0];
   if (!site) throw new AccessError("not_found");
-  const calendar = (await loadSiteCalendars([site.id])).get(site.id)!;
+  const calendar = (await loadSiteCalendar(site.id))!;
   return { sites, site, calendar };
 }
 
@@ -59,7 +60,7 @@ export async function complianceReport(filter: ComplianceFilter, now = new Date(
   const actor = await requirePermission("inspection:compliance");
   const { sites, site, calendar } = await resolveSite(actor.siteIds, filter.site);
   const date = dayOrToday(calendar, filter.date, now);
-  const period: Period = (PERIODS as readonly string[]).includes(filter.period ?? "") ? (filter.period as Period) : "day";
+  const period: Period = oneOf(PERIODS, filter.period) ?? "day";
   const { from, to } = periodRange(period, date);
   const range = { start: calendar.startOfLocalDay(from), end: calendar.endOfLocalDay(to) };
 

@@ -2,34 +2,13 @@ import "server-only";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { areaForCheck, currentTemplate, windowOf } from "./queries";
 import { canSubmit, dutyFor } from "./rules";
 import { SubmitInspectionSchema } from "./schema";
-
-type Tx = Prisma.TransactionClient;
-
-/**
- * Photos named in a check must be pictures of this site, uploaded by this supervisor, and not already
- * attached elsewhere. Inspection results and work orders keep ids in String[] columns (no relation),
- * so "unused" is checked against those arrays as well as complaints' photo rows and revisits.
- */
-async function assertPhotos(tx: Tx, actor: Actor, siteId: string, fileIds: string[], field: string) {
-  if (fileIds.length === 0) return;
-  const unique = [...new Set(fileIds)];
-  if (unique.length !== fileIds.length) throw new DomainError("invalid", "inspections.errors.photoNotFound", field);
-  const [files, inResults, inWorkOrders] = await Promise.all([
-    tx.storedFile.count({
-      where: { id: { in: unique }, siteId, kind: "PHOTO", uploadedById: actor.id, complaintPhoto: null, revisit: null },
-    }),
-    tx.inspectionResult.count({ where: { photoFileIds: { hasSome: unique } } }),
-    tx.workOrder.count({ where: { photoFileIds: { hasSome: unique } } }),
-  ]);
-  if (files !== unique.length || inResults > 0 || inWorkOrders > 0)
-    throw new DomainError("invalid", "inspections.errors.photoNotFound", field);
-}
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && new Set(a).size === a.length && b.every((x) => a.includes(x));
 
@@ -57,7 +36,7 @@ export const submitInspection = defineMutation({
     // R-INS-1/2: cleaning supervisors walk public areas, coordination supervisors the outlets.
     if (dutyFor(area.type) !== actor.duty) throw new DomainError("forbidden", "inspections.errors.notYourDuty");
 
-    const calendar = (await loadSiteCalendars([area.siteId])).get(area.siteId);
+    const calendar = await loadSiteCalendar(area.siteId);
     const window = calendar ? windowOf(calendar, area.site, area.type, input.periodKey) : null;
     if (!calendar || !window) throw new DomainError("invalid", "inspections.errors.noSuchWindow", "periodKey");
     const now = new Date();
@@ -90,11 +69,6 @@ export const submitInspection = defineMutation({
 
     try {
       return await db.$transaction(async (tx) => {
-        for (const [index, r] of input.results.entries())
-          await assertPhotos(tx, actor, area.siteId, r.photoFileIds, `results.${index}.photoFileIds`);
-        const all = input.results.flatMap((r) => r.photoFileIds);
-        if (new Set(all).size !== all.length) throw new DomainError("invalid", "inspections.errors.photoNotFound");
-
         const inspection = await tx.inspection.create({
           data: {
             requestId: input.requestId,
@@ -116,6 +90,14 @@ export const submitInspection = defineMutation({
           },
           select: { id: true, results: { select: { id: true, itemId: true } } },
         });
+        await claimFiles(tx, {
+          actor,
+          siteId: area.siteId,
+          entity: "INSPECTION",
+          entityId: inspection.id,
+          kinds: ["PHOTO"],
+          files: Object.fromEntries(input.results.map((r, index) => [`results.${index}.photoFileIds`, r.photoFileIds])),
+        });
         const resultIdOf = new Map(inspection.results.map((r) => [r.itemId, r.id]));
 
         const workOrders: string[] = [];
@@ -133,6 +115,7 @@ export const submitInspection = defineMutation({
                 areaId: area.id,
                 resultId: resultIdOf.get(r.itemId),
                 description: `${area.name}：${item.label}：${r.note ?? ""}`.slice(0, 1000),
+                // The inspection's own photos, shown again: the work order refers to them, it does not claim them.
                 photoFileIds: r.photoFileIds,
                 createdById: actor.id,
               },

@@ -2,7 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import { formatInZone, isValidLocalDate, type Calendar } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendar, loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import type { AreaType } from "@/lib/generated/prisma/enums";
 import {
@@ -186,7 +186,7 @@ export async function checklistFor(areaId: string, periodKey: string, now = new 
   const actor = await requirePermission("inspection:perform");
   const area = await areaForCheck(actor, areaId);
   if (!area || dutyFor(area.type) !== actor.duty) return null;
-  const calendar = (await loadSiteCalendars([area.siteId])).get(area.siteId);
+  const calendar = await loadSiteCalendar(area.siteId);
   const window = calendar ? windowOf(calendar, area.site, area.type, periodKey) : null;
   if (!window) return null;
   const [template, inspection] = await Promise.all([

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { id, optionalTrimmed } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id";
+import { CheckResult } from "@/lib/generated/prisma/enums";
 
-export const CHECK_RESULTS = ["PASS", "FAIL"] as const;
+export const CHECK_RESULTS = Object.values(CheckResult);
 export const MAX_PHOTOS = 6;
 
 /** "YYYY-MM-DD#1", "YYYY-MM-DD#2" (public areas, R-INS-1) or "YYYY-MM" (commercial outlets, R-INS-2). */
@@ -25,7 +26,7 @@ export function periodKeyFromSlug(slug: string): string | null {
 export const CheckResultSchema = z
   .strictObject({
     itemId: id(),
-    result: z.enum(CHECK_RESULTS),
+    result: z.enum(CheckResult),
     note: optionalTrimmed(500),
     photoFileIds: z.array(id()).max(MAX_PHOTOS).default([]),
   })

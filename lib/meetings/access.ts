@@ -96,13 +96,3 @@ export async function lockScheduled(tx: Tx, meetingId: string, field?: string): 
   const { count } = await tx.meeting.updateMany({ where: { id: meetingId, state: "SCHEDULED" }, data: { updatedAt: new Date() } });
   if (count === 0) throw new DomainError("conflict", "meetings.errors.locked", field);
 }
-
-/** A local date stored as @db.Date (UTC midnight) → 'YYYY-MM-DD'. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** 'YYYY-MM-DD' → the @db.Date value Prisma stores. */
-export function dbDate(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}

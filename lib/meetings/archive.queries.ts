@@ -1,8 +1,8 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
-import { addDays, diffDays, formatInZone, isValidLocalDate, type LocalDate } from "@/lib/calendar";
+import { addDays, dateColumn, diffDays, formatInZone, isValidLocalDate, localDateOfColumn, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { dateColumn, localDateOfColumn, resolveReportSite } from "./report.queries";
+import { resolveReportSite } from "./report.queries";
 import { siteToday } from "./report.rules";
 
 /** An archive covers at most about two years; longer ranges are cut to this many days from `from`. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
-import { formatInZone } from "@/lib/calendar";
+import { formatInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isoDate, meetingContext } from "./access";
+import { meetingContext } from "./access";
 import { mayDecideLeave } from "./rules";
 
 /**
@@ -113,8 +113,8 @@ export async function getMeetingDetail(meetingId: string) {
     description: i.description,
     ownerParticipantId: i.ownerParticipantId,
     ownerName: owners.get(i.ownerParticipantId) ?? "—",
-    dueOn: isoDate(i.dueOn),
-    raisedOn: isoDate(i.meeting.date),
+    dueOn: localDateOfColumn(i.dueOn),
+    raisedOn: localDateOfColumn(i.meeting.date),
     closedAt: at(i.closedAt),
     closedBy: nameOf(i.closedById),
     closedHere: i.closedInMeetingId === ctx.id,
@@ -124,7 +124,7 @@ export async function getMeetingDetail(meetingId: string) {
     id: m.id,
     siteName: m.site.name,
     seriesName: m.series.name,
-    date: isoDate(m.date),
+    date: localDateOfColumn(m.date),
     time: formatInZone(m.startsAt, ctx.timeZone).slice(11),
     place: m.place,
     state: m.state,

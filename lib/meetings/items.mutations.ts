@@ -2,18 +2,10 @@ import "server-only";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
+import { dateColumn, localDateOfColumn } from "@/lib/calendar";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import {
-  assertMinuteTaker,
-  assertNotConfirmed,
-  dbDate,
-  isoDate,
-  isSiteManager,
-  lockScheduled,
-  requireMeeting,
-  type MeetingContext,
-} from "./access";
+import { assertMinuteTaker, assertNotConfirmed, isSiteManager, lockScheduled, requireMeeting, type MeetingContext } from "./access";
 import { AddActionItemSchema, AmendMeetingSchema, CloseActionItemSchema, UpdateActionItemSchema } from "./schema";
 
 /** Action items (R-MTG-5) and amendments of confirmed minutes (R-MTG-4). */
@@ -25,7 +17,7 @@ async function checkItemFields(ctx: MeetingContext, input: { ownerParticipantId:
     select: { id: true, name: true },
   });
   if (!owner) throw new DomainError("invalid", "meetings.errors.ownerNotParticipant", "ownerParticipantId");
-  if (input.dueOn < isoDate(ctx.date)) throw new DomainError("invalid", "meetings.errors.dueBeforeMeeting", "dueOn");
+  if (input.dueOn < localDateOfColumn(ctx.date)) throw new DomainError("invalid", "meetings.errors.dueBeforeMeeting", "dueOn");
   return owner;
 }
 
@@ -56,7 +48,7 @@ export const addActionItem = defineMutation({
           meetingId: ctx.id,
           description: input.description,
           ownerParticipantId: owner.id,
-          dueOn: dbDate(input.dueOn),
+          dueOn: dateColumn(input.dueOn),
           createdById: actor.id,
         },
         select: { id: true },
@@ -93,7 +85,7 @@ export const updateActionItem = defineMutation({
       await lockScheduled(tx, ctx.id, "description");
       await tx.meetingActionItem.update({
         where: { id: before.id },
-        data: { description: input.description, ownerParticipantId: owner.id, dueOn: dbDate(input.dueOn) },
+        data: { description: input.description, ownerParticipantId: owner.id, dueOn: dateColumn(input.dueOn) },
       });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -101,7 +93,7 @@ export const updateActionItem = defineMutation({
         entity: "MeetingActionItem",
         entityId: before.id,
         action: "UPDATE",
-        before: { description: before.description, ownerParticipantId: before.ownerParticipantId, dueOn: isoDate(before.dueOn) },
+        before: { description: before.description, ownerParticipantId: before.ownerParticipantId, dueOn: localDateOfColumn(before.dueOn) },
         after: { description: input.description, ownerParticipantId: owner.id, dueOn: input.dueOn },
       });
     });

@@ -1,10 +1,11 @@
 import "server-only";
+import { localDateOfColumn } from "@/lib/calendar";
 import { DomainError, defineMutation } from "@/lib/action";
 import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertNotConfirmed, isoDate, lockScheduled, requireMeeting } from "./access";
+import { assertNotConfirmed, lockScheduled, requireMeeting } from "./access";
 import { notifyLeave } from "./notify";
 import { leaveApproverOf, mayDecideLeave, mayRequestLeave } from "./rules";
 import { DecideLeaveSchema, RequestLeaveSchema } from "./schema";
@@ -86,7 +87,7 @@ export const requestLeave = defineMutation({
             meetingId: ctx.id,
             siteId: ctx.siteId,
             seriesName: expected.meeting.series.name,
-            date: isoDate(ctx.date),
+            date: localDateOfColumn(ctx.date),
             personName: expected.participant.name,
             text: input.reason,
           },
@@ -155,7 +156,7 @@ export const decideLeave = defineMutation({
           meetingId: ctx.id,
           siteId: ctx.siteId,
           seriesName: leave.meeting.series.name,
-          date: isoDate(ctx.date),
+          date: localDateOfColumn(ctx.date),
           personName: leave.participant.name,
           text: input.decisionNote ?? null,
         },

@@ -3,10 +3,10 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
+import { dateColumn, instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertMinuteTaker, assertNotConfirmed, dbDate, isSiteManager, lockScheduled, requireMeeting } from "./access";
+import { assertMinuteTaker, assertNotConfirmed, isSiteManager, lockScheduled, requireMeeting } from "./access";
 import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, tooFarAhead, type AttendanceStatusValue } from "./rules";
 import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, ScheduleMeetingSchema } from "./schema";
 
@@ -45,7 +45,7 @@ export const scheduleMeeting = defineMutation({
       return await db.$transaction(async (tx) => {
         // One meeting per series per local date: serialize schedulers of this series, then check.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`meeting-series:${series.id}`}))`;
-        const sameDay = await tx.meeting.findFirst({ where: { seriesId: series.id, date: dbDate(input.date) }, select: { id: true } });
+        const sameDay = await tx.meeting.findFirst({ where: { seriesId: series.id, date: dateColumn(input.date) }, select: { id: true } });
         if (sameDay) throw new DomainError("conflict", "meetings.errors.alreadyScheduled", "date");
         const participants = await tx.meetingParticipant.findMany({ where: { seriesId: series.id, active: true }, select: { id: true } });
         const meeting = await tx.meeting.create({
@@ -53,7 +53,7 @@ export const scheduleMeeting = defineMutation({
             requestId: input.requestId,
             seriesId: series.id,
             siteId: series.siteId,
-            date: dbDate(input.date),
+            date: dateColumn(input.date),
             startsAt,
             place: input.place,
             createdById: actor.id,

@@ -1,11 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
-import { formatInZone, localDateInZone } from "@/lib/calendar";
+import { formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
-import { isoDate } from "./access";
 import { nextUsualDate } from "./rules";
 
 /**
@@ -60,7 +59,7 @@ export async function listMeetings(filter: { series?: string }, page: PageReques
   return paged(
     rows.map((m) => ({
       id: m.id,
-      date: isoDate(m.date),
+      date: localDateOfColumn(m.date),
       time: formatInZone(m.startsAt, m.site.timeZone).slice(11),
       place: m.place,
       state: m.state,
@@ -140,7 +139,7 @@ export async function pendingLeaveDecisions() {
     name: r.participant.name,
     reason: r.reason,
     meetingId: r.meeting.id,
-    date: isoDate(r.meeting.date),
+    date: localDateOfColumn(r.meeting.date),
     seriesName: r.meeting.series.name,
   }));
 }

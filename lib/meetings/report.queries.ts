@@ -1,7 +1,7 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
-import { addDays, type LocalDate } from "@/lib/calendar";
+import { addDays, dateColumn, localDateOfColumn, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import {
@@ -20,8 +20,6 @@ import {
 } from "./report.rules";
 
 /** `@db.Date` columns hold the local date at UTC midnight. */
-export const dateColumn = (date: LocalDate) => new Date(`${date}T00:00:00Z`);
-export const localDateOfColumn = (value: Date): LocalDate => value.toISOString().slice(0, 10);
 
 const SITE_SELECT = { id: true, code: true, name: true, timeZone: true } as const;
 

@@ -3,6 +3,7 @@
  * The data layer (mutations, access) asks these; the database only stores the answers.
  */
 import { addDays, dayOfWeek, diffDays, type LocalDate } from "@/lib/calendar";
+import { AttendanceStatus } from "@/lib/generated/prisma/enums";
 
 /** A meeting may be scheduled at most this many days ahead (site time). */
 export const MAX_DAYS_AHEAD = 7;
@@ -16,7 +17,7 @@ export const AMENDMENT_SECTIONS = [...AGENDA_SECTIONS, "attendance", "actionItem
 export type AmendmentSection = (typeof AMENDMENT_SECTIONS)[number];
 
 /** R-MTG-3: how each expected person attended. */
-export const ATTENDANCE_STATUSES = ["PRESENT", "LATE", "ABSENT", "LEFT_EARLY", "EXCUSED"] as const;
+export const ATTENDANCE_STATUSES = Object.values(AttendanceStatus);
 export type AttendanceStatusValue = (typeof ATTENDANCE_STATUSES)[number];
 
 /** A meeting date is refused when it lies more than MAX_DAYS_AHEAD days after today (both site-local). */

@@ -1,10 +1,10 @@
 import "server-only";
+import { dateColumn, localDateOfColumn } from "@/lib/calendar";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { dbDate, localDateOfDb } from "./files";
 import { SubscriptionSchema, TitleSchema, UpdateSubscriptionSchema, UpdateTitleSchema } from "./schema";
 
 const PATHS = ["/newspapers", "/newspapers/titles", "/newspapers/subscriptions"];
@@ -81,8 +81,8 @@ export const createNewspaperSubscription = defineMutation({
           tenantId: input.tenantId,
           unitId: input.unitId,
           copies: input.copies,
-          startsOn: dbDate(input.startsOn),
-          endsOn: input.endsOn ? dbDate(input.endsOn) : null,
+          startsOn: dateColumn(input.startsOn),
+          endsOn: input.endsOn ? dateColumn(input.endsOn) : null,
           createdById: actor.id,
         },
         select: { id: true, titleId: true, tenantId: true, unitId: true, copies: true, startsOn: true, endsOn: true },
@@ -106,11 +106,11 @@ export const updateNewspaperSubscription = defineMutation({
     return auditedUpdate(
       db,
       { actorId: actor.id, siteId: before.siteId, entity: "NewspaperSubscription" },
-      { ...before, startsOn: localDateOfDb(before.startsOn), endsOn: before.endsOn ? localDateOfDb(before.endsOn) : null },
+      { ...before, startsOn: localDateOfColumn(before.startsOn), endsOn: before.endsOn ? localDateOfColumn(before.endsOn) : null },
       async (tx) => {
         const after = await tx.newspaperSubscription.update({
           where: { id: before.id },
-          data: { copies: input.copies, startsOn: dbDate(input.startsOn), endsOn: input.endsOn ? dbDate(input.endsOn) : null },
+          data: { copies: input.copies, startsOn: dateColumn(input.startsOn), endsOn: input.endsOn ? dateColumn(input.endsOn) : null },
           select: { id: true, copies: true },
         });
         return { ...after, startsOn: input.startsOn, endsOn: input.endsOn ?? null };

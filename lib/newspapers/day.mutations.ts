@@ -3,10 +3,10 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertSignatureFile, dbDate } from "./files";
 import { allocateCopies, checkClose, distributionOrder, receiptDateProblem, tallyDeliveries } from "./rules";
 import { CloseDaySchema, HandOverSchema, ReceiptSchema } from "./schema";
 
@@ -14,7 +14,7 @@ const PATHS = ["/newspapers", "/newspapers/days"];
 
 /** The subscriptions of active titles running on `date`, in distribution order (R-NEWS-2). */
 async function subscriptionsOn(siteId: string, date: string) {
-  const on = dbDate(date);
+  const on = dateColumn(date);
   const rows = await db.newspaperSubscription.findMany({
     where: { siteId, title: { active: true }, startsOn: { lte: on }, OR: [{ endsOn: null }, { endsOn: { gte: on } }] },
     select: {
@@ -67,7 +67,7 @@ export const receiveNewspapers = defineMutation({
     if (receiptDateProblem(input.date, localDateInZone(new Date(), site.timeZone)))
       throw new DomainError("invalid", "newspapers.errors.receiptFuture", "date");
     const existing = await db.newspaperDay.findUnique({
-      where: { siteId_date: { siteId: input.siteId, date: dbDate(input.date) } },
+      where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
       select: { id: true },
     });
     if (existing) throw new DomainError("conflict", "newspapers.errors.dayExists", "date");
@@ -89,18 +89,26 @@ export const receiveNewspapers = defineMutation({
 
     try {
       return await db.$transaction(async (tx) => {
-        await assertSignatureFile(tx, actor, input.siteId, input.signatureFileId, "signatureFileId");
         const day = await tx.newspaperDay.create({
           data: {
             requestId: input.requestId,
             siteId: input.siteId,
-            date: dbDate(input.date),
+            date: dateColumn(input.date),
             courierName: input.courierName,
             receivedById: actor.id,
             receiptSignatureFileId: input.signatureFileId,
             lines: { create: lines.map((l) => ({ titleId: l.titleId, received: l.received, expected: l.expected })) },
           },
           select: { id: true },
+        });
+        // R-NEWS-1: one drawn signature proves one receipt.
+        await claimFiles(tx, {
+          actor,
+          siteId: input.siteId,
+          entity: "NEWSPAPER_DAY",
+          entityId: day.id,
+          kinds: ["SIGNATURE"],
+          files: { signatureFileId: [input.signatureFileId] },
         });
         const states = new Map(lines.flatMap((l) => [...l.states]));
         await tx.newspaperDelivery.createMany({

@@ -3,9 +3,9 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { claimFiles } from "@/lib/files/claim";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NewspaperDeliveryState } from "@/lib/generated/prisma/enums";
-import { assertSignatureFile } from "./files";
 import { DeliverSchema, HoldSchema, PickUpSchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -18,6 +18,18 @@ async function loadDelivery(actor: Actor, deliveryId: string) {
   });
   if (!delivery) throw new DomainError("not_found", "errors.not_found");
   return delivery;
+}
+
+/** R-NEWS-3: the tenant's drawn signature proves this one delivery or pick-up, nothing else. */
+function claimSignature(tx: Tx, actor: Actor, delivery: { id: string; siteId: string }, signatureFileId: string) {
+  return claimFiles(tx, {
+    actor,
+    siteId: delivery.siteId,
+    entity: "NEWSPAPER_DELIVERY",
+    entityId: delivery.id,
+    kinds: ["SIGNATURE"],
+    files: { signatureFileId: [signatureFileId] },
+  });
 }
 
 /** A delivery leaves PENDING once: on the phone the papers are handed out only after the hand-over (R-NEWS-2). */
@@ -62,7 +74,6 @@ export const deliverNewspaper = defineMutation({
   async run(actor: Actor, input) {
     const delivery = await pendingDelivery(actor, input.deliveryId);
     await db.$transaction(async (tx) => {
-      await assertSignatureFile(tx, actor, delivery.siteId, input.signatureFileId, "signatureFileId");
       await step(tx, actor, delivery, "PENDING", {
         state: "DELIVERED",
         deliveredAt: new Date(),
@@ -70,6 +81,7 @@ export const deliverNewspaper = defineMutation({
         recipientName: input.recipientName,
         signatureFileId: input.signatureFileId,
       });
+      await claimSignature(tx, actor, delivery, input.signatureFileId);
     });
     return { id: delivery.id };
   },
@@ -98,7 +110,6 @@ export const pickUpNewspaper = defineMutation({
     const delivery = await loadDelivery(actor, input.deliveryId);
     if (delivery.state !== "HELD") throw new DomainError("conflict", "newspapers.errors.notHeld");
     await db.$transaction(async (tx) => {
-      await assertSignatureFile(tx, actor, delivery.siteId, input.signatureFileId, "signatureFileId");
       await step(tx, actor, delivery, "HELD", {
         state: "PICKED_UP",
         pickedUpAt: new Date(),
@@ -106,6 +117,7 @@ export const pickUpNewspaper = defineMutation({
         pickupName: input.pickupName,
         pickupSignatureFileId: input.signatureFileId,
       });
+      await claimSignature(tx, actor, delivery, input.signatureFileId);
     });
     return { id: delivery.id };
   },

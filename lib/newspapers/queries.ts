@@ -1,9 +1,8 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
-import { formatInZone, localDateInZone } from "@/lib/calendar";
+import { dateColumn, formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { sitesOf } from "@/lib/registry/site.queries";
-import { dbDate, localDateOfDb } from "./files";
 import { distributionOrder, reconcileDifference, suggestedReturned, tallyDeliveries } from "./rules";
 
 /** The user's sites and the one shown (`?site=` when it is one of theirs, else the first). */
@@ -18,7 +17,7 @@ export async function newspaperSites(requested?: string) {
 export async function receiptFormTitles(siteId: string, date: string) {
   const actor = await requirePermission("newspaper:read");
   if (!actor.siteIds.includes(siteId)) return [];
-  const on = dbDate(date);
+  const on = dateColumn(date);
   const [titles, subs] = await Promise.all([
     db.newspaperTitle.findMany({ where: { siteId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.newspaperSubscription.groupBy({
@@ -40,7 +39,7 @@ export async function getNewspaperDay(siteId: string, date: string) {
   const actor = await requirePermission("newspaper:read");
   if (!actor.siteIds.includes(siteId)) return null;
   const day = await db.newspaperDay.findUnique({
-    where: { siteId_date: { siteId, date: dbDate(date) } },
+    where: { siteId_date: { siteId, date: dateColumn(date) } },
     select: {
       id: true,
       date: true,
@@ -126,7 +125,7 @@ export async function getNewspaperDay(siteId: string, date: string) {
     .sort((a, b) => a.titleName.localeCompare(b.titleName, "zh-CN"));
   return {
     id: day.id,
-    date: localDateOfDb(day.date),
+    date: localDateOfColumn(day.date),
     site: day.site,
     courierName: day.courierName,
     receivedBy: people.get(day.receivedById) ?? null,
@@ -164,7 +163,7 @@ export async function heldPapers(siteId: string) {
   });
   return rows.map((r) => ({
     id: r.id,
-    date: localDateOfDb(r.day.date),
+    date: localDateOfColumn(r.day.date),
     titleName: r.title.name,
     tenantName: r.subscription.tenant.name,
     unitCode: r.subscription.unit.code,
@@ -201,7 +200,7 @@ export async function listNewspaperDays(siteId: string, page: { skip: number; ta
     total,
     rows: days.map((d) => ({
       id: d.id,
-      date: localDateOfDb(d.date),
+      date: localDateOfColumn(d.date),
       courierName: d.courierName,
       handedOver: !!d.handedOverAt,
       closed: !!d.closedAt,
@@ -220,7 +219,7 @@ export async function listNewspaperDays(siteId: string, page: { skip: number; ta
 export async function listTitles(siteId: string, today: string) {
   const actor = await requirePermission("newspaper:read");
   if (!actor.siteIds.includes(siteId)) return [];
-  const on = dbDate(today);
+  const on = dateColumn(today);
   const titles = await db.newspaperTitle.findMany({
     where: { siteId },
     select: {
@@ -277,8 +276,8 @@ export async function listSubscriptions(
       building: r.unit.building,
       floor: r.unit.floor,
       copies: r.copies,
-      startsOn: localDateOfDb(r.startsOn),
-      endsOn: r.endsOn ? localDateOfDb(r.endsOn) : null,
+      startsOn: localDateOfColumn(r.startsOn),
+      endsOn: r.endsOn ? localDateOfColumn(r.endsOn) : null,
     })),
   };
 }

@@ -1,14 +1,11 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
-import { localDateInZone, type LocalDate } from "@/lib/calendar";
+import { dateColumn, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { isMonth, monthRange, recentMonths, tenantFigures, titleFigures, type DeliverySum } from "./report.rules";
 
 /** Months offered by the selector. */
 const REPORT_MONTHS = 12;
-
-const dateColumn = (date: LocalDate) => new Date(`${date}T00:00:00Z`);
-const localDateOfColumn = (value: Date): LocalDate => value.toISOString().slice(0, 10);
 
 export interface NewspaperReportFilter {
   site?: string;

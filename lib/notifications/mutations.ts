@@ -3,13 +3,10 @@ import { z } from "zod";
 import { defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { runReminders } from "@/lib/reminders/run";
 import { id } from "@/lib/validation";
 
 /** `{}` marks all of the caller's unread notifications read; `{ ids }` only those (of the caller's). */
 export const MarkNotificationsReadSchema = z.strictObject({ ids: z.array(id()).min(1).max(200).optional() });
-
-export const RunRemindersSchema = z.strictObject({});
 
 export const markNotificationsRead = defineMutation({
   name: "markNotificationsReadAction",
@@ -22,16 +19,5 @@ export const markNotificationsRead = defineMutation({
       data: { readAt: new Date() },
     });
     return { count };
-  },
-});
-
-/** A manager runs the reminders of their own sites now (the scheduled run does every site each morning). */
-export const runRemindersNow = defineMutation({
-  name: "runRemindersAction",
-  schema: RunRemindersSchema,
-  revalidate: ["/notifications"],
-  async run(actor: Actor) {
-    if (actor.siteIds.length === 0) return { sites: 0, reminders: 0, created: 0 };
-    return runReminders(new Date(), actor.siteIds);
   },
 });

@@ -2,22 +2,22 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { MESSAGES } from "@/lib/i18n/messages";
-import type { RunOptions, UserDigest } from "./run";
-
-type Deliver = NonNullable<RunOptions["deliver"]>;
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/server";
+import type { DeliverDigests, UserDigest } from "./source";
 
 /**
  * With SMTP configured, each person with an email address also gets one digest of the
  * reminders a run created. Without SMTP this returns undefined and nothing is sent (nothing fails).
  */
-export function emailDelivery(config: { url?: string; from?: string; baseUrl?: string } = {}): Deliver | undefined {
+export function emailDelivery(config: { url?: string; from?: string; baseUrl?: string } = {}): DeliverDigests | undefined {
   const url = config.url ?? env().SMTP_URL;
   if (!url) return undefined;
   const transport = nodemailer.createTransport(url);
   const from = config.from ?? env().SMTP_FROM;
   const baseUrl = (config.baseUrl ?? env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const t = MESSAGES["zh-CN"].notifications.email;
+  // The digest repeats the notifications' reference-language texts, so it is written in that language too.
+  const t = translator(DEFAULT_LOCALE);
 
   return async (digests: UserDigest[]) => {
     const users = await db.user.findMany({
@@ -34,8 +34,8 @@ export function emailDelivery(config: { url?: string; from?: string; baseUrl?: s
         await transport.sendMail({
           from,
           to: user.email,
-          subject: t.subject.replace("{count}", String(digest.notifications.length)),
-          text: `${t.greeting.replace("{name}", user.name)}\n\n${lines.join("\n\n")}\n\n${t.footer}`,
+          subject: t("notifications.email.subject", { count: digest.notifications.length }),
+          text: `${t("notifications.email.greeting", { name: user.name })}\n\n${lines.join("\n\n")}\n\n${t("notifications.email.footer")}`,
         });
       } catch (err) {
         // One bad address must not keep the others from their reminders.

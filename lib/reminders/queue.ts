@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { FILES_CLEANUP_CRON, FILES_CLEANUP_QUEUE, deleteUnclaimedFiles } from "@/lib/files/cleanup";
 import { runReminders, runScheduledReminders, type ReminderRunResult } from "./run";
 
 /**
@@ -12,6 +13,7 @@ import { runReminders, runScheduledReminders, type ReminderRunResult } from "./r
  *   has not run yet on their local today. The "already ran" memory is per process; another process
  *   or a restart may run a site again the same day, which creates nothing new (dedupe keys).
  * - RUN_QUEUE: on demand, `{ siteIds?: string[] }` (all sites when omitted).
+ * - FILES_CLEANUP_QUEUE: hourly, deletes uploads no record claimed (lib/files/cleanup.ts).
  *
  * pg-boss's cron fires each tick once across all processes (the job is de-duplicated per minute),
  * and the tick queue's "singleton" policy keeps two ticks from running at the same time.
@@ -80,6 +82,9 @@ async function start(options: StartOptions): Promise<PgBoss> {
       return result;
     });
     await boss.work<RunJobData>(RUN_QUEUE, work, async ([job]) => runReminders(new Date(), readSiteIds(job.data)));
+    await boss.createQueue(FILES_CLEANUP_QUEUE, { name: FILES_CLEANUP_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
+    await boss.schedule(FILES_CLEANUP_QUEUE, FILES_CLEANUP_CRON, {}, { tz: "UTC" });
+    await boss.work(FILES_CLEANUP_QUEUE, work, () => deleteUnclaimedFiles());
   } catch (err) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     throw err;

@@ -1,27 +1,17 @@
 import "server-only";
-import { emailDelivery } from "./email";
-import { formatInZone, type Calendar } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import type { Calendar } from "@/lib/calendar";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
-import type { ComplaintState } from "@/lib/generated/prisma/enums";
-import type { Translate } from "@/lib/i18n/server";
-import { localizedNotification } from "@/lib/notifications/texts";
-import {
-  computeReminders,
-  notificationDedupeKey,
-  scheduledRunDue,
-  type Reminder,
-  type ReminderComplaint,
-  type SiteMember,
-} from "./compute";
-import { moduleReminderRows, type NotificationRow } from "./modules";
+import { emailDelivery } from "./email";
+import type { DeliverDigests, NotificationRow, ReminderSite, SiteMember, UserDigest } from "./source";
+import { REMINDER_SOURCES } from "./sources";
+import { scheduledRunDue } from "./schedule";
 
 /**
- * The reminder run: loads the open complaints of the given sites, computes the reminders
- * due (lib/reminders/compute.ts) and stores one in-app notification per recipient. The same run adds
- * the vacant-unit (R-VAC-1/3, vacant.ts) and weekly-meeting (R-MTG-1/3, meetings.ts) reminders,
- * loaded by modules.ts. Safe to run any number of times: Notification.dedupeKey is unique and
- * inserts skip existing keys.
+ * The reminder run: loads the sites' calendars and members once, asks every module's
+ * reminder source (sources.ts: complaint deadlines, vacant units, weekly meetings) for the
+ * notifications due and stores them. Safe to run any number of times: Notification.dedupeKey is
+ * unique and inserts skip existing keys.
  *
  * Notification texts are written in every UI language when the reminder is created
  * (lib/notifications/texts.ts): title/body in the reference language (zh-CN), `texts` the others.
@@ -30,6 +20,8 @@ import { moduleReminderRows, type NotificationRow } from "./modules";
  * are new). By default it is the SMTP digest of lib/reminders/email.ts when SMTP_URL is set, else
  * nothing is sent; a delivery failure is logged and never undoes or fails the in-app notifications.
  */
+
+export type { UserDigest } from "./source";
 
 export interface ReminderRunResult {
   /** Sites looked at. */
@@ -44,23 +36,11 @@ export interface ReminderRunResult {
   created: number;
 }
 
-export interface UserDigest {
-  userId: string;
-  notifications: { id: string; title: string; body: string | null; link: string | null }[];
-}
-
 export interface RunOptions {
-  deliver?: (digests: UserDigest[]) => Promise<void>;
+  deliver?: DeliverDigests;
 }
 
-const OPEN_STATES: ComplaintState[] = ["RECEIVED", "IN_RECTIFICATION", "RECTIFIED"];
-/** A deadline due "today" anywhere ends within a day of now; the exact test is in compute.ts. */
-const LOOKAHEAD_MS = 26 * 60 * 60 * 1000;
 const INSERT_CHUNK = 1000;
-
-export function complaintLink(complaintId: string): string {
-  return `/complaints/${complaintId}`;
-}
 
 /**
  * Runs reminders for `siteIds` (every site when omitted; none for an empty list) at `now`.
@@ -101,71 +81,27 @@ export async function runScheduledReminders(
 
 async function runForSites(
   now: Date,
-  sites: { id: string; name: string }[],
+  sites: ReminderSite[],
   calendars: Map<string, Calendar>,
   options: RunOptions,
 ): Promise<ReminderRunResult> {
-  const siteIds = sites.map((s) => s.id);
-  const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
-  const [complaints, memberships] = await Promise.all([
-    db.complaint.findMany({
-      where: {
-        siteId: { in: siteIds },
-        OR: [
-          { state: { in: ["RECEIVED", "IN_RECTIFICATION"] }, rectificationDueAt: { lte: horizon } },
-          { state: "RECTIFIED", revisitDueAt: { lte: horizon } },
-        ],
-      },
-      select: {
-        id: true,
-        number: true,
-        siteId: true,
-        state: true,
-        round: true,
-        rectificationDueAt: true,
-        revisitDueAt: true,
-        receivedById: true,
-      },
-      orderBy: [{ siteId: "asc" }, { number: "asc" }],
-    }),
-    db.userSite.findMany({
-      where: { siteId: { in: siteIds }, user: { disabled: false } },
-      select: { siteId: true, user: { select: { id: true, role: true, disabled: true, duty: true } } },
-    }),
-  ]);
-
+  const withCalendar = sites.filter((s) => calendars.has(s.id));
+  const memberships = await db.userSite.findMany({
+    where: { siteId: { in: withCalendar.map((s) => s.id) }, user: { disabled: false } },
+    select: { siteId: true, user: { select: { id: true, role: true, disabled: true, duty: true } } },
+  });
   const membersOf = (siteId: string): SiteMember[] =>
     memberships
       .filter((m) => m.siteId === siteId)
       .map((m) => ({ userId: m.user.id, role: m.user.role, disabled: m.user.disabled, duty: m.user.duty }));
+
+  const context = { now, sites: withCalendar, calendars, membersOf };
   const rows: NotificationRow[] = [];
   let reminderCount = 0;
-  for (const site of sites) {
-    const calendar = calendars.get(site.id);
-    if (!calendar) continue;
-    const siteComplaints: ReminderComplaint[] = complaints.filter((c) => c.siteId === site.id && OPEN_STATES.includes(c.state));
-    if (siteComplaints.length === 0) continue;
-    const reminders = computeReminders({ complaints: siteComplaints, members: membersOf(site.id), calendar, now });
-    reminderCount += reminders.length;
-    for (const r of reminders) {
-      const text = localizedNotification((t) => notificationText(t, r, site.name, calendar));
-      for (const userId of r.recipients) {
-        rows.push({
-          userId,
-          siteId: site.id,
-          kind: `reminder.${r.kind}.${r.status}`,
-          ...text,
-          link: complaintLink(r.complaintId),
-          dedupeKey: notificationDedupeKey(r, userId),
-        });
-      }
-    }
+  for (const collected of await Promise.all(REMINDER_SOURCES.map((source) => source.collect(context)))) {
+    rows.push(...collected.rows);
+    reminderCount += collected.reminders;
   }
-
-  // Vacant units (R-VAC-1/3) and weekly meetings (R-MTG-1/3): lib/reminders/modules.ts.
-  const modules = await moduleReminderRows({ now, sites, calendars, membersOf });
-  rows.push(...modules.rows);
-  reminderCount += modules.reminders;
 
   const created: (UserDigest["notifications"][number] & { userId: string })[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -194,17 +130,4 @@ async function runForSites(
   }
 
   return { sites: sites.length, reminders: reminderCount, created: created.length };
-}
-
-/** One reminder's text in the language of `t`; the nested step name is translated with the same `t`. */
-function notificationText(t: Translate, r: Reminder, siteName: string, calendar: Calendar) {
-  return {
-    title: t(`notifications.reminder.${r.kind}.${r.status}`, { number: r.complaintNumber }),
-    body: t("notifications.reminder.body", {
-      site: siteName,
-      step: t(`notifications.reminder.step.${r.kind}`),
-      due: formatInZone(r.dueAt, calendar.timeZone),
-      round: r.round,
-    }),
-  };
 }

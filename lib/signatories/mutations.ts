@@ -3,22 +3,10 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { FileKind } from "@/lib/generated/prisma/enums";
-import { CreateSignatorySchema, RevokeSignatorySchema, dateColumn } from "./schema";
-
-type Tx = Prisma.TransactionClient;
-
-/** An uploaded file named in the request: this site's, one of `kinds`, uploaded by this user. */
-async function assertFile(tx: Tx, actor: Actor, siteId: string, fileId: string, kinds: FileKind[], field: string) {
-  const file = await tx.storedFile.findFirst({
-    where: { id: fileId, siteId, kind: { in: kinds }, uploadedById: actor.id, complaintPhoto: null, revisit: null },
-    select: { id: true },
-  });
-  if (!file) throw new DomainError("invalid", "signatories.errors.fileNotFound", field);
-}
+import { claimFiles } from "@/lib/files/claim";
+import { CreateSignatorySchema, RevokeSignatorySchema } from "./schema";
 
 export const createSignatory = defineMutation({
   name: "createSignatoryAction",
@@ -39,8 +27,6 @@ export const createSignatory = defineMutation({
       throw new DomainError("invalid", "signatories.errors.fileNotFound", "specimenFileId");
 
     return db.$transaction(async (tx) => {
-      await assertFile(tx, actor, input.siteId, input.certificateFileId, ["PHOTO"], "certificateFileId");
-      await assertFile(tx, actor, input.siteId, input.specimenFileId, ["SIGNATURE", "PHOTO"], "specimenFileId");
       const signatory = await tx.authorisedSignatory.create({
         data: {
           siteId: input.siteId,
@@ -56,6 +42,9 @@ export const createSignatory = defineMutation({
         },
         select: { id: true },
       });
+      const claim = { actor, siteId: input.siteId, entity: "SIGNATORY", entityId: signatory.id } as const;
+      await claimFiles(tx, { ...claim, kinds: ["PHOTO"], files: { certificateFileId: [input.certificateFileId] } });
+      await claimFiles(tx, { ...claim, kinds: ["SIGNATURE", "PHOTO"], files: { specimenFileId: [input.specimenFileId] } });
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: input.siteId,

@@ -1,11 +1,12 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { roleHas } from "@/lib/permissions";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
-import { SIGNATORY_STATUSES, dateColumn, type SignatoryStatus } from "./schema";
+import { SIGNATORY_STATUSES, type SignatoryStatus } from "./schema";
 
 /** R-GP-2: a signatory may sign on `today` (the site's local date) when valid that day and not revoked. */
 export function activeOn(today: string): Prisma.AuthorisedSignatoryWhereInput {
@@ -20,7 +21,10 @@ function statusOf(s: { revokedAt: Date | null; validFrom: Date; validTo: Date },
   return s.validFrom.getTime() <= day && s.validTo.getTime() >= day ? "ACTIVE" : "EXPIRED";
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** A signatory's phone is a contact detail (§1.9): only roles holding tenant:contact:read read it, or search by it. */
+export function seesContacts(actor: { role: Parameters<typeof roleHas>[0] }): boolean {
+  return roleHas(actor.role, "tenant:contact:read");
+}
 
 /** The tenant's signatories valid today in the site's time zone, for the goods-pass form (R-GP-2). */
 export async function activeSignatories(tenantId: string) {
@@ -33,10 +37,10 @@ export async function activeSignatories(tenantId: string) {
   const today = localDateInZone(new Date(), tenant.site.timeZone);
   const rows = await db.authorisedSignatory.findMany({
     where: { tenantId, ...activeOn(today) },
-    select: { id: true, name: true, position: true, phone: true, specimenFileId: true, validTo: true },
+    select: { id: true, name: true, position: true, phone: seesContacts(actor), specimenFileId: true, validTo: true },
     orderBy: { name: "asc" },
   });
-  return rows.map((r) => ({ ...r, validTo: isoDate(r.validTo) }));
+  return rows.map((r) => ({ ...r, phone: r.phone ?? null, validTo: localDateOfColumn(r.validTo) }));
 }
 
 /** The registry: signatories of the user's sites, by tenant, searchable by tenant or person, paginated in SQL. */
@@ -46,7 +50,7 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
   const zones = await db.site.findMany({ where: { id: { in: sites } }, select: { id: true, timeZone: true } });
   const now = new Date();
   const todayOf = new Map(zones.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
-  const status = (SIGNATORY_STATUSES as readonly string[]).includes(filter.status ?? "") ? (filter.status as SignatoryStatus) : null;
+  const status = oneOf(SIGNATORY_STATUSES, filter.status) ?? null;
   // Each site has its own "today"; a status filter is one OR branch per site.
   const statusWhere = (siteId: string): Prisma.AuthorisedSignatoryWhereInput => {
     const day = dateColumn(todayOf.get(siteId)!);
@@ -63,7 +67,7 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
             {
               OR: [
                 { name: { contains: filter.q, mode: "insensitive" } },
-                { phone: { contains: filter.q } },
+                ...(seesContacts(actor) ? [{ phone: { contains: filter.q } }] : []),
                 { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
               ],
             },
@@ -79,7 +83,7 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
         siteId: true,
         name: true,
         position: true,
-        phone: true,
+        phone: seesContacts(actor),
         certificateFileId: true,
         specimenFileId: true,
         validFrom: true,
@@ -97,8 +101,9 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
   return paged(
     rows.map((r) => ({
       ...r,
-      validFrom: isoDate(r.validFrom),
-      validTo: isoDate(r.validTo),
+      phone: r.phone ?? null,
+      validFrom: localDateOfColumn(r.validFrom),
+      validTo: localDateOfColumn(r.validTo),
       status: statusOf(r, todayOf.get(r.siteId)!),
     })),
     total,

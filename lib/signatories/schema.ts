@@ -24,7 +24,4 @@ export const CreateSignatorySchema = z
 
 export const RevokeSignatorySchema = z.strictObject({ signatoryId: id() });
 
-/** A @db.Date column holds the local date as UTC midnight. */
-export const dateColumn = (date: string) => new Date(`${date}T00:00:00Z`);
-
 export type CreateSignatoryInput = z.input<typeof CreateSignatorySchema>;

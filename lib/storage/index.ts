@@ -9,6 +9,7 @@ import { AccessError, assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { mayReadFile } from "@/lib/files/access";
 import type { FileKind } from "@/lib/generated/prisma/enums";
 import { checkUpload } from "./image";
 
@@ -16,7 +17,7 @@ import { checkUpload } from "./image";
  * Uploaded photos and signatures. The bytes live in a backend (local disk today; the interface is
  * what an object store would implement), the metadata in StoredFile rows. Keys are content-addressed
  * ("ab/cd/<sha256>.<ext>"): identical uploads share one blob, each upload still gets its own row
- * (a row is attached to one record only).
+ * (a row is attached to one record only: lib/files/claim.ts; unattached rows expire: lib/files/cleanup.ts).
  */
 export interface StorageBackend {
   /** Stores the bytes under `key`; a reader never sees a half-written blob. */
@@ -121,15 +122,18 @@ export async function storeFile({ actor, siteId, kind, bytes }: StoreFileInput):
   });
 }
 
-/** A file of one of the actor's sites; any other id, or missing bytes, is "not found". */
+/**
+ * A file the actor may see (lib/files/access.ts: whoever may read the record it is attached to, or its
+ * uploader before it is attached); any other id, or missing bytes, is "not found".
+ */
 export async function readFile(actor: Actor, fileId: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string }> {
   // Photos and clients' signatures are tenant data (§1.9): only roles that work with the records see them.
   if (!roleHas(actor.role, "file:read")) throw new AccessError("forbidden");
   const file = await db.storedFile.findFirst({
     where: { id: fileId, siteId: { in: actor.siteIds } },
-    select: { storageKey: true, contentType: true },
+    select: { id: true, siteId: true, uploadedById: true, storageKey: true, contentType: true, attachment: { select: { entity: true } } },
   });
-  if (!file) throw new AccessError("not_found");
+  if (!file || !(await mayReadFile(actor, file))) throw new AccessError("not_found");
   try {
     return { bytes: await storage().get(file.storageKey), contentType: file.contentType };
   } catch (err) {

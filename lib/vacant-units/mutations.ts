@@ -3,8 +3,9 @@ import type { z } from "zod";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
-import { localDateInZone } from "@/lib/calendar";
+import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cleanedOnProblem, isDue } from "./rules";
 import { CleaningCheckSchema, ResubmitCleaningSchema, SendBackCleaningSchema, SubmitCleaningSchema, VerifyCleaningSchema } from "./schema";
@@ -45,38 +46,19 @@ function assertCleanedOn(cleanedOn: string, month: string, timeZone: string, now
 }
 
 /**
- * Photos of a check are pictures of this site uploaded by the person entering the record, not already
- * attached to another cleaning check (those of the record being corrected excepted).
+ * The check photos become the record's evidence (lib/files/claim.ts). A corrected record keeps the
+ * photos it already had, whoever took them (R-VAC-3).
  */
-async function assertPhotos(tx: Tx, actor: Actor, siteId: string, checks: Check[], exceptRecordId?: string) {
-  const all = checks.flatMap((c) => c.photoFileIds);
-  // A corrected record keeps the photos it already had, whoever took them.
-  const kept = exceptRecordId
-    ? new Set(
-        (await tx.vacantCleaningCheck.findMany({ where: { recordId: exceptRecordId }, select: { photoFileIds: true } })).flatMap(
-          (c) => c.photoFileIds,
-        ),
-      )
-    : new Set<string>();
-  for (const [index, check] of checks.entries()) {
-    const field = `checks.${index}.photoFileIds`;
-    if (
-      new Set(check.photoFileIds).size !== check.photoFileIds.length ||
-      all.filter((x) => check.photoFileIds.includes(x)).length !== check.photoFileIds.length
-    )
-      throw new DomainError("invalid", "vacant.errors.photoNotFound", field);
-    const ids = check.photoFileIds.filter((x) => !kept.has(x));
-    if (ids.length === 0) continue;
-    const [files, used] = await Promise.all([
-      tx.storedFile.count({
-        where: { id: { in: ids }, siteId, kind: "PHOTO", uploadedById: actor.id, complaintPhoto: null, revisit: null },
-      }),
-      tx.vacantCleaningCheck.count({
-        where: { photoFileIds: { hasSome: ids }, ...(exceptRecordId ? { recordId: { not: exceptRecordId } } : {}) },
-      }),
-    ]);
-    if (files !== ids.length || used > 0) throw new DomainError("invalid", "vacant.errors.photoNotFound", field);
-  }
+function claimPhotos(tx: Tx, actor: Actor, record: { id: string; siteId: string }, checks: Check[], resubmitted = false) {
+  return claimFiles(tx, {
+    actor,
+    siteId: record.siteId,
+    entity: "VACANT_CLEANING",
+    entityId: record.id,
+    kinds: ["PHOTO"],
+    files: Object.fromEntries(checks.map((c, index) => [`checks.${index}.photoFileIds`, c.photoFileIds])),
+    keepOwn: resubmitted,
+  });
 }
 
 const checkRows = (checks: Check[]) =>
@@ -117,20 +99,20 @@ export const submitVacantCleaning = defineMutation({
 
     try {
       return await db.$transaction(async (tx) => {
-        await assertPhotos(tx, actor, unit.siteId, input.checks);
         const record = await tx.vacantCleaningRecord.create({
           data: {
             requestId: input.requestId,
             siteId: unit.siteId,
             unitId: unit.id,
             month: input.month,
-            cleanedOn: new Date(`${input.cleanedOn}T00:00:00Z`),
+            cleanedOn: dateColumn(input.cleanedOn),
             cleanerId: input.cleanerId,
             createdById: actor.id,
             checks: { create: checkRows(input.checks) },
           },
           select: { id: true },
         });
+        await claimPhotos(tx, actor, { id: record.id, siteId: unit.siteId }, input.checks);
         await writeAudit(tx, {
           actorId: actor.id,
           siteId: unit.siteId,
@@ -202,17 +184,17 @@ export const resubmitVacantCleaning = defineMutation({
     assertCleanedOn(input.cleanedOn, record.month, record.site.timeZone, new Date());
     await assertCleaner(input.cleanerId, record.siteId);
     return db.$transaction(async (tx) => {
-      await assertPhotos(tx, actor, record.siteId, input.checks, record.id);
       const { count } = await tx.vacantCleaningRecord.updateMany({
         where: { id: record.id, state: "SENT_BACK" },
         data: {
           state: "SUBMITTED",
-          cleanedOn: new Date(`${input.cleanedOn}T00:00:00Z`),
+          cleanedOn: dateColumn(input.cleanedOn),
           cleanerId: input.cleanerId,
           createdById: actor.id,
         },
       });
       if (count !== 1) throw new DomainError("conflict", STEP_NOT_ALLOWED);
+      await claimPhotos(tx, actor, record, input.checks, true);
       await tx.vacantCleaningCheck.deleteMany({ where: { recordId: record.id } });
       await tx.vacantCleaningCheck.createMany({ data: checkRows(input.checks).map((c) => ({ ...c, recordId: record.id })) });
       await writeAudit(tx, {

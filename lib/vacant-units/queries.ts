@@ -1,4 +1,5 @@
 import "server-only";
+import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
@@ -8,8 +9,6 @@ import { cellState, currentMonth, isDue, isValidMonth, monthScore, monthsEnding,
 
 /** Months of the score history managers see (R-VAC-3). */
 export const SCORE_MONTHS = 6;
-
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The units of the given sites with their status history: few enough per site (a few hundred) to
@@ -107,12 +106,12 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
         floor: u.floor,
         statusNow: u.status,
         cleaner: u.cleaner,
-        lastCleanedOn: last ? dateOnly(last) : null,
+        lastCleanedOn: last ? localDateOfColumn(last) : null,
         state: cellState(record, month, zoneOf.get(u.siteId)!, now),
         record: record
           ? {
               id: record.id,
-              cleanedOn: dateOnly(record.cleanedOn),
+              cleanedOn: localDateOfColumn(record.cleanedOn),
               cleaner: record.cleaner.name,
               failures: record.checks.filter((c) => c.result === "FAIL").length,
             }

@@ -1,11 +1,9 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
-import { formatInZone, localDateInZone } from "@/lib/calendar";
+import { formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { cellState, currentMonth, isDue, isValidMonth, lastDayOf } from "./rules";
 import { CHECK_ITEMS } from "./schema";
-
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Staff names by id, in one query. */
 async function namesOf(ids: (string | null)[]) {
@@ -102,7 +100,7 @@ export async function getCleaningRecord(id: string) {
   const at = (d: Date | null) => (d ? formatInZone(d, tz) : null);
   return {
     ...record,
-    cleanedOn: dateOnly(record.cleanedOn),
+    cleanedOn: localDateOfColumn(record.cleanedOn),
     checks: CHECK_ITEMS.map((item) => record.checks.find((c) => c.item === item)).filter((c) => !!c),
     cellState: cellState(record, record.month, tz, new Date()),
     enteredBy: nameOf(record.createdById),
@@ -193,7 +191,7 @@ export async function printableMonth(siteId: string | undefined, month: string |
         state: cellState(r ?? null, m, site.timeZone, now),
         record: r
           ? {
-              cleanedOn: dateOnly(r.cleanedOn),
+              cleanedOn: localDateOfColumn(r.cleanedOn),
               cleaner: r.cleaner.name,
               checks: CHECK_ITEMS.map((item) => r.checks.find((c) => c.item === item) ?? null),
               verifiedBy: r.state === "VERIFIED" ? nameOf(r.verifiedById) : null,

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { id, localDate, optionalTrimmed, phone, trimmed } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id";
+import { CheckResult, VacantCheckItem } from "@/lib/generated/prisma/enums";
 
 /** R-VAC-2 (§8.4.1–8.4.4): the four checks of the standard, in the order of the paper form. */
-export const CHECK_ITEMS = ["FLOOR", "WALLS", "EQUIPMENT", "DOORS_WINDOWS"] as const;
-export const CHECK_RESULTS = ["PASS", "FAIL"] as const;
+export const CHECK_ITEMS = Object.values(VacantCheckItem);
+export const CHECK_RESULTS = Object.values(CheckResult);
 export const MAX_PHOTOS = 4;
 
 const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "vacant.errors.month" });
@@ -12,8 +13,8 @@ const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "vaca
 /** One check: a failure needs a note saying what is wrong (and may carry photos). */
 export const CleaningCheckSchema = z
   .strictObject({
-    item: z.enum(CHECK_ITEMS),
-    result: z.enum(CHECK_RESULTS),
+    item: z.enum(VacantCheckItem),
+    result: z.enum(CheckResult),
     note: optionalTrimmed(500),
     photoFileIds: z.array(id()).max(MAX_PHOTOS).default([]),
   })

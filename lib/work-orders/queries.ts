@@ -3,8 +3,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { diffDays, formatInZone, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { WorkOrderState } from "@/lib/generated/prisma/enums";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { WORK_ORDER_STATES } from "./schema";
@@ -22,7 +21,7 @@ export async function listWorkOrders(filter: { q?: string; site?: string; state?
   const actor = await requirePermission("workorder:read");
   const where: Prisma.WorkOrderWhereInput = {
     siteId: { in: siteScope(actor, filter.site) },
-    ...((WORK_ORDER_STATES as readonly string[]).includes(filter.state ?? "") ? { state: filter.state as WorkOrderState } : {}),
+    state: oneOf(WORK_ORDER_STATES, filter.state), // undefined (unknown or none): no filter
     ...(filter.q
       ? {
           OR: [

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { SEVERITIES } from "@/lib/complaints/schema";
 import { id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { WorkOrderState } from "@/lib/generated/prisma/enums";
 
 /** R-INS-5: a work order is open → fixed (engineering) → verified (supervisor); a send-back reopens it. */
-export const WORK_ORDER_STATES = ["OPEN", "FIXED", "VERIFIED"] as const;
+export const WORK_ORDER_STATES = Object.values(WorkOrderState);
 
 export const MarkWorkOrderFixedSchema = z.strictObject({
   workOrderId: id(),

@@ -1,58 +1,61 @@
 import { describe, expect, it } from "vitest";
-import { unzip } from "@/tests/support/unzip";
-import { attachmentDisposition, buildXlsx, buildXlsxWorkbook, columnName, escapeXml, excelSerial } from "./xlsx";
-import { crc32 } from "./zip";
+import { readXlsx } from "@/tests/support/xlsx";
+import { DATE_FORMAT, DATE_TIME_FORMAT, attachmentDisposition, buildXlsx, buildXlsxWorkbook, cleanText, wallClockDate } from "./xlsx";
 
-describe("zip", () => {
-  it("computes the standard CRC-32", () => {
-    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926);
-    expect(crc32(Buffer.alloc(0))).toBe(0);
-  });
-});
-
-describe("xlsx writer", () => {
-  const file = buildXlsx({
+describe("xlsx writer", async () => {
+  const file = await buildXlsx({
     name: "投诉/期限",
-    columns: [{ header: "编号", width: 20 }, { header: "业户" }, { header: "到期" }, { header: "数量" }, { header: "暂定" }],
+    columns: [
+      { header: "编号", width: 20 },
+      { header: "业户" },
+      { header: "到期" },
+      { header: "数量", numFmt: "0.0" },
+      { header: "暂定" },
+      { header: "日期" },
+    ],
     rows: [
-      ["SA-20261127-001", "上海<某>公司 & Co", { localDateTime: "2026-11-27 23:59" }, 3, true],
-      ["SA-20261127-002", " 前后空格\u0007 ", null, undefined, false],
+      ["SA-20261127-001", "上海<某>公司 & Co", { localDateTime: "2026-11-27 23:59" }, 3, true, { localDate: "2026-11-30" }],
+      ["SA-20261127-002", " 前后空格\u0007 ", null, undefined, false, ""],
     ],
   });
-  const parts = unzip(file);
+  const [sheet] = await readXlsx(file);
 
-  it("is a zip with the parts Excel needs", () => {
+  it("is a zip package exceljs reads back, with the cleaned sheet name", () => {
     expect(file.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-    expect([...parts.keys()]).toEqual([
-      "[Content_Types].xml",
-      "_rels/.rels",
-      "xl/workbook.xml",
-      "xl/_rels/workbook.xml.rels",
-      "xl/styles.xml",
-      "xl/worksheets/sheet1.xml",
+    expect(sheet.name).toBe("投诉 期限");
+  });
+
+  it("writes a bold, frozen header row and the column widths", () => {
+    expect(sheet.rows[0]).toEqual(["编号", "业户", "到期", "数量", "暂定", "日期"]);
+    expect(sheet.worksheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.worksheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.worksheet.getColumn(1).width).toBe(20);
+    expect(sheet.worksheet.getColumn(2).width).toBe(12);
+  });
+
+  it("keeps text as text, numbers as numbers and dates as dates in the given wall-clock time", () => {
+    expect(sheet.rows[1]).toEqual([
+      "SA-20261127-001",
+      "上海<某>公司 & Co",
+      new Date("2026-11-27T23:59:00Z"),
+      3,
+      true,
+      new Date("2026-11-30T00:00:00Z"),
     ]);
-    expect(parts.get("xl/workbook.xml")!.toString()).toContain('<sheet name="投诉 期限"');
+    const row = sheet.worksheet.getRow(2);
+    expect(row.getCell(3).numFmt).toBe(DATE_TIME_FORMAT);
+    expect(row.getCell(6).numFmt).toBe(DATE_FORMAT);
+    expect(row.getCell(4).numFmt).toBe("0.0");
+    // The control character is dropped, the spaces kept; empty cells stay empty.
+    expect(sheet.rows[2]).toEqual(["SA-20261127-002", " 前后空格 ", null, null, false, null]);
   });
 
-  it("writes the header, escaped inline strings, numbers, booleans and dates", () => {
-    const sheet = parts.get("xl/worksheets/sheet1.xml")!.toString("utf8");
-    expect(sheet).toContain('<dimension ref="A1:E3"/>');
-    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t>编号</t></is></c>');
-    expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t>上海&lt;某&gt;公司 &amp; Co</t></is></c>');
-    expect(sheet).toContain(`<c r="C2" s="2"><v>${excelSerial("2026-11-27 23:59")}</v></c>`);
-    expect(sheet).toContain('<c r="D2"><v>3</v></c><c r="E2" t="b"><v>1</v></c>');
-    // The control character is dropped, the spaces kept; empty cells are left out.
-    expect(sheet).toContain(
-      '<row r="3"><c r="A3" t="inlineStr"><is><t>SA-20261127-002</t></is></c><c r="B3" t="inlineStr"><is><t xml:space="preserve"> 前后空格 </t></is></c><c r="E3" t="b"><v>0</v></c></row>',
-    );
-  });
-
-  it("names columns and converts local date-times like Excel", () => {
-    expect([0, 25, 26, 51, 52, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
-    expect(excelSerial("1900-03-01 00:00")).toBe(61);
-    expect(excelSerial("2026-01-01 12:00")).toBe(46023.5);
-    expect(() => excelSerial("2026-01-01")).toThrow(RangeError);
-    expect(escapeXml('a"b\uD800c')).toBe("a&quot;bc");
+  it("converts local date-times to zone-less wall-clock dates", () => {
+    expect(wallClockDate("2026-01-01 12:00").toISOString()).toBe("2026-01-01T12:00:00.000Z");
+    expect(wallClockDate("2026-01-01").toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(() => wallClockDate("2026-01-01 12")).toThrow(RangeError);
+    expect(cleanText("a\uD800b\uFFFF")).toBe("ab");
+    expect(cleanText("x".repeat(40_000))).toHaveLength(32_767);
   });
 
   it("sends the name as UTF-8 with an ASCII fallback", () => {
@@ -65,27 +68,41 @@ describe("xlsx writer", () => {
   });
 });
 
-describe("xlsx workbook of several sheets", () => {
-  const parts = unzip(
-    buildXlsxWorkbook([
-      { name: "例会", columns: [{ header: "日期" }], rows: [["2026-11-23"]] },
-      { name: "出勤", columns: [{ header: "人员" }], rows: [["刘芳"]] },
+describe("what a user typed never becomes a formula", async () => {
+  const typed = ["=1+1", "@SUM(A1:A2)", "+1", "-2", '=HYPERLINK("http://example.com","x")', "0012", "1e3"];
+  const [sheet] = await readXlsx(await buildXlsx({ name: "输入", columns: [{ header: "内容" }], rows: typed.map((t) => [t]) }));
+
+  it("stays the same string, with no formula in the cell", () => {
+    expect(sheet.rows.slice(1).map((r) => r[0])).toEqual(typed);
+    for (let r = 2; r <= typed.length + 1; r++) {
+      const cell = sheet.worksheet.getRow(r).getCell(1);
+      expect(cell.formula).toBeUndefined();
+      expect(typeof cell.value).toBe("string");
+    }
+  });
+});
+
+describe("xlsx workbook of several sheets", async () => {
+  const sheets = await readXlsx(
+    await buildXlsxWorkbook([
+      { name: "例会", columns: [{ header: "日期" }], rows: [[{ localDate: "2026-11-23" }]] },
+      { name: "出勤", columns: [{ header: "人员" }, { header: "出勤率 %", numFmt: "0.0" }], rows: [["刘芳", 66.7]] },
       { name: "出勤", columns: [{ header: "事项" }], rows: [] },
     ]),
   );
 
-  it("writes one part per sheet, declared in the content types, relations and workbook", () => {
-    expect(parts.get("xl/worksheets/sheet2.xml")!.toString()).toContain("刘芳");
-    expect(parts.get("xl/worksheets/sheet3.xml")!.toString()).toContain("事项");
-    expect(parts.get("[Content_Types].xml")!.toString()).toContain("/xl/worksheets/sheet3.xml");
-    const rels = parts.get("xl/_rels/workbook.xml.rels")!.toString();
-    expect(rels).toContain(
-      'Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"',
-    );
-    expect(rels).toContain('Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"');
-    const workbook = parts.get("xl/workbook.xml")!.toString();
-    expect(workbook).toContain('<sheet name="例会" sheetId="1" r:id="rId1"/>');
+  it("writes the sheets in order, each with its own rows", () => {
     // Excel refuses a workbook with two sheets of one name.
-    expect(workbook).toContain('<sheet name="出勤 (2)" sheetId="3" r:id="rId3"/>');
+    expect(sheets.map((s) => s.name)).toEqual(["例会", "出勤", "出勤 (2)"]);
+    expect(sheets[0].rows).toEqual([["日期"], [new Date("2026-11-23T00:00:00Z")]]);
+    expect(sheets[1].rows).toEqual([
+      ["人员", "出勤率 %"],
+      ["刘芳", 66.7],
+    ]);
+    expect(sheets[2].rows).toEqual([["事项"]]);
+  });
+
+  it("needs at least one sheet", async () => {
+    await expect(buildXlsxWorkbook([])).rejects.toThrow(RangeError);
   });
 });

@@ -8,7 +8,7 @@
  * - Deterministic: seeded PRNG streams per site and per complaint (./random). Dates are offsets
  *   from "now" in the site's local days, so "overdue now" holds whenever the seed runs.
  * - Deadlines follow the real rules (lib/complaints/rules) on the site's working-day calendar: the
- *   statutory table plus the site's overrides and entered year tables, as lib/calendar-admin/store
+ *   statutory table plus the site's overrides and entered year tables, as lib/calendar/load
  *   loads them (on a fresh database: the statutory table only). Times are during local working hours.
  * - Records look like the workflow's (lib/complaints/mutations): number <site>-<YYYYMMDD>-<seq>,
  *   one rectification row per round (a reopened round goes straight to "in rectification", so its
@@ -23,7 +23,16 @@
  * Relative imports only: the seed runs under tsx, where the `@/` alias is not resolved.
  */
 import { randomUUID } from "node:crypto";
-import { addDays, createCalendar, type Calendar, type Deadline, type LocalDate, type OfficialYearTable } from "../../lib/calendar";
+import {
+  addDays,
+  createCalendar,
+  localDateOfColumn,
+  type Calendar,
+  type Deadline,
+  type LocalDate,
+  type OfficialYearTable,
+} from "../../lib/calendar";
+import { loadOfficialYears } from "../../lib/calendar/load";
 import { currentDeadline, deadlineState, rectificationDue, revisitDue, REVISIT_WEEKS } from "../../lib/complaints/rules";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type {
@@ -771,26 +780,6 @@ export type ComplaintSeedResult = {
 };
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Every year table a manager entered (as lib/calendar-admin/store loads them). */
-async function loadOfficialYears(tx: Tx): Promise<OfficialYearTable[]> {
-  const days = await tx.officialCalendarDay.findMany({
-    select: { year: true, date: true, kind: true, name: true },
-    orderBy: { date: "asc" },
-  });
-  const years = await tx.officialCalendarYear.findMany({ select: { year: true } });
-  return years.map(({ year }) => ({
-    year,
-    holidays: days
-      .filter((d) => d.year === year && d.kind === "HOLIDAY")
-      .map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
-    workdays: days
-      .filter((d) => d.year === year && d.kind === "WORKDAY")
-      .map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
-  }));
-}
-
 async function siteInput(tx: Tx, site: { id: string; code: string; timeZone: string }, now: Date, officialYears: OfficialYearTable[]) {
   const overrides = await tx.calendarOverride.findMany({ where: { siteId: site.id }, select: { date: true, kind: true } });
   const tenantRows = await tx.tenant.findMany({
@@ -827,7 +816,7 @@ async function siteInput(tx: Tx, site: { id: string; code: string; timeZone: str
 
   const calendar = createCalendar({
     timeZone: site.timeZone,
-    overrides: overrides.map((o) => ({ date: dateOnly(o.date), kind: o.kind })),
+    overrides: overrides.map((o) => ({ date: localDateOfColumn(o.date), kind: o.kind })),
     officialYears,
   });
   return { siteId: site.id, siteCode: site.code, calendar, now, tenants, departments: departmentByKind, staff } satisfies SitePlanInput;

@@ -19,14 +19,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { deflateSync } from "node:zlib";
-import { addDays, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
+import { addDays, dateColumn, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
 import { env } from "../../lib/env";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileKind, GoodsDirection, GoodsPassState, PassAuthorization } from "../../lib/generated/prisma/enums";
 import { overlaps, passNumber, type Busy } from "../../lib/goods-passes/rules";
-import { crc32 } from "../../lib/xlsx/zip";
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, MOBILE_PREFIXES, SITES, SURNAMES } from "./data";
+import { pngOf, WHITE } from "./png";
 import { mulberry32, seedFrom, type Rng } from "./random";
 
 type Tx = Prisma.TransactionClient;
@@ -74,33 +73,6 @@ const POSITIONS = ["行政经理", "办公室主任", "总经理", "财务经理
 // ---------------------------------------------------------------------------------------------
 // Two small PNGs (a seal imprint and a signature), drawn here: no image library needed.
 
-function pngOf(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0; // filter: none
-    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
-const WHITE: [number, number, number] = [255, 255, 255];
 /** A red ring with a star: stands for the company seal (and, on the certificate, its imprint). */
 const SEAL_PNG = pngOf(96, 96, (x, y) => {
   const r = Math.hypot(x - 48, y - 48);
@@ -407,12 +379,12 @@ async function seedSite(
       phone: s.phone,
       certificateFileId: certificateIds[i],
       specimenFileId: specimenIds[i],
-      validFrom: new Date(`${s.validFrom}T00:00:00Z`),
-      validTo: new Date(`${s.validTo}T00:00:00Z`),
+      validFrom: dateColumn(s.validFrom),
+      validTo: dateColumn(s.validTo),
       createdById: ctx.clerk,
       createdAt: new Date(ctx.now.getTime() - 90 * 24 * HOUR),
     })),
-    select: { id: true, tenantId: true },
+    select: { id: true, tenantId: true, certificateFileId: true, specimenFileId: true },
   });
   const signatoryOf = new Map(signatories.map((s) => [s.tenantId, s.id]));
 
@@ -451,9 +423,18 @@ async function seedSite(
       createdById: ctx.frontDesk,
       createdAt: p.createdAt,
     })),
-    select: { id: true, requestId: true },
+    select: { id: true, requestId: true, sealPhotoFileId: true, signatureFileId: true },
   });
   const idOf = new Map(created.map((c) => [c.requestId, c.id]));
+  // Each file is the evidence of its record, as lib/files/claim.ts records it for the app's own writes.
+  const attach = (entity: "SIGNATORY" | "GOODS_PASS", entityId: string, fileIds: (string | null)[]) =>
+    fileIds.filter((fileId): fileId is string => !!fileId).map((fileId) => ({ fileId, siteId: site.id, entity, entityId }));
+  await tx.fileAttachment.createMany({
+    data: [
+      ...signatories.flatMap((s) => attach("SIGNATORY", s.id, [s.certificateFileId, s.specimenFileId])),
+      ...created.flatMap((c) => attach("GOODS_PASS", c.id, [c.sealPhotoFileId, c.signatureFileId])),
+    ],
+  });
   await tx.goodsPassItem.createMany({
     data: plan.passes.flatMap((p) =>
       p.items.map((item, i) => ({

@@ -12,7 +12,7 @@
  * seeded first (./checklists). Relative imports only.
  */
 import { createHash } from "node:crypto";
-import { addDays, createCalendar, type Calendar } from "../../lib/calendar";
+import { addDays, createCalendar, localDateOfColumn, type Calendar } from "../../lib/calendar";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { AreaType, WorkOrderState } from "../../lib/generated/prisma/enums";
 import { daysOf } from "../../lib/inspections/compliance.rules";
@@ -190,8 +190,6 @@ function workOrder(
   };
 }
 
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
-
 async function createInBatches<T>(rows: T[], create: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += BATCH) await create(rows.slice(i, i + BATCH));
 }
@@ -276,7 +274,7 @@ export async function seedInspections(
             // The statutory table and the site's overrides (entered year tables are not read here: a demo approximation).
             const calendar = createCalendar({
               timeZone: site.timeZone,
-              overrides: overrides.map((o) => ({ date: dateOnly(o.date), kind: o.kind })),
+              overrides: overrides.map((o) => ({ date: localDateOfColumn(o.date), kind: o.kind })),
               officialYears: [],
             });
             const plan = planSiteInspections({

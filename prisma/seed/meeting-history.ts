@@ -10,7 +10,7 @@
  * meeting and its attendance cannot be updated afterwards (DB trigger, R-MTG-4). Deterministic (one
  * PRNG stream per site and series kind) and idempotent: a series that has any meeting is skipped.
  */
-import { addDays, dayOfWeek, diffDays, instantFromLocalDateTime, localDateInZone } from "../../lib/calendar";
+import { addDays, dateColumn, dayOfWeek, diffDays, instantFromLocalDateTime, localDateInZone, localDateOfColumn } from "../../lib/calendar";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { AttendanceStatus, MeetingKind } from "../../lib/generated/prisma/enums";
 import { ATTENDANCE_NOTES, LEAVE_REASONS, MINUTES } from "./meeting-history-texts";
@@ -28,7 +28,6 @@ const SKIPPED_WEEKS_BACK: Record<MeetingKind, number[]> = {
   CANTEEN: [6],
 };
 
-const dateColumn = (date: string) => new Date(`${date}T00:00:00Z`);
 const mondayOf = (date: string) => addDays(date, -((dayOfWeek(date) + 6) % 7));
 
 function attendanceStatus(rng: Rng): AttendanceStatus {
@@ -70,7 +69,7 @@ export async function seedMeetingHistory(db: PrismaClient, options: { now?: Date
     const tz = s.site.timeZone;
     const rng = mulberry32(seedFrom(`meetings:${s.site.code}:${s.kind}`));
     const lastCompletedMonday = addDays(mondayOf(localDateInZone(now, tz)), -7);
-    const firstMonday = mondayOf(s.startsOn.toISOString().slice(0, 10));
+    const firstMonday = mondayOf(localDateOfColumn(s.startsOn));
     const pool = MINUTES[s.kind];
     const weeks: string[] = [];
     for (let monday = firstMonday; monday <= lastCompletedMonday; monday = addDays(monday, 7)) {

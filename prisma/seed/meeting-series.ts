@@ -13,7 +13,7 @@
  * The series count from the Monday twelve weeks before `now` (site time), so past weeks can be checked for
  * missing meetings. Idempotent per site: a site that already has a series gets nothing. No audit rows.
  */
-import { addDays, dayOfWeek, localDateInZone } from "../../lib/calendar";
+import { addDays, dateColumn, dayOfWeek, localDateInZone } from "../../lib/calendar";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { MeetingKind } from "../../lib/generated/prisma/enums";
 
@@ -79,7 +79,7 @@ export async function seedMeetingSeries(db: PrismaClient, options: { now?: Date;
     const today = localDateInZone(now, site.timeZone);
     // The Monday WEEKS_BACK weeks before this week (dayOfWeek: 0 = Sunday … 6 = Saturday).
     const monday = addDays(today, -((dayOfWeek(today) + 6) % 7) - 7 * WEEKS_BACK);
-    const startsOn = new Date(`${monday}T00:00:00Z`);
+    const startsOn = dateColumn(monday);
     const staffRow = (u: { id: string; name: string }, position: string, superiorId: string | null = null) => ({
       userId: u.id,
       name: u.name,

@@ -17,14 +17,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { deflateSync } from "node:zlib";
-import { addDays, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
+import { addDays, dateColumn, instantFromLocalDateTime, localDateInZone, type LocalDate } from "../../lib/calendar";
 import { env } from "../../lib/env";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { NewspaperDeliveryState } from "../../lib/generated/prisma/enums";
 import { allocateCopies, distributionOrder, isActiveOn } from "../../lib/newspapers/rules";
-import { crc32 } from "../../lib/xlsx/zip";
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, SITES, SURNAMES } from "./data";
+import { pngOf, WHITE } from "./png";
 import { mulberry32, seedFrom, type Rng } from "./random";
 
 const TITLES = [
@@ -39,32 +38,13 @@ const HISTORY_DAYS = 30;
 
 /** A blue-black scribble standing for a drawn signature (white PNG, RGB). */
 function signaturePng(): Buffer {
-  const [width, height] = [160, 60];
-  const raw = Buffer.alloc((width * 3 + 1) * height, 255);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0;
-    for (let x = 8; x < 152; x++)
-      if (Math.abs(y - (30 + 12 * Math.sin(x / 7) * Math.cos(x / 23))) < 1.6) raw.set([20, 30, 80], y * (width * 3 + 1) + 1 + x * 3);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return pngOf(160, 60, (x, y) =>
+    x >= 8 && x < 152 && Math.abs(y - (30 + 12 * Math.sin(x / 7) * Math.cos(x / 23))) < 1.6 ? [20, 30, 80] : WHITE,
+  );
 }
 
 const personName = (rng: Rng) => rng.weighted(SURNAMES) + rng.pick(rng.chance(0.5) ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE);
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-const dbDate = (d: LocalDate) => new Date(`${d}T00:00:00.000Z`);
 
 interface SiteInput {
   siteCode: string;
@@ -215,8 +195,8 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
             tenantId: s.tenantId,
             unitId: s.unitId,
             copies: s.copies,
-            startsOn: dbDate(s.startsOn),
-            endsOn: s.endsOn ? dbDate(s.endsOn) : null,
+            startsOn: dateColumn(s.startsOn),
+            endsOn: s.endsOn ? dateColumn(s.endsOn) : null,
             createdById: frontDesk.id,
           })),
           select: { id: true },
@@ -245,7 +225,7 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
           data: plan.days.map((d) => ({
             requestId: `seed-np-${site.code}-${d.date}`,
             siteId: site.id,
-            date: dbDate(d.date),
+            date: dateColumn(d.date),
             courierName: d.courierName,
             receivedById: frontDesk.id,
             receivedAt: d.receivedAt,
@@ -256,12 +236,12 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
             closedAt: d.closedAt,
             closedById: frontDesk.id,
           })),
-          select: { id: true },
+          select: { id: true, receiptSignatureFileId: true },
         });
         await tx.newspaperReceiptLine.createMany({
           data: plan.days.flatMap((d, i) => d.lines.map((l) => ({ dayId: created[i].id, ...l }))),
         });
-        await tx.newspaperDelivery.createMany({
+        const deliveries = await tx.newspaperDelivery.createManyAndReturn({
           data: plan.days.flatMap((d, i) =>
             d.deliveries.map((x) => {
               const s = subOf.get(x.key)!;
@@ -288,6 +268,18 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
               };
             }),
           ),
+          select: { id: true, signatureFileId: true, pickupSignatureFileId: true },
+        });
+        // Each signature is the evidence of its record, as lib/files/claim.ts records it for the app's own writes.
+        await tx.fileAttachment.createMany({
+          data: [
+            ...created.map((d) => ({ fileId: d.receiptSignatureFileId, entity: "NEWSPAPER_DAY" as const, entityId: d.id })),
+            ...deliveries.flatMap((d) =>
+              [d.signatureFileId, d.pickupSignatureFileId]
+                .filter((fileId): fileId is string => !!fileId)
+                .map((fileId) => ({ fileId, entity: "NEWSPAPER_DELIVERY" as const, entityId: d.id })),
+            ),
+          ].map((a) => ({ ...a, siteId: site.id })),
         });
         const all = plan.days.flatMap((d) => d.deliveries);
         return {

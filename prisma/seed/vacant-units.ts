@@ -11,6 +11,7 @@
  * Deterministic (seeded PRNG per site, dates relative to `now` in the site's zone), idempotent per
  * site (a site with any cleaner gets nothing), one transaction per site, no audit rows.
  */
+import { dateColumn } from "../../lib/calendar/date-column";
 import { localDateInZone, startOfLocalDayInZone } from "../../lib/calendar/local-date";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CleaningRecordState, UnitStatus } from "../../lib/generated/prisma/enums";
@@ -136,7 +137,7 @@ async function seedSite(
         siteId: site.id,
         unitId: u.id,
         month: m,
-        cleanedOn: new Date(`${cleanedOn}T00:00:00Z`),
+        cleanedOn: dateColumn(cleanedOn),
         cleanerId: cleanerOf.get(u.id) ?? cleaners[0].id,
         state,
         createdById: staff.clerk,

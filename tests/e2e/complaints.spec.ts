@@ -3,7 +3,8 @@
  * revisit with a drawn signature; the manager sees the counts change and downloads the Excel file; the
  * printed revisit record shows the signature.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { formReady, signedIn } from "./support";
 
 /** Open rectifications of 汇金中心 that need attention (overdue + due today + due soon). */
@@ -59,6 +60,15 @@ test("a major complaint from intake to a signed revisit, seen on the manager's d
 
   const pad = clerk.getByTestId("signature-canvas");
   const box = (await pad.boundingBox())!;
+  // A slip of the pen is taken back with 撤销: nothing is left to confirm.
+  await clerk.mouse.move(box.x + 200, box.y + 40);
+  await clerk.mouse.down();
+  await clerk.mouse.move(box.x + 260, box.y + 60, { steps: 4 });
+  await clerk.mouse.up();
+  await clerk.getByRole("button", { name: "撤销" }).click();
+  await expect(clerk.getByRole("button", { name: "撤销" })).toBeDisabled();
+  await clerk.getByRole("button", { name: "确认签名" }).click();
+  await expect(clerk.locator("#signature-error")).toHaveText("请客户先签名");
   await clerk.mouse.move(box.x + 30, box.y + 120);
   await clerk.mouse.down();
   for (let i = 1; i <= 12; i++) await clerk.mouse.move(box.x + 30 + i * 20, box.y + 120 - Math.sin(i / 2) * 50, { steps: 3 });

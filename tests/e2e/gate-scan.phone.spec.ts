@@ -3,7 +3,7 @@
  * so the test gives the page a synthetic video stream and a detector that "sees" a pass number — the
  * page's own code then opens the camera, reads the code, looks the pass up and shows the verdict.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./support";
 
 test("scanning a used pass's QR code shows it refused in red", async ({ page }) => {

@@ -3,7 +3,7 @@
  * authorised signatory; a supervisor stamps it; the print view shows both copies; the gate releases it
  * once and refuses the second time.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { formReady, signedIn } from "./support";
 
 /** Shanghai wall-clock date and time of now + `minutes`. */

@@ -1,5 +1,5 @@
 /** At 390 px: the front desk signs in on a phone, opens the menu and reaches their pages. */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./support";
 
 test("the front desk's home and menu work at 390 px", async ({ page }) => {

@@ -6,7 +6,7 @@
  * slots to cover the whole day, weekends included, through the site form (itself a user flow). The
  * seed never records rounds for today, so today's windows are the test's.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { formReady, signIn, signedIn } from "./support";
 
 test.beforeAll(async ({ browser }) => {

@@ -3,7 +3,7 @@
  * manager (her superior) is notified, opens the meeting from the notification and approves before the
  * meeting; she is told; the clerk then records her as excused, which is accepted.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { schedule } from "./meetings-support";
 import { PHONE, formReady, signedIn } from "./support";
 

@@ -4,7 +4,7 @@
  * manager (convener) confirms; the editing controls are gone; the clerk adds an amendment that shows linked
  * below the original. A user who does not attend another series' meeting gets not-found.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { schedule, shanghaiDate } from "./meetings-support";
 import { formReady, signedIn } from "./support";
 

@@ -4,7 +4,8 @@
  * paper, one is absent and the paper is held at the desk, then picked up and signed for there.
  * The seed leaves today without a day; this spec is the only one that receives today's papers.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PHONE, signedIn } from "./support";
 
 /** Draws a scribble on a signature pad and confirms it (uploads the PNG). */

@@ -2,7 +2,7 @@
  * A manager creates and edits a unit and a tenant, sees both in the audit trail;
  * bad input is answered in Chinese next to the field and nothing is written.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { formReady, signIn } from "./support";
 
 test("a manager creates and edits a unit and a tenant, and the audit trail shows both", async ({ page }) => {

@@ -4,7 +4,8 @@
  * quarter's attendance; the front desk opens the newspapers' monthly report and downloads it; a
  * supervisor may not open either report.
  */
-import { expect, test, type Download } from "@playwright/test";
+import type { Download } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./support";
 
 async function xlsxBytes(download: Download): Promise<Buffer> {

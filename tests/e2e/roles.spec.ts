@@ -2,7 +2,7 @@
  * Sign in as each role, see that role's navigation, be refused on other roles' pages
  * and actions; wrong password; throttling. The expectations come from the permission table itself.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ROUTES, navFor, roleHas } from "../../lib/permissions";
 import { ACCOUNTS, PASSWORD, formReady, nav, signIn, type DemoRole } from "./support";
 
@@ -44,18 +44,33 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("after 10 failed attempts the account is locked for 15 minutes, even with the right password", async ({ page }) => {
+test("failed sign-ins from one address wait longer and longer, even with the right password", async ({ page }) => {
   await page.goto("/login");
   await formReady(page, "登录");
-  for (let i = 0; i < 10; i++) {
+  const error = page.getByTestId("login-error");
+  const attempt = async (password: string) => {
     await page.getByLabel("用户名").fill("coordinator");
-    await page.getByLabel("密码").fill(`wrong-${i}`);
-    await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByTestId("login-error")).toHaveText("用户名或密码错误");
+    await page.getByLabel("密码").fill(password);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials")),
+      page.getByRole("button", { name: "登录" }).click(),
+    ]);
+    await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
+    const text = (await error.textContent()) ?? "";
+    return { text, wait: Number(/（(\d+) 秒后）/.exec(text)?.[1] ?? 0) };
+  };
+  // 5 failures are free (lib/auth/throttle.ts)…
+  for (let i = 0; i < 5; i++) expect((await attempt(`wrong-${i}`)).text).toBe("用户名或密码错误");
+  // …then each wait doubles: sit out the waits until one is at least 4 s.
+  let wait = 0;
+  for (let i = 0; i < 10 && wait < 4; i++) {
+    ({ wait } = await attempt(`still-wrong-${i}`));
+    if (wait > 0 && wait < 4) await page.waitForTimeout(wait * 1000 + 300);
   }
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("login-error")).toHaveText("该账号登录失败次数过多，请 15 分钟后再试");
+  expect(wait).toBeGreaterThanOrEqual(4);
+  const right = await attempt(PASSWORD);
+  expect(right.text).toMatch(/^登录失败次数过多，请稍后再试（\d+ 秒后）$/);
+  await expect(page).toHaveURL(/\/login/);
 });
 
 test("a server action replayed by a role without the right is refused, and a replay changes nothing twice", async ({ browser }) => {

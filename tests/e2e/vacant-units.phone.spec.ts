@@ -7,7 +7,7 @@
  * vacant-unit records: the first unit still to be recorded is this test's.
  */
 import { deflateSync, crc32 } from "node:zlib";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PHONE, formReady, signIn, signedIn } from "./support";
 
 /** A real 16×16 PNG (the photo input decodes and shrinks pictures in the browser before upload). */

@@ -2,7 +2,7 @@
  * R-INS-5 on screen: engineering takes the oldest open work order of 汇金中心 (left by the seeded
  * inspection rounds), records the fix with a note; the supervisor verifies it and it shows 已验收.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { formReady, signedIn } from "./support";
 
 test("engineering fixes an open work order and the supervisor verifies it", async ({ browser }) => {

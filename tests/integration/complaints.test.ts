@@ -15,6 +15,7 @@ import { getComplaint } from "@/lib/complaints/queries";
 import { addDays, createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
@@ -37,20 +38,7 @@ const intake = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function signature(userId: string, siteId = world.siteA) {
-  const file = await db.storedFile.create({
-    data: {
-      siteId,
-      kind: "SIGNATURE",
-      contentType: "image/png",
-      size: 100,
-      sha256: "0".repeat(64),
-      storageKey: `sig-${n++}.png`,
-      uploadedById: userId,
-    },
-  });
-  return file.id;
-}
+const signature = (userId: string, siteId = world.siteA) => uploadedFile(userId, siteId, "SIGNATURE");
 
 async function created(result: Awaited<ReturnType<typeof createComplaintAction>>) {
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AccessError } from "@/lib/auth/guard";
 import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
-import { loadSiteCalendars } from "@/lib/calendar-admin/store";
+import { loadSiteCalendars } from "@/lib/calendar/store";
 import { saveChecklistTemplateAction } from "@/lib/checklists/actions";
 import { db } from "@/lib/db";
 import { complianceReport, supervisorDailySheet } from "@/lib/inspections/compliance.queries";
@@ -146,7 +146,7 @@ describe("compliance report", () => {
 
 describe("checklist versions", () => {
   it("saving makes version 2 current; the old check keeps version 1's items", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     const res = await saveChecklistTemplateAction({
       areaType: "LOBBY",
       items: [
@@ -169,16 +169,19 @@ describe("checklist versions", () => {
   });
 
   it("refuses duplicate labels, empty lists and non-managers", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     const dup = await saveChecklistTemplateAction({ areaType: "LOBBY", items: [{ label: "甲" }, { label: " 甲 " }] });
     expect(dup).toMatchObject({ ok: false, code: "invalid" });
     expect(dup.ok ? null : dup.fieldErrors?.["items.1.label"]).toBeTruthy();
     expect(await saveChecklistTemplateAction({ areaType: "LOBBY", items: [] })).toMatchObject({ ok: false, code: "invalid" });
-    await signInAs(world.users.SUPERVISOR);
-    expect(await saveChecklistTemplateAction({ areaType: "LOBBY", items: [{ label: "甲" }] })).toMatchObject({
-      ok: false,
-      code: "forbidden",
-    });
+    for (const role of ["SUPERVISOR", "MANAGER"] as const) {
+      // A manager of one site must not change what every site checks.
+      await signInAs(world.users[role]);
+      expect(await saveChecklistTemplateAction({ areaType: "LOBBY", items: [{ label: "甲" }] })).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
+    }
     expect(await db.checklistTemplate.count({ where: { areaType: "LOBBY" } })).toBe(2);
   });
 });

@@ -12,6 +12,7 @@ import { freeWindows, getGoodsPass, passFormOptions } from "@/lib/goods-passes/q
 import { createSignatoryAction, revokeSignatoryAction } from "@/lib/signatories/actions";
 import { activeSignatories, listSignatories } from "@/lib/signatories/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 
 const HOUR = 60 * 60 * 1000;
@@ -25,12 +26,7 @@ const at = (hours: number) => new Date(base.getTime() + hours * HOUR);
 const today = () => localDateInZone(new Date(), "Asia/Shanghai");
 const day = (offset: number) => localDateInZone(new Date(Date.now() + offset * 24 * HOUR), "Asia/Shanghai");
 
-async function storedFile(userId: string, kind: FileKind, siteId = world.siteA) {
-  const file = await db.storedFile.create({
-    data: { siteId, kind, contentType: "image/png", size: 100, sha256: "0".repeat(64), storageKey: `gp-${n++}.png`, uploadedById: userId },
-  });
-  return file.id;
-}
+const storedFile = (userId: string, kind: FileKind, siteId = world.siteA) => uploadedFile(userId, siteId, kind);
 
 async function signatory(over: Partial<{ tenantId: string; validFrom: Date; validTo: Date; revokedAt: Date }> = {}) {
   const s = await db.authorisedSignatory.create({

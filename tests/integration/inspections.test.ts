@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { submitInspectionAction } from "@/lib/inspections/actions";
 import { checklistFor, todayRounds } from "@/lib/inspections/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
@@ -24,12 +25,7 @@ let n = 0;
 const today = () => shanghai.localDateOf(new Date());
 const slot1 = () => `${today()}#1`;
 
-async function photo(userId: string, kind: "PHOTO" | "SIGNATURE" = "PHOTO", siteId = world.siteA) {
-  const file = await db.storedFile.create({
-    data: { siteId, kind, contentType: "image/jpeg", size: 100, sha256: "0".repeat(64), storageKey: `p-${n++}.jpg`, uploadedById: userId },
-  });
-  return file.id;
-}
+const photo = (userId: string, kind: "PHOTO" | "SIGNATURE" = "PHOTO", siteId = world.siteA) => uploadedFile(userId, siteId, kind);
 
 /** A valid check of the lobby: every item passes, except what `over` changes. */
 function check(over: Record<string, unknown> = {}) {
@@ -261,7 +257,7 @@ describe("refused, nothing written", () => {
       input.results[1] = { itemId: template.items[1].id, result: "FAIL", note: "灯不亮", photoFileIds: [fileId] };
       return input;
     };
-    const photoError = { code: "invalid", message: "照片无效：只能使用本人在本项目刚拍摄上传、尚未使用的照片" };
+    const photoError = { code: "invalid", message: "照片或签名无效：只能使用您本人为本项目上传的文件，请重新上传" };
     await refused(withPhoto(await photo(world.users.SUPERVISOR, "SIGNATURE")), photoError);
     await refused(withPhoto(await photo(world.users.FRONT_DESK)), photoError);
     await refused(withPhoto(await photo(world.users.SUPERVISOR, "PHOTO", world.siteB)), photoError);
@@ -269,6 +265,9 @@ describe("refused, nothing written", () => {
     // A photo already attached to an earlier check cannot be reused.
     const used = await photo(world.users.SUPERVISOR);
     expect(await submitInspectionAction(withPhoto(used))).toMatchObject({ ok: true });
-    await refused({ ...withPhoto(used), periodKey: `${today()}#2` }, photoError);
+    await refused(
+      { ...withPhoto(used), periodKey: `${today()}#2` },
+      { code: "invalid", fieldErrors: { "results.1.photoFileIds": "该文件已用于其他记录，请重新拍照或签名" } },
+    );
   });
 });

@@ -16,7 +16,7 @@ import { meetingArchive } from "@/lib/meetings/archive.queries";
 import { meetingCompliance, missingMeetingsSummary, quarterAttendanceReport } from "@/lib/meetings/report.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
-import { unzip } from "../support/unzip";
+import { readXlsx } from "../support/xlsx";
 
 const TZ = "Asia/Shanghai";
 const NOW = new Date("2026-11-25T04:00:00Z"); // Wednesday 12:00 in Shanghai; the week of Monday 2026-11-23
@@ -251,13 +251,11 @@ describe("quarter attendance (R-MTG-3)", () => {
     expect(data.series[0].people).toHaveLength(3);
     const response = await attendanceRoute(new Request("http://localhost/meetings/compliance/export/attendance?quarter=2026-Q4"));
     expect(response.status).toBe(200);
-    const sheet = unzip(Buffer.from(await response.arrayBuffer()))
-      .get("xl/worksheets/sheet1.xml")!
-      .toString("utf8");
-    expect(sheet).toContain("2026年第4季度");
-    expect(sheet).toContain("陈卫东");
-    expect(sheet).toContain("<v>66.7</v>");
-    expect(sheet).not.toContain("B项目保洁员");
+    const [sheet] = await readXlsx(await response.arrayBuffer());
+    expect(sheet.text).toContain("2026年第4季度");
+    expect(sheet.text).toContain("陈卫东");
+    expect(sheet.rows.flat()).toContain(66.7);
+    expect(sheet.text).not.toContain("B项目保洁员");
   });
 });
 
@@ -271,9 +269,11 @@ describe("archive export (R-MTG-4)", () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Disposition")).toContain("filename*=UTF-8''");
-    const parts = unzip(Buffer.from(await response.arrayBuffer()));
-    expect(parts.get("xl/workbook.xml")!.toString()).toMatch(/会议纪要.*出勤记录.*决议事项/);
-    const meetings = parts.get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    const [meetingSheet, attendanceSheet, itemSheet] = await readXlsx(await response.arrayBuffer());
+    expect([meetingSheet.name, attendanceSheet.name, itemSheet.name]).toEqual(["会议纪要", "出勤记录", "决议事项"]);
+    const meetings = meetingSheet.text;
+    // Meeting days are real dates (the site's calendar day), not text.
+    expect(meetingSheet.rows.slice(1).every((row) => row[1] instanceof Date)).toBe(true);
     for (const date of ["2026-10-05", "2026-10-21", "2026-11-01", "2026-11-09"]) expect(meetings).toContain(`上周工作回顾 ${date}`);
     expect(meetings).not.toContain("2026-09-30");
     expect(meetings).not.toContain("2026-12-03");
@@ -281,13 +281,13 @@ describe("archive export (R-MTG-4)", () => {
     expect(meetings).toContain("已确认");
     expect(meetings).toContain("已安排");
     expect(meetings).toContain("测试MANAGER"); // convener and confirmed by
-    const attendance = parts.get("xl/worksheets/sheet2.xml")!.toString("utf8");
-    expect(attendance.match(/<row /g)).toHaveLength(1 + 12);
+    const attendance = attendanceSheet.text;
+    expect(attendanceSheet.rows).toHaveLength(1 + 12);
     expect(attendance).toContain("请假");
     expect(attendance).toContain("未登记");
     expect(attendance).toContain("迟到10分钟");
     expect(attendance).toContain("洁美保洁服务有限公司");
-    const items = parts.get("xl/worksheets/sheet3.xml")!.toString("utf8");
+    const items = itemSheet.text;
     expect(items).toContain("提交货梯预约时段调整方案");
     expect(items).toContain("已按方案执行");
     expect(items).toContain("整理投诉台账");

@@ -20,6 +20,7 @@ import {
 } from "@/lib/newspapers/actions";
 import { getNewspaperDay, heldPapers, listNewspaperDays } from "@/lib/newspapers/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 
 let world: World;
@@ -27,20 +28,7 @@ let n = 0;
 const TZ = "Asia/Shanghai";
 const today = () => localDateInZone(new Date(), TZ);
 
-async function signature(userId = world.users.FRONT_DESK, siteId = world.siteA) {
-  const file = await db.storedFile.create({
-    data: {
-      siteId,
-      kind: "SIGNATURE",
-      contentType: "image/png",
-      size: 100,
-      sha256: "0".repeat(64),
-      storageKey: `np-${n++}.png`,
-      uploadedById: userId,
-    },
-  });
-  return file.id;
-}
+const signature = (userId = world.users.FRONT_DESK, siteId = world.siteA) => uploadedFile(userId, siteId, "SIGNATURE");
 
 /** Three more tenants on site A, in B座 / A座 so the list order is visible. */
 async function tenants() {
@@ -244,7 +232,7 @@ describe("bad input is refused next to the field and writes nothing", () => {
       await deliverNewspaperAction({ deliveryId: day.deliveries[0].id, recipientName: "东方前台", signatureFileId: other }),
     ).toMatchObject({
       ok: false,
-      fieldErrors: { signatureFileId: "签名无效或已用于其他记录，请重新签名" },
+      fieldErrors: { signatureFileId: "照片或签名无效：只能使用您本人为本项目上传的文件，请重新上传" },
     });
     expect(await counts()).toEqual(before);
     expect((await db.newspaperDelivery.findFirstOrThrow()).state).toBe("PENDING");

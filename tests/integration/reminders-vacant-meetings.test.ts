@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { runRemindersAction } from "@/lib/notifications/actions";
+import { runRemindersAction } from "@/lib/reminders/actions";
 import { runReminders, runScheduledReminders, type UserDigest } from "@/lib/reminders/run";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";

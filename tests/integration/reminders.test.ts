@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
-import { markNotificationsReadAction, runRemindersAction } from "@/lib/notifications/actions";
+import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import { listNotifications, unreadCount } from "@/lib/notifications/queries";
 import { pageRequest } from "@/lib/pagination";
 import {
@@ -17,6 +17,7 @@ import {
   TICK_QUEUE,
   waitForReminderRun,
 } from "@/lib/reminders/queue";
+import { runRemindersAction } from "@/lib/reminders/actions";
 import { runReminders, runScheduledReminders } from "@/lib/reminders/run";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";

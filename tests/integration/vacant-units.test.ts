@@ -17,6 +17,7 @@ import { vacantMonthView, vacantScoreSummary } from "@/lib/vacant-units/queries"
 import { addMonths, currentMonth, firstDayOf } from "@/lib/vacant-units/rules";
 import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 
 const TZ = "Asia/Shanghai";
@@ -37,20 +38,7 @@ async function unit(siteId: string, code: string, status: "VACANT" | "OCCUPIED" 
   return u.id;
 }
 
-async function photo(userId: string, siteId = world.siteA) {
-  const file = await db.storedFile.create({
-    data: {
-      siteId,
-      kind: "PHOTO",
-      contentType: "image/jpeg",
-      size: 100,
-      sha256: "0".repeat(64),
-      storageKey: `v-${n++}.jpg`,
-      uploadedById: userId,
-    },
-  });
-  return file.id;
-}
+const photo = (userId: string, siteId = world.siteA) => uploadedFile(userId, siteId);
 
 function record(over: Record<string, unknown> = {}) {
   return {
@@ -202,10 +190,10 @@ describe("bad input is refused next to its field, nothing written", () => {
   it("photos of another site, or someone else's", async () => {
     const otherSite = await photo(world.users.CLERK, world.siteB);
     const checks = CHECK_ITEMS.map((item, i) => ({ item, result: "PASS", note: "", photoFileIds: i === 0 ? [otherSite] : [] }));
-    await refused(record({ checks }), "checks.0.photoFileIds", "照片无效：须是您为本项目上传、且未用于其他记录的照片");
+    await refused(record({ checks }), "checks.0.photoFileIds", "照片或签名无效：只能使用您本人为本项目上传的文件，请重新上传");
     const notMine = await photo(world.users.SUPERVISOR);
     const checks2 = CHECK_ITEMS.map((item, i) => ({ item, result: "PASS", note: "", photoFileIds: i === 2 ? [notMine] : [] }));
-    await refused(record({ checks: checks2 }), "checks.2.photoFileIds", "照片无效：须是您为本项目上传、且未用于其他记录的照片");
+    await refused(record({ checks: checks2 }), "checks.2.photoFileIds", "照片或签名无效：只能使用您本人为本项目上传的文件，请重新上传");
   });
 });
 

@@ -68,7 +68,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <ul className="text-xs" data-testid="audit-changes">
                 {Object.entries(r.changes).map(([field, change]) => (
                   <li key={field}>
-                    <span className="font-medium">{field}</span>: {show(change.before)} → {show(change.after)}
+                    <span className="font-medium">{field}</span>:{" "}
+                    {"redacted" in change ? t("audit.redacted") : `${show(change.before)} → ${show(change.after)}`}
                   </li>
                 ))}
               </ul>

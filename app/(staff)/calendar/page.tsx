@@ -8,10 +8,15 @@ import { FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { addDays } from "@/lib/calendar";
-import { deleteCalendarOverrideAction, saveOfficialYearAction, setCalendarOverrideAction } from "@/lib/calendar-admin/actions";
+import {
+  deleteCalendarOverrideAction,
+  previewOfficialYearAction,
+  saveOfficialYearAction,
+  setCalendarOverrideAction,
+} from "@/lib/calendar-admin/actions";
 import { calendarMonth, yearTables } from "@/lib/calendar-admin/queries";
 import { param } from "@/lib/pagination";
-import { roleHas } from "@/lib/permissions";
+import { actorHas, roleHas } from "@/lib/permissions";
 import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -92,7 +97,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         </ul>
       </section>
 
-      {canManage
+      {/* The official table applies to every site: only holders of the company-wide right edit it. */}
+      {actorHas(actor, "settings:company")
         ? years
             .filter((y) => y.status !== "package")
             .map((y) => (
@@ -103,6 +109,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
                 <p className="mb-2 text-sm text-slate-600">{y.entered ? t("calendar.enteredHint") : t("calendar.provisionalHint")}</p>
                 <OfficialYearForm
                   year={y.year}
+                  preview={previewOfficialYearAction}
                   action={saveOfficialYearAction}
                   initialReference={y.reference ?? ""}
                   initialHolidays={lines(y.entered?.holidays ?? y.provisional)}

@@ -4,14 +4,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { saveChecklistTemplateAction } from "@/lib/checklists/actions";
 import { listChecklistTemplates } from "@/lib/checklists/queries";
+import { actorHas } from "@/lib/permissions";
 
 /** Checklists per area type (R-INS-3): the current version's items; saving makes a new version. */
 export default async function ChecklistsPage() {
-  await requirePagePermission("template:manage");
+  const actor = await requirePagePermission("template:manage");
+  // Checklists apply to every site: a manager of some sites reads them, the admin or a manager of all sites edits.
+  const canEdit = actorHas(actor, "settings:company");
   const [t, types] = await Promise.all([getTranslations(), listChecklistTemplates()]);
   return (
     <>
       <PageHeader title={t("checklists.title")} subtitle={t("checklists.subtitle")} />
+      {canEdit ? null : <p className="mb-3 text-sm text-slate-600">{t("common.companyWideOnly")}</p>}
       <div className="flex flex-col gap-4">
         {types.map(({ areaType, template, checksWithCurrent, checksWithOlder }) => (
           <section key={areaType} aria-labelledby={`cl-${areaType}-title`} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -36,19 +40,21 @@ export default async function ChecklistsPage() {
                 ))}
               </ol>
             ) : null}
-            <details>
-              <summary className="cursor-pointer text-sm text-sky-800 underline">{t("checklists.edit")}</summary>
-              <div className="mt-3">
-                <ChecklistForm
-                  key={template?.id ?? areaType}
-                  action={saveChecklistTemplateAction}
-                  initial={{
-                    areaType,
-                    items: template?.items.map((i) => ({ label: i.label, equipment: i.equipment })) ?? [{ label: "", equipment: false }],
-                  }}
-                />
-              </div>
-            </details>
+            {canEdit ? (
+              <details>
+                <summary className="cursor-pointer text-sm text-sky-800 underline">{t("checklists.edit")}</summary>
+                <div className="mt-3">
+                  <ChecklistForm
+                    key={template?.id ?? areaType}
+                    action={saveChecklistTemplateAction}
+                    initial={{
+                      areaType,
+                      items: template?.items.map((i) => ({ label: i.label, equipment: i.equipment })) ?? [{ label: "", equipment: false }],
+                    }}
+                  />
+                </div>
+              </details>
+            ) : null}
           </section>
         ))}
       </div>

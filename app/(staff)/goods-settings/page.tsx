@@ -4,11 +4,12 @@ import { LoadingRouteForm } from "@/components/goods-settings/loading-route-form
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { goodsSettings } from "@/lib/goods-settings/queries";
+import { actorHas } from "@/lib/permissions";
 
 /** Managers: the hazard list (R-GP-4, company-wide) and each site's loading routes (R-GP-5). */
 export default async function GoodsSettingsPage() {
-  await requirePagePermission("goodspass:settings");
-  const [t, settings] = await Promise.all([getTranslations("goodsSettings"), goodsSettings()]);
+  const actor = await requirePagePermission("goodspass:settings");
+  const [t, tc, settings] = await Promise.all([getTranslations("goodsSettings"), getTranslations("common"), goodsSettings()]);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -18,7 +19,15 @@ export default async function GoodsSettingsPage() {
             {t("hazards.title")}
           </h2>
           <p className="mb-3 text-sm text-slate-500">{t("hazards.hint")}</p>
-          <HazardTermsForm terms={settings.terms} />
+          {/* The hazard list applies to every site (R-GP-4): the admin or a manager of all sites edits it. */}
+          {actorHas(actor, "settings:company") ? (
+            <HazardTermsForm terms={settings.terms} />
+          ) : (
+            <>
+              <p className="text-sm text-slate-800">{settings.terms.join("、")}</p>
+              <p className="mt-2 text-sm text-slate-600">{tc("companyWideOnly")}</p>
+            </>
+          )}
         </section>
         <section aria-labelledby="routes-title" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="routes-title" className="text-base font-semibold text-slate-900">

@@ -61,7 +61,10 @@ export default async function SignatoriesPage({ searchParams }: { searchParams: 
         columns={[
           { header: t("tenant"), cell: (r) => r.tenant.name },
           { header: t("name"), cell: (r) => `${r.name}${r.position ? `（${r.position}）` : ""}` },
-          { header: t("phone"), cell: (r) => r.phone, wide: true },
+          // Phones only for roles with the contact right (lib/signatories/queries.ts seesContacts).
+          ...(roleHas(actor.role, "tenant:contact:read")
+            ? [{ header: t("phone"), cell: (r: (typeof result.rows)[number]) => r.phone, wide: true }]
+            : []),
           { header: t("validity"), cell: (r) => `${r.validFrom} ~ ${r.validTo}` },
           {
             header: t("status"),

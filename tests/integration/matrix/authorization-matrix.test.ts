@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ACTION_PERMISSIONS, ROLES, roleHas, type ActionName } from "@/lib/permissions";
+import { ACTION_PERMISSIONS, COMPANY_WIDE, ROLES, roleHas, seesAllSites, type ActionName } from "@/lib/permissions";
 import { buildWorld, signInAs, type World } from "../../support/fixtures";
 import { resetDatabase } from "../../support/reset-db";
 import { calendarMatrix } from "./calendar";
@@ -22,6 +22,7 @@ import { meetingsMatrix } from "./meetings";
 import { newspapersMatrix } from "./newspapers";
 import { notificationsMatrix } from "./notifications";
 import { registryMatrix } from "./registry";
+import { remindersMatrix } from "./reminders";
 import { signatoriesMatrix } from "./signatories";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
@@ -33,6 +34,7 @@ const MODULES: MatrixModule[] = [
   calendarMatrix,
   filesMatrix,
   notificationsMatrix,
+  remindersMatrix,
   complaintsMatrix,
   checklistsMatrix,
   inspectionsMatrix,
@@ -53,6 +55,8 @@ const NO_AUDIT: ActionName[] = MODULES.flatMap((m) => m.noAudit ?? []);
 const UNSCOPED: ActionName[] = MODULES.flatMap((m) => m.unscoped ?? []);
 
 let world: World;
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
 function inputFor(name: ActionName, site: MatrixSite) {
   const input = INPUTS[name];
@@ -84,7 +88,9 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
     await prepare(name, "a", role ? world.users[role] : null);
     const auditBefore = await db.auditLog.count();
     const result = await actions[name](inputFor(name, "a"));
-    const allowed = role !== null && roleHas(role, ACTION_PERMISSIONS[name]);
+    // The world's users are assigned to site A only: company-wide rights stay with all-sites roles.
+    const permission = ACTION_PERMISSIONS[name];
+    const allowed = role !== null && roleHas(role, permission) && (!COMPANY_WIDE.includes(permission) || seesAllSites(role));
     if (allowed) {
       expect(result, `${role} ${name}`).toMatchObject({ ok: true });
       expect(await db.auditLog.count()).toBe(auditBefore + (NO_AUDIT.includes(name) ? 0 : (AUDIT_ROWS?.[name] ?? 1)));
@@ -107,4 +113,37 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
       expect(result).toMatchObject({ ok: false, code: "not_found" });
       expect(await db.auditLog.count()).toBe(auditBefore);
     });
+});
+
+describe("company-wide settings: the admin or a manager of every site", () => {
+  const companyWide = (Object.keys(ACTION_PERMISSIONS) as ActionName[]).filter((a) => COMPANY_WIDE.includes(ACTION_PERMISSIONS[a]));
+
+  it("the table marks checklist templates, hazard terms and official years company-wide", () => {
+    expect(companyWide.sort()).toEqual(["saveChecklistTemplateAction", "saveHazardTermsAction", "saveOfficialYearAction"]);
+  });
+
+  it.each(companyWide)("%s: a one-site manager is refused, a manager assigned to every site is allowed", async (name) => {
+    const manager = world.users.MANAGER;
+    await signInAs(manager);
+    await prepare(name, "a", manager);
+    const before = await db.auditLog.count();
+    expect(await actions[name](inputFor(name, "a"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await db.auditLog.count()).toBe(before);
+
+    // Every site there is (the matrix above created more with createSiteAction).
+    const others = (await db.site.findMany({ where: { id: { not: world.siteA } }, select: { id: true } })).map((s) => s.id);
+    await db.userSite.createMany({ data: others.map((siteId) => ({ userId: manager, siteId })) });
+    try {
+      await signInAs(manager);
+      await prepare(name, "a", manager);
+      expect(await actions[name](inputFor(name, "a"))).toMatchObject({ ok: true });
+      // A new site the manager is not assigned to takes the right away again.
+      const extra = await db.site.create({ data: { code: `SX${uniq()}`.slice(0, 16).toUpperCase(), name: "新项目X" } });
+      await signInAs(manager);
+      expect(await actions[name](inputFor(name, "a"))).toMatchObject({ ok: false, code: "forbidden" });
+      await db.site.delete({ where: { id: extra.id } });
+    } finally {
+      await db.userSite.deleteMany({ where: { userId: manager, siteId: { in: others } } });
+    }
+  });
 });

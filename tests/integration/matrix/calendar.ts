@@ -1,3 +1,4 @@
+import { provisionalDaysOff } from "@/lib/calendar";
 import * as calendarActions from "@/lib/calendar-admin/actions";
 import { db } from "@/lib/db";
 import type { ActionName } from "@/lib/permissions";
@@ -13,10 +14,13 @@ export const calendarMatrix: MatrixModule = {
   inputs: {
     setCalendarOverrideAction: (w, s) => ({ siteId: s === "a" ? w.siteA : w.siteB, date: "2026-12-31", kind: "HOLIDAY", note: uniq() }),
     deleteCalendarOverrideAction: (w, s) => ({ id: w[s].override }),
-    saveOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: [{ date: "2027-01-01", name: "元旦" }], workdays: [] }),
+    saveOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: provisionalDaysOff(2027), workdays: [] }),
+    previewOfficialYearAction: () => ({ year: 2027, reference: "测试", holidays: provisionalDaysOff(2027), workdays: [] }),
   },
   prepare,
-  unscoped: ["saveOfficialYearAction"],
+  unscoped: ["saveOfficialYearAction", "previewOfficialYearAction"],
+  /** A preview reads only. */
+  noAudit: ["previewOfficialYearAction"],
 };
 
 /** Deleting needs an override to delete on each call. */

@@ -54,7 +54,7 @@ export async function GET(request: Request) {
     r.provisional ? t("dashboard.list.provisionalYes") : "",
     { localDateTime: r.receivedLocal },
   ]);
-  const file = buildXlsx({ name: t("dashboard.export.sheet"), columns, rows });
+  const file = await buildXlsx({ name: t("dashboard.export.sheet"), columns, rows });
   // More rows matched than one file holds (the page says the limit next to the button).
   return xlsxResponse(file, exportFileName(result.today), {
     ...(result.truncated ? { "X-Export-Truncated": String(EXPORT_MAX_ROWS) } : {}),

@@ -59,7 +59,7 @@ export async function GET(request: Request) {
     when(r.releasedLocal),
     r.rejectedReason,
   ]);
-  const file = buildXlsx({ name: t("goodsLists.export.sheet"), columns, rows });
+  const file = await buildXlsx({ name: t("goodsLists.export.sheet"), columns, rows });
   return xlsxResponse(file, `goods-passes-${result.today.replaceAll("-", "")}.xlsx`, {
     ...(result.truncated ? { "X-Export-Truncated": String(GOODS_EXPORT_MAX_ROWS) } : {}),
   });

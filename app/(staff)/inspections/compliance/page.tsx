@@ -6,9 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { complianceReport } from "@/lib/inspections/compliance.queries";
 import { PERIODS } from "@/lib/inspections/compliance.rules";
+import { param } from "@/lib/pagination";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const selectClass = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 /** R-INS-4: the manager's review of the rounds — rates per supervisor, area and day, and the day grid. */
@@ -17,7 +17,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
   const sp = await searchParams;
   const [t, report] = await Promise.all([
     getTranslations(),
-    complianceReport({ site: one(sp.site), date: one(sp.date), period: one(sp.period) }),
+    complianceReport({ site: param(sp.site), date: param(sp.date), period: param(sp.period) }),
   ]);
   const printHref = (supervisor: string) =>
     `/inspections/compliance/print?site=${report.site.id}&date=${report.date}&supervisor=${supervisor}`;

@@ -9,9 +9,9 @@ import { addDays } from "@/lib/calendar";
 import { meetingCompliance } from "@/lib/meetings/report.queries";
 import { STRIP_WEEKS, quarterFromKey } from "@/lib/meetings/report.rules";
 import { roleHas } from "@/lib/permissions";
+import { param } from "@/lib/pagination";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const selectClass = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 /** Missing weeks per series (R-MTG-1), quarterly attendance (R-MTG-3), the archive export (R-MTG-4). */
@@ -20,7 +20,7 @@ export default async function MeetingCompliancePage({ searchParams }: { searchPa
   const sp = await searchParams;
   const [t, report] = await Promise.all([
     getTranslations("meetingReports"),
-    meetingCompliance({ site: one(sp.site), quarter: one(sp.quarter) }).catch((err) => {
+    meetingCompliance({ site: param(sp.site), quarter: param(sp.quarter) }).catch((err) => {
       if (err instanceof AccessError && err.code === "not_found") notFound();
       throw err;
     }),

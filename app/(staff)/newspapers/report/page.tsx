@@ -5,9 +5,9 @@ import { TitleTable } from "@/components/newspapers/report-title-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessError, requirePagePermission } from "@/lib/auth/guard";
 import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
+import { param } from "@/lib/pagination";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const selectClass = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 /**
@@ -20,7 +20,7 @@ export default async function NewspaperReportPage({ searchParams }: { searchPara
   const sp = await searchParams;
   const [t, report] = await Promise.all([
     getTranslations("newspaperReports"),
-    newspaperMonthlyReport({ site: one(sp.site), month: one(sp.month) }).catch((err) => {
+    newspaperMonthlyReport({ site: param(sp.site), month: param(sp.month) }).catch((err) => {
       if (err instanceof AccessError && err.code === "not_found") notFound();
       throw err;
     }),

@@ -6,7 +6,10 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-/** GET /api/files/:id — a photo or signature of one of the signed-in user's sites. */
+/**
+ * GET /api/files/:id — a photo or signature to a user who may read the record it is attached to.
+ * Never kept in a cache, the browser's included: a signature must not outlive the session that saw it.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response(null, { status: 401, headers: NO_STORE });
@@ -16,13 +19,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       headers: {
         "Content-Type": file.contentType,
         "Content-Length": String(file.bytes.length),
-        // The bytes behind an id never change (content-addressed blob, immutable row).
-        "Cache-Control": "private, max-age=31536000, immutable",
+        ...NO_STORE,
         "X-Content-Type-Options": "nosniff",
       },
     });
   } catch (err) {
-    // Another site's file does not exist for this user.
+    // A file the user may not see does not exist for them.
     if (err instanceof AccessError) return new Response(null, { status: 404, headers: NO_STORE });
     throw err;
   }

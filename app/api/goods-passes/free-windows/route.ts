@@ -1,14 +1,16 @@
 import { AccessError } from "@/lib/auth/guard";
 import { freeWindows } from "@/lib/goods-passes/queries";
+import { parseInstant } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/goods-passes/free-windows?route=…&start=…&end=… — R-GP-5 proposals; the query checks access. */
 export async function GET(request: Request) {
   const sp = new URL(request.url).searchParams;
-  const start = new Date(sp.get("start") ?? "");
-  const end = new Date(sp.get("end") ?? "");
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return Response.json({ error: "invalid" }, { status: 400 });
+  // Instants with their offset only, as the form sends them (R-CAL-2).
+  const start = parseInstant(sp.get("start"));
+  const end = parseInstant(sp.get("end"));
+  if (!start || !end) return Response.json({ error: "invalid" }, { status: 400 });
   try {
     return Response.json(
       { windows: await freeWindows(sp.get("route") ?? "", start, end) },

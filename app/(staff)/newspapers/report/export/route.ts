@@ -3,6 +3,7 @@ import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +12,10 @@ export const dynamic = "force-dynamic";
  * .xlsx: one sheet per title, one per tenant. The data layer checks newspaper:report and the site.
  */
 export async function GET(request: Request) {
-  const sp = new URL(request.url).searchParams;
+  const sp = Object.fromEntries(new URL(request.url).searchParams);
   let report: Awaited<ReturnType<typeof newspaperMonthlyReport>>;
   try {
-    report = await newspaperMonthlyReport({ site: sp.get("site") || undefined, month: sp.get("month") || undefined });
+    report = await newspaperMonthlyReport({ site: param(sp.site), month: param(sp.month) });
   } catch (err) {
     if (err instanceof AccessError) return refusalResponse(err);
     throw err;
@@ -74,6 +75,6 @@ export async function GET(request: Request) {
     ],
     rows: report.tenants.map((r): XlsxCell[] => [...lead(), r.name, r.titles.join("、"), r.delivered, r.held, r.pickedUp, r.stillHeld]),
   };
-  const file = buildXlsxWorkbook([byTitle, byTenant]);
+  const file = await buildXlsxWorkbook([byTitle, byTenant]);
   return xlsxResponse(file, `报纸月报-${report.site.code}-${report.month}.xlsx`);
 }

@@ -3,6 +3,7 @@ import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { meetingArchive } from "@/lib/meetings/archive.queries";
 import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { dateParam, param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +13,14 @@ export const dynamic = "force-dynamic";
  * layer checks meeting:export and the site.
  */
 export async function GET(request: Request) {
-  const sp = new URL(request.url).searchParams;
+  const sp = Object.fromEntries(new URL(request.url).searchParams);
   let archive: Awaited<ReturnType<typeof meetingArchive>>;
   try {
     archive = await meetingArchive({
-      site: sp.get("site") || undefined,
-      series: sp.get("series") || undefined,
-      from: sp.get("from") || undefined,
-      to: sp.get("to") || undefined,
+      site: param(sp.site),
+      series: param(sp.series),
+      from: dateParam(sp.from),
+      to: dateParam(sp.to),
     });
   } catch (err) {
     if (err instanceof AccessError) return refusalResponse(err);
@@ -30,6 +31,8 @@ export async function GET(request: Request) {
   const t = translator("zh-CN");
   const h = (key: string) => t(`meetingReports.export.columns.${key}`);
   const when = (local: string | null): XlsxCell => (local ? { localDateTime: local } : null);
+  // Meeting days and due dates are the site's calendar dates: real Excel dates, not text.
+  const day = (local: string | null): XlsxCell => (local ? { localDate: local } : null);
   const meetings = {
     name: t("meetingReports.export.sheets.meetings"),
     columns: [
@@ -49,7 +52,7 @@ export async function GET(request: Request) {
     ],
     rows: archive.meetings.map((m): XlsxCell[] => [
       m.seriesName,
-      m.date,
+      day(m.date),
       m.time,
       m.place,
       m.convener,
@@ -75,7 +78,7 @@ export async function GET(request: Request) {
     ],
     rows: archive.attendance.map((a): XlsxCell[] => [
       a.seriesName,
-      a.meetingDate,
+      day(a.meetingDate),
       a.person,
       a.organization || t("meetingReports.attendance.department"),
       t(`meetingReports.statuses.${a.status ?? "none"}`),
@@ -97,17 +100,17 @@ export async function GET(request: Request) {
     ],
     rows: archive.actionItems.map((a): XlsxCell[] => [
       a.seriesName,
-      a.raisedOn,
+      day(a.raisedOn),
       a.description,
       a.owner,
-      a.dueOn,
+      day(a.dueOn),
       when(a.closedLocal),
       a.closedBy,
-      a.closedInDate,
+      day(a.closedInDate),
       a.closingNote,
     ]),
   };
-  const file = buildXlsxWorkbook([meetings, attendance, actionItems]);
+  const file = await buildXlsxWorkbook([meetings, attendance, actionItems]);
   const compact = (d: string) => d.replaceAll("-", "");
   return xlsxResponse(
     file,

@@ -3,6 +3,7 @@ import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { quarterAttendanceReport } from "@/lib/meetings/report.queries";
 import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +12,10 @@ export const dynamic = "force-dynamic";
  * person and series (R-MTG-3) as .xlsx. The data layer checks meeting:export and the site.
  */
 export async function GET(request: Request) {
-  const sp = new URL(request.url).searchParams;
+  const sp = Object.fromEntries(new URL(request.url).searchParams);
   let report: Awaited<ReturnType<typeof quarterAttendanceReport>>;
   try {
-    report = await quarterAttendanceReport({ site: sp.get("site") || undefined, quarter: sp.get("quarter") || undefined });
+    report = await quarterAttendanceReport({ site: param(sp.site), quarter: param(sp.quarter) });
   } catch (err) {
     if (err instanceof AccessError) return refusalResponse(err);
     throw err;
@@ -42,7 +43,7 @@ export async function GET(request: Request) {
       p.tally.rate === null ? null : Math.round(p.tally.rate * 1000) / 10,
     ]),
   );
-  const file = buildXlsx({
+  const file = await buildXlsx({
     name: t("meetingReports.export.sheets.quarter"),
     columns: [
       { header: h("quarter"), width: 16 },
@@ -57,7 +58,7 @@ export async function GET(request: Request) {
       { header: a("absent"), width: 6 },
       { header: a("excused"), width: 6 },
       { header: a("notRecorded"), width: 6 },
-      { header: `${a("rate")} %`, width: 8 },
+      { header: `${a("rate")} %`, width: 8, numFmt: "0.0" },
     ],
     rows,
   });

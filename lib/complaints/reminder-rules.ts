@@ -8,9 +8,10 @@
  * number of runs on one local day create one reminder per person, and an overdue step is reminded
  * again on each following day until it is done.
  */
-import { formatInZone, type Calendar, type LocalDate } from "@/lib/calendar";
-import { currentDeadline, type ComplaintState } from "@/lib/complaints/rules";
-import type { Role, SupervisorDuty } from "@/lib/generated/prisma/enums";
+import type { Calendar, LocalDate } from "@/lib/calendar";
+import { currentDeadline, type ComplaintState } from "./rules";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { SiteMember } from "@/lib/reminders/source";
 
 export type ReminderKind = "rectification" | "revisit";
 export type ReminderStatus = "due_today" | "overdue";
@@ -21,9 +22,6 @@ export const RECIPIENT_ROLES: Record<ReminderKind, readonly Role[]> = {
   revisit: ["SUPERVISOR", "CLERK", "MANAGER"],
 };
 
-/** The scheduled run: each working-day morning at this site-local time (or the first tick after it). */
-export const MORNING_RUN_AT = "08:30";
-
 /** An open complaint as the reminder run loads it. */
 export interface ReminderComplaint {
   id: string;
@@ -33,15 +31,6 @@ export interface ReminderComplaint {
   rectificationDueAt: Date;
   revisitDueAt: Date | null;
   receivedById: string;
-}
-
-/** A user assigned to the site (UserSite). */
-export interface SiteMember {
-  userId: string;
-  role: Role;
-  disabled: boolean;
-  /** A supervisor's duty (vacant-unit reminders go to the cleaning side, lib/reminders/vacant.ts). */
-  duty?: SupervisorDuty | null;
 }
 
 export interface Reminder {
@@ -121,15 +110,4 @@ export function computeReminders(input: {
     });
   }
   return reminders;
-}
-
-/**
- * Whether the scheduled run should process a site at `now`: a working day of the site's calendar,
- * at or after MORNING_RUN_AT site time, and not yet run on this local date (`lastRunDate`).
- */
-export function scheduledRunDue(calendar: Calendar, now: Date, lastRunDate: LocalDate | undefined): boolean {
-  const [today, time] = formatInZone(now, calendar.timeZone).split(" ");
-  if (lastRunDate === today) return false;
-  if (!calendar.isWorkingDay(today)) return false;
-  return time >= MORNING_RUN_AT;
 }

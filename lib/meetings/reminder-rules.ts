@@ -15,9 +15,9 @@
  */
 import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
 import { mondayOf, weekCells } from "@/lib/meetings/report.rules";
-import { mayDecideLeave, mayReadMeeting } from "@/lib/meetings/rules";
+import { mayDecideLeave, mayReadMeeting } from "./rules";
 import { roleHas } from "@/lib/permissions";
-import type { SiteMember } from "./compute";
+import type { SiteMember } from "@/lib/reminders/source";
 
 /**
  * Leave requests of meetings starting within this time are reminded: four days, so that the daily

@@ -15,8 +15,8 @@
 import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
 import type { CleaningRecordState, UnitStatus } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/permissions";
-import { cellState, firstDayOf, isDue, lastDayOf, monthOf, type MonthKey, type StatusChange } from "@/lib/vacant-units/rules";
-import type { SiteMember } from "./compute";
+import { cellState, firstDayOf, isDue, lastDayOf, monthOf, type MonthKey, type StatusChange } from "./rules";
+import type { SiteMember } from "@/lib/reminders/source";
 
 /** The window opens on this working day counted back from the month's end (3 = the 3rd-last). */
 export const MONTH_END_WORKING_DAYS = 3;
@@ -25,7 +25,7 @@ export const VERIFY_WAIT_WORKING_DAYS = 2;
 
 export type VacantNoticeKind = "vacant.month_end" | "vacant.awaiting_verification";
 
-/** One user's notification, before its text is written (lib/reminders/run.ts does that). */
+/** One user's notification, before its text is written (./reminders.ts does that). */
 export interface VacantNotice {
   userId: string;
   kind: VacantNoticeKind;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCalendar } from "@/lib/calendar";
 import { datesOfRange } from "@/lib/calendar/test-support";
-import type { SiteMember } from "./compute";
+import type { SiteMember } from "@/lib/reminders/source";
 import {
   computeVacantReminders,
   inMonthEndWindow,
@@ -9,7 +9,7 @@ import {
   vacantVerifiers,
   type VacantRecordInput,
   type VacantUnitInput,
-} from "./vacant";
+} from "./reminder-rules";
 
 /** Official 2025/2026 tables from the calendar package (R-CAL-1), as lib/calendar's own tests read them. */
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });

@@ -1,11 +1,19 @@
-import "server-only";
-import { createCalendar, type Calendar, type OfficialYearTable } from "@/lib/calendar";
-import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { createCalendar, type Calendar } from "./calendar";
+import { localDateOfColumn } from "./date-column";
+import type { OfficialYearTable } from "./site-input";
 
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The calendars as stored (R-CAL-1): the one place that reads them from the database, through the
+ * client it is given (the app's, a transaction, the seed's). The app calls `@/lib/calendar/store`,
+ * which passes its own client; neither is exported from the pure `@/lib/calendar` index.
+ */
+
+/** The tables a calendar is read from. */
+export type CalendarReader = Pick<Prisma.TransactionClient, "site" | "calendarOverride" | "officialCalendarDay" | "officialCalendarYear">;
 
 /** Every year table a manager entered (company-wide: the State Council's table is national). */
-export async function loadOfficialYears(): Promise<OfficialYearTable[]> {
+export async function loadOfficialYears(db: CalendarReader): Promise<OfficialYearTable[]> {
   const days = await db.officialCalendarDay.findMany({
     select: { year: true, date: true, kind: true, name: true },
     orderBy: { date: "asc" },
@@ -15,10 +23,10 @@ export async function loadOfficialYears(): Promise<OfficialYearTable[]> {
     year,
     holidays: days
       .filter((d) => d.year === year && d.kind === "HOLIDAY")
-      .map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
+      .map((d) => ({ date: localDateOfColumn(d.date), name: d.name ?? undefined })),
     workdays: days
       .filter((d) => d.year === year && d.kind === "WORKDAY")
-      .map((d) => ({ date: dateOnly(d.date), name: d.name ?? undefined })),
+      .map((d) => ({ date: localDateOfColumn(d.date), name: d.name ?? undefined })),
   }));
 }
 
@@ -27,18 +35,18 @@ export async function loadOfficialYears(): Promise<OfficialYearTable[]> {
  * site's overrides, in the site's time zone. A fixed number of queries whatever the number of sites.
  * Callers must already have checked that the user may see these sites.
  */
-export async function loadSiteCalendars(siteIds: string[]): Promise<Map<string, Calendar>> {
+export async function loadSiteCalendars(db: CalendarReader, siteIds: string[]): Promise<Map<string, Calendar>> {
   const [sites, overrides, officialYears] = await Promise.all([
     db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } }),
     db.calendarOverride.findMany({ where: { siteId: { in: siteIds } }, select: { siteId: true, date: true, kind: true } }),
-    loadOfficialYears(),
+    loadOfficialYears(db),
   ]);
   return new Map(
     sites.map((site) => [
       site.id,
       createCalendar({
         timeZone: site.timeZone,
-        overrides: overrides.filter((o) => o.siteId === site.id).map((o) => ({ date: dateOnly(o.date), kind: o.kind })),
+        overrides: overrides.filter((o) => o.siteId === site.id).map((o) => ({ date: localDateOfColumn(o.date), kind: o.kind })),
         officialYears,
       }),
     ]),

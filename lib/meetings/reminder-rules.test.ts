@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createCalendar } from "@/lib/calendar";
-import type { SiteMember } from "./compute";
+import type { SiteMember } from "@/lib/reminders/source";
 import {
   computeLeaveReminders,
   computeWeekMissingReminders,
   lastWorkingDayOfWeek,
   type PendingLeaveInput,
   type ReminderSeriesInput,
-} from "./meetings";
+} from "./reminder-rules";
 
 /** Official 2026 table from the calendar package (R-CAL-1), as lib/calendar's own tests read it. */
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
