@@ -12,10 +12,10 @@ import {
   lastWorkingDayOfWeek,
   type MeetingNotice,
   type PendingLeaveInput,
-} from "./reminder-rules";
+} from "./reminder.rules";
 
 /**
- * Weekly-meeting reminders (§3.4, R-MTG-1/3) for the reminder run: loads what reminder-rules.ts needs
+ * Weekly-meeting reminders (§3.4, R-MTG-1/3) for the reminder run: loads what reminder.rules.ts needs
  * and writes the texts in every UI language. At most two queries whatever the number of sites and
  * meetings; the series are read only for sites where today ends the week.
  */

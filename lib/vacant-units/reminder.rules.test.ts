@@ -9,7 +9,7 @@ import {
   vacantVerifiers,
   type VacantRecordInput,
   type VacantUnitInput,
-} from "./reminder-rules";
+} from "./reminder.rules";
 
 /** Official 2025/2026 tables from the calendar package (R-CAL-1), as lib/calendar's own tests read them. */
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });

@@ -7,7 +7,7 @@ import {
   lastWorkingDayOfWeek,
   type PendingLeaveInput,
   type ReminderSeriesInput,
-} from "./reminder-rules";
+} from "./reminder.rules";
 
 /** Official 2026 table from the calendar package (R-CAL-1), as lib/calendar's own tests read it. */
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCalendar, type Calendar } from "@/lib/calendar";
-import { computeReminders, notificationDedupeKey, reminderDedupeKey, type ReminderComplaint } from "./reminder-rules";
+import { computeReminders, notificationDedupeKey, reminderDedupeKey, type ReminderComplaint } from "./reminder.rules";
 import type { SiteMember } from "@/lib/reminders/source";
 
 const shanghai = createCalendar({
