@@ -50,6 +50,8 @@ export async function runMutation<S extends z.ZodType, R>(def: MutationDef<S, R>
 
   const actor = await getActor();
   if (!actor) return refuse("unauthenticated", "errors.unauthenticated");
+  // A password chosen by an administrator: nothing but choosing one's own until that is done.
+  if (actor.mustChangePassword && def.name !== "changeOwnPasswordAction") return refuse("forbidden", "account.errors.changeRequired");
   if (!actorHas(actor, ACTION_PERMISSIONS[def.name])) return refuse("forbidden", "errors.forbidden");
 
   const parsed = def.schema.safeParse(raw, { error: zodErrorMap(t) });

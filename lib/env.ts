@@ -4,7 +4,11 @@ import { z } from "zod";
 const EnvSchema = z.object({
   /** Required at run time; optional so that `next build` needs no database. */
   DATABASE_URL: z.string().url().optional(),
-  NEXTAUTH_SECRET: z.string().min(16).default("kewu-dev-secret-change-me-in-production"),
+  /**
+   * Signs session cookies. No built-in fallback: `npm start` (demo) generates one into .data/,
+   * `npm run serve` refuses to start without it, and so does the server itself (missingForServer).
+   */
+  NEXTAUTH_SECRET: z.string().min(1).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** Session lifetime in seconds (default 8 h: one working shift). */
   SESSION_MAX_AGE: z.coerce
@@ -35,4 +39,13 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= EnvSchema.parse(process.env);
   return cached;
+}
+
+/** What a running server needs and lacks (checked when the server process starts, see instrumentation.ts). */
+export function missingForServer(source: NodeJS.ProcessEnv = process.env): string[] {
+  const missing: string[] = [];
+  if (!source.DATABASE_URL?.trim()) missing.push("DATABASE_URL");
+  if (!source.NEXTAUTH_SECRET?.trim()) missing.push("NEXTAUTH_SECRET");
+  else if (source.NEXTAUTH_SECRET.trim().length < 32) missing.push("NEXTAUTH_SECRET (at least 32 characters)");
+  return missing;
 }

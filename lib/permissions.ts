@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "department:read": ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK"],
   "department:manage": ["ADMIN", "MANAGER"],
   "user:manage": ["ADMIN"],
+  /** Change one's own password (current password required). */
+  "account:password": ALL,
   "audit:read": ["ADMIN", "MANAGER"],
   "calendar:read": ALL,
   "calendar:manage": ["ADMIN", "MANAGER"],
@@ -138,6 +140,7 @@ export const ACTION_PERMISSIONS = {
   createUserAction: "user:manage",
   updateUserAction: "user:manage",
   resetUserPasswordAction: "user:manage",
+  changeOwnPasswordAction: "account:password",
   setCalendarOverrideAction: "calendar:manage",
   deleteCalendarOverrideAction: "calendar:manage",
   saveOfficialYearAction: "settings:company",

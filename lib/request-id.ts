@@ -16,5 +16,8 @@ export function newRequestId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** The schema of such a key in every create action. */
-export const requestIdField = () => z.string().trim().min(8).max(64);
+/**
+ * The schema of such a key in every create action: a UUID and nothing else, so a key can never be made
+ * to look like another record's name (a request id only ever identifies the request that carried it).
+ */
+export const requestIdField = () => z.uuid({ message: "validation.requestId" });

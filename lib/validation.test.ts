@@ -9,7 +9,7 @@ import { parseInstant } from "@/lib/validation";
  * server's zone, so every schema that takes an instant refuses it, with a message next to the field.
  */
 const complaint = {
-  requestId: "req-0001-0001-0001",
+  requestId: "3f2b8c1e-6a4d-4e7b-9c2a-1b5d8e9f0a12",
   siteId: "s",
   tenantId: "t",
   source: "PHONE",
@@ -19,7 +19,7 @@ const complaint = {
   departmentId: "d",
 };
 const goodsPass = {
-  requestId: "req-0001-0001-0001",
+  requestId: "3f2b8c1e-6a4d-4e7b-9c2a-1b5d8e9f0a12",
   siteId: "s",
   tenantId: "t",
   unitId: "u",

@@ -5,6 +5,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { accountsBlockingDemoSeed } from "./seed/guard";
 import { DEMO_PASSWORD, DEMO_USERS, SITES, seed } from "./seed/index";
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
@@ -81,6 +82,16 @@ async function main() {
   }
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   try {
+    const blocking = await accountsBlockingDemoSeed(db);
+    if (blocking.length > 0) {
+      console.error(
+        `此数据库已有非演示账号（${blocking.slice(0, 5).join("、")}${blocking.length > 5 ? " …" : ""}），演示数据不会写入。\n` +
+          "This database holds accounts that are not demo accounts: the demo seed refuses to run on it " +
+          "(it would add accounts with a published password). Use an empty database for the demo; run Kewu for real with `npm run serve`.",
+      );
+      process.exitCode = 1;
+      return;
+    }
     const started = performance.now();
     await seed(db);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -1,7 +1,10 @@
-// `npm start`: a running Kewu with demo data from nothing but Node.js.
+// `npm start`: the DEMO — a running Kewu with demo data from nothing but Node.js.
+// (Running Kewu for real is `npm run serve`, scripts/serve.ts: no demo data, no generated secret.)
 //
 //   1. a PostgreSQL server: DATABASE_URL's, or the embedded one (scripts/db/server.ts);
 //   2. the migrations (scripts/db/engine.ts) and the idempotent demo seed (prisma/seed);
+//      on the embedded server they run as the owner role, and the app connects as the app role
+//      (scripts/db/roles.ts), as in production; with DATABASE_URL everything uses that URL;
 //   3. a production build, then `next start`.
 //
 // Flags (used by Playwright's webServer): --port N (default 3000), --db NAME (database on the
@@ -13,7 +16,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "./db/engine";
-import { REPO_ROOT, dropDatabase, ensureDatabase, ensureDatabaseServer, withDatabaseName } from "./db/server";
+import { APP_ROLE, grantAppRole } from "./db/roles";
+import { REPO_ROOT, dropDatabase, embeddedUrl, ensureDatabase, ensureDatabaseServer, withDatabaseName } from "./db/server";
 
 const { values: args } = parseArgs({
   options: {
@@ -28,7 +32,7 @@ function step(message: string) {
   console.log(`\n▶ ${message}`);
 }
 
-/** A secret kept under .data/ so sessions survive restarts; NEXTAUTH_SECRET wins when set. */
+/** Demo only: a secret kept under .data/ so sessions survive restarts; NEXTAUTH_SECRET wins when set. */
 function nextAuthSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const file = path.join(REPO_ROOT, ".data", "nextauth-secret");
@@ -53,6 +57,12 @@ async function main() {
   step("Migrations");
   const applied = await applyMigrations(url, path.join(REPO_ROOT, "prisma", "migrations"));
   console.log(applied.length ? applied.join("\n") : "up to date");
+  let appUrl = url;
+  if (embedded) {
+    await grantAppRole(url, APP_ROLE);
+    appUrl = embeddedUrl(args.db!, "app");
+    console.log(`the server connects as ${APP_ROLE} (rows only)`);
+  }
 
   step("Demo data");
   // The seed CLI is idempotent and prints the demo logins.
@@ -65,7 +75,7 @@ async function main() {
 
   const env = {
     ...process.env,
-    DATABASE_URL: url,
+    DATABASE_URL: appUrl,
     NEXTAUTH_SECRET: nextAuthSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${args.port}`,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -19,9 +19,14 @@ export async function AppShell({ actor, banner, children }: { actor: Actor; bann
             {t("app.name")}
           </Link>
           <div className="flex items-center gap-2 text-sm">
-            <span className="hidden text-slate-600 sm:inline" data-testid="current-user">
+            <Link
+              href="/account/password"
+              className="hidden text-slate-600 sm:inline"
+              data-testid="current-user"
+              title={t("account.title")}
+            >
               {actor.name} · {t(`roles.${actor.role}`)}
-            </span>
+            </Link>
             <NotificationBell />
             <LocaleSwitch />
             <SignOutButton />

@@ -16,6 +16,8 @@ export interface Actor {
   siteIds: string[];
   /** Assigned to every site (or an all-sites role): may change company-wide settings (lib/permissions.ts COMPANY_WIDE). */
   allSites: boolean;
+  /** An administrator set the password: until the user picks their own, only the change-password page and action work. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
       duty: true,
       disabled: true,
       sessionVersion: true,
+      mustChangePassword: true,
       sites: { select: { siteId: true } },
     },
   });
@@ -43,5 +46,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const assigned = new Set(user.sites.map((s) => s.siteId));
   const siteIds = seesAllSites(user.role) ? allSiteIds : user.sites.map((s) => s.siteId);
   const allSites = seesAllSites(user.role) || allSiteIds.every((id) => assigned.has(id));
-  return { id: user.id, name: user.name, username: user.username, role: user.role, duty: user.duty, siteIds, allSites };
+  return {
+    id: user.id,
+    name: user.name,
+    username: user.username,
+    role: user.role,
+    duty: user.duty,
+    siteIds,
+    allSites,
+    mustChangePassword: user.mustChangePassword,
+  };
 });

@@ -10,10 +10,14 @@ export class AccessError extends Error {
   }
 }
 
-/** Data-layer check: a signed-in active user holding `permission`. */
+/** Where a user whose password was set by an administrator must go first. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/** Data-layer check: a signed-in active user holding `permission` (and not owing a password change). */
 export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AccessError("unauthenticated");
+  if (actor.mustChangePassword) throw new AccessError("forbidden");
   if (!actorHas(actor, permission)) throw new AccessError("forbidden");
   return actor;
 }
@@ -23,10 +27,14 @@ export function assertSite(actor: Actor, siteId: string | null | undefined): voi
   if (!siteId || !actor.siteIds.includes(siteId)) throw new AccessError("not_found");
 }
 
-/** Pages: anonymous → sign-in page; signed in without the permission → 403 page. */
+/**
+ * Pages: anonymous → sign-in page; a password set by an administrator → the change-password page
+ * (every page, until it is changed); signed in without the permission → 403 page.
+ */
 export async function requirePagePermission(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   if (!actorHas(actor, permission)) forbidden();
   return actor;
 }

@@ -1,13 +1,16 @@
 import "server-only";
+import type { z } from "zod";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { loadSiteCalendar } from "@/lib/calendar/store";
+import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
+import { createOnce } from "@/lib/idempotency";
 import { roleHas } from "@/lib/permissions";
 import { canDo, checkReceivedAt, rectificationDue, revisitDue, stateAfterRevisit, type Step } from "./rules";
 import {
@@ -83,6 +86,88 @@ function checkTime(at: Date, now: Date, notBefore: Date | null, field: string) {
   if (notBefore && at.getTime() < notBefore.getTime()) throw new DomainError("invalid", "complaints.errors.beforePreviousStep", field);
 }
 
+type IntakeInput = z.output<typeof CreateComplaintSchema>;
+
+/**
+ * Everything an intake checks before writing (R-CMP-1/2): the tenant, unit and department are the
+ * site's, the receipt time is allowed, and the rectification deadline from the site's calendar.
+ */
+export async function prepareIntake(actor: Actor, input: Omit<IntakeInput, "requestId">) {
+  assertSite(actor, input.siteId);
+  const [tenant, unit, department, site] = await Promise.all([
+    db.tenant.findFirst({ where: { id: input.tenantId, siteId: input.siteId }, select: { id: true } }),
+    input.unitId ? db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId }, select: { id: true } }) : null,
+    db.department.findFirst({ where: { id: input.departmentId, siteId: input.siteId }, select: { id: true } }),
+    db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { id: true, code: true } }),
+  ]);
+  if (!tenant) throw new DomainError("invalid", "complaints.errors.tenantNotFound", "tenantId");
+  if (input.unitId && !unit) throw new DomainError("invalid", "complaints.errors.unitNotFound", "unitId");
+  if (!department) throw new DomainError("invalid", "complaints.errors.departmentNotFound", "departmentId");
+
+  const now = new Date();
+  const receivedAt = input.receivedAt instanceof Date ? input.receivedAt : now;
+  const check = checkReceivedAt(receivedAt, now, roleHas(actor.role, "complaint:backdate"));
+  if (check !== "ok") throw new DomainError("invalid", `complaints.errors.receivedAt_${check}`, "receivedAt");
+  const backdated = receivedAt.getTime() < now.getTime() - 10 * 60_000;
+
+  const calendar = await siteCalendar(input.siteId);
+  const due = rectificationDue(calendar, receivedAt, input.severity); // R-CMP-2
+  return { input, site, receivedAt, backdated, due, localDay: calendar.localDateOf(receivedAt) };
+}
+
+/**
+ * Writes a prepared intake in `tx`: the complaint with its first round and photos, its number of the
+ * site and local day of receipt, and its audit row. Used by the intake form and by a work order
+ * turned into a complaint.
+ */
+export async function insertComplaint(tx: Tx, actor: Actor, intake: Awaited<ReturnType<typeof prepareIntake>>, requestId: string) {
+  const { input, site, receivedAt, backdated, due } = intake;
+  const complaint = await tx.complaint.create({
+    data: {
+      number: await nextDailyNumber(tx, "COMPLAINT", site, intake.localDay),
+      requestId,
+      siteId: input.siteId,
+      tenantId: input.tenantId,
+      unitId: input.unitId ?? null,
+      departmentId: input.departmentId,
+      source: input.source,
+      category: input.category,
+      severity: input.severity,
+      description: input.description,
+      receivedAt,
+      backdated,
+      receivedById: actor.id,
+      rectificationDueAt: due.dueAt,
+      rectificationDueProvisional: due.provisional,
+      rectifications: { create: { round: 1, dueAt: due.dueAt } },
+    },
+    select: { id: true, number: true },
+  });
+  await claimPhotos(tx, actor, { id: complaint.id, siteId: input.siteId }, input.photoIds);
+  if (input.photoIds.length)
+    await tx.complaintPhoto.createMany({ data: input.photoIds.map((fileId) => ({ complaintId: complaint.id, fileId })) });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    siteId: input.siteId,
+    entity: "Complaint",
+    entityId: complaint.id,
+    action: "CREATE",
+    after: {
+      number: complaint.number,
+      severity: input.severity,
+      source: input.source,
+      category: input.category,
+      tenantId: input.tenantId,
+      departmentId: input.departmentId,
+      receivedAt,
+      backdated,
+      rectificationDueAt: due.dueAt,
+      photos: input.photoIds.length,
+    },
+  });
+  return complaint;
+}
+
 export const createComplaint = defineMutation({
   name: "createComplaintAction",
   schema: CreateComplaintSchema,
@@ -90,93 +175,19 @@ export const createComplaint = defineMutation({
   successKey: "complaints.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
-    const replay = await db.complaint.findUnique({
-      where: { requestId: input.requestId },
-      select: { id: true, number: true, receivedById: true },
+    return createOnce(actor, {
+      find: async () => {
+        const c = await db.complaint.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, number: true, receivedById: true },
+        });
+        return c && { madeById: c.receivedById, result: { id: c.id, number: c.number } };
+      },
+      create: async () => {
+        const intake = await prepareIntake(actor, input);
+        return db.$transaction((tx) => insertComplaint(tx, actor, intake, input.requestId));
+      },
     });
-    if (replay) {
-      if (replay.receivedById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-      return { id: replay.id, number: replay.number };
-    }
-    const [tenant, unit, department, site] = await Promise.all([
-      db.tenant.findFirst({ where: { id: input.tenantId, siteId: input.siteId }, select: { id: true } }),
-      input.unitId ? db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId }, select: { id: true } }) : null,
-      db.department.findFirst({ where: { id: input.departmentId, siteId: input.siteId }, select: { id: true } }),
-      db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { code: true } }),
-    ]);
-    if (!tenant) throw new DomainError("invalid", "complaints.errors.tenantNotFound", "tenantId");
-    if (input.unitId && !unit) throw new DomainError("invalid", "complaints.errors.unitNotFound", "unitId");
-    if (!department) throw new DomainError("invalid", "complaints.errors.departmentNotFound", "departmentId");
-
-    const now = new Date();
-    const receivedAt = input.receivedAt instanceof Date ? input.receivedAt : now;
-    const check = checkReceivedAt(receivedAt, now, roleHas(actor.role, "complaint:backdate"));
-    if (check !== "ok") throw new DomainError("invalid", `complaints.errors.receivedAt_${check}`, "receivedAt");
-    const backdated = receivedAt.getTime() < now.getTime() - 10 * 60_000;
-
-    const calendar = await siteCalendar(input.siteId);
-    const due = rectificationDue(calendar, receivedAt, input.severity); // R-CMP-2
-    const localDay = calendar.localDateOf(receivedAt).replaceAll("-", "");
-
-    try {
-      return await db.$transaction(async (tx) => {
-        // Numbers are per site and local day; the advisory lock serialises concurrent intakes.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`complaint-number:${input.siteId}:${localDay}`}))`;
-        const prefix = `${site.code}-${localDay}-`;
-        const sameDay = await tx.complaint.count({ where: { siteId: input.siteId, number: { startsWith: prefix } } });
-        const complaint = await tx.complaint.create({
-          data: {
-            number: `${prefix}${String(sameDay + 1).padStart(3, "0")}`,
-            requestId: input.requestId,
-            siteId: input.siteId,
-            tenantId: input.tenantId,
-            unitId: input.unitId ?? null,
-            departmentId: input.departmentId,
-            source: input.source,
-            category: input.category,
-            severity: input.severity,
-            description: input.description,
-            receivedAt,
-            backdated,
-            receivedById: actor.id,
-            rectificationDueAt: due.dueAt,
-            rectificationDueProvisional: due.provisional,
-            rectifications: { create: { round: 1, dueAt: due.dueAt } },
-          },
-          select: { id: true, number: true },
-        });
-        await claimPhotos(tx, actor, { id: complaint.id, siteId: input.siteId }, input.photoIds);
-        if (input.photoIds.length)
-          await tx.complaintPhoto.createMany({ data: input.photoIds.map((fileId) => ({ complaintId: complaint.id, fileId })) });
-        await writeAudit(tx, {
-          actorId: actor.id,
-          siteId: input.siteId,
-          entity: "Complaint",
-          entityId: complaint.id,
-          action: "CREATE",
-          after: {
-            number: complaint.number,
-            severity: input.severity,
-            source: input.source,
-            category: input.category,
-            tenantId: input.tenantId,
-            departmentId: input.departmentId,
-            receivedAt,
-            backdated,
-            rectificationDueAt: due.dueAt,
-            photos: input.photoIds.length,
-          },
-        });
-        return complaint;
-      });
-    } catch (err) {
-      // Two identical submissions raced: the second finds the first one's complaint.
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-        const first = await db.complaint.findUnique({ where: { requestId: input.requestId }, select: { id: true, number: true } });
-        if (first) return first;
-      }
-      throw err;
-    }
   },
 });
 

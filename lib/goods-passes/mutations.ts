@@ -7,6 +7,7 @@ import { localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { createOnce } from "@/lib/idempotency";
 import { activeOn } from "@/lib/signatories/queries";
 import { formatWindow, proposeWindows } from "./queries";
 import { checkWindow, hazardTermIn } from "./rules";
@@ -78,83 +79,81 @@ export const createGoodsPass = defineMutation({
   successKey: "goodsPasses.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
-    const replay = await db.goodsPass.findUnique({ where: { requestId: input.requestId }, select: { id: true, createdById: true } });
-    if (replay) {
-      if (replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-      return { id: replay.id };
-    }
-    await checkReferences(actor, input);
-
-    const out = input.direction === "OUT";
-    const bySeal = out && input.authorization === "SEAL";
-    const bySignatory = out && input.authorization === "SIGNATORY";
-    try {
-      return await db.$transaction(async (tx) => {
-        const pass = await tx.goodsPass.create({
-          data: {
-            requestId: input.requestId,
-            siteId: input.siteId,
-            tenantId: input.tenantId,
-            unitId: input.unitId,
-            direction: input.direction,
-            carrierName: input.carrierName,
-            carrierIdLast4: input.carrierIdLast4,
-            routeId: input.routeId,
-            windowStart: input.windowStart,
-            windowEnd: input.windowEnd,
-            notes: input.notes ?? null,
-            authorization: out ? input.authorization! : null,
-            sealPhotoFileId: bySeal ? input.sealPhotoFileId! : null,
-            signatoryId: bySignatory ? input.signatoryId! : null,
-            signatureFileId: bySignatory ? input.signatureFileId! : null,
-            // The staff member confirmed the signature matches the specimen on file.
-            signatureCheckedById: bySignatory ? actor.id : null,
-            state: "PENDING",
-            createdById: actor.id,
-            items: {
-              create: input.items.map((item, index) => ({
-                position: index + 1,
-                name: item.name,
-                quantity: new Prisma.Decimal(item.quantity.toFixed(2)),
-                unit: item.unit,
-                hazardous: item.hazardous,
-              })),
-            },
-          },
-          select: { id: true },
-        });
-        const claim = { actor, siteId: input.siteId, entity: "GOODS_PASS", entityId: pass.id } as const;
-        if (bySeal) await claimFiles(tx, { ...claim, kinds: ["PHOTO"], files: { sealPhotoFileId: [input.sealPhotoFileId!] } });
-        if (bySignatory) await claimFiles(tx, { ...claim, kinds: ["SIGNATURE"], files: { signatureFileId: [input.signatureFileId!] } });
-        await writeAudit(tx, {
-          actorId: actor.id,
-          siteId: input.siteId,
-          entity: "GoodsPass",
-          entityId: pass.id,
-          action: "CREATE",
-          after: {
-            state: "PENDING",
-            direction: input.direction,
-            tenantId: input.tenantId,
-            unitId: input.unitId,
-            routeId: input.routeId,
-            windowStart: input.windowStart,
-            windowEnd: input.windowEnd,
-            carrierName: input.carrierName,
-            authorization: out ? input.authorization : null,
-            signatoryId: bySignatory ? input.signatoryId : null,
-            items: input.items.length,
-          },
-        });
-        return pass;
-      });
-    } catch (err) {
-      // Two identical submissions raced: the second finds the first one's pass.
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    return createOnce(actor, {
+      find: async () => {
         const first = await db.goodsPass.findUnique({ where: { requestId: input.requestId }, select: { id: true, createdById: true } });
-        if (first && first.createdById === actor.id) return { id: first.id };
-      }
-      throw err;
-    }
+        return first && { madeById: first.createdById, result: { id: first.id } };
+      },
+      create: async () => {
+        await checkReferences(actor, input);
+        return insertPass(actor, input);
+      },
+    });
   },
 });
+
+/** Writes a checked registration: the pass, its items and its audit row. */
+async function insertPass(actor: Actor, input: CreateGoodsPassValues) {
+  const out = input.direction === "OUT";
+  const bySeal = out && input.authorization === "SEAL";
+  const bySignatory = out && input.authorization === "SIGNATORY";
+  return db.$transaction(async (tx) => {
+    const pass = await tx.goodsPass.create({
+      data: {
+        requestId: input.requestId,
+        siteId: input.siteId,
+        tenantId: input.tenantId,
+        unitId: input.unitId,
+        direction: input.direction,
+        carrierName: input.carrierName,
+        carrierIdLast4: input.carrierIdLast4,
+        routeId: input.routeId,
+        windowStart: input.windowStart,
+        windowEnd: input.windowEnd,
+        notes: input.notes ?? null,
+        authorization: out ? input.authorization! : null,
+        sealPhotoFileId: bySeal ? input.sealPhotoFileId! : null,
+        signatoryId: bySignatory ? input.signatoryId! : null,
+        signatureFileId: bySignatory ? input.signatureFileId! : null,
+        // The staff member confirmed the signature matches the specimen on file.
+        signatureCheckedById: bySignatory ? actor.id : null,
+        state: "PENDING",
+        createdById: actor.id,
+        items: {
+          create: input.items.map((item, index) => ({
+            position: index + 1,
+            name: item.name,
+            quantity: new Prisma.Decimal(item.quantity.toFixed(2)),
+            unit: item.unit,
+            hazardous: item.hazardous,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    const claim = { actor, siteId: input.siteId, entity: "GOODS_PASS", entityId: pass.id } as const;
+    if (bySeal) await claimFiles(tx, { ...claim, kinds: ["PHOTO"], files: { sealPhotoFileId: [input.sealPhotoFileId!] } });
+    if (bySignatory) await claimFiles(tx, { ...claim, kinds: ["SIGNATURE"], files: { signatureFileId: [input.signatureFileId!] } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      siteId: input.siteId,
+      entity: "GoodsPass",
+      entityId: pass.id,
+      action: "CREATE",
+      after: {
+        state: "PENDING",
+        direction: input.direction,
+        tenantId: input.tenantId,
+        unitId: input.unitId,
+        routeId: input.routeId,
+        windowStart: input.windowStart,
+        windowEnd: input.windowEnd,
+        carrierName: input.carrierName,
+        authorization: out ? input.authorization : null,
+        signatoryId: bySignatory ? input.signatoryId : null,
+        items: input.items.length,
+      },
+    });
+    return pass;
+  });
+}

@@ -1,6 +1,6 @@
 /**
  * Goods-pass rules of §5, pure (no I/O): hazard matching (R-GP-4), time windows and route scheduling
- * (R-GP-5), gapless numbering (R-GP-3) and the gate check (R-GP-7).
+ * (R-GP-5), and the gate check (R-GP-7).
  */
 
 /** R-GP-4: the first hazard term contained in an item name (case-insensitive), or null. */
@@ -53,11 +53,6 @@ export function nextFreeWindows(
     } else start = clash.end.getTime();
   }
   return free;
-}
-
-/** R-GP-3: site code + local date + three-digit sequence, e.g. HQ-20261127-003. */
-export function passNumber(siteCode: string, localDate: string, sequence: number): string {
-  return `${siteCode}-${localDate.replaceAll("-", "")}-${String(sequence).padStart(3, "0")}`;
 }
 
 export type GateRefusal = "not_approved" | "rejected" | "released" | "expired" | "not_yet";

@@ -3,9 +3,9 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
 import { localDateInZone, localDateOfColumn } from "@/lib/calendar";
+import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { passNumber } from "./rules";
 import { ApproveGoodsPassSchema, RejectGoodsPassSchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -42,15 +42,6 @@ async function loadPendingCandidate(actor: Actor, passId: string) {
 async function leavePending(tx: Tx, passId: string, data: Prisma.GoodsPassUpdateManyMutationInput) {
   const { count } = await tx.goodsPass.updateMany({ where: { id: passId, state: "PENDING" }, data });
   if (count !== 1) throw new DomainError("conflict", "gate.errors.stateChanged");
-}
-
-/** The next number of the site's local day: the counter row stays locked until the transaction ends. */
-async function nextSequence(tx: Tx, siteId: string, day: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "GoodsPassCounter" ("siteId", "day", "last") VALUES (${siteId}, ${day}, 1)
-    ON CONFLICT ("siteId", "day") DO UPDATE SET "last" = "GoodsPassCounter"."last" + 1
-    RETURNING "last"`;
-  return Number(rows[0].last);
 }
 
 /**
@@ -104,7 +95,7 @@ export const approveGoodsPass = defineMutation({
         select: { number: true },
       });
       if (clash) throw new DomainError("conflict", "gate.errors.routeBusy", undefined, { number: clash.number ?? "" });
-      const number = passNumber(pass.site.code, day, await nextSequence(tx, pass.siteId, day.replaceAll("-", "")));
+      const number = await nextDailyNumber(tx, "GOODS_PASS", { id: pass.siteId, code: pass.site.code }, day);
       await tx.goodsPass.update({ where: { id: pass.id }, data: { number }, select: { id: true } });
       await writeAudit(tx, {
         actorId: actor.id,

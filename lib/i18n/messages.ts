@@ -1,4 +1,5 @@
 import type { Locale } from "./config";
+import enAccount from "./messages/en/account.json";
 import enComplaints from "./messages/en/complaints.json";
 import enCompliance from "./messages/en/compliance.json";
 import enCore from "./messages/en/core.json";
@@ -17,6 +18,7 @@ import enVacant from "./messages/en/vacant.json";
 import enMeetings from "./messages/en/meetings.json";
 import enMeetingReports from "./messages/en/meetingreports.json";
 import enNewspaperReports from "./messages/en/newspaperreports.json";
+import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
 import zhCore from "./messages/zh-CN/core.json";
@@ -42,6 +44,7 @@ const zhCN = {
   ...zhComplaints,
   ...zhDashboard,
   ...zhRegistry,
+  ...zhAccount,
   ...zhPlaces,
   ...zhNotifications,
   ...zhFiles,
@@ -62,6 +65,7 @@ const en = {
   ...enComplaints,
   ...enDashboard,
   ...enRegistry,
+  ...enAccount,
   ...enPlaces,
   ...enNotifications,
   ...enFiles,

@@ -1,11 +1,13 @@
 import "server-only";
+import type { z } from "zod";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
 import { loadSiteCalendar } from "@/lib/calendar/store";
+import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { createOnce } from "@/lib/idempotency";
 import { areaForCheck, currentTemplate, windowOf } from "./queries";
 import { canSubmit, dutyFor } from "./rules";
 import { SubmitInspectionSchema } from "./schema";
@@ -22,156 +24,146 @@ export const submitInspection = defineMutation({
   revalidate: ["/inspections", "/work-orders"],
   successKey: "inspections.saved",
   async run(actor: Actor, input) {
-    const replay = await db.inspection.findUnique({
-      where: { requestId: input.requestId },
-      select: { id: true, supervisorId: true, failures: true },
-    });
-    if (replay) {
-      if (replay.supervisorId !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-      return { id: replay.id, failures: replay.failures };
-    }
-
-    const area = await areaForCheck(actor, input.areaId);
-    if (!area) throw new DomainError("not_found", "errors.not_found");
-    // R-INS-1/2: cleaning supervisors walk public areas, coordination supervisors the outlets.
-    if (dutyFor(area.type) !== actor.duty) throw new DomainError("forbidden", "inspections.errors.notYourDuty");
-
-    const calendar = await loadSiteCalendar(area.siteId);
-    const window = calendar ? windowOf(calendar, area.site, area.type, input.periodKey) : null;
-    if (!calendar || !window) throw new DomainError("invalid", "inspections.errors.noSuchWindow", "periodKey");
-    const now = new Date();
-    const timing = canSubmit(window, now);
-    // R-INS-4: a window that has ended stays missed; one not yet started cannot be checked in advance.
-    if (timing !== "ok") throw new DomainError("invalid", `inspections.errors.${timing}`, "periodKey");
-
-    const template = await currentTemplate(area.type);
-    const itemIds = input.results.map((r) => r.itemId);
-    if (
-      !template ||
-      template.id !== input.templateId ||
-      !sameIds(
-        itemIds,
-        template.items.map((i) => i.id),
-      )
-    )
-      throw new DomainError("invalid", "inspections.errors.templateMismatch", "templateId");
-
-    const already = await db.inspection.findUnique({
-      where: { areaId_periodKey: { areaId: area.id, periodKey: input.periodKey } },
-      select: { id: true },
-    });
-    if (already) throw new DomainError("conflict", "inspections.errors.alreadyDone");
-
-    const items = new Map(template.items.map((i) => [i.id, i]));
-    const failures = input.results.filter((r) => r.result === "FAIL");
-    const equipmentFailures = failures.filter((r) => items.get(r.itemId)?.equipment);
-    const localDay = calendar.localDateOf(now).replaceAll("-", "");
-
-    try {
-      return await db.$transaction(async (tx) => {
-        const inspection = await tx.inspection.create({
-          data: {
-            requestId: input.requestId,
-            siteId: area.siteId,
-            areaId: area.id,
-            templateId: template.id,
-            periodKey: input.periodKey,
-            supervisorId: actor.id,
-            checkedAt: now,
-            failures: failures.length,
-            results: {
-              create: input.results.map((r) => ({
-                itemId: r.itemId,
-                result: r.result,
-                note: r.note ?? null,
-                photoFileIds: r.photoFileIds,
-              })),
-            },
-          },
-          select: { id: true, results: { select: { id: true, itemId: true } } },
-        });
-        await claimFiles(tx, {
-          actor,
-          siteId: area.siteId,
-          entity: "INSPECTION",
-          entityId: inspection.id,
-          kinds: ["PHOTO"],
-          files: Object.fromEntries(input.results.map((r, index) => [`results.${index}.photoFileIds`, r.photoFileIds])),
-        });
-        const resultIdOf = new Map(inspection.results.map((r) => [r.itemId, r.id]));
-
-        const workOrders: string[] = [];
-        if (equipmentFailures.length > 0) {
-          // R-INS-5: numbers are per site and local day; the advisory lock serialises concurrent rounds.
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`workorder-number:${area.siteId}:${localDay}`}))`;
-          const prefix = `WO-${area.site.code}-${localDay}-`;
-          let seq = await tx.workOrder.count({ where: { siteId: area.siteId, number: { startsWith: prefix } } });
-          for (const r of equipmentFailures) {
-            const item = items.get(r.itemId)!;
-            const workOrder = await tx.workOrder.create({
-              data: {
-                number: `${prefix}${String(++seq).padStart(3, "0")}`,
-                siteId: area.siteId,
-                areaId: area.id,
-                resultId: resultIdOf.get(r.itemId),
-                description: `${area.name}：${item.label}：${r.note ?? ""}`.slice(0, 1000),
-                // The inspection's own photos, shown again: the work order refers to them, it does not claim them.
-                photoFileIds: r.photoFileIds,
-                createdById: actor.id,
-              },
-              select: { id: true, number: true, description: true },
-            });
-            workOrders.push(workOrder.number);
-            await writeAudit(tx, {
-              actorId: actor.id,
-              siteId: area.siteId,
-              entity: "WorkOrder",
-              entityId: workOrder.id,
-              action: "CREATE",
-              after: {
-                number: workOrder.number,
-                areaId: area.id,
-                inspectionId: inspection.id,
-                itemId: r.itemId,
-                description: workOrder.description,
-                photos: r.photoFileIds.length,
-                state: "OPEN",
-              },
-            });
-          }
-        }
-
-        await writeAudit(tx, {
-          actorId: actor.id,
-          siteId: area.siteId,
-          entity: "Inspection",
-          entityId: inspection.id,
-          action: "CREATE",
-          after: {
-            areaId: area.id,
-            periodKey: input.periodKey,
-            templateId: template.id,
-            templateVersion: template.version,
-            checkedAt: now,
-            items: input.results.length,
-            failures: failures.length,
-            workOrders,
-          },
-        });
-        return { id: inspection.id, failures: failures.length, workOrders };
-      });
-    } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-        // Two identical submissions raced: the second finds the first one's check.
+    return createOnce<{ id: string; failures: number; workOrders?: string[] }>(actor, {
+      find: async () => {
         const first = await db.inspection.findUnique({
           where: { requestId: input.requestId },
           select: { id: true, supervisorId: true, failures: true },
         });
-        if (first && first.supervisorId === actor.id) return { id: first.id, failures: first.failures };
-        // Someone else checked the same area and slot meanwhile.
-        throw new DomainError("conflict", "inspections.errors.alreadyDone");
-      }
-      throw err;
-    }
+        return first && { madeById: first.supervisorId, result: { id: first.id, failures: first.failures } };
+      },
+      create: () => checkAndSave(actor, input),
+      // Someone else checked the same area and slot meanwhile.
+      taken: () => new DomainError("conflict", "inspections.errors.alreadyDone"),
+    });
   },
 });
+
+/** The checks and the write of one new round (its replay is createOnce's). */
+async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectionSchema>) {
+  const area = await areaForCheck(actor, input.areaId);
+  if (!area) throw new DomainError("not_found", "errors.not_found");
+  // R-INS-1/2: cleaning supervisors walk public areas, coordination supervisors the outlets.
+  if (dutyFor(area.type) !== actor.duty) throw new DomainError("forbidden", "inspections.errors.notYourDuty");
+
+  const calendar = await loadSiteCalendar(area.siteId);
+  const window = calendar ? windowOf(calendar, area.site, area.type, input.periodKey) : null;
+  if (!calendar || !window) throw new DomainError("invalid", "inspections.errors.noSuchWindow", "periodKey");
+  const now = new Date();
+  const timing = canSubmit(window, now);
+  // R-INS-4: a window that has ended stays missed; one not yet started cannot be checked in advance.
+  if (timing !== "ok") throw new DomainError("invalid", `inspections.errors.${timing}`, "periodKey");
+
+  const template = await currentTemplate(area.type);
+  const itemIds = input.results.map((r) => r.itemId);
+  if (
+    !template ||
+    template.id !== input.templateId ||
+    !sameIds(
+      itemIds,
+      template.items.map((i) => i.id),
+    )
+  )
+    throw new DomainError("invalid", "inspections.errors.templateMismatch", "templateId");
+
+  const already = await db.inspection.findUnique({
+    where: { areaId_periodKey: { areaId: area.id, periodKey: input.periodKey } },
+    select: { id: true },
+  });
+  if (already) throw new DomainError("conflict", "inspections.errors.alreadyDone");
+
+  const items = new Map(template.items.map((i) => [i.id, i]));
+  const failures = input.results.filter((r) => r.result === "FAIL");
+  const equipmentFailures = failures.filter((r) => items.get(r.itemId)?.equipment);
+  const localDay = calendar.localDateOf(now);
+
+  return db.$transaction(async (tx) => {
+    const inspection = await tx.inspection.create({
+      data: {
+        requestId: input.requestId,
+        siteId: area.siteId,
+        areaId: area.id,
+        templateId: template.id,
+        periodKey: input.periodKey,
+        supervisorId: actor.id,
+        checkedAt: now,
+        failures: failures.length,
+        results: {
+          create: input.results.map((r) => ({
+            itemId: r.itemId,
+            result: r.result,
+            note: r.note ?? null,
+            photoFileIds: r.photoFileIds,
+          })),
+        },
+      },
+      select: { id: true, results: { select: { id: true, itemId: true } } },
+    });
+    await claimFiles(tx, {
+      actor,
+      siteId: area.siteId,
+      entity: "INSPECTION",
+      entityId: inspection.id,
+      kinds: ["PHOTO"],
+      files: Object.fromEntries(input.results.map((r, index) => [`results.${index}.photoFileIds`, r.photoFileIds])),
+    });
+    const resultIdOf = new Map(inspection.results.map((r) => [r.itemId, r.id]));
+
+    const workOrders: string[] = [];
+    if (equipmentFailures.length > 0) {
+      // R-INS-5: numbered per site and local day of the round.
+      for (const r of equipmentFailures) {
+        const item = items.get(r.itemId)!;
+        const workOrder = await tx.workOrder.create({
+          data: {
+            number: await nextDailyNumber(tx, "WORK_ORDER", { id: area.siteId, code: area.site.code }, localDay),
+            siteId: area.siteId,
+            areaId: area.id,
+            resultId: resultIdOf.get(r.itemId),
+            description: `${area.name}：${item.label}：${r.note ?? ""}`.slice(0, 1000),
+            // The inspection's own photos, shown again: the work order refers to them, it does not claim them.
+            photoFileIds: r.photoFileIds,
+            createdById: actor.id,
+          },
+          select: { id: true, number: true, description: true },
+        });
+        workOrders.push(workOrder.number);
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: area.siteId,
+          entity: "WorkOrder",
+          entityId: workOrder.id,
+          action: "CREATE",
+          after: {
+            number: workOrder.number,
+            areaId: area.id,
+            inspectionId: inspection.id,
+            itemId: r.itemId,
+            description: workOrder.description,
+            photos: r.photoFileIds.length,
+            state: "OPEN",
+          },
+        });
+      }
+    }
+
+    await writeAudit(tx, {
+      actorId: actor.id,
+      siteId: area.siteId,
+      entity: "Inspection",
+      entityId: inspection.id,
+      action: "CREATE",
+      after: {
+        areaId: area.id,
+        periodKey: input.periodKey,
+        templateId: template.id,
+        templateVersion: template.version,
+        checkedAt: now,
+        items: input.results.length,
+        failures: failures.length,
+        workOrders,
+      },
+    });
+    return { id: inspection.id, failures: failures.length, workOrders };
+  });
+}

@@ -5,6 +5,7 @@ import { AccessError } from "@/lib/auth/guard";
 import { dateColumn, localDateOfColumn } from "@/lib/calendar";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { createOnce } from "@/lib/idempotency";
 import { assertMinuteTaker, assertNotConfirmed, isSiteManager, lockScheduled, requireMeeting, type MeetingContext } from "./access";
 import { AddActionItemSchema, AmendMeetingSchema, CloseActionItemSchema, UpdateActionItemSchema } from "./schema";
 
@@ -27,41 +28,45 @@ export const addActionItem = defineMutation({
   successKey: "meetings.itemAdded",
   async run(actor, input) {
     const ctx = await requireMeeting(actor, input.meetingId);
-    // A double tap or replayed request finds the item it already added (even after confirmation).
-    const replay = await db.meetingActionItem.findUnique({
-      where: { requestId: input.requestId },
-      select: { id: true, meetingId: true, createdById: true },
-    });
-    if (replay) {
-      if (replay.meetingId !== ctx.id || replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-      return { id: replay.id };
-    }
-    assertMinuteTaker(ctx);
-    assertNotConfirmed(ctx, "description");
-    const owner = await checkItemFields(ctx, input);
-    return db.$transaction(async (tx) => {
-      await lockScheduled(tx, ctx.id, "description");
-      const item = await tx.meetingActionItem.create({
-        data: {
-          requestId: input.requestId,
-          seriesId: ctx.seriesId,
-          meetingId: ctx.id,
-          description: input.description,
-          ownerParticipantId: owner.id,
-          dueOn: dateColumn(input.dueOn),
-          createdById: actor.id,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: ctx.siteId,
-        entity: "MeetingActionItem",
-        entityId: item.id,
-        action: "CREATE",
-        after: { meetingId: ctx.id, description: input.description, owner: owner.name, dueOn: input.dueOn },
-      });
-      return item;
+    // A double tap or replayed request finds the item it already added (even after confirmation); a request
+    // id of another meeting is not a replay, and its insert is refused by the unique key.
+    return createOnce(actor, {
+      find: async () => {
+        const item = await db.meetingActionItem.findFirst({
+          where: { requestId: input.requestId, meetingId: ctx.id },
+          select: { id: true, createdById: true },
+        });
+        return item && { madeById: item.createdById, result: { id: item.id } };
+      },
+      create: async () => {
+        assertMinuteTaker(ctx);
+        assertNotConfirmed(ctx, "description");
+        const owner = await checkItemFields(ctx, input);
+        return db.$transaction(async (tx) => {
+          await lockScheduled(tx, ctx.id, "description");
+          const item = await tx.meetingActionItem.create({
+            data: {
+              requestId: input.requestId,
+              seriesId: ctx.seriesId,
+              meetingId: ctx.id,
+              description: input.description,
+              ownerParticipantId: owner.id,
+              dueOn: dateColumn(input.dueOn),
+              createdById: actor.id,
+            },
+            select: { id: true },
+          });
+          await writeAudit(tx, {
+            actorId: actor.id,
+            siteId: ctx.siteId,
+            entity: "MeetingActionItem",
+            entityId: item.id,
+            action: "CREATE",
+            after: { meetingId: ctx.id, description: input.description, owner: owner.name, dueOn: input.dueOn },
+          });
+          return item;
+        });
+      },
     });
   },
 });
@@ -154,35 +159,38 @@ export const amendMeeting = defineMutation({
     if (!ctx.isConvener && !ctx.isMinuteTaker && !ctx.isManager) throw new DomainError("forbidden", "meetings.errors.notAmender");
     // R-MTG-4: drafts are simply edited; only confirmed minutes take a linked correction.
     if (ctx.state !== "CONFIRMED") throw new DomainError("invalid", "meetings.errors.amendOnlyConfirmed", "section");
-    const replay = await db.meetingAmendment.findUnique({
-      where: { requestId: input.requestId },
-      select: { id: true, meetingId: true, createdById: true },
-    });
-    if (replay) {
-      if (replay.meetingId !== ctx.id || replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-      return { id: replay.id };
-    }
-    return db.$transaction(async (tx) => {
-      const amendment = await tx.meetingAmendment.create({
-        data: {
-          requestId: input.requestId,
-          meetingId: ctx.id,
-          section: input.section,
-          text: input.text,
-          reason: input.reason,
-          createdById: actor.id,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: ctx.siteId,
-        entity: "MeetingAmendment",
-        entityId: amendment.id,
-        action: "CREATE",
-        after: { meetingId: ctx.id, section: input.section, text: input.text, reason: input.reason },
-      });
-      return amendment;
+    return createOnce(actor, {
+      find: async () => {
+        const amendment = await db.meetingAmendment.findFirst({
+          where: { requestId: input.requestId, meetingId: ctx.id },
+          select: { id: true, createdById: true },
+        });
+        return amendment && { madeById: amendment.createdById, result: { id: amendment.id } };
+      },
+      create: async () => {
+        return db.$transaction(async (tx) => {
+          const amendment = await tx.meetingAmendment.create({
+            data: {
+              requestId: input.requestId,
+              meetingId: ctx.id,
+              section: input.section,
+              text: input.text,
+              reason: input.reason,
+              createdById: actor.id,
+            },
+            select: { id: true },
+          });
+          await writeAudit(tx, {
+            actorId: actor.id,
+            siteId: ctx.siteId,
+            entity: "MeetingAmendment",
+            entityId: amendment.id,
+            action: "CREATE",
+            after: { meetingId: ctx.id, section: input.section, text: input.text, reason: input.reason },
+          });
+          return amendment;
+        });
+      },
     });
   },
 });

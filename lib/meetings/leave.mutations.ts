@@ -4,7 +4,7 @@ import { DomainError, defineMutation } from "@/lib/action";
 import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { createOnce } from "@/lib/idempotency";
 import { assertNotConfirmed, lockScheduled, requireMeeting } from "./access";
 import { notifyLeave } from "./notify";
 import { leaveApproverOf, mayDecideLeave, mayRequestLeave } from "./rules";
@@ -21,90 +21,85 @@ export const requestLeave = defineMutation({
   successKey: "meetings.leaveRequested",
   async run(actor, input) {
     const ctx = await requireMeeting(actor, input.meetingId);
-    const replay = await db.leaveRequest.findUnique({ where: { requestId: input.requestId }, select: { id: true, requestedById: true } });
-    if (replay) {
-      if (replay.requestedById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-      return { id: replay.id };
-    }
-    assertNotConfirmed(ctx, "participantId");
-    const expected = await db.meetingAttendance.findFirst({
-      where: { meetingId: ctx.id, participantId: input.participantId },
-      select: {
-        participant: { select: { userId: true, name: true, superiorId: true } },
-        meeting: { select: { series: { select: { name: true } } } },
-      },
-    });
-    if (!expected) throw new DomainError("invalid", "meetings.errors.notExpected", "participantId");
-    const may = mayRequestLeave({
-      actorId: actor.id,
-      participantUserId: expected.participant.userId,
-      convenerId: ctx.convenerId,
-      minuteTakerId: ctx.minuteTakerId,
-    });
-    if (!may) throw new DomainError("forbidden", "meetings.errors.leaveNotYours", "participantId");
-    if (Date.now() >= ctx.startsAt.getTime()) throw new DomainError("invalid", "meetings.errors.leaveTooLate", "reason");
-    const open = await db.leaveRequest.count({
-      where: { meetingId: ctx.id, participantId: input.participantId, state: { in: ["PENDING", "APPROVED"] } },
-    });
-    if (open > 0) throw new DomainError("conflict", "meetings.errors.leaveExists", "participantId");
-    try {
-      return await db.$transaction(async (tx) => {
-        await lockScheduled(tx, ctx.id, "participantId");
-        const leave = await tx.leaveRequest.create({
-          data: {
-            requestId: input.requestId,
-            meetingId: ctx.id,
-            participantId: input.participantId,
-            reason: input.reason,
-            requestedById: actor.id,
-          },
-          select: { id: true },
-        });
-        await writeAudit(tx, {
-          actorId: actor.id,
-          siteId: ctx.siteId,
-          entity: "LeaveRequest",
-          entityId: leave.id,
-          action: "CREATE",
-          after: { meetingId: ctx.id, participantId: input.participantId, reason: input.reason, state: "PENDING" },
-        });
-        // The superior (or convener) hears of it at once; when that is the person asking leave, the site's managers.
-        const approver = leaveApproverOf(expected.participant, ctx.convenerId);
-        const recipients =
-          approver === expected.participant.userId
-            ? (
-                await tx.userSite.findMany({
-                  where: { siteId: ctx.siteId, user: { role: "MANAGER", disabled: false } },
-                  select: { userId: true },
-                })
-              ).map((m) => m.userId)
-            : [approver];
-        await notifyLeave(
-          tx,
-          "requested",
-          {
-            leaveId: leave.id,
-            meetingId: ctx.id,
-            siteId: ctx.siteId,
-            seriesName: expected.meeting.series.name,
-            date: localDateOfColumn(ctx.date),
-            personName: expected.participant.name,
-            text: input.reason,
-          },
-          recipients.filter((id) => id !== actor.id),
-        );
-        return leave;
-      });
-    } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-        const first = await db.leaveRequest.findUnique({
+    return createOnce(actor, {
+      find: async () => {
+        const leave = await db.leaveRequest.findUnique({
           where: { requestId: input.requestId },
           select: { id: true, requestedById: true },
         });
-        if (first && first.requestedById === actor.id) return { id: first.id };
-      }
-      throw err;
-    }
+        return leave && { madeById: leave.requestedById, result: { id: leave.id } };
+      },
+      create: async () => {
+        assertNotConfirmed(ctx, "participantId");
+        const expected = await db.meetingAttendance.findFirst({
+          where: { meetingId: ctx.id, participantId: input.participantId },
+          select: {
+            participant: { select: { userId: true, name: true, superiorId: true } },
+            meeting: { select: { series: { select: { name: true } } } },
+          },
+        });
+        if (!expected) throw new DomainError("invalid", "meetings.errors.notExpected", "participantId");
+        const may = mayRequestLeave({
+          actorId: actor.id,
+          participantUserId: expected.participant.userId,
+          convenerId: ctx.convenerId,
+          minuteTakerId: ctx.minuteTakerId,
+        });
+        if (!may) throw new DomainError("forbidden", "meetings.errors.leaveNotYours", "participantId");
+        if (Date.now() >= ctx.startsAt.getTime()) throw new DomainError("invalid", "meetings.errors.leaveTooLate", "reason");
+        const open = await db.leaveRequest.count({
+          where: { meetingId: ctx.id, participantId: input.participantId, state: { in: ["PENDING", "APPROVED"] } },
+        });
+        if (open > 0) throw new DomainError("conflict", "meetings.errors.leaveExists", "participantId");
+        return db.$transaction(async (tx) => {
+          await lockScheduled(tx, ctx.id, "participantId");
+          const leave = await tx.leaveRequest.create({
+            data: {
+              requestId: input.requestId,
+              meetingId: ctx.id,
+              participantId: input.participantId,
+              reason: input.reason,
+              requestedById: actor.id,
+            },
+            select: { id: true },
+          });
+          await writeAudit(tx, {
+            actorId: actor.id,
+            siteId: ctx.siteId,
+            entity: "LeaveRequest",
+            entityId: leave.id,
+            action: "CREATE",
+            after: { meetingId: ctx.id, participantId: input.participantId, reason: input.reason, state: "PENDING" },
+          });
+          // The superior (or convener) hears of it at once; when that is the person asking leave, the site's managers.
+          const approver = leaveApproverOf(expected.participant, ctx.convenerId);
+          const recipients =
+            approver === expected.participant.userId
+              ? (
+                  await tx.userSite.findMany({
+                    where: { siteId: ctx.siteId, user: { role: "MANAGER", disabled: false } },
+                    select: { userId: true },
+                  })
+                ).map((m) => m.userId)
+              : [approver];
+          await notifyLeave(
+            tx,
+            "requested",
+            {
+              leaveId: leave.id,
+              meetingId: ctx.id,
+              siteId: ctx.siteId,
+              seriesName: expected.meeting.series.name,
+              date: localDateOfColumn(ctx.date),
+              personName: expected.participant.name,
+              text: input.reason,
+            },
+            recipients.filter((id) => id !== actor.id),
+          );
+          return leave;
+        });
+      },
+    });
   },
 });
 

@@ -1,11 +1,10 @@
 import "server-only";
 import { DomainError, defineMutation } from "@/lib/action";
-import type { Actor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { dateColumn, instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { createOnce } from "@/lib/idempotency";
 import { assertMinuteTaker, assertNotConfirmed, isSiteManager, lockScheduled, requireMeeting } from "./access";
 import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, tooFarAhead, type AttendanceStatusValue } from "./rules";
 import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, ScheduleMeetingSchema } from "./schema";
@@ -14,12 +13,6 @@ import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, Schedu
  * Scheduling, attendance, the agenda and confirmation of one meeting (§3.4). Every write checks the
  * record-level role (convener, minute-taker, site manager) and, until confirmed, holds the meeting row.
  */
-
-async function replayOf(requestId: string, actor: Actor) {
-  const replay = await db.meeting.findUnique({ where: { requestId }, select: { id: true, createdById: true } });
-  if (replay && replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-  return replay ? { id: replay.id } : null;
-}
 
 export const scheduleMeeting = defineMutation({
   name: "scheduleMeetingAction",
@@ -34,51 +27,53 @@ export const scheduleMeeting = defineMutation({
     if (!series || !actor.siteIds.includes(series.siteId)) throw new AccessError("not_found");
     if (actor.id !== series.convenerId && actor.id !== series.minuteTakerId && !isSiteManager(actor, series.siteId))
       throw new DomainError("forbidden", "meetings.errors.notOrganizer");
-    const replay = await replayOf(input.requestId, actor);
-    if (replay) return replay;
-    if (!series.active) throw new DomainError("invalid", "meetings.errors.seriesInactive", "seriesId");
-    const today = localDateInZone(new Date(), series.site.timeZone);
-    if (tooFarAhead(input.date, today)) throw new DomainError("invalid", "meetings.errors.tooFarAhead", "date", { max: MAX_DAYS_AHEAD });
-    const startsAt = instantFromLocalDateTime(`${input.date}T${input.time}`, series.site.timeZone);
+    return createOnce(actor, {
+      find: async () => {
+        const meeting = await db.meeting.findUnique({ where: { requestId: input.requestId }, select: { id: true, createdById: true } });
+        return meeting && { madeById: meeting.createdById, result: { id: meeting.id } };
+      },
+      create: async () => {
+        if (!series.active) throw new DomainError("invalid", "meetings.errors.seriesInactive", "seriesId");
+        const today = localDateInZone(new Date(), series.site.timeZone);
+        if (tooFarAhead(input.date, today))
+          throw new DomainError("invalid", "meetings.errors.tooFarAhead", "date", { max: MAX_DAYS_AHEAD });
+        const startsAt = instantFromLocalDateTime(`${input.date}T${input.time}`, series.site.timeZone);
 
-    try {
-      return await db.$transaction(async (tx) => {
-        // One meeting per series per local date: serialize schedulers of this series, then check.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`meeting-series:${series.id}`}))`;
-        const sameDay = await tx.meeting.findFirst({ where: { seriesId: series.id, date: dateColumn(input.date) }, select: { id: true } });
-        if (sameDay) throw new DomainError("conflict", "meetings.errors.alreadyScheduled", "date");
-        const participants = await tx.meetingParticipant.findMany({ where: { seriesId: series.id, active: true }, select: { id: true } });
-        const meeting = await tx.meeting.create({
-          data: {
-            requestId: input.requestId,
-            seriesId: series.id,
+        return db.$transaction(async (tx) => {
+          // One meeting per series per local date: serialize schedulers of this series, then check.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`meeting-series:${series.id}`}))`;
+          const sameDay = await tx.meeting.findFirst({
+            where: { seriesId: series.id, date: dateColumn(input.date) },
+            select: { id: true },
+          });
+          if (sameDay) throw new DomainError("conflict", "meetings.errors.alreadyScheduled", "date");
+          const participants = await tx.meetingParticipant.findMany({ where: { seriesId: series.id, active: true }, select: { id: true } });
+          const meeting = await tx.meeting.create({
+            data: {
+              requestId: input.requestId,
+              seriesId: series.id,
+              siteId: series.siteId,
+              date: dateColumn(input.date),
+              startsAt,
+              place: input.place,
+              createdById: actor.id,
+              // Expected people are fixed when the meeting is scheduled; status stays empty until recorded.
+              attendance: { create: participants.map((p) => ({ participantId: p.id })) },
+            },
+            select: { id: true },
+          });
+          await writeAudit(tx, {
+            actorId: actor.id,
             siteId: series.siteId,
-            date: dateColumn(input.date),
-            startsAt,
-            place: input.place,
-            createdById: actor.id,
-            // Expected people are fixed when the meeting is scheduled; status stays empty until recorded.
-            attendance: { create: participants.map((p) => ({ participantId: p.id })) },
-          },
-          select: { id: true },
+            entity: "Meeting",
+            entityId: meeting.id,
+            action: "CREATE",
+            after: { seriesId: series.id, date: input.date, startsAt, place: input.place, expected: participants.length },
+          });
+          return meeting;
         });
-        await writeAudit(tx, {
-          actorId: actor.id,
-          siteId: series.siteId,
-          entity: "Meeting",
-          entityId: meeting.id,
-          action: "CREATE",
-          after: { seriesId: series.id, date: input.date, startsAt, place: input.place, expected: participants.length },
-        });
-        return meeting;
-      });
-    } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-        const first = await replayOf(input.requestId, actor);
-        if (first) return first;
-      }
-      throw err;
-    }
+      },
+    });
   },
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
@@ -6,7 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { createOnce } from "@/lib/idempotency";
 import { allocateCopies, checkClose, distributionOrder, receiptDateProblem, tallyDeliveries } from "./rules";
 import { CloseDaySchema, HandOverSchema, ReceiptSchema } from "./schema";
 
@@ -40,13 +41,6 @@ async function subscriptionsOn(siteId: string, date: string) {
   );
 }
 
-async function replayOf(requestId: string, actor: Actor) {
-  const day = await db.newspaperDay.findUnique({ where: { requestId }, select: { id: true, receivedById: true } });
-  if (!day) return null;
-  if (day.receivedById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-  return { id: day.id };
-}
-
 /**
  * R-NEWS-1: the front desk signs for the papers the courier brought, title by title. The day's
  * distribution list is generated at once from the subscriptions running that local day (R-NEWS-2): one
@@ -60,95 +54,95 @@ export const receiveNewspapers = defineMutation({
   successKey: "newspapers.receipt.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
-    const replay = await replayOf(input.requestId, actor);
-    if (replay) return replay;
-
-    const site = await db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { timeZone: true } });
-    if (receiptDateProblem(input.date, localDateInZone(new Date(), site.timeZone)))
-      throw new DomainError("invalid", "newspapers.errors.receiptFuture", "date");
-    const existing = await db.newspaperDay.findUnique({
-      where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
-      select: { id: true },
+    return createOnce(actor, {
+      find: async () => {
+        const day = await db.newspaperDay.findUnique({ where: { requestId: input.requestId }, select: { id: true, receivedById: true } });
+        return day && { madeById: day.receivedById, result: { id: day.id } };
+      },
+      create: () => receive(actor, input),
+      // A colleague signed for the same day a moment earlier.
+      taken: () => new DomainError("conflict", "newspapers.errors.dayExists", "date"),
     });
-    if (existing) throw new DomainError("conflict", "newspapers.errors.dayExists", "date");
-
-    const titles = await db.newspaperTitle.findMany({ where: { siteId: input.siteId }, select: { id: true } });
-    const known = new Set(titles.map((t) => t.id));
-    input.lines.forEach((line, index) => {
-      if (!known.has(line.titleId)) throw new DomainError("invalid", "newspapers.errors.titleNotFound", `lines.${index}.received`);
-    });
-
-    const subscriptions = await subscriptionsOn(input.siteId, input.date);
-    const received = new Map(input.lines.map((l) => [l.titleId, l.received]));
-    const titleIds = [...new Set([...received.keys(), ...subscriptions.map((s) => s.titleId)])];
-    const lines = titleIds.map((titleId) => {
-      const subs = subscriptions.filter((s) => s.titleId === titleId);
-      const got = received.get(titleId) ?? 0;
-      return { titleId, received: got, expected: subs.reduce((n, s) => n + s.copies, 0), states: allocateCopies(got, subs).states };
-    });
-
-    try {
-      return await db.$transaction(async (tx) => {
-        const day = await tx.newspaperDay.create({
-          data: {
-            requestId: input.requestId,
-            siteId: input.siteId,
-            date: dateColumn(input.date),
-            courierName: input.courierName,
-            receivedById: actor.id,
-            receiptSignatureFileId: input.signatureFileId,
-            lines: { create: lines.map((l) => ({ titleId: l.titleId, received: l.received, expected: l.expected })) },
-          },
-          select: { id: true },
-        });
-        // R-NEWS-1: one drawn signature proves one receipt.
-        await claimFiles(tx, {
-          actor,
-          siteId: input.siteId,
-          entity: "NEWSPAPER_DAY",
-          entityId: day.id,
-          kinds: ["SIGNATURE"],
-          files: { signatureFileId: [input.signatureFileId] },
-        });
-        const states = new Map(lines.flatMap((l) => [...l.states]));
-        await tx.newspaperDelivery.createMany({
-          data: subscriptions.map((s) => ({
-            dayId: day.id,
-            siteId: input.siteId,
-            subscriptionId: s.id,
-            titleId: s.titleId,
-            tenantId: s.tenantId,
-            unitId: s.unitId,
-            copies: s.copies,
-            state: states.get(s.id) ?? "SHORT",
-          })),
-        });
-        await writeAudit(tx, {
-          actorId: actor.id,
-          siteId: input.siteId,
-          entity: "NewspaperDay",
-          entityId: day.id,
-          action: "CREATE",
-          after: {
-            date: input.date,
-            courierName: input.courierName,
-            lines: lines.map((l) => ({ titleId: l.titleId, received: l.received, expected: l.expected })),
-            deliveries: subscriptions.length,
-          },
-        });
-        return day;
-      });
-    } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-        // A replay raced its original, or a colleague signed for the same day a moment earlier.
-        const first = await replayOf(input.requestId, actor);
-        if (first) return first;
-        throw new DomainError("conflict", "newspapers.errors.dayExists", "date");
-      }
-      throw err;
-    }
   },
 });
+
+/** The checks and the write of one new day's receipt (its replay is createOnce's). */
+async function receive(actor: Actor, input: z.output<typeof ReceiptSchema>) {
+  const site = await db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { timeZone: true } });
+  if (receiptDateProblem(input.date, localDateInZone(new Date(), site.timeZone)))
+    throw new DomainError("invalid", "newspapers.errors.receiptFuture", "date");
+  const existing = await db.newspaperDay.findUnique({
+    where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
+    select: { id: true },
+  });
+  if (existing) throw new DomainError("conflict", "newspapers.errors.dayExists", "date");
+
+  const titles = await db.newspaperTitle.findMany({ where: { siteId: input.siteId }, select: { id: true } });
+  const known = new Set(titles.map((t) => t.id));
+  input.lines.forEach((line, index) => {
+    if (!known.has(line.titleId)) throw new DomainError("invalid", "newspapers.errors.titleNotFound", `lines.${index}.received`);
+  });
+
+  const subscriptions = await subscriptionsOn(input.siteId, input.date);
+  const received = new Map(input.lines.map((l) => [l.titleId, l.received]));
+  const titleIds = [...new Set([...received.keys(), ...subscriptions.map((s) => s.titleId)])];
+  const lines = titleIds.map((titleId) => {
+    const subs = subscriptions.filter((s) => s.titleId === titleId);
+    const got = received.get(titleId) ?? 0;
+    return { titleId, received: got, expected: subs.reduce((n, s) => n + s.copies, 0), states: allocateCopies(got, subs).states };
+  });
+
+  return db.$transaction(async (tx) => {
+    const day = await tx.newspaperDay.create({
+      data: {
+        requestId: input.requestId,
+        siteId: input.siteId,
+        date: dateColumn(input.date),
+        courierName: input.courierName,
+        receivedById: actor.id,
+        receiptSignatureFileId: input.signatureFileId,
+        lines: { create: lines.map((l) => ({ titleId: l.titleId, received: l.received, expected: l.expected })) },
+      },
+      select: { id: true },
+    });
+    // R-NEWS-1: one drawn signature proves one receipt.
+    await claimFiles(tx, {
+      actor,
+      siteId: input.siteId,
+      entity: "NEWSPAPER_DAY",
+      entityId: day.id,
+      kinds: ["SIGNATURE"],
+      files: { signatureFileId: [input.signatureFileId] },
+    });
+    const states = new Map(lines.flatMap((l) => [...l.states]));
+    await tx.newspaperDelivery.createMany({
+      data: subscriptions.map((s) => ({
+        dayId: day.id,
+        siteId: input.siteId,
+        subscriptionId: s.id,
+        titleId: s.titleId,
+        tenantId: s.tenantId,
+        unitId: s.unitId,
+        copies: s.copies,
+        state: states.get(s.id) ?? "SHORT",
+      })),
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      siteId: input.siteId,
+      entity: "NewspaperDay",
+      entityId: day.id,
+      action: "CREATE",
+      after: {
+        date: input.date,
+        courierName: input.courierName,
+        lines: lines.map((l) => ({ titleId: l.titleId, received: l.received, expected: l.expected })),
+        deliveries: subscriptions.length,
+      },
+    });
+    return day;
+  });
+}
 
 async function loadDay(actor: Actor, dayId: string) {
   const day = await db.newspaperDay.findFirst({

@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem, passwordProblemKey } from "@/lib/auth/password-policy";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { CreateUserSchema, ResetPasswordSchema, UpdateUserSchema } from "./user.schema";
@@ -14,12 +15,19 @@ async function assertSitesExist(siteIds: string[]) {
   return unique;
 }
 
+/** The password rules, as a field message next to `field`; nothing is written when they are broken. */
+export function assertPasswordAcceptable(password: string, username: string, field = "password"): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new DomainError("invalid", passwordProblemKey(problem), field);
+}
+
 export const createUser = defineMutation({
   name: "createUserAction",
   schema: CreateUserSchema,
   revalidate: ["/admin/users"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
+    assertPasswordAcceptable(input.password, input.username);
     const siteIds = await assertSitesExist(input.siteIds);
     if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } }))
       throw new DomainError("conflict", "users.errors.usernameTaken", "username");
@@ -33,6 +41,8 @@ export const createUser = defineMutation({
           role: input.role,
           duty: input.duty ?? null,
           passwordHash,
+          // The administrator chose this password: the user replaces it at the first sign-in.
+          mustChangePassword: true,
           sites: { create: siteIds.map((siteId) => ({ siteId })) },
         },
         select: { id: true, username: true, name: true, email: true, role: true, duty: true },
@@ -115,15 +125,16 @@ export const resetUserPassword = defineMutation({
   revalidate: ["/admin/users"],
   successKey: "users.passwordReset",
   async run(actor: Actor, input) {
-    const user = await db.user.findUnique({ where: { id: input.id }, select: { id: true } });
+    const user = await db.user.findUnique({ where: { id: input.id }, select: { id: true, username: true } });
     if (!user) throw new DomainError("not_found", "errors.not_found");
+    assertPasswordAcceptable(input.password, user.username);
     const passwordHash = await hashPassword(input.password);
     return db.$transaction(async (tx) => {
       const changedAt = new Date();
       // A changed password ends every existing session at its next request (sessionVersion).
       await tx.user.update({
         where: { id: user.id },
-        data: { passwordHash, passwordChangedAt: changedAt, sessionVersion: { increment: 1 } },
+        data: { passwordHash, passwordChangedAt: changedAt, mustChangePassword: true, sessionVersion: { increment: 1 } },
       });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -131,8 +142,9 @@ export const resetUserPassword = defineMutation({
         entity: "User",
         entityId: user.id,
         action: "UPDATE",
-        before: { passwordChangedAt: null },
-        after: { passwordChangedAt: changedAt },
+        // Field names without "password": the trail drops those (lib/audit.ts), and these are no secret.
+        before: { credentialsChangedAt: null, changeAtNextSignIn: null },
+        after: { credentialsChangedAt: changedAt, changeAtNextSignIn: true },
       });
       return { id: user.id };
     });

@@ -1,16 +1,12 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { id, trimmed } from "@/lib/validation";
 
 export const ROLE_VALUES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK", "ENGINEER"] as const;
 export const DUTY_VALUES = ["CLEANING", "COORDINATION"] as const;
 
-export const password = () =>
-  z
-    .string()
-    .min(8)
-    .max(100)
-    .regex(/[A-Za-z]/, { message: "users.errors.passwordWeak" })
-    .regex(/\d/, { message: "users.errors.passwordWeak" });
+/** The rules (length, not the username, not a common password) are checked by assertPasswordAcceptable. */
+export const password = () => z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 const userFields = {
   name: trimmed(50),

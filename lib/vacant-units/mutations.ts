@@ -6,7 +6,8 @@ import { writeAudit } from "@/lib/audit";
 import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { createOnce } from "@/lib/idempotency";
 import { cleanedOnProblem, isDue } from "./rules";
 import { CleaningCheckSchema, ResubmitCleaningSchema, SendBackCleaningSchema, SubmitCleaningSchema, VerifyCleaningSchema } from "./schema";
 
@@ -76,75 +77,70 @@ export const submitVacantCleaning = defineMutation({
   revalidate: REVALIDATE,
   successKey: "vacant.saved",
   async run(actor: Actor, input) {
-    const replay = await db.vacantCleaningRecord.findUnique({
-      where: { requestId: input.requestId },
-      select: { id: true, createdById: true },
-    });
-    if (replay) {
-      if (replay.createdById !== actor.id) throw new DomainError("conflict", "errors.duplicate");
-      return { id: replay.id };
-    }
-    const unit = await loadUnit(actor, input.unitId);
-    const now = new Date();
-    const timeZone = unit.site.timeZone;
-    // R-VAC-1: only a unit on the month's schedule (vacant at its end, or now) has a cleaning record.
-    if (!isDue(unit, unit.statusChanges, input.month, timeZone, now)) throw new DomainError("invalid", "vacant.errors.notVacant", "unitId");
-    const already = await db.vacantCleaningRecord.findUnique({
-      where: { unitId_month: { unitId: unit.id, month: input.month } },
-      select: { id: true },
-    });
-    if (already) throw new DomainError("conflict", "vacant.errors.alreadyRecorded", "month");
-    assertCleanedOn(input.cleanedOn, input.month, timeZone, now);
-    await assertCleaner(input.cleanerId, unit.siteId);
-
-    try {
-      return await db.$transaction(async (tx) => {
-        const record = await tx.vacantCleaningRecord.create({
-          data: {
-            requestId: input.requestId,
-            siteId: unit.siteId,
-            unitId: unit.id,
-            month: input.month,
-            cleanedOn: dateColumn(input.cleanedOn),
-            cleanerId: input.cleanerId,
-            createdById: actor.id,
-            checks: { create: checkRows(input.checks) },
-          },
-          select: { id: true },
-        });
-        await claimPhotos(tx, actor, { id: record.id, siteId: unit.siteId }, input.checks);
-        await writeAudit(tx, {
-          actorId: actor.id,
-          siteId: unit.siteId,
-          entity: "VacantCleaningRecord",
-          entityId: record.id,
-          action: "CREATE",
-          after: {
-            unitId: unit.id,
-            month: input.month,
-            cleanedOn: input.cleanedOn,
-            cleanerId: input.cleanerId,
-            state: "SUBMITTED",
-            failures: failuresOf(input.checks),
-            photos: input.checks.flatMap((c) => c.photoFileIds).length,
-          },
-        });
-        return { id: record.id };
-      });
-    } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-        // A replay raced the first request, or someone recorded the same unit and month meanwhile.
-        const first = await db.vacantCleaningRecord.findUnique({
+    return createOnce(actor, {
+      find: async () => {
+        const record = await db.vacantCleaningRecord.findUnique({
           where: { requestId: input.requestId },
           select: { id: true, createdById: true },
         });
-        if (first && first.createdById === actor.id) return { id: first.id };
-        throw new DomainError("conflict", "vacant.errors.alreadyRecorded", "month");
-      }
-      throw err;
-    }
+        return record && { madeById: record.createdById, result: { id: record.id } };
+      },
+      create: () => recordCleaning(actor, input),
+      // Someone recorded the same unit and month meanwhile.
+      taken: () => new DomainError("conflict", "vacant.errors.alreadyRecorded", "month"),
+    });
   },
 });
+
+/** The checks and the write of one new cleaning record (its replay is createOnce's). */
+async function recordCleaning(actor: Actor, input: z.output<typeof SubmitCleaningSchema>) {
+  const unit = await loadUnit(actor, input.unitId);
+  const now = new Date();
+  const timeZone = unit.site.timeZone;
+  // R-VAC-1: only a unit on the month's schedule (vacant at its end, or now) has a cleaning record.
+  if (!isDue(unit, unit.statusChanges, input.month, timeZone, now)) throw new DomainError("invalid", "vacant.errors.notVacant", "unitId");
+  const already = await db.vacantCleaningRecord.findUnique({
+    where: { unitId_month: { unitId: unit.id, month: input.month } },
+    select: { id: true },
+  });
+  if (already) throw new DomainError("conflict", "vacant.errors.alreadyRecorded", "month");
+  assertCleanedOn(input.cleanedOn, input.month, timeZone, now);
+  await assertCleaner(input.cleanerId, unit.siteId);
+
+  return db.$transaction(async (tx) => {
+    const record = await tx.vacantCleaningRecord.create({
+      data: {
+        requestId: input.requestId,
+        siteId: unit.siteId,
+        unitId: unit.id,
+        month: input.month,
+        cleanedOn: dateColumn(input.cleanedOn),
+        cleanerId: input.cleanerId,
+        createdById: actor.id,
+        checks: { create: checkRows(input.checks) },
+      },
+      select: { id: true },
+    });
+    await claimPhotos(tx, actor, { id: record.id, siteId: unit.siteId }, input.checks);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      siteId: unit.siteId,
+      entity: "VacantCleaningRecord",
+      entityId: record.id,
+      action: "CREATE",
+      after: {
+        unitId: unit.id,
+        month: input.month,
+        cleanedOn: input.cleanedOn,
+        cleanerId: input.cleanerId,
+        state: "SUBMITTED",
+        failures: failuresOf(input.checks),
+        photos: input.checks.flatMap((c) => c.photoFileIds).length,
+      },
+    });
+    return { id: record.id };
+  });
+}
 
 /** A record of the actor's sites, or "not found". */
 async function loadRecord(actor: Actor, recordId: string) {

@@ -1,8 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
-import { createComplaint } from "@/lib/complaints/mutations";
+import { insertComplaint, prepareIntake } from "@/lib/complaints/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkOrderState } from "@/lib/generated/prisma/enums";
@@ -126,13 +127,11 @@ export const sendBackWorkOrder = defineMutation({
   },
 });
 
-/** The complaint's idempotency key: one work order can only ever make one complaint (unique requestId). */
-const complaintKey = (workOrderId: string) => `workorder:${workOrderId}`;
-
 /**
  * A failure that affects a tenant becomes a complaint in one step (R-INS-5 → R-CMP-1): the complaint
- * intake itself (deadlines, number, audit) runs unchanged through createComplaint, then the work order
- * is linked to it.
+ * intake's checks, number and audit, then the work order's link to it (a foreign key, unique), all in
+ * one transaction that holds the work order row, so one work order makes at most one complaint. A
+ * replay by the person who converted it answers with that complaint; anyone else is told it is done.
  */
 export const workOrderToComplaint = defineMutation({
   name: "workOrderToComplaintAction",
@@ -141,54 +140,69 @@ export const workOrderToComplaint = defineMutation({
   successKey: "workOrders.converted",
   async run(actor: Actor, input) {
     const wo = await loadWorkOrder(actor, input.workOrderId);
-    if (wo.complaintId) throw new DomainError("conflict", "workOrders.errors.alreadyConverted");
-    const requestId = complaintKey(wo.id);
-    // A complaint made earlier whose link was never written (interrupted request): link it now.
-    let complaint = await db.complaint.findUnique({ where: { requestId }, select: { id: true, number: true } });
-    if (!complaint) {
-      const department = await db.department.findFirst({
-        where: { siteId: wo.siteId, kind: "ENGINEERING" },
-        select: { id: true },
-        orderBy: { name: "asc" },
-      });
-      if (!department) throw new DomainError("invalid", "workOrders.errors.noEngineeringDepartment");
-      const place = `${wo.area.building}${wo.area.floor} ${wo.area.name}`;
-      complaint = await createComplaint.run(actor, {
-        requestId,
-        siteId: wo.siteId,
-        tenantId: input.tenantId,
-        unitId: input.unitId ?? null,
-        source: "INSPECTION",
-        category: "REPAIR",
-        severity: input.severity,
-        description: `【维修单 ${wo.number} · ${place}】${wo.description}`.slice(0, 2000),
-        departmentId: department.id,
-        receivedAt: undefined,
-        // Inspection photos stay on the work order: createComplaint only accepts the actor's own unused uploads.
-        photoIds: [],
-      });
-    }
-    const linked = complaint;
-    const result = { id: wo.id, complaintId: linked.id, complaintNumber: linked.number };
-    return db.$transaction(async (tx) => {
-      // Only once: the link is written only while the work order has none.
-      const { count } = await tx.workOrder.updateMany({ where: { id: wo.id, complaintId: null }, data: { complaintId: linked.id } });
-      if (count !== 1) {
-        // A concurrent identical conversion linked this same complaint first: same answer, nothing more to write.
-        const now = await tx.workOrder.findUnique({ where: { id: wo.id }, select: { complaintId: true } });
-        if (now?.complaintId === linked.id) return result;
-        throw new DomainError("conflict", "workOrders.errors.alreadyConverted");
-      }
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: wo.siteId,
-        entity: "WorkOrder",
-        entityId: wo.id,
-        action: "UPDATE",
-        before: { complaintId: null },
-        after: { complaintId: linked.id, complaintNumber: linked.number },
-      });
-      return result;
+    if (wo.complaintId) return convertedBefore(actor, wo);
+    const department = await db.department.findFirst({
+      where: { siteId: wo.siteId, kind: "ENGINEERING" },
+      select: { id: true },
+      orderBy: { name: "asc" },
     });
+    if (!department) throw new DomainError("invalid", "workOrders.errors.noEngineeringDepartment");
+    const place = `${wo.area.building}${wo.area.floor} ${wo.area.name}`;
+    const intake = await prepareIntake(actor, {
+      siteId: wo.siteId,
+      tenantId: input.tenantId,
+      unitId: input.unitId ?? null,
+      source: "INSPECTION",
+      category: "REPAIR",
+      severity: input.severity,
+      description: `【维修单 ${wo.number} · ${place}】${wo.description}`.slice(0, 2000),
+      departmentId: department.id,
+      receivedAt: undefined,
+      // Inspection photos stay on the work order: the intake only accepts the actor's own unused uploads.
+      photoIds: [],
+    });
+    try {
+      return await db.$transaction(async (tx) => {
+        // Holds the work order until the link is written: a concurrent conversion waits here, then sees it.
+        const [row] = await tx.$queryRaw<{ complaintId: string | null }[]>`
+          SELECT "complaintId" FROM "WorkOrder" WHERE "id" = ${wo.id} FOR UPDATE`;
+        if (row?.complaintId) throw new Linked();
+        // The complaint's own request id is new: it never names the work order (the foreign key does).
+        const complaint = await insertComplaint(tx, actor, intake, randomUUID());
+        await tx.workOrder.update({ where: { id: wo.id }, data: { complaintId: complaint.id }, select: { id: true } });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: wo.siteId,
+          entity: "WorkOrder",
+          entityId: wo.id,
+          action: "UPDATE",
+          before: { complaintId: null },
+          after: { complaintId: complaint.id, complaintNumber: complaint.number },
+        });
+        return { id: wo.id, complaintId: complaint.id, complaintNumber: complaint.number };
+      });
+    } catch (err) {
+      // Linked meanwhile (the transaction rolled back, number included): answer as for a replay.
+      if (err instanceof Linked) return convertedBefore(actor, await loadWorkOrder(actor, wo.id));
+      throw err;
+    }
   },
 });
+
+/** Thrown inside the conversion's transaction when the work order turns out to be linked already. */
+class Linked extends Error {}
+
+/**
+ * A work order already turned into a complaint: the same answer for the person who did it (a double
+ * click, a retried request), provided the link leads to this site's inspection complaint; a refusal otherwise.
+ */
+async function convertedBefore(actor: Actor, wo: Loaded) {
+  const complaint = wo.complaintId
+    ? await db.complaint.findFirst({
+        where: { id: wo.complaintId, siteId: wo.siteId, source: "INSPECTION", workOrder: { id: wo.id } },
+        select: { id: true, number: true, receivedById: true },
+      })
+    : null;
+  if (!complaint || complaint.receivedById !== actor.id) throw new DomainError("conflict", "workOrders.errors.alreadyConverted");
+  return { id: wo.id, complaintId: complaint.id, complaintNumber: complaint.number };
+}

@@ -22,8 +22,8 @@ export const SendBackWorkOrderSchema = z.strictObject({
 
 /**
  * A failure that affects a tenant becomes a complaint (R-CMP-1: source INSPECTION, category REPAIR,
- * the site's engineering department). No client request id: the complaint's key is derived from the
- * work order, so the database itself allows one complaint per work order.
+ * the site's engineering department). No client request id: the work order's link to its complaint
+ * (a unique foreign key) is what makes the conversion happen once.
  */
 export const WorkOrderToComplaintSchema = z.strictObject({
   workOrderId: id(),

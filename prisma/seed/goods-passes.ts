@@ -7,7 +7,7 @@
  *   specimen signature: StoredFile rows over two small PNGs written into the storage folder with the
  *   layout of lib/storage (DATA_DIR/files/ab/cd/<sha256>.png, content-addressed), uploaded by the clerk;
  * - ~30 passes per site from two weeks ago to tomorrow: mostly released or stamped, with gapless
- *   numbers per approval day (GoodsPassCounter kept in step, R-GP-3), some pending for today (the
+ *   numbers per approval day (R-GP-3; the seed then brings the daily counters in step), some pending for today (the
  *   stamp flow's demo), two rejected; out-going passes carry the seal photo or a registered
  *   signatory's signature (R-GP-2). No two non-rejected moves overlap on a route (R-GP-5). Tenants
  *   with a unit under renovation get none (R-GP-6).
@@ -23,7 +23,8 @@ import { addDays, dateColumn, instantFromLocalDateTime, localDateInZone, type Lo
 import { env } from "../../lib/env";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileKind, GoodsDirection, GoodsPassState, PassAuthorization } from "../../lib/generated/prisma/enums";
-import { overlaps, passNumber, type Busy } from "../../lib/goods-passes/rules";
+import { formatDailyNumber } from "../../lib/daily-number";
+import { overlaps, type Busy } from "../../lib/goods-passes/rules";
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, MOBILE_PREFIXES, SITES, SURNAMES } from "./data";
 import { pngOf, WHITE } from "./png";
 import { mulberry32, seedFrom, type Rng } from "./random";
@@ -249,9 +250,9 @@ export function planSiteGoodsPasses(input: GoodsSiteInput) {
     const day = localDateInZone(p.approvedAt!, input.timeZone);
     const seq = (counters.get(day) ?? 0) + 1;
     counters.set(day, seq);
-    numbers.set(p, passNumber(input.siteCode, day, seq));
+    numbers.set(p, formatDailyNumber("GOODS_PASS", input.siteCode, day, seq));
   }
-  return { signatories, passes, numbers, counters };
+  return { signatories, passes, numbers };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,9 +446,5 @@ async function seedSite(
         unit: item.unit,
       })),
     ),
-  });
-  await tx.goodsPassCounter.createMany({
-    data: [...plan.counters].map(([day, last]) => ({ siteId: site.id, day: day.replaceAll("-", ""), last })),
-    skipDuplicates: true,
   });
 }

@@ -16,6 +16,7 @@
  * Used by the CLI (prisma/seed.ts) and by integration tests: `await seed(db)`.
  */
 import { hashPassword } from "../../lib/auth/password";
+import { syncDailyCounters } from "../../lib/daily-number";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedComplaints } from "./complaints";
 import { seedGoodsPasses } from "./goods-passes";
@@ -193,4 +194,6 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   // The three weekly meeting series per site (./meeting-series), then past weeks' meetings (./meeting-history).
   await seedMeetingSeries(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   await seedMeetingHistory(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
+  await syncDailyCounters(db);
 }

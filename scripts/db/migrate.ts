@@ -4,10 +4,13 @@
 //
 // DATABASE_URL set: migrates that database (created if missing, as prisma migrate deploy does).
 // DATABASE_URL unset: starts/reuses the embedded PostgreSQL and migrates its database `kewu`
-// (created if missing). Prints the migrations applied; exits non-zero on failure.
+// (created if missing) as the owner role, then grants the app role its rows (scripts/db/roles.ts).
+// Prints the migrations applied; exits non-zero on failure. (Production: `npm run serve` migrates
+// with DATABASE_OWNER_URL, or `npm run serve -- --migrate-only`.)
 
 import path from "node:path";
 import { applyMigrations } from "./engine";
+import { APP_ROLE, grantAppRole } from "./roles";
 import { REPO_ROOT, embeddedUrl, ensureDatabase, ensureDatabaseServer, redact } from "./server";
 
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations");
@@ -26,7 +29,10 @@ async function main() {
     console.log(`Applied ${applied.length} migration${applied.length === 1 ? "" : "s"}:`);
     for (const name of applied) console.log(`  ${name}`);
   }
-  if (embedded) console.log(`\nDATABASE_URL=${url}`);
+  if (embedded) {
+    await grantAppRole(url, APP_ROLE);
+    console.log(`\nDATABASE_URL=${embeddedUrl(EMBEDDED_DB_NAME, "app")}`);
+  }
 }
 
 main().catch((err: unknown) => {

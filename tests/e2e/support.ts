@@ -16,12 +16,16 @@ export const ACCOUNTS = {
 
 export type DemoRole = keyof typeof ACCOUNTS;
 
-/** Signs the demo account of `role` in through the real form and next-auth endpoint. */
-export async function signIn(page: Page, role: DemoRole) {
+/**
+ * Signs in through the real form and next-auth endpoint: the demo account of a role, or an account a
+ * test created itself.
+ */
+export async function signIn(page: Page, who: DemoRole | { username: string; password: string }) {
+  const { username, password } = typeof who === "string" ? { username: ACCOUNTS[who], password: PASSWORD } : who;
   await page.goto("/login");
   await formReady(page, "登录");
-  await page.getByLabel("用户名").fill(ACCOUNTS[role]);
-  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
   await expect(page).not.toHaveURL(/\/login/);

@@ -17,14 +17,14 @@ import { db } from "@/lib/db";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 let world: World;
 let department: string;
-let n = 0;
 
 const intake = (over: Record<string, unknown> = {}) => ({
-  requestId: `req-${Date.now()}-${n++}`,
+  requestId: newRequestId(),
   siteId: world.siteA,
   tenantId: world.a.tenant,
   unitId: world.a.unit,
@@ -219,7 +219,7 @@ describe("site isolation", () => {
     const siteB = await db.complaint.create({
       data: {
         number: "SB-20261127-001",
-        requestId: "site-b-complaint",
+        requestId: newRequestId(),
         siteId: world.siteB,
         tenantId: world.b.tenant,
         departmentId: world.b.department,

@@ -14,6 +14,7 @@ import { complianceReport, supervisorDailySheet } from "@/lib/inspections/compli
 import { dailyWindows } from "@/lib/inspections/rules";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 let world: World;
 let calendar: Calendar;
@@ -21,7 +22,6 @@ let workday: LocalDate;
 let holiday: LocalDate;
 let templateV1: string;
 let oldInspection: string;
-let n = 0;
 
 const site = {
   timeZone: "Asia/Shanghai",
@@ -36,7 +36,7 @@ async function check(siteId: string, areaId: string, periodKey: string, checkedA
   const items = await db.checklistItem.findMany({ where: { templateId: templateV1 }, orderBy: { position: "asc" } });
   const inspection = await db.inspection.create({
     data: {
-      requestId: `cmp-${n++}`,
+      requestId: newRequestId(),
       siteId,
       areaId,
       templateId: templateV1,

@@ -17,6 +17,7 @@ import { pageRequest } from "@/lib/pagination";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { readXlsx } from "../support/xlsx";
+import { newRequestId } from "@/lib/request-id";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -28,7 +29,6 @@ let world: World;
 let calendarA: Calendar;
 let cleaningA: string;
 let greenLeaf: string;
-let n = 0;
 
 interface Seed {
   number: string;
@@ -54,7 +54,7 @@ async function seed(c: Seed) {
   const complaint = await db.complaint.create({
     data: {
       number: c.number,
-      requestId: `dash-${n++}`,
+      requestId: newRequestId(),
       siteId: site === "a" ? world.siteA : world.siteB,
       tenantId: c.tenant ?? world[site].tenant,
       departmentId: c.department ?? world[site].department,

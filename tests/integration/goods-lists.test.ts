@@ -13,6 +13,7 @@ import { pageRequest } from "@/lib/pagination";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { readXlsx } from "../support/xlsx";
+import { newRequestId } from "@/lib/request-id";
 
 /** 2026-11-27 00:45 in Shanghai, while it is still the 26th in UTC (and on a UTC server). */
 const NOW = new Date("2026-11-26T16:45:00Z");
@@ -21,7 +22,6 @@ const sh = (local: string) => new Date(`${local}+08:00`);
 let world: World;
 const routes: Record<string, string> = {};
 const passes: Record<string, string> = {};
-let n = 0;
 
 async function pass(p: {
   key: string;
@@ -38,7 +38,7 @@ async function pass(p: {
   const site = p.site ?? "a";
   const created = await db.goodsPass.create({
     data: {
-      requestId: `lists-${n++}`,
+      requestId: newRequestId(),
       siteId: site === "a" ? world.siteA : world.siteB,
       tenantId: p.tenant ?? world[site].tenant,
       unitId: world[site].unit,

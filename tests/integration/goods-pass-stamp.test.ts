@@ -10,6 +10,7 @@ import { approveGoodsPassAction, rejectGoodsPassAction, releaseGoodsPassAction }
 import { lookupPass } from "@/lib/goods-passes/gate.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const HOUR = 60 * 60 * 1000;
 let world: World;
@@ -26,7 +27,7 @@ async function pass(
   const start = over.start ?? Date.now() + (slot + 1) * HOUR;
   const created = await db.goodsPass.create({
     data: {
-      requestId: `gp-${Date.now()}-${slot}`,
+      requestId: newRequestId(),
       siteId: site === "a" ? world.siteA : world.siteB,
       tenantId: world[site].tenant,
       unitId: world[site].unit,
@@ -53,7 +54,8 @@ async function pass(
 }
 
 const numberOf = async (id: string) => (await db.goodsPass.findUniqueOrThrow({ where: { id }, select: { number: true } })).number;
-const counter = async () => (await db.goodsPassCounter.findMany({ where: { siteId: world.siteA } })).reduce((s, c) => s + c.last, 0);
+const counter = async () =>
+  (await db.dailyCounter.findMany({ where: { siteId: world.siteA, scope: "GOODS_PASS" } })).reduce((s, c) => s + c.last, 0);
 
 beforeAll(async () => {
   await resetDatabase();

@@ -14,11 +14,11 @@ import { activeSignatories, listSignatories } from "@/lib/signatories/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const HOUR = 60 * 60 * 1000;
 let world: World;
 let route: string;
-let n = 0;
 
 /** A whole hour well in the future, so windows never touch "now". */
 const base = new Date(Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR);
@@ -47,7 +47,7 @@ async function signatory(over: Partial<{ tenantId: string; validFrom: Date; vali
 }
 
 const pass = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  requestId: `gp-${Date.now()}-${n++}`,
+  requestId: newRequestId(),
   siteId: world.siteA,
   tenantId: world.a.tenant,
   unitId: world.a.unit,

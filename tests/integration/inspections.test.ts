@@ -14,13 +14,13 @@ import { checklistFor, todayRounds } from "@/lib/inspections/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 let world: World;
 let coordinator: string;
 let oldTemplate: { id: string; items: { id: string }[] };
 let template: { id: string; items: { id: string; equipment: boolean }[] };
-let n = 0;
 
 const today = () => shanghai.localDateOf(new Date());
 const slot1 = () => `${today()}#1`;
@@ -30,7 +30,7 @@ const photo = (userId: string, kind: "PHOTO" | "SIGNATURE" = "PHOTO", siteId = w
 /** A valid check of the lobby: every item passes, except what `over` changes. */
 function check(over: Record<string, unknown> = {}) {
   return {
-    requestId: `req-${Date.now()}-${n++}`,
+    requestId: newRequestId(),
     areaId: world.a.area,
     periodKey: slot1(),
     templateId: template.id,
@@ -98,6 +98,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.workOrder.deleteMany();
   await db.inspection.deleteMany();
+  await db.dailyCounter.deleteMany();
   await signInAs(world.users.SUPERVISOR);
 });
 

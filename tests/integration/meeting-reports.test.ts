@@ -17,6 +17,7 @@ import { meetingCompliance, missingMeetingsSummary, quarterAttendanceReport } fr
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { readXlsx } from "../support/xlsx";
+import { newRequestId } from "@/lib/request-id";
 
 const TZ = "Asia/Shanghai";
 const NOW = new Date("2026-11-25T04:00:00Z"); // Wednesday 12:00 in Shanghai; the week of Monday 2026-11-23
@@ -26,7 +27,6 @@ let world: World;
 let seriesA: string;
 let seriesB: string;
 let people: { manager: string; clerk: string; external: string };
-let n = 0;
 
 async function meeting(
   seriesId: string,
@@ -40,7 +40,7 @@ async function meeting(
   const confirmed = state === "CONFIRMED";
   const m = await db.meeting.create({
     data: {
-      requestId: `mr-${n++}`,
+      requestId: newRequestId(),
       seriesId,
       siteId,
       date: col(date),
@@ -129,7 +129,7 @@ beforeAll(async () => {
   await db.meetingActionItem.createMany({
     data: [
       {
-        requestId: "item-oct5",
+        requestId: newRequestId(),
         seriesId: seriesA,
         meetingId: ids.oct5,
         description: "提交货梯预约时段调整方案",
@@ -142,7 +142,7 @@ beforeAll(async () => {
         closingNote: "已按方案执行",
       },
       {
-        requestId: "item-nov9",
+        requestId: newRequestId(),
         seriesId: seriesA,
         meetingId: ids.nov9,
         description: "整理投诉台账",

@@ -22,13 +22,13 @@ import { getMeetingDetail } from "@/lib/meetings/detail.queries";
 import { listMeetings } from "@/lib/meetings/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 let world: World;
 let dept: { id: string; manager: string; supervisor: string; clerk: string; coordinator: string; external: string };
 let cleaning: { id: string; external: string };
 let coordinatorId: string;
-let n = 0;
-const rid = () => `req-${Date.now()}-${n++}`;
+const rid = newRequestId;
 const today = () => localDateInZone(new Date(), "Asia/Shanghai");
 const audits = () => db.auditLog.count();
 

@@ -12,12 +12,12 @@ import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { readXlsx } from "../support/xlsx";
+import { newRequestId } from "@/lib/request-id";
 
 const col = (date: string) => new Date(`${date}T00:00:00Z`);
 const NOV = new Date("2026-11-20T04:00:00Z");
 
 let world: World;
-let n = 0;
 const titles: Record<string, string> = {};
 const subs: Record<string, { id: string; titleId: string; tenantId: string; unitId: string }> = {};
 let tenantA2: string;
@@ -31,7 +31,7 @@ async function day(
 ) {
   const d = await db.newspaperDay.create({
     data: {
-      requestId: `np-${n++}`,
+      requestId: newRequestId(),
       siteId,
       date: col(date),
       courierName: "邮局老李",

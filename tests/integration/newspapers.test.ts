@@ -22,9 +22,9 @@ import { getNewspaperDay, heldPapers, listNewspaperDays } from "@/lib/newspapers
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 let world: World;
-let n = 0;
 const TZ = "Asia/Shanghai";
 const today = () => localDateInZone(new Date(), TZ);
 
@@ -72,7 +72,7 @@ async function subscribe(
 
 async function receive(lines: { titleId: string; received: number | string }[], over: Record<string, unknown> = {}) {
   return receiveNewspapersAction({
-    requestId: `np-req-${n++}-${Date.now()}`,
+    requestId: newRequestId(),
     siteId: world.siteA,
     date: today(),
     courierName: "邮局老王",
@@ -195,7 +195,7 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
     const renmin = await title("人民日报");
     await subscribe(renmin, t.east, 1);
     const input = {
-      requestId: "np-replay-000001",
+      requestId: newRequestId(),
       siteId: world.siteA,
       date: today(),
       courierName: "老王",

@@ -15,6 +15,7 @@ import { pageRequest } from "@/lib/pagination";
 import { runReminders } from "@/lib/reminders/run";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const cookie = vi.hoisted(() => ({ locale: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
@@ -33,7 +34,7 @@ beforeAll(async () => {
   complaint = await db.complaint.create({
     data: {
       number: "SA-T-LANG",
-      requestId: "notification-languages-1",
+      requestId: newRequestId(),
       siteId: world.siteA,
       tenantId: world.a.tenant,
       departmentId: world.a.department,

@@ -139,7 +139,7 @@ describe("units and tenants: create, edit, audit", () => {
     await signInAs(world.users.ADMIN);
     const result = await createUserAction({
       username: "forger",
-      password: "Secret123",
+      password: "Secret12345",
       name: "X",
       role: "CLERK",
       duty: null,

@@ -11,6 +11,7 @@ import { emailDelivery } from "@/lib/reminders/email";
 import { runReminders } from "@/lib/reminders/run";
 import { buildWorld, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 let world: World;
 const received: { to: string[]; data: string }[] = [];
@@ -59,7 +60,7 @@ async function overdueComplaint(tag: string) {
   return db.complaint.create({
     data: {
       number: `SA-MAIL-${tag}`,
-      requestId: `mail-${tag}-${now}`,
+      requestId: newRequestId(),
       siteId: world.siteA,
       tenantId: world.a.tenant,
       departmentId: world.a.department,

@@ -13,6 +13,7 @@ import { runRemindersAction } from "@/lib/reminders/actions";
 import { runReminders, runScheduledReminders, type UserDigest } from "@/lib/reminders/run";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 let world: World;
 let extra: { managerB: string; supervisorOffA: string; coordinatorA: string };
@@ -21,8 +22,7 @@ let ids: { recordWaiting: string; meetingLeave: string; meetingDecided: string }
 const sh = (local: string) => new Date(`${local}+08:00`);
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 const LONG_AGO = new Date("2025-01-01T00:00:00Z");
-let seq = 0;
-const requestId = () => `rvm-${++seq}`;
+const requestId = newRequestId;
 
 async function user(
   username: string,

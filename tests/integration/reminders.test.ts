@@ -21,6 +21,7 @@ import { runRemindersAction } from "@/lib/reminders/actions";
 import { runReminders, runScheduledReminders } from "@/lib/reminders/run";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 let world: World;
 /** Extra accounts: a disabled supervisor on site A; a manager and a clerk on site B only. */
@@ -41,7 +42,7 @@ async function complaint(
   return db.complaint.create({
     data: {
       number: `S${site.toUpperCase()}-T-${String(seq).padStart(3, "0")}`,
-      requestId: `reminders-${seq}-${Date.now()}`,
+      requestId: newRequestId(),
       siteId: site === "a" ? world.siteA : world.siteB,
       tenantId: records.tenant,
       departmentId: records.department,

@@ -19,6 +19,7 @@ import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 const TZ = "Asia/Shanghai";
 const LONG_AGO = new Date("2025-01-01T00:00:00Z");
@@ -42,7 +43,7 @@ const photo = (userId: string, siteId = world.siteA) => uploadedFile(userId, sit
 
 function record(over: Record<string, unknown> = {}) {
   return {
-    requestId: `vac-${Date.now()}-${n++}`,
+    requestId: newRequestId(),
     unitId: vacantA,
     month: thisMonth(),
     cleanedOn: today(),
@@ -135,7 +136,7 @@ describe("R-VAC-3: the clerk enters the record, another supervisor checks it", (
     const other = await unit(world.siteB, `VB-${n++}`, "VACANT");
     const r = await db.vacantCleaningRecord.create({
       data: {
-        requestId: `b-${n++}`,
+        requestId: newRequestId(),
         siteId: world.siteB,
         unitId: other,
         month: thisMonth(),

@@ -248,6 +248,6 @@ describe("turning a work order into a complaint", () => {
     } finally {
       await db.department.update({ where: { id: world.a.department }, data: { kind: "ENGINEERING" } });
     }
-    expect(await db.complaint.count({ where: { requestId: `workorder:${id}` } })).toBe(0);
+    expect(await db.complaint.count({ where: { workOrder: { id } } })).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import * as complaintActions from "@/lib/complaints/actions";
 import { db } from "@/lib/db";
 import type { ActionName } from "@/lib/permissions";
+import { newRequestId } from "@/lib/request-id";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
 
@@ -23,7 +24,7 @@ async function prepare(name: ActionName, site: MatrixSite, _actorId: string | nu
   const c = await db.complaint.create({
     data: {
       number: `M-${uniq()}`,
-      requestId: `matrix-step-${uniq()}`,
+      requestId: newRequestId(),
       siteId: site === "a" ? world.siteA : world.siteB,
       tenantId: world[site].tenant,
       departmentId: world[site].department,
@@ -48,7 +49,7 @@ export const complaintsMatrix: MatrixModule = {
   actions: [complaintActions],
   inputs: {
     createComplaintAction: (w, s) => ({
-      requestId: `matrix-${uniq()}`,
+      requestId: newRequestId(),
       siteId: s === "a" ? w.siteA : w.siteB,
       tenantId: w[s].tenant,
       unitId: w[s].unit,

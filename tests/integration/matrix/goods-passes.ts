@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import * as goodsPassActions from "@/lib/goods-passes/actions";
 import type { ActionName } from "@/lib/permissions";
+import { newRequestId } from "@/lib/request-id";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
 
@@ -34,7 +35,7 @@ async function prepare(name: ActionName, site: MatrixSite, _actorId: string | nu
   goodsPassFor[site] = (
     await db.goodsPass.create({
       data: {
-        requestId: `matrix-gp-${uniq()}`,
+        requestId: newRequestId(),
         siteId,
         tenantId: world[site].tenant,
         unitId: world[site].unit,
@@ -58,7 +59,7 @@ export const goodsPassesMatrix: MatrixModule = {
   actions: [goodsPassActions],
   inputs: {
     createGoodsPassAction: (w, s) => ({
-      requestId: `m-${uniq()}`,
+      requestId: newRequestId(),
       siteId: s === "a" ? w.siteA : w.siteB,
       tenantId: w[s].tenant,
       unitId: w[s].unit,

@@ -2,11 +2,10 @@ import { createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import * as inspectionActions from "@/lib/inspections/actions";
 import type { ActionName } from "@/lib/permissions";
+import { newRequestId } from "@/lib/request-id";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
 
-let n = 0;
-const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 /** The current lobby checklist (the matrix's area on each site is a lobby). */
@@ -42,7 +41,7 @@ export const inspectionsMatrix: MatrixModule = {
   actions: [inspectionActions],
   inputs: {
     submitInspectionAction: (w, s) => ({
-      requestId: `matrix-${uniq()}`,
+      requestId: newRequestId(),
       areaId: w[s].area,
       periodKey: `${shanghai.localDateOf(new Date())}#1`,
       templateId: lobbyTemplate.id,

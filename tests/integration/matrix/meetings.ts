@@ -5,6 +5,7 @@ import * as meetingActions from "@/lib/meetings/actions";
 import type { ActionName } from "@/lib/permissions";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
+import { newRequestId } from "@/lib/request-id";
 
 /**
  * Meetings: every call acts on fresh records of the site's department series, in which the
@@ -78,7 +79,7 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
   const confirmed = state === "CONFIRMED" || name === "confirmMeetingAction";
   const meeting = await db.meeting.create({
     data: {
-      requestId: `matrix-mtg-${uniq()}`,
+      requestId: newRequestId(),
       seriesId: series.id,
       siteId,
       date: day(date),
@@ -103,7 +104,7 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
     fx[site].itemId = (
       await db.meetingActionItem.create({
         data: {
-          requestId: `matrix-item-${Date.now()}-${Math.random()}`,
+          requestId: newRequestId(),
           seriesId: series.id,
           meetingId: meeting.id,
           description: "检查大堂灯具",
@@ -118,7 +119,7 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
     fx[site].leaveId = (
       await db.leaveRequest.create({
         data: {
-          requestId: `matrix-leave-${uniq()}`,
+          requestId: newRequestId(),
           meetingId: meeting.id,
           participantId: external.id,
           reason: "外出培训",
@@ -136,7 +137,7 @@ export const meetingsMatrix: MatrixModule = {
   prepare,
   inputs: {
     scheduleMeetingAction: (_w, s) => ({
-      requestId: `matrix-${uniq()}`,
+      requestId: newRequestId(),
       seriesId: fx[s].seriesId,
       date: addDays(today(), -(n++ % 300)),
       time: "09:00",
@@ -153,7 +154,7 @@ export const meetingsMatrix: MatrixModule = {
       assignments: "",
     }),
     addActionItemAction: (_w, s) => ({
-      requestId: `matrix-${uniq()}`,
+      requestId: newRequestId(),
       meetingId: fx[s].meetingId,
       description: "更换三楼灯管",
       ownerParticipantId: fx[s].self,
@@ -167,14 +168,14 @@ export const meetingsMatrix: MatrixModule = {
     }),
     confirmMeetingAction: (_w, s) => ({ meetingId: fx[s].meetingId }),
     amendMeetingAction: (_w, s) => ({
-      requestId: `matrix-${uniq()}`,
+      requestId: newRequestId(),
       meetingId: fx[s].meetingId,
       section: "assignments",
       text: "补充：周五前完成",
       reason: "记录遗漏",
     }),
     requestLeaveAction: (_w, s) => ({
-      requestId: `matrix-${uniq()}`,
+      requestId: newRequestId(),
       meetingId: fx[s].meetingId,
       participantId: fx[s].self,
       reason: "外出培训",

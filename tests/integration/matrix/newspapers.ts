@@ -4,6 +4,7 @@ import * as newspaperActions from "@/lib/newspapers/actions";
 import type { ActionName } from "@/lib/permissions";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
+import { newRequestId } from "@/lib/request-id";
 
 /** Newspapers: actions, inputs and fixtures for the authorization matrix. */
 let n = 0;
@@ -61,7 +62,7 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
   if (["handOverNewspapersAction", "closeNewspaperDayAction", ...Object.keys(DELIVERY_STATE)].includes(name)) {
     const day = await db.newspaperDay.create({
       data: {
-        requestId: `m-np-${uniq()}`,
+        requestId: newRequestId(),
         siteId,
         date: new Date(`${nextDate()}T00:00:00Z`),
         courierName: "矩阵",
@@ -108,7 +109,7 @@ export const newspapersMatrix: MatrixModule = {
     }),
     updateNewspaperSubscriptionAction: (_w, s) => ({ id: fx[s].subscription, copies: 3, startsOn: "2026-01-01", endsOn: "2099-12-31" }),
     receiveNewspapersAction: (w, s) => ({
-      requestId: `m-np-${uniq()}`,
+      requestId: newRequestId(),
       siteId: siteOf(w, s),
       date: fx[s].date,
       courierName: "邮递员",

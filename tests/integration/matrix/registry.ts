@@ -92,7 +92,7 @@ export const registryMatrix: MatrixModule = {
     }),
     createUserAction: (w) => ({
       username: `u${uniq()}`,
-      password: "Secret123",
+      password: "Secret12345",
       name: "新同事",
       role: "CLERK",
       duty: null,

@@ -6,6 +6,7 @@ import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 import { localDateInZone } from "@/lib/calendar";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
+import { newRequestId } from "@/lib/request-id";
 
 /**
  * Vacant units: actions, inputs and fixtures for the authorization matrix. Each call gets a
@@ -45,7 +46,7 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
     const enteredBy = actorId === world.users.CLERK ? world.users.ADMIN : world.users.CLERK;
     const record = await db.vacantCleaningRecord.create({
       data: {
-        requestId: `mx-${uniq()}`,
+        requestId: newRequestId(),
         siteId,
         unitId: unit.id,
         month: currentMonth(new Date(), TZ),
@@ -74,7 +75,7 @@ export const vacantUnitsMatrix: MatrixModule = {
     }),
     assignUnitCleanerAction: (_w, s) => ({ unitId: fx[s].unit, cleanerId: fx[s].cleaner }),
     submitVacantCleaningAction: (_w, s) => ({
-      requestId: `mx-${uniq()}`,
+      requestId: newRequestId(),
       unitId: fx[s].unit,
       month: currentMonth(new Date(), TZ),
       cleanedOn: today(),
