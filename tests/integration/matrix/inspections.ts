@@ -6,7 +6,6 @@ import { newRequestId } from "@/lib/request-id";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
 
-
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 /** The current lobby checklist (the matrix's area on each site is a lobby). */
 let lobbyTemplate: { id: string; itemId: string };
