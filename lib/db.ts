@@ -8,7 +8,13 @@ const globalForPrisma = globalThis as unknown as { kewuPrisma?: PrismaClient };
 export function createPrismaClient(connectionString: string): PrismaClient {
   const adapter = new PrismaPg(
     { connectionString, max: 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 },
-    { onPoolError: (err) => console.error("[db] pool error", err) },
+    // An idle connection broken by a database restart emits an error: logged, never thrown, so the
+    // process keeps running and the pool opens fresh connections on the next query
+    // (tests/integration/faults.test.ts crashes PostgreSQL under load to prove it).
+    {
+      onPoolError: (err) => console.error(`[db] idle connection lost: ${err.message}`),
+      onConnectionError: (err) => console.error(`[db] connection lost: ${err.message}`),
+    },
   );
   return new PrismaClient({ adapter });
 }

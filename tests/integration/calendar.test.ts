@@ -120,7 +120,7 @@ describe("a year's official table", () => {
   });
 
   it("refuses a table that leaves out a statutory holiday, naming it next to the list, and keeps the year as it was", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     const auditBefore = await db.auditLog.count();
     // One holiday for 2026 used to replace the package's whole year: National Day became working days.
     const single = await saveOfficialYearAction({ year: 2026, holidays: [{ date: "2026-01-01", name: "元旦" }], workdays: [] });
@@ -144,7 +144,7 @@ describe("a year's official table", () => {
   });
 
   it("refuses a date listed twice, on its own line, holidays and make-up days alike", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     const holidays = computed(2028);
     const twiceOff = await saveOfficialYearAction({ year: 2028, holidays: [...holidays, holidays[3]], workdays: [] });
     expect(twiceOff).toMatchObject({ ok: false, fieldErrors: { [`holidays.${holidays.length}.date`]: "日期与前面重复" } });
@@ -158,7 +158,7 @@ describe("a year's official table", () => {
   });
 
   it("previews day by day what a table changes against the calendar in force, and writes nothing", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     const auditBefore = await db.auditLog.count();
     // 2028: a notice bridging 国庆 to Oct 1–7 with Sat Sep 30 and Sat Oct 7 as make-up working days.
     const input = {
@@ -215,7 +215,7 @@ describe("a year's official table", () => {
   });
 
   it("refuses a date another year's table already lists", async () => {
-    await signInAs(world.users.MANAGER);
+    await signInAs(world.users.ADMIN);
     // The 2028 notice starts 元旦 on Fri 31 Dec 2027, so that day belongs to the 2028 table.
     const table2028 = { year: 2028, holidays: [{ date: "2027-12-31", name: "元旦" }, ...computed(2028)], workdays: [] };
     expect(await saveOfficialYearAction(table2028)).toMatchObject({ ok: true });
