@@ -61,7 +61,7 @@ export function diffFields(before: Snapshot, after: Snapshot, entity = ""): Reco
   return changes;
 }
 
-/** Issue 2 §5: every create/update/delete writes its audit row inside the same transaction. */
+/** Every create/update/delete writes its audit row inside the same transaction. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
- * THE permission table (issue 2 §3): permission → roles. Pages, server actions, navigation and the
+ * THE permission table: permission → roles. Pages, server actions, navigation and the
  * authorization-matrix test all read this one table. Nothing else decides who may do what;
  * site scoping (a user only touches records of their assigned sites) is applied on top by the data layer.
  */
@@ -61,7 +61,7 @@ export const PERMISSIONS = {
   "workorder:read": ["MANAGER", "SUPERVISOR", "ENGINEER"],
   "workorder:fix": ["MANAGER", "ENGINEER"],
   "workorder:verify": ["MANAGER", "SUPERVISOR"],
-  /** A failure that affects a tenant becomes a complaint in one step (issue 4 §4). */
+  /** A failure that affects a tenant becomes a complaint in one step. */
   "workorder:toComplaint": ["MANAGER", "SUPERVISOR"],
   // Goods passes (§5): the front desk registers, a supervisor or manager stamps, the gate releases once.
   "signatory:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
@@ -168,7 +168,7 @@ export const ACTION_PERMISSIONS = {
   saveHazardTermsAction: "settings:company",
   saveLoadingRouteAction: "goodspass:settings",
 
-  // — newspapers (issue 6): add this module's actions here —
+  // — newspapers: add this module's actions here —
   createNewspaperTitleAction: "newspaper:manage",
   updateNewspaperTitleAction: "newspaper:manage",
   createNewspaperSubscriptionAction: "newspaper:manage",
@@ -180,7 +180,7 @@ export const ACTION_PERMISSIONS = {
   pickUpNewspaperAction: "newspaper:log",
   closeNewspaperDayAction: "newspaper:log",
 
-  // — vacant units (issue 6): add this module's actions here —
+  // — vacant units: add this module's actions here —
   createCleanerAction: "vacant:manage",
   updateCleanerAction: "vacant:manage",
   assignUnitCleanerAction: "vacant:manage",
@@ -189,7 +189,7 @@ export const ACTION_PERMISSIONS = {
   verifyVacantCleaningAction: "vacant:verify",
   sendBackVacantCleaningAction: "vacant:verify",
 
-  // — meetings (issue 7): add this module's actions here —
+  // — meetings: add this module's actions here —
   scheduleMeetingAction: "meeting:schedule",
   recordAttendanceAction: "meeting:minutes",
   saveMinutesAction: "meeting:minutes",
@@ -203,20 +203,18 @@ export const ACTION_PERMISSIONS = {
   updateSeriesAction: "meeting:series:manage",
   addParticipantAction: "meeting:series:manage",
   setParticipantActiveAction: "meeting:series:manage",
-
-  // — meeting reports (issue 7): add this module's actions here —
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
 
-/** Protected pages: path prefix → permission, and the navigation built from it (issue 2 §7). */
+/** Protected pages: path prefix → permission, and the navigation built from it. */
 export const ROUTES = [
   { path: "/", permission: "home:view", nav: "home" },
   { path: "/complaints", permission: "complaint:read", nav: "complaints" },
   { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard" },
   { path: "/inspections", permission: "inspection:perform", nav: "inspections" },
   { path: "/work-orders", permission: "workorder:read", nav: "workOrders" },
-  { path: "/compliance", permission: "inspection:compliance", nav: "compliance" },
+  { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance" },
   { path: "/checklists", permission: "template:manage", nav: "checklists" },
   { path: "/goods-passes", permission: "goodspass:read", nav: "goodsPasses" },
   { path: "/gate", permission: "goodspass:release", nav: "gate" },

@@ -11,7 +11,7 @@ import { navFor, roleHas } from "@/lib/permissions";
 /** A home page per role: what that role looks at first, from the same permission table. */
 export default async function HomePage() {
   const actor = await requirePagePermission("home:view");
-  // Issue 3 §5: the deadline dashboard is the managers' home page.
+  // The deadline dashboard is the managers' home page.
   if (roleHas(actor.role, "complaint:dashboard")) redirect("/dashboard");
   if (roleHas(actor.role, "inspection:perform")) redirect("/inspections");
   const [t, sites, calendars] = await Promise.all([getTranslations(), homeSummary(), loadSiteCalendars(actor.siteIds)]);

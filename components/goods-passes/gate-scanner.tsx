@@ -7,8 +7,8 @@ import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { PassView } from "@/lib/goods-passes/gate";
-import { releaseGoodsPassAction } from "@/lib/goods-passes/gate-actions";
+import type { PassView } from "@/lib/goods-passes/gate.queries";
+import { releaseGoodsPassAction } from "@/lib/goods-passes/actions";
 
 /** The part of the Barcode Detection API used here (Chromium on Android has it; not in lib.dom yet). */
 interface BarcodeDetectorLike {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { GoodsPassState } from "@/lib/generated/prisma/enums";
 
-export const PASS_STATE_TONE: Record<GoodsPassState, string> = {
+const PASS_STATE_TONE: Record<GoodsPassState, string> = {
   PENDING: "bg-amber-100 text-amber-900",
   APPROVED: "bg-sky-100 text-sky-900",
   REJECTED: "bg-red-100 text-red-800",

@@ -12,7 +12,7 @@ type PassForm = UseFormReturn<CreateGoodsPassInput, unknown, CreateGoodsPassValu
 export const emptyItem = { name: "", quantity: "", unit: "件", hazardous: false };
 
 /** R-GP-4, live: which rows the server will refuse for goods coming in, and why. */
-export function hazardWarnings(
+function hazardWarnings(
   items: CreateGoodsPassInput["items"] | undefined,
   terms: readonly string[],
   t: (key: string, values?: Record<string, string | number>) => string,

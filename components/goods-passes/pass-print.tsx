@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import type { ReactNode } from "react";
 import { PrintButton } from "@/components/print/print-button";
-import type { PassView } from "@/lib/goods-passes/gate";
+import type { PassView } from "@/lib/goods-passes/gate.queries";
 
 /** One A4 landscape sheet (the shared A4Sheet is portrait): 10 mm margins, two copies side by side. */
-export async function A4LandscapeSheet({ back, children }: { back: string; children: ReactNode }) {
+async function A4LandscapeSheet({ back, children }: { back: string; children: ReactNode }) {
   const t = await getTranslations("print");
   return (
     <>
@@ -35,7 +35,7 @@ async function QrCode({ value, label }: { value: string; label: string }) {
  * One copy of 《携物出入门证》 (R-GP-1): number + QR only once stamped (R-GP-3); a pass not yet stamped
  * or rejected carries a large warning across it instead.
  */
-export async function PassCopy({ pass, copy }: { pass: PassView; copy: "copyStub" | "copyGate" }) {
+async function PassCopy({ pass, copy }: { pass: PassView; copy: "copyStub" | "copyGate" }) {
   const t = await getTranslations("passPrint");
   const tg = await getTranslations("gate");
   const stamped = pass.state === "APPROVED" || pass.state === "RELEASED";

@@ -7,7 +7,7 @@ import { controlProps, Field, inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { approveGoodsPassAction, rejectGoodsPassAction } from "@/lib/goods-passes/stamp-actions";
+import { approveGoodsPassAction, rejectGoodsPassAction } from "@/lib/goods-passes/actions";
 
 const MAX_REASON = 500;
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { BAR_END_MINUTE, BAR_START_MINUTE, type TimelineMove, type TimelineSite } from "@/lib/goods-passes/lists";
+import { BAR_END_MINUTE, BAR_START_MINUTE, type TimelineMove, type TimelineSite } from "@/lib/goods-passes/lists.queries";
 
 const BAR_MINUTES = BAR_END_MINUTE - BAR_START_MINUTE;
 const HOURS = Array.from({ length: BAR_MINUTES / 60 + 1 }, (_, i) => BAR_START_MINUTE / 60 + i);

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { MeetingDetail } from "@/lib/meetings/detail";
+import type { MeetingDetail } from "@/lib/meetings/detail.queries";
 import { CloseItemForm } from "./small-actions";
 
 type Item = MeetingDetail["actionItems"][number];

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { printableMonth } from "@/lib/vacant-units/record-queries";
+import type { printableMonth } from "@/lib/vacant-units/record.queries";
 import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 
 type Sheet = Awaited<ReturnType<typeof printableMonth>>;

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { assertPasswordAcceptable } from "@/lib/users/mutations";
+import { assertPasswordAcceptable } from "@/lib/registry/user.mutations";
 import { ChangeOwnPasswordSchema } from "./schema";
 
 /**

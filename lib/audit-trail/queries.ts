@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AuditAction } from "@/lib/generated/prisma/enums";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { seesAllSites } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 
 export const AUDIT_ENTITIES = [
   "Site",

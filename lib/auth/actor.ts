@@ -22,7 +22,7 @@ export interface Actor {
 
 /**
  * Resolves the session to an active user. A disabled user, or a token issued before the last password
- * change (sessionVersion bumped), gets null at once, not at token expiry (issue 2 §3).
+ * change (sessionVersion bumped), gets null at once, not at token expiry.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const claims = await readSessionClaims();

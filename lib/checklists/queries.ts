@@ -1,5 +1,5 @@
 import "server-only";
-import { AREA_TYPES } from "@/lib/areas/schema";
+import { AREA_TYPES } from "@/lib/registry/area.schema";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AREA_TYPES } from "@/lib/areas/schema";
+import { AREA_TYPES } from "@/lib/registry/area.schema";
 import { trimmed } from "@/lib/validation";
 
 export const MAX_CHECKLIST_ITEMS = 30;

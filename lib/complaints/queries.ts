@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import { currentDeadline, deadlineState } from "./rules";
 import { SEVERITIES, STATES } from "./schema";
 

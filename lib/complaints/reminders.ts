@@ -4,17 +4,17 @@ import { db } from "@/lib/db";
 import type { Translate } from "@/lib/i18n/server";
 import { localizedNotification } from "@/lib/notifications/texts";
 import type { NotificationRow, ReminderSource } from "@/lib/reminders/source";
-import { computeReminders, notificationDedupeKey, type Reminder, type ReminderComplaint } from "./reminder-rules";
+import { computeReminders, notificationDedupeKey, type Reminder, type ReminderComplaint } from "./reminder.rules";
 import type { ComplaintState } from "./rules";
 
 /**
  * Complaint deadline reminders (R-CMP-2/3/5) for the reminder run: loads the open complaints whose
- * current deadline is close, lets reminder-rules.ts decide what is due and writes one notification per
+ * current deadline is close, lets reminder.rules.ts decide what is due and writes one notification per
  * recipient in every UI language. One query whatever the number of sites and complaints.
  */
 
 const OPEN_STATES: ComplaintState[] = ["RECEIVED", "IN_RECTIFICATION", "RECTIFIED"];
-/** A deadline due "today" anywhere ends within a day of now; the exact test is in reminder-rules.ts. */
+/** A deadline due "today" anywhere ends within a day of now; the exact test is in reminder.rules.ts. */
 const LOOKAHEAD_MS = 26 * 60 * 60 * 1000;
 
 function complaintLink(complaintId: string): string {

@@ -69,7 +69,7 @@ describe("R-CMP-5 deadline states", () => {
   });
 });
 
-describe("workflow (issue 3 §3)", () => {
+describe("workflow", () => {
   it("each step starts from exactly one state; nothing can be skipped", () => {
     expect(canDo("startRectification", "RECEIVED")).toBe(true);
     expect(canDo("recordRectification", "RECEIVED")).toBe(false);

@@ -12,7 +12,7 @@ export type SatisfactionLevel = "SATISFIED" | "BASICALLY_SATISFIED" | "UNSATISFI
 export const RECTIFICATION_WORKING_DAYS: Record<Severity, number> = { MAJOR: 1, GENERAL: 3 };
 /** R-CMP-3: revisit within 1 week (major) or 2 weeks (general) of rectification — calendar days. */
 export const REVISIT_WEEKS: Record<Severity, number> = { MAJOR: 1, GENERAL: 2 };
-/** Issue 3: a supervisor may backdate the receipt by up to 7 days. */
+/** A supervisor may backdate the receipt by up to 7 days. */
 export const MAX_BACKDATE_MS = 7 * 24 * 60 * 60 * 1000;
 /** "Due soon" on the dashboard: within the next 3 working days. */
 export const DUE_SOON_WORKING_DAYS = 3;
@@ -46,7 +46,7 @@ export function stateAfterRevisit(satisfaction: SatisfactionLevel): ComplaintSta
   return satisfaction === "UNSATISFIED" ? "IN_RECTIFICATION" : "REVISITED";
 }
 
-/** Issue 3: received-at is now by default; backdating (≤ 7 days, never in the future) needs the right. */
+/** Received-at is now by default; backdating (≤ 7 days, never in the future) needs the right. */
 export function checkReceivedAt(receivedAt: Date, now: Date, mayBackdate: boolean): "ok" | "future" | "too_old" | "not_allowed" {
   // A minute of slack for clocks and the time it takes to fill the form.
   if (receivedAt.getTime() > now.getTime() + 60_000) return "future";

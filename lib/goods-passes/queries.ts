@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { seesContacts } from "@/lib/signatories/queries";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 import { MAX_WINDOW_MS, nextFreeWindows, type Busy } from "./rules";
 
 /** How far ahead proposals look (R-GP-5): the same horizon as nextFreeWindows' default. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, instant as instantWithOffset, optionalTrimmed } from "@/lib/validation";
+import { id, instant as instantWithOffset, optionalTrimmed, trimmed } from "@/lib/validation";
 import { MAX_ITEMS } from "./rules";
 import { requestIdField } from "@/lib/request-id";
 import { GoodsDirection, GoodsPassState, PassAuthorization } from "@/lib/generated/prisma/enums";
@@ -21,7 +21,7 @@ const quantity = () =>
     .refine((v) => v < 10_000_000_000, { message: "goodsPasses.errors.quantityTooLarge" })
     .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: "goodsPasses.errors.quantityDecimals" });
 
-export const GoodsPassItemSchema = z.strictObject({
+const GoodsPassItemSchema = z.strictObject({
   name: z.string().trim().min(1, { message: "goodsPasses.errors.itemNameRequired" }).max(100),
   quantity: quantity(),
   unit: z.string().trim().min(1, { message: "goodsPasses.errors.itemUnitRequired" }).max(10),
@@ -76,3 +76,10 @@ export const CreateGoodsPassSchema = z
 
 export type CreateGoodsPassInput = z.input<typeof CreateGoodsPassSchema>;
 export type CreateGoodsPassValues = z.output<typeof CreateGoodsPassSchema>;
+
+/** 盖章确认 or 驳回 (R-GP-3): the pass, and for a rejection the reason the applicant sees. */
+export const ApproveGoodsPassSchema = z.strictObject({ passId: id() });
+export const RejectGoodsPassSchema = z.strictObject({ passId: id(), reason: trimmed(500) });
+
+/** 放行 at the gate (R-GP-7). */
+export const ReleaseGoodsPassSchema = z.strictObject({ passId: id() });

@@ -33,7 +33,7 @@ function areaTypesFilter(duty: "CLEANING" | "COORDINATION") {
 }
 
 /** The windows of the area's schedule on `today` (site time): two slots a day, or the calendar month for outlets. */
-export function windowsOn(calendar: Calendar, site: SiteSchedule, areaType: AreaType, today: string): CheckWindow[] {
+function windowsOn(calendar: Calendar, site: SiteSchedule, areaType: AreaType, today: string): CheckWindow[] {
   return isMonthly(areaType) ? [monthlyWindow(calendar, today)] : dailyWindows(calendar, site, today);
 }
 
@@ -165,7 +165,7 @@ export async function areaForCheck(actor: Actor, areaId: string) {
   });
 }
 
-/** The current checklist version of an area type, items in order (issue 4 §1: editing makes a new version). */
+/** The current checklist version of an area type, items in order (editing makes a new version). */
 export async function currentTemplate(areaType: AreaType) {
   return db.checklistTemplate.findFirst({
     where: { areaType, current: true },

@@ -1,10 +1,10 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { addActionItem, amendMeeting, closeActionItem, updateActionItem } from "./items";
-import { decideLeave, requestLeave } from "./leave";
+import { addActionItem, amendMeeting, closeActionItem, updateActionItem } from "./items.mutations";
+import { decideLeave, requestLeave } from "./leave.mutations";
 import { confirmMeeting, recordAttendance, saveMinutes, scheduleMeeting } from "./mutations";
-import { addParticipant, setParticipantActive, updateSeries } from "./series";
+import { addParticipant, setParticipantActive, updateSeries } from "./series.mutations";
 
 // Thin wrappers the meeting forms call; every rule lives in the mutation (each action is a public endpoint).
 export async function scheduleMeetingAction(input: unknown) {

@@ -13,7 +13,7 @@ import { nextUsualDate } from "./rules";
  */
 
 /** Meetings visible to the actor, as a where clause (filtering happens in SQL). */
-export function visibleMeetingsWhere(actor: Actor): Prisma.MeetingWhereInput {
+function visibleMeetingsWhere(actor: Actor): Prisma.MeetingWhereInput {
   if (actor.role === "MANAGER") return { siteId: { in: actor.siteIds } };
   return {
     siteId: { in: actor.siteIds },

@@ -2,7 +2,7 @@ import "server-only";
 import { addDays, dateColumn, formatInZone, localDateOfColumn, type Calendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Translate } from "@/lib/i18n/server";
-import { mondayOf } from "@/lib/meeting-reports/rules";
+import { mondayOf } from "@/lib/meetings/report.rules";
 import { localizedNotification } from "@/lib/notifications/texts";
 import { listOfNames, type NotificationRow, type ReminderSource } from "@/lib/reminders/source";
 import {
@@ -12,10 +12,10 @@ import {
   lastWorkingDayOfWeek,
   type MeetingNotice,
   type PendingLeaveInput,
-} from "./reminder-rules";
+} from "./reminder.rules";
 
 /**
- * Weekly-meeting reminders (§3.4, R-MTG-1/3) for the reminder run: loads what reminder-rules.ts needs
+ * Weekly-meeting reminders (§3.4, R-MTG-1/3) for the reminder run: loads what reminder.rules.ts needs
  * and writes the texts in every UI language. At most two queries whatever the number of sites and
  * meetings; the series are read only for sites where today ends the week.
  */

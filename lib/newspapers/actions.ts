@@ -1,9 +1,9 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { createNewspaperSubscription, createNewspaperTitle, updateNewspaperSubscription, updateNewspaperTitle } from "./catalog";
-import { closeNewspaperDay, handOverNewspapers, receiveNewspapers } from "./day";
-import { deliverNewspaper, holdNewspaper, pickUpNewspaper } from "./deliveries";
+import { createNewspaperSubscription, createNewspaperTitle, updateNewspaperSubscription, updateNewspaperTitle } from "./catalog.mutations";
+import { closeNewspaperDay, handOverNewspapers, receiveNewspapers } from "./day.mutations";
+import { deliverNewspaper, holdNewspaper, pickUpNewspaper } from "./deliveries.mutations";
 
 // Titles and subscriptions (newspaper:manage).
 export async function createNewspaperTitleAction(input: unknown) {

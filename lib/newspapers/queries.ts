@@ -2,7 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { dateColumn, formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 import { distributionOrder, reconcileDifference, suggestedReturned, tallyDeliveries } from "./rules";
 
 /** The user's sites and the one shown (`?site=` when it is one of theirs, else the first). */

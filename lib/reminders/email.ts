@@ -7,7 +7,7 @@ import { translator } from "@/lib/i18n/server";
 import type { DeliverDigests, UserDigest } from "./source";
 
 /**
- * Issue 3 §6: with SMTP configured, each person with an email address also gets one digest of the
+ * With SMTP configured, each person with an email address also gets one digest of the
  * reminders a run created. Without SMTP this returns undefined and nothing is sent (nothing fails).
  */
 export function emailDelivery(config: { url?: string; from?: string; baseUrl?: string } = {}): DeliverDigests | undefined {

@@ -8,7 +8,7 @@ import { REMINDER_SOURCES } from "./sources";
 import { scheduledRunDue } from "./schedule";
 
 /**
- * The reminder run (issue 3 §6): loads the sites' calendars and members once, asks every module's
+ * The reminder run: loads the sites' calendars and members once, asks every module's
  * reminder source (sources.ts: complaint deadlines, vacant units, weekly meetings) for the
  * notifications due and stores them. Safe to run any number of times: Notification.dedupeKey is
  * unique and inserts skip existing keys.

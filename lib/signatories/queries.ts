@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleHas } from "@/lib/permissions";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import { SIGNATORY_STATUSES, type SignatoryStatus } from "./schema";
 
 /** R-GP-2: a signatory may sign on `today` (the site's local date) when valid that day and not revoked. */
@@ -14,7 +14,7 @@ export function activeOn(today: string): Prisma.AuthorisedSignatoryWhereInput {
   return { revokedAt: null, validFrom: { lte: day }, validTo: { gte: day } };
 }
 
-export function statusOf(s: { revokedAt: Date | null; validFrom: Date; validTo: Date }, today: string): SignatoryStatus {
+function statusOf(s: { revokedAt: Date | null; validFrom: Date; validTo: Date }, today: string): SignatoryStatus {
   if (s.revokedAt) return "REVOKED";
   const day = dateColumn(today).getTime();
   // Not yet valid counts as not active either; the list shows it with its dates.

@@ -1,7 +1,7 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { assignUnitCleaner, createCleaner, updateCleaner } from "./cleaner-mutations";
+import { assignUnitCleaner, createCleaner, updateCleaner } from "./cleaner.mutations";
 import { resubmitVacantCleaning, sendBackVacantCleaning, submitVacantCleaning, verifyVacantCleaning } from "./mutations";
 
 export async function submitVacantCleaningAction(input: unknown) {

@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import { cellState, currentMonth, isDue, isValidMonth, monthScore, monthsEnding, type MonthKey } from "./rules";
 
 /** Months of the score history managers see (R-VAC-3). */

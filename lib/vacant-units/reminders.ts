@@ -4,10 +4,10 @@ import { db } from "@/lib/db";
 import type { Translate } from "@/lib/i18n/server";
 import { localizedNotification } from "@/lib/notifications/texts";
 import { listOfNames, type NotificationRow, type ReminderSource } from "@/lib/reminders/source";
-import { computeVacantReminders, inMonthEndWindow, type VacantNotice } from "./reminder-rules";
+import { computeVacantReminders, inMonthEndWindow, type VacantNotice } from "./reminder.rules";
 
 /**
- * Vacant-unit reminders (§8, R-VAC-1/3) for the reminder run: loads what reminder-rules.ts needs and
+ * Vacant-unit reminders (§8, R-VAC-1/3) for the reminder run: loads what reminder.rules.ts needs and
  * writes the texts in every UI language. At most two queries whatever the number of sites and
  * records; the units are read only for sites whose month-end window is open today.
  */

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { siteScope } from "@/lib/sites/queries";
+import { siteScope } from "@/lib/registry/site.queries";
 import { WORK_ORDER_STATES } from "./schema";
 
 /** Whole local days (site time) from creation until verification, or until today while unverified. */

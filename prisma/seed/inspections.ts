@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { addDays, createCalendar, localDateOfColumn, type Calendar } from "../../lib/calendar";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { AreaType, WorkOrderState } from "../../lib/generated/prisma/enums";
-import { daysOf } from "../../lib/inspections/compliance-rules";
+import { daysOf } from "../../lib/inspections/compliance.rules";
 import { dailyWindows, isMonthly, monthlyWindow, type CheckWindow } from "../../lib/inspections/rules";
 import { failNotesFor, seedChecklists } from "./checklists";
 import { SITES } from "./data";

@@ -1,5 +1,5 @@
 /**
- * Past weeks of the weekly meetings (issue 7): for every completed week since a series' `startsOn`, one
+ * Past weeks of the weekly meetings: for every completed week since a series' `startsOn`, one
  * meeting on the series' usual day, CONFIRMED by the convener the next day, with the three agenda
  * sections (R-MTG-2), attendance of every participant (R-MTG-3: mostly present, some late, absent or
  * left early, a few excused with leave approved BEFORE the meeting began) and a few action items

@@ -164,7 +164,7 @@ async function seedSite(
   return { cleaners: cleaners.length, history: rows.length, records: records.length };
 }
 
-/** Cleaners, dedicated cleaners of vacant units and past months' cleaning records (issue 6). */
+/** Cleaners, dedicated cleaners of vacant units and past months' cleaning records. */
 export async function seedVacantUnits(db: PrismaClient, options: { now?: Date; log: (line: string) => void }): Promise<void> {
   const now = options.now ?? new Date();
   const users = await db.user.findMany({ where: { username: { in: ["clerk", "supervisor"] } }, select: { id: true, username: true } });

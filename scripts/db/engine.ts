@@ -1,7 +1,7 @@
 // Prisma's schema engine, built to WebAssembly (@prisma/schema-engine-wasm), driven through the
 // pg driver adapter. The Prisma CLI's native schema-engine binary cannot be downloaded on our
 // machines, so `prisma migrate dev|deploy|diff` are replaced by the helpers below
-// (see /work/shared/notes/stack.md §2 and docs/decisions/002).
+// (see docs/decisions/002).
 //
 // - diffSchemas(): SQL that takes a database from one Prisma schema to another
 //   (what `prisma migrate diff --from-schema-datamodel … --to-schema-datamodel … --script` prints).

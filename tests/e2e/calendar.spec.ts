@@ -3,9 +3,9 @@
  * official table is refused a table that leaves out a festival or repeats a date (next to the
  * field), sees the day-by-day changes, and only then saves.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createCalendar, dayOfWeek, localDateInZone, provisionalCompensatoryDays, provisionalDaysOff } from "../../lib/calendar";
-import { ACCOUNTS, formReady, login } from "./support";
+import { formReady, signIn } from "./support";
 
 const WEEKDAYS = "日一二三四五六";
 
@@ -15,7 +15,7 @@ test("a manager previews and saves next year's holiday table; the month shows �
   const provisional = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
   const daysOff = provisionalDaysOff(year);
   const lines = (days: { date: string; name: string }[]) => days.map(({ date, name }) => `${date} ${name}`).join("\n");
-  await login(page, ACCOUNTS.MANAGER);
+  await signIn(page, "MANAGER");
 
   const compensatory = provisionalCompensatoryDays(year)[0];
   if (compensatory) {

@@ -1,17 +1,11 @@
 /**
- * Issue 3 flow: the front desk logs a major complaint; a supervisor records the rectification; staff
+ * Flow: the front desk logs a major complaint; a supervisor records the rectification; staff
  * revisit with a drawn signature; the manager sees the counts change and downloads the Excel file; the
  * printed revisit record shows the signature.
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, formReady, login } from "./support";
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" })).newPage();
-  await login(page, username);
-  return page;
-}
+import { formReady, signedIn } from "./support";
 
 /** Open rectifications of 汇金中心 that need attention (overdue + due today + due soon). */
 async function hqRectificationCount(page: Page): Promise<number> {
@@ -23,11 +17,11 @@ async function hqRectificationCount(page: Page): Promise<number> {
 
 test("a major complaint from intake to a signed revisit, seen on the manager's dashboard", async ({ browser }) => {
   test.setTimeout(180_000); // four people, four sessions
-  const manager = await as(browser, ACCOUNTS.MANAGER);
+  const manager = await signedIn(browser, "MANAGER");
   const before = await hqRectificationCount(manager);
 
   // The front desk logs a major complaint.
-  const desk = await as(browser, ACCOUNTS.FRONT_DESK);
+  const desk = await signedIn(browser, "FRONT_DESK");
   await desk.goto("/complaints/new");
   await formReady(desk, "登记投诉");
   await desk.getByLabel("项目").selectOption({ label: "汇金中心" });
@@ -46,7 +40,7 @@ test("a major complaint from intake to a signed revisit, seen on the manager's d
   expect(await hqRectificationCount(manager)).toBe(before + 1);
 
   // A supervisor records the rectification.
-  const supervisor = await as(browser, ACCOUNTS.SUPERVISOR);
+  const supervisor = await signedIn(browser, "SUPERVISOR");
   await supervisor.goto(url);
   await supervisor.getByRole("button", { name: "开始整改" }).click();
   await formReady(supervisor, "记录整改结果");
@@ -57,7 +51,7 @@ test("a major complaint from intake to a signed revisit, seen on the manager's d
   expect(await hqRectificationCount(manager)).toBe(before);
 
   // The clerk revisits the client on site; the client signs on the screen.
-  const clerk = await as(browser, ACCOUNTS.CLERK);
+  const clerk = await signedIn(browser, "CLERK");
   await clerk.goto(url);
   await formReady(clerk, "保存回访记录");
   await clerk.getByLabel("客户意见").fill("门已修好，很满意");

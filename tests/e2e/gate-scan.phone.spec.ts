@@ -4,10 +4,10 @@
  * page's own code then opens the camera, reads the code, looks the pass up and shows the verdict.
  */
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, login } from "./support";
+import { signIn } from "./support";
 
 test("scanning a used pass's QR code shows it refused in red", async ({ page }) => {
-  await login(page, ACCOUNTS.FRONT_DESK);
+  await signIn(page, "FRONT_DESK");
   // A pass already released at the gate (seeded history).
   await page.goto("/goods-passes?state=RELEASED");
   const number = (

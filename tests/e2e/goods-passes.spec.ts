@@ -1,17 +1,10 @@
 /**
- * Issue 5 flow (R-GP-1..7): the front desk registers an "out" pass signed on screen by the tenant's
+ * Flow (R-GP-1..7): the front desk registers an "out" pass signed on screen by the tenant's
  * authorised signatory; a supervisor stamps it; the print view shows both copies; the gate releases it
  * once and refuses the second time.
  */
-import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, formReady, login } from "./support";
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" })).newPage();
-  await login(page, username);
-  return page;
-}
+import { formReady, signedIn } from "./support";
 
 /** Shanghai wall-clock date and time of now + `minutes`. */
 function shanghai(minutes: number) {
@@ -24,7 +17,7 @@ function shanghai(minutes: number) {
 
 test("an out pass with a signatory's signature: stamped, printed in two copies, released once", async ({ browser }) => {
   test.setTimeout(180_000);
-  const desk = await as(browser, ACCOUNTS.FRONT_DESK);
+  const desk = await signedIn(browser, "FRONT_DESK");
 
   // A tenant of 汇金中心 with an active authorised signatory (seeded).
   await desk.goto("/signatories");
@@ -91,7 +84,7 @@ test("an out pass with a signatory's signature: stamped, printed in two copies, 
   await expect(desk.getByText("（盖章确认后编号）").or(desk.getByText("待盖章")).first()).toBeVisible();
 
   // A supervisor stamps it (R-GP-3): only now it gets its number.
-  const supervisor = await as(browser, ACCOUNTS.SUPERVISOR);
+  const supervisor = await signedIn(browser, "SUPERVISOR");
   await supervisor.goto(passUrl);
   await supervisor.getByRole("button", { name: "盖章确认" }).click();
   await expect(supervisor.getByRole("heading", { level: 1 })).toContainText(/HQ-\d{8}-\d{3}/);

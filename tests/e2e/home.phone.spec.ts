@@ -1,9 +1,9 @@
 /** At 390 px: the front desk signs in on a phone, opens the menu and reaches their pages. */
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, login } from "./support";
+import { signIn } from "./support";
 
 test("the front desk's home and menu work at 390 px", async ({ page }) => {
-  await login(page, ACCOUNTS.FRONT_DESK);
+  await signIn(page, "FRONT_DESK");
   await expect(page.getByRole("heading", { name: "赵婷，您好" })).toBeVisible();
   await expect(page.getByTestId("site-card-HQ")).toBeVisible();
   // No horizontal scrolling of the page itself.

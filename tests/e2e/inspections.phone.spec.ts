@@ -7,11 +7,10 @@
  * seed never records rounds for today, so today's windows are the test's.
  */
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, formReady, login } from "./support";
+import { formReady, signIn, signedIn } from "./support";
 
 test.beforeAll(async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await login(admin, ACCOUNTS.ADMIN);
+  const admin = await signedIn(browser, "ADMIN");
   await admin.goto("/registry/sites");
   await admin.getByRole("link", { name: "HQ" }).click();
   await formReady(admin);
@@ -29,7 +28,7 @@ test("a supervisor completes a round with one equipment failure; engineering get
   page,
   browser,
 }) => {
-  await login(page, ACCOUNTS.SUPERVISOR);
+  await signIn(page, "SUPERVISOR");
   await expect(page).toHaveURL(/\/inspections$/);
   await expect(page.getByRole("heading", { name: "今日巡检", level: 1 })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -74,15 +73,15 @@ test("a supervisor completes a round with one equipment failure; engineering get
   await expect(page.getByRole("button", { name: "提交检查" })).toHaveCount(0);
 
   // R-INS-5: engineering finds the work order at once.
-  const engineer = await (await browser.newContext()).newPage();
-  await login(engineer, ACCOUNTS.ENGINEER);
+  const engineer = await signedIn(browser, "ENGINEER");
   await engineer.goto(`/work-orders?q=${encodeURIComponent(note)}`);
   await expect(engineer.getByRole("row").filter({ hasText: note })).toContainText(areaName);
 
   // The manager's day grid shows the round as done by the supervisor.
-  const manager = await (await browser.newContext()).newPage();
-  await login(manager, ACCOUNTS.MANAGER);
-  await manager.goto("/compliance");
+  const manager = await signedIn(browser, "MANAGER");
+  // The old address still works: it moved into the inspections module, with its query kept.
+  await manager.goto("/compliance?period=day");
+  await expect(manager).toHaveURL(/\/inspections\/compliance\?period=day$/);
   const row = manager.getByRole("row").filter({ hasText: areaName }).first(); // the day grid comes first
   await expect(row).toContainText("李秀英");
   await Promise.all([engineer.context().close(), manager.context().close()]);

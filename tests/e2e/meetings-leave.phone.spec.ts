@@ -4,22 +4,22 @@
  * meeting; she is told; the clerk then records her as excused, which is accepted.
  */
 import { expect, test } from "./fixtures";
-import { as, PHONE, schedule } from "./meetings-support";
-import { ACCOUNTS, formReady } from "./support";
+import { schedule } from "./meetings-support";
+import { PHONE, formReady, signedIn } from "./support";
 
 test("leave asked on a phone, approved by the superior beforehand, recorded as excused", async ({ browser }) => {
   test.setTimeout(120_000);
-  const clerk = await as(browser, ACCOUNTS.CLERK, PHONE);
+  const clerk = await signedIn(browser, "CLERK", PHONE);
   const url = await schedule(clerk, "DEPARTMENT", 4);
 
-  const supervisor = await as(browser, ACCOUNTS.SUPERVISOR, PHONE);
+  const supervisor = await signedIn(browser, "SUPERVISOR", PHONE);
   await supervisor.goto(url);
   await formReady(supervisor, "提交请假");
   await supervisor.getByLabel("请假事由").fill("外出参加消防培训");
   await supervisor.getByRole("button", { name: "提交请假" }).click();
   await expect(supervisor.getByText("请假申请已提交")).toBeVisible();
 
-  const manager = await as(browser, ACCOUNTS.MANAGER, PHONE);
+  const manager = await signedIn(browser, "MANAGER", PHONE);
   await manager.goto("/notifications");
   const notice = manager
     .getByRole("listitem")

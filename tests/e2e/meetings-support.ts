@@ -1,12 +1,6 @@
-/** Shared by the meeting specs: a signed-in page per person, site-local dates, scheduling a series' meeting. */
-import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
-import { formReady, login } from "./support";
-
-export async function as(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", ...options })).newPage();
-  await login(page, username);
-  return page;
-}
+/** Shared by the meeting specs: site-local dates, scheduling a series' meeting. */
+import type { Page } from "@playwright/test";
+import { formReady } from "./support";
 
 /** Shanghai local date `days` from today. */
 export function shanghaiDate(days: number) {
@@ -15,10 +9,7 @@ export function shanghaiDate(days: number) {
   );
 }
 
-/** A phone at 390 px, as the supervisors use. */
-export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-export const MEETING_URL = /\/meetings\/[a-z0-9]{20,}$/;
+const MEETING_URL = /\/meetings\/[a-z0-9]{20,}$/;
 
 /**
  * Opens the "schedule" page of the first series of `kind` and schedules it `days` ahead, or on an earlier

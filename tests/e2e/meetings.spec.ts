@@ -1,16 +1,16 @@
 /**
- * Issue 7 flow (R-MTG-1..5): the clerk (minute-taker of the department meeting) schedules it, records the
+ * Flow (R-MTG-1..5): the clerk (minute-taker of the department meeting) schedules it, records the
  * attendance of the four expected people and the minutes with an action item owned by a supervisor; the
  * manager (convener) confirms; the editing controls are gone; the clerk adds an amendment that shows linked
  * below the original. A user who does not attend another series' meeting gets not-found.
  */
 import { expect, test } from "./fixtures";
-import { as, schedule, shanghaiDate } from "./meetings-support";
-import { ACCOUNTS, formReady } from "./support";
+import { schedule, shanghaiDate } from "./meetings-support";
+import { formReady, signedIn } from "./support";
 
 test("a department meeting from scheduling to confirmation, then an amendment", async ({ browser }) => {
   test.setTimeout(180_000);
-  const clerk = await as(browser, ACCOUNTS.CLERK);
+  const clerk = await signedIn(browser, "CLERK");
 
   // Two weeks ahead is refused next to the date field.
   await clerk.goto("/meetings");
@@ -51,7 +51,7 @@ test("a department meeting from scheduling to confirmation, then an amendment", 
   await expect(clerk.getByTestId("action-items").getByText("更换三楼走廊灯管")).toBeVisible();
 
   // The manager convenes and confirms.
-  const manager = await as(browser, ACCOUNTS.MANAGER);
+  const manager = await signedIn(browser, "MANAGER");
   await manager.goto(url);
   await manager.getByRole("button", { name: "确认会议纪要" }).click();
   await expect(manager.getByText(/已由 王建国 于 .* 确认/).first()).toBeVisible();
@@ -82,10 +82,10 @@ test("a department meeting from scheduling to confirmation, then an amendment", 
 });
 
 test("a meeting of a series one does not attend does not exist for them", async ({ browser }) => {
-  const supervisor = await as(browser, ACCOUNTS.SUPERVISOR);
+  const supervisor = await signedIn(browser, "SUPERVISOR");
   // The cleaning supervisor convenes the cleaning meeting; the clerk does not attend it.
   const url = await schedule(supervisor, "CLEANING", 6);
-  const clerk = await as(browser, ACCOUNTS.CLERK);
+  const clerk = await signedIn(browser, "CLERK");
   const response = await clerk.goto(url);
   expect(response?.status()).toBe(404);
   await expect(clerk.getByText("页面不存在。")).toBeVisible();

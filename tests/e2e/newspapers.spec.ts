@@ -1,23 +1,12 @@
 /**
- * Issue 6 (newspapers, §9 R-NEWS-1..3): a front-desk day. The front desk signs for today's papers at the
+ * Newspapers (R-NEWS-1..3): a front-desk day. The front desk signs for today's papers at the
  * desk, prints the distribution list and hands it over; on a phone (390 px) one tenant signs for the
  * paper, one is absent and the paper is held at the desk, then picked up and signed for there.
  * The seed leaves today without a day; this spec is the only one that receives today's papers.
  */
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, login } from "./support";
-
-async function as(browser: Browser, username: string, phone = false): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    ...(phone ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } : {}),
-  });
-  const page = await context.newPage();
-  await login(page, username);
-  return page;
-}
+import { PHONE, signedIn } from "./support";
 
 /** Draws a scribble on a signature pad and confirms it (uploads the PNG). */
 async function sign(page: Page, padId: string) {
@@ -35,7 +24,7 @@ async function sign(page: Page, padId: string) {
 const pendingCards = (page: Page): Locator => page.locator('[data-testid="delivery-card"][data-state="PENDING"]');
 
 test("a front-desk day: receive, distribute, one delivery signed, one held and later picked up", async ({ browser }) => {
-  const desk = await as(browser, ACCOUNTS.FRONT_DESK);
+  const desk = await signedIn(browser, "FRONT_DESK");
   await desk.goto("/newspapers");
   await expect(desk.getByRole("heading", { name: "① 报纸签收（大堂）" })).toBeVisible();
   // A retry finds the first site's day already received: it then works on the other site.
@@ -74,7 +63,7 @@ test("a front-desk day: receive, distribute, one delivery signed, one held and l
   await expect(desk.getByTestId("handed-over")).toContainText("小周");
 
   // R-NEWS-3 on the phone: the first tenant signs for the paper.
-  const phone = await as(browser, ACCOUNTS.FRONT_DESK, true);
+  const phone = await signedIn(browser, "FRONT_DESK", PHONE);
   await phone.goto(dayUrl);
   const before = await pendingCards(phone).count();
   expect(before).toBeGreaterThan(2);

@@ -3,14 +3,16 @@
  * change-password page until then; a wrong current password and a weak new one get a Chinese message
  * next to the field; after the change the user signs in again with the new password.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, formReady, login } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { formReady, signIn } from "./support";
 
 const USERNAME = `fd${Date.now().toString(36)}`;
 const INITIAL = "Start-Pass-2026";
 const CHOSEN = "Mein-Eigenes-42";
 
-async function signIn(page: Page, username: string, password: string) {
+/** Submits the sign-in form only: a forced password change follows instead of the app. */
+async function submitSignIn(page: Page, username: string, password: string) {
   await page.goto("/login");
   await formReady(page, "登录");
   await page.getByLabel("用户名").fill(username);
@@ -19,7 +21,7 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 test("first sign-in with a password set by the administrator forces a change", async ({ page }) => {
-  await login(page, ACCOUNTS.ADMIN);
+  await signIn(page, "ADMIN");
   await page.goto("/admin/users/new");
   await formReady(page);
   await page.getByLabel("用户名").fill(USERNAME);
@@ -31,7 +33,7 @@ test("first sign-in with a password set by the administrator forces a change", a
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  await signIn(page, USERNAME, INITIAL);
+  await submitSignIn(page, USERNAME, INITIAL);
   await expect(page).toHaveURL(/\/account\/password/);
   await expect(page.getByText("您的密码由管理员设置")).toBeVisible();
   // Any other page leads back here.
@@ -57,8 +59,8 @@ test("first sign-in with a password set by the administrator forces a change", a
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  await signIn(page, USERNAME, INITIAL);
+  await submitSignIn(page, USERNAME, INITIAL);
   await expect(page.getByText("用户名或密码错误")).toBeVisible();
-  await login(page, USERNAME, CHOSEN);
+  await signIn(page, { username: USERNAME, password: CHOSEN });
   await expect(page).not.toHaveURL(/\/account\/password/);
 });

@@ -1,12 +1,12 @@
 /**
- * Issue 2 "done when": a manager creates and edits a unit and a tenant, sees both in the audit trail;
+ * A manager creates and edits a unit and a tenant, sees both in the audit trail;
  * bad input is answered in Chinese next to the field and nothing is written.
  */
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, formReady, login } from "./support";
+import { formReady, signIn } from "./support";
 
 test("a manager creates and edits a unit and a tenant, and the audit trail shows both", async ({ page }) => {
-  await login(page, ACCOUNTS.MANAGER);
+  await signIn(page, "MANAGER");
   const suffix = Date.now().toString(36).toUpperCase();
 
   // Unit: an empty form is refused field by field, in Chinese.
@@ -71,7 +71,7 @@ test("a manager creates and edits a unit and a tenant, and the audit trail shows
 });
 
 test("the English switch translates the interface", async ({ page }) => {
-  await login(page, ACCOUNTS.CLERK);
+  await signIn(page, "CLERK");
   await page.getByRole("button", { name: "切换语言" }).click();
   await expect(page.getByRole("link", { name: "Tenants" }).first()).toBeVisible();
   await page.getByRole("button", { name: "Switch language" }).click();

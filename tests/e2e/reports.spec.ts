@@ -6,14 +6,14 @@
  */
 import type { Download } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, login } from "./support";
+import { signIn } from "./support";
 
 async function xlsxBytes(download: Download): Promise<Buffer> {
   return Buffer.concat(await (await download.createReadStream()).toArray());
 }
 
 test("the manager sees missing meeting weeks and downloads the archive", async ({ page }) => {
-  await login(page, ACCOUNTS.MANAGER);
+  await signIn(page, "MANAGER");
   await page.goto("/meetings/compliance");
   await expect(page.getByRole("heading", { name: "例会考核", level: 1 })).toBeVisible();
   // Three series per site, twelve weeks each; the seed skipped some past weeks.
@@ -48,7 +48,7 @@ test("the manager sees missing meeting weeks and downloads the archive", async (
 });
 
 test("the front desk opens the newspapers' monthly report and downloads it", async ({ page }) => {
-  await login(page, ACCOUNTS.FRONT_DESK);
+  await signIn(page, "FRONT_DESK");
   await page.goto("/newspapers/report");
   await expect(page.getByRole("heading", { name: "报纸收发月报", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "按报刊" })).toBeVisible();
@@ -59,7 +59,7 @@ test("the front desk opens the newspapers' monthly report and downloads it", asy
 });
 
 test("a supervisor may open neither report", async ({ page }) => {
-  await login(page, ACCOUNTS.SUPERVISOR);
+  await signIn(page, "SUPERVISOR");
   for (const path of ["/meetings/compliance", "/newspapers/report"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);

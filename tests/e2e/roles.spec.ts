@@ -1,14 +1,14 @@
 /**
- * Issue 2 §8: sign in as each role, see that role's navigation, be refused on other roles' pages
+ * Sign in as each role, see that role's navigation, be refused on other roles' pages
  * and actions; wrong password; throttling. The expectations come from the permission table itself.
  */
 import { expect, test } from "./fixtures";
 import { ROUTES, navFor, roleHas } from "../../lib/permissions";
-import { ACCOUNTS, PASSWORD, formReady, login, nav } from "./support";
+import { ACCOUNTS, PASSWORD, formReady, nav, signIn, type DemoRole } from "./support";
 
-for (const [role, username] of Object.entries(ACCOUNTS) as [keyof typeof ACCOUNTS, string][]) {
+for (const role of Object.keys(ACCOUNTS) as DemoRole[]) {
   test(`${role} sees exactly their navigation and is refused elsewhere`, async ({ page }) => {
-    await login(page, username);
+    await signIn(page, role);
     const mainNav = page.getByTestId("main-nav");
     const expected = navFor(role).map((r) => nav[r.nav as keyof typeof nav]);
     await expect(mainNav.getByRole("link")).toHaveText(expected);
@@ -77,7 +77,7 @@ test("a server action replayed by a role without the right is refused, and a rep
   // The manager creates a unit through the real form; we capture the server-action request.
   const manager = await browser.newContext();
   const page = await manager.newPage();
-  await login(page, ACCOUNTS.MANAGER);
+  await signIn(page, "MANAGER");
   await page.goto("/registry/units/new");
   await formReady(page);
   const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -106,7 +106,7 @@ test("a server action replayed by a role without the right is refused, and a rep
   // Replayed by the front desk (no unit:manage): refused by the server.
   const frontDesk = await browser.newContext();
   const fdPage = await frontDesk.newPage();
-  await login(fdPage, ACCOUNTS.FRONT_DESK);
+  await signIn(fdPage, "FRONT_DESK");
   const forged = await fdPage.request.post("/registry/units/new", replay);
   expect(await forged.text()).toContain('"code":"forbidden"');
 

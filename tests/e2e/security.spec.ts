@@ -5,7 +5,7 @@
  */
 import { expect, test } from "./fixtures";
 import { ROUTES } from "../../lib/permissions";
-import { ACCOUNTS, PASSWORD, formReady, login } from "./support";
+import { ACCOUNTS, PASSWORD, formReady, signIn } from "./support";
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   const csp = headers["content-security-policy"] ?? "";
@@ -26,7 +26,7 @@ test("every route answers with the security headers, signed in or not", async ({
     expectSecurityHeaders(res.headers(), `anonymous ${path} (${res.status()})`);
   }
 
-  await login(page, ACCOUNTS.MANAGER);
+  await signIn(page, "MANAGER");
   const html = await (await page.request.get("/")).text();
   const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
   expect(asset).toBeTruthy();
@@ -61,7 +61,7 @@ test("each page gets its own nonce, and Next's scripts carry it", async ({ page 
 });
 
 test("signing out ends the session on the server: a copied cookie no longer works", async ({ page, browser }) => {
-  await login(page, ACCOUNTS.CLERK);
+  await signIn(page, "CLERK");
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -74,7 +74,7 @@ test("signing out ends the session on the server: a copied cookie no longer work
   await thief.close();
 
   // The owner signs in again as usual.
-  await login(page, ACCOUNTS.CLERK);
+  await signIn(page, "CLERK");
 });
 
 for (const target of ["/\\evil.com", "/%09/evil.com", "https://evil.com/", "//evil.com"])

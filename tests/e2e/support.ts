@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import zh from "../../lib/i18n/messages/zh-CN/core.json" with { type: "json" };
 
 export const PASSWORD = "Kewu@2026";
@@ -14,8 +14,14 @@ export const ACCOUNTS = {
   ENGINEER: "engineer",
 } as const;
 
-/** Signs in through the real form and next-auth endpoint. */
-export async function login(page: Page, username: string, password = PASSWORD) {
+export type DemoRole = keyof typeof ACCOUNTS;
+
+/**
+ * Signs in through the real form and next-auth endpoint: the demo account of a role, or an account a
+ * test created itself.
+ */
+export async function signIn(page: Page, who: DemoRole | { username: string; password: string }) {
+  const { username, password } = typeof who === "string" ? { username: ACCOUNTS[who], password: PASSWORD } : who;
   await page.goto("/login");
   await formReady(page, "登录");
   await page.getByLabel("用户名").fill(username);
@@ -23,6 +29,16 @@ export async function login(page: Page, username: string, password = PASSWORD) {
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** A phone at 390 px, as the supervisors and the front desk use. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** A fresh browser context in Chinese and Shanghai time, signed in as `role`: one page per person in a flow. */
+export async function signedIn(browser: Browser, role: DemoRole, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", ...options })).newPage();
+  await signIn(page, role);
+  return page;
 }
 
 /** Forms keep their save button disabled until hydrated; wait for it before typing. */

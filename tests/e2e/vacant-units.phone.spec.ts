@@ -8,7 +8,7 @@
  */
 import { deflateSync, crc32 } from "node:zlib";
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, formReady, login } from "./support";
+import { PHONE, formReady, signIn, signedIn } from "./support";
 
 /** A real 16×16 PNG (the photo input decodes and shrinks pictures in the browser before upload). */
 function png(): Buffer {
@@ -39,7 +39,7 @@ const shanghaiDate = (offsetDays = 0) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 test("the clerk records a vacant unit's monthly cleaning on a phone; a supervisor verifies it", async ({ page, browser }) => {
-  await login(page, ACCOUNTS.CLERK);
+  await signIn(page, "CLERK");
   await page.goto("/vacant-units");
   await expect(page.getByRole("heading", { name: "空置单元保洁", level: 1 })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
@@ -85,9 +85,7 @@ test("the clerk records a vacant unit's monthly cleaning on a phone; a superviso
   await expect(page.getByRole("button", { name: "检查通过" })).toHaveCount(0);
 
   // R-VAC-3: the cleaning supervisor checks it on her phone.
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const supervisor = await context.newPage();
-  await login(supervisor, ACCOUNTS.SUPERVISOR);
+  const supervisor = await signedIn(browser, "SUPERVISOR", PHONE);
   await supervisor.goto(recordUrl);
   await supervisor.getByRole("button", { name: "检查通过" }).click();
   await expect(supervisor.getByTestId("record-state")).toContainText("主管已检查");
@@ -99,5 +97,5 @@ test("the clerk records a vacant unit's monthly cleaning on a phone; a superviso
   const done = supervisor.getByRole("row").filter({ has: supervisor.getByTestId(`unit-${unitCode}`) });
   await expect(done).toContainText("已清洁 · 已检查");
   await expect(done).toContainText("1 项不合格");
-  await context.close();
+  await supervisor.context().close();
 });

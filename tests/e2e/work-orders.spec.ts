@@ -2,19 +2,12 @@
  * R-INS-5 on screen: engineering takes the oldest open work order of 汇金中心 (left by the seeded
  * inspection rounds), records the fix with a note; the supervisor verifies it and it shows 已验收.
  */
-import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { ACCOUNTS, formReady, login } from "./support";
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" })).newPage();
-  await login(page, username);
-  return page;
-}
+import { formReady, signedIn } from "./support";
 
 test("engineering fixes an open work order and the supervisor verifies it", async ({ browser }) => {
   test.setTimeout(120_000);
-  const engineer = await as(browser, ACCOUNTS.ENGINEER);
+  const engineer = await signedIn(browser, "ENGINEER");
   await engineer.goto("/work-orders");
   await engineer.getByLabel("项目").selectOption({ label: "汇金中心" });
   await engineer.getByLabel("状态").selectOption({ label: "待维修" });
@@ -36,7 +29,7 @@ test("engineering fixes an open work order and the supervisor verifies it", asyn
   // Engineering cannot verify its own fix.
   await expect(engineer.getByRole("button", { name: "验收通过" })).toHaveCount(0);
 
-  const supervisor = await as(browser, ACCOUNTS.SUPERVISOR);
+  const supervisor = await signedIn(browser, "SUPERVISOR");
   await supervisor.goto(url);
   await formReady(supervisor, "验收通过");
   await supervisor.getByRole("button", { name: "验收通过" }).click();

@@ -11,7 +11,7 @@ import { AccessError } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { accountSummary } from "@/lib/home/queries";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
-import { createUserAction, resetUserPasswordAction } from "@/lib/users/actions";
+import { createUserAction, resetUserPasswordAction } from "@/lib/registry/user.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { session } from "../support/session";

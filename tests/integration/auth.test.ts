@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getActor } from "@/lib/auth/actor";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
-import { resetUserPasswordAction, updateUserAction } from "@/lib/users/actions";
+import { resetUserPasswordAction, updateUserAction } from "@/lib/registry/user.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
@@ -17,7 +17,7 @@ beforeEach(async () => {
   await db.loginAttempt.deleteMany();
 });
 
-describe("sign-in (issue 2 §3)", () => {
+describe("sign-in", () => {
   it("accepts the right password and refuses a wrong one", async () => {
     expect(await checkCredentials(db, { username: "clerk", password: "Kewu@2026" })).toMatchObject({ ok: true });
     expect(await checkCredentials(db, { username: "clerk", password: "wrong-password" })).toEqual({ ok: false, reason: "invalid" });

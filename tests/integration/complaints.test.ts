@@ -1,5 +1,5 @@
 /**
- * The complaint workflow against PostgreSQL (issue 3 §3): intake → rectification → revisit → close,
+ * The complaint workflow against PostgreSQL: intake → rectification → revisit → close,
  * deadlines fixed on the record (R-CMP-2/3), an unsatisfied revisit reopening (R-CMP-4), double
  * submissions, steps out of order, and another site's complaint.
  */

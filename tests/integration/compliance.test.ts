@@ -10,7 +10,7 @@ import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { saveChecklistTemplateAction } from "@/lib/checklists/actions";
 import { db } from "@/lib/db";
-import { complianceReport, supervisorDailySheet } from "@/lib/inspections/compliance";
+import { complianceReport, supervisorDailySheet } from "@/lib/inspections/compliance.queries";
 import { dailyWindows } from "@/lib/inspections/rules";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";

@@ -14,7 +14,7 @@ import { pageRequest } from "@/lib/pagination";
 import { roleHas, ROLES } from "@/lib/permissions";
 import { createSignatoryAction } from "@/lib/signatories/actions";
 import { activeSignatories, listSignatories } from "@/lib/signatories/queries";
-import { updateTenantAction } from "@/lib/tenants/actions";
+import { updateTenantAction } from "@/lib/registry/tenant.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 

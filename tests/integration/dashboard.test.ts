@@ -1,5 +1,5 @@
 /**
- * The managers' deadline dashboard against PostgreSQL (issue 3 §5): counts per category, site and
+ * The managers' deadline dashboard against PostgreSQL: counts per category, site and
  * department; the list oldest overdue first, filtered and paginated in SQL; the on-time rates; the
  * .xlsx export; another site's complaints never shown; other roles refused. Complaints are inserted
  * directly with deadlines relative to now, so the test holds whatever day it runs.
@@ -9,8 +9,8 @@ import { GET as exportRoute } from "@/app/(staff)/dashboard/export/route";
 import { AccessError } from "@/lib/auth/guard";
 import type { Calendar } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
-import { deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard";
-import { monthPeriods, parseDashboardFilter, weekPeriods, type DashboardFilter } from "@/lib/complaints/dashboard-rules";
+import { deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard.queries";
+import { monthPeriods, parseDashboardFilter, weekPeriods, type DashboardFilter } from "@/lib/complaints/dashboard.rules";
 import { db } from "@/lib/db";
 import type { ComplaintSeverity, ComplaintState } from "@/lib/generated/prisma/enums";
 import { pageRequest } from "@/lib/pagination";

@@ -53,8 +53,7 @@ it("loses and doubles no acknowledged write across a PostgreSQL crash, and recov
   const actions = {
     ...(await import("@/lib/complaints/actions")),
     ...(await import("@/lib/inspections/actions")),
-    ...(await import("@/lib/goods-passes/stamp-actions")),
-    ...(await import("@/lib/goods-passes/gate-actions")),
+    ...(await import("@/lib/goods-passes/actions")),
     ...(await import("@/lib/newspapers/actions")),
   };
   const call: Call = (who, action, input) => claims.run(signedIn[who], () => actions[action](input));

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/(staff)/goods-passes/export/route";
 import { db } from "@/lib/db";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
-import { listGoodsPasses, parseGoodsPassFilter, todayTimeline } from "@/lib/goods-passes/lists";
+import { listGoodsPasses, parseGoodsPassFilter, todayTimeline } from "@/lib/goods-passes/lists.queries";
 import { saveHazardTermsAction, saveLoadingRouteAction } from "@/lib/goods-settings/actions";
 import { pageRequest } from "@/lib/pagination";
 import { buildWorld, signInAs, type World } from "../support/fixtures";

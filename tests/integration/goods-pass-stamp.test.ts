@@ -6,9 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { GoodsPassState } from "@/lib/generated/prisma/enums";
-import { releaseGoodsPassAction } from "@/lib/goods-passes/gate-actions";
-import { lookupPass } from "@/lib/goods-passes/gate";
-import { approveGoodsPassAction, rejectGoodsPassAction } from "@/lib/goods-passes/stamp-actions";
+import { approveGoodsPassAction, rejectGoodsPassAction, releaseGoodsPassAction } from "@/lib/goods-passes/actions";
+import { lookupPass } from "@/lib/goods-passes/gate.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { newRequestId } from "@/lib/request-id";

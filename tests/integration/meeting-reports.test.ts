@@ -1,5 +1,5 @@
 /**
- * Meeting compliance and the archive against PostgreSQL (issue 7 parts 6–7): missing weeks of a series
+ * Meeting compliance and the archive against PostgreSQL: missing weeks of a series
  * computed from real rows (R-MTG-1; a week with only a SCHEDULED meeting counts as held), the quarter's
  * attendance figures (R-MTG-3), the .xlsx archive of minutes, attendance and action items (R-MTG-4/5),
  * the dashboard card's query, and refusals (other roles, another site). Rows are inserted directly with
@@ -12,8 +12,8 @@ import { AccessError } from "@/lib/auth/guard";
 import { instantFromLocalDateTime } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { AttendanceStatus, MeetingState } from "@/lib/generated/prisma/enums";
-import { meetingArchive } from "@/lib/meeting-reports/archive";
-import { meetingCompliance, missingMeetingsSummary, quarterAttendanceReport } from "@/lib/meeting-reports/queries";
+import { meetingArchive } from "@/lib/meetings/archive.queries";
+import { meetingCompliance, missingMeetingsSummary, quarterAttendanceReport } from "@/lib/meetings/report.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { readXlsx } from "../support/xlsx";

@@ -18,7 +18,7 @@ import {
   scheduleMeetingAction,
   updateActionItemAction,
 } from "@/lib/meetings/actions";
-import { getMeetingDetail } from "@/lib/meetings/detail";
+import { getMeetingDetail } from "@/lib/meetings/detail.queries";
 import { listMeetings } from "@/lib/meetings/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";

@@ -1,5 +1,5 @@
 /**
- * The newspapers' monthly report against PostgreSQL (issue 6 part 5; R-NEWS-1..3): per title and per
+ * The newspapers' monthly report against PostgreSQL (R-NEWS-1..3): per title and per
  * tenant figures from real rows (receipt lines, deliveries by state), month edges in site time (days
  * on the 1st and the last of the month in, the days around them out), a day that does not reconcile,
  * the .xlsx export, and refusals (roles without newspaper:report, another site).
@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/(staff)/newspapers/report/export/route";
 import { db } from "@/lib/db";
 import type { NewspaperDeliveryState } from "@/lib/generated/prisma/enums";
-import { newspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
+import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { readXlsx } from "../support/xlsx";

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listAuditLogs } from "@/lib/audit-trail/queries";
 import { db } from "@/lib/db";
 import { pageRequest } from "@/lib/pagination";
-import { createTenantAction, updateTenantAction } from "@/lib/tenants/actions";
-import { getTenant, listTenants } from "@/lib/tenants/queries";
-import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
-import { getUnit, listUnits } from "@/lib/units/queries";
-import { createUserAction } from "@/lib/users/actions";
+import { createTenantAction, updateTenantAction } from "@/lib/registry/tenant.actions";
+import { getTenant, listTenants } from "@/lib/registry/tenant.queries";
+import { createUnitAction, updateUnitAction } from "@/lib/registry/unit.actions";
+import { getUnit, listUnits } from "@/lib/registry/unit.queries";
+import { createUserAction } from "@/lib/registry/user.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 
-describe("units and tenants: create, edit, audit (issue 2 §4, §5)", () => {
+describe("units and tenants: create, edit, audit", () => {
   it("creates and edits a unit, and the audit trail shows both with before/after", async () => {
     await signInAs(world.users.MANAGER);
     const created = await createUnitAction(unitInput());

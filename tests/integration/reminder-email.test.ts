@@ -1,5 +1,5 @@
 /**
- * Issue 3 §6: with SMTP configured, reminders are also emailed (one digest per person with an email
+ * With SMTP configured, reminders are also emailed (one digest per person with an email
  * address) through a real SMTP conversation with a local server; without SMTP nothing is sent and
  * nothing fails.
  */

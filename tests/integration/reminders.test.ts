@@ -1,5 +1,5 @@
 /**
- * Deadline reminders (issue 3 §6): the run against real Postgres (dedupe, recipients, site scope),
+ * Deadline reminders: the run against real Postgres (dedupe, recipients, site scope),
  * the notification actions, and a real pg-boss round trip on the same database.
  */
 import pg from "pg";

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
+import { createUnitAction, updateUnitAction } from "@/lib/registry/unit.actions";
 import { vacantMonthView } from "@/lib/vacant-units/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";

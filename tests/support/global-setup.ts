@@ -6,6 +6,8 @@
 // Workers get the URL through provide()/inject() (tests/support/integration-setup.ts puts it into
 // process.env.DATABASE_URL before any app module is imported); process.env is set here too.
 
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -18,6 +20,8 @@ declare module "vitest" {
     testDatabaseUrl: string;
     /** URL of a database on the same server, for tests that create databases of their own. */
     testServerUrl: string;
+    /** This run's throw-away DATA_DIR for uploaded files, removed at teardown. */
+    testDataDir: string;
   }
 }
 
@@ -38,10 +42,14 @@ export default async function setup(project: TestProject) {
   }
   project.provide("testDatabaseUrl", url);
   project.provide("testServerUrl", baseUrl);
+  // Uploaded files of the suite go to one throw-away folder, never into the repo's .data/.
+  const dataDir = await mkdtemp(path.join(tmpdir(), "kewu-test-files-"));
+  project.provide("testDataDir", dataDir);
   process.env.DATABASE_URL = url;
   if (process.env.DEBUG) console.log(`[integration] ${dbName} ready in ${Date.now() - started} ms`);
 
   return async () => {
+    await rm(dataDir, { recursive: true, force: true });
     if (previousUrl === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previousUrl;
     if (!process.env.KEEP_TEST_DB) await dropDatabase(baseUrl, dbName);

@@ -3,14 +3,11 @@
 // The URL comes from tests/support/global-setup.ts, which created and migrated that database.
 // (vitest 4.1's forks pool also copies process.env from globalSetup, but provide/inject is the
 // documented channel and works with every pool.) vitest itself sets NODE_ENV=test.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { inject, vi } from "vitest";
 
 process.env.DATABASE_URL = inject("testDatabaseUrl");
-// Uploaded files of the suite go to a throw-away folder, never into the repo's .data/.
-process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "kewu-test-files-"));
+// Uploaded files go to the run's throw-away folder (created and removed by global-setup.ts).
+process.env.DATA_DIR = inject("testDataDir");
 // No background jobs inside test workers (tests start pg-boss themselves where they need it).
 process.env.KEWU_DISABLE_JOBS = "1";
 

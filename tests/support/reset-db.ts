@@ -34,10 +34,3 @@ export async function resetDatabase(): Promise<void> {
   }
   if (truncateSql) await db.query(truncateSql);
 }
-
-/** Closes the connection resetDatabase() keeps open (optional: e.g. in afterAll). */
-export async function closeResetConnection(): Promise<void> {
-  const db = client;
-  client = undefined;
-  await db?.end().catch(() => {});
-}

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { AUDIT_ENTITIES, listAuditLogs } from "@/lib/audit-trail/queries";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

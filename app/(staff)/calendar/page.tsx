@@ -17,7 +17,7 @@ import {
 import { calendarMonth, yearTables } from "@/lib/calendar-admin/queries";
 import { param } from "@/lib/pagination";
 import { actorHas, roleHas } from "@/lib/permissions";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

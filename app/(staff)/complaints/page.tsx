@@ -11,7 +11,7 @@ import { listComplaints } from "@/lib/complaints/queries";
 import { SEVERITIES, STATES } from "@/lib/complaints/schema";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,16 +1,23 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
-import { DeadlineCountsTable } from "@/components/dashboard/deadline-counts";
-import { OnTimeChart } from "@/components/dashboard/on-time-chart";
-import { MissingMeetingsCard } from "@/components/meeting-reports/missing-meetings-card";
+import { DeadlineCountsTable } from "@/components/complaints/deadline-counts";
+import { OnTimeChart } from "@/components/complaints/on-time-chart";
+import { MissingMeetingsCard } from "@/components/meetings/missing-meetings-card";
 import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { RATE_MONTHS, RATE_WEEKS, dashboardOptions, deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard";
+import {
+  RATE_MONTHS,
+  RATE_WEEKS,
+  dashboardOptions,
+  deadlineCounts,
+  listOpenDeadlines,
+  onTimeRates,
+} from "@/lib/complaints/dashboard.queries";
 import {
   DEADLINE_KINDS,
   EXPORT_MAX_ROWS,
@@ -19,7 +26,7 @@ import {
   filterParams,
   filterQuery,
   parseDashboardFilter,
-} from "@/lib/complaints/dashboard-rules";
+} from "@/lib/complaints/dashboard.rules";
 import { DUE_SOON_WORKING_DAYS } from "@/lib/complaints/rules";
 import { SEVERITIES } from "@/lib/complaints/schema";
 import { pageRequest } from "@/lib/pagination";
@@ -27,7 +34,7 @@ import { roleHas } from "@/lib/permissions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Issue 3 §5: the managers' deadline dashboard (R-CMP-5). */
+/** The managers' deadline dashboard (R-CMP-5). */
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("complaint:dashboard");
   const sp = await searchParams;
@@ -60,9 +67,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ) : null
         }
       />
-      {/* Issue 7 part 6: weekly meetings that were not held (R-MTG-1). */}
+      {/* Weekly meetings that were not held (R-MTG-1). */}
       {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
-      {/* Issue 6: the vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
+      {/* The vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
       {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
       <FilterBar q={filter.q} qLabel={t("complaints.search")}>
         {manySites ? (

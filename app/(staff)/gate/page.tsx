@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { GateScanner } from "@/components/goods-passes/gate-scanner";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { lookupPass } from "@/lib/goods-passes/gate";
+import { lookupPass } from "@/lib/goods-passes/gate.queries";
 
 /** 门岗放行 (R-GP-7): the guard scans or types a pass number; `?q=` is what was scanned or typed. */
 export default async function GatePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {

@@ -15,7 +15,7 @@ import {
   listGoodsPasses,
   parseGoodsPassFilter,
   todayTimeline,
-} from "@/lib/goods-passes/lists";
+} from "@/lib/goods-passes/lists.queries";
 import { DIRECTIONS, PASS_STATES } from "@/lib/goods-passes/schema";
 import { pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";

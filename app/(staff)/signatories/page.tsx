@@ -12,7 +12,7 @@ import { roleHas } from "@/lib/permissions";
 import { revokeSignatoryAction } from "@/lib/signatories/actions";
 import { listSignatories } from "@/lib/signatories/queries";
 import { SIGNATORY_STATUSES, type SignatoryStatus } from "@/lib/signatories/schema";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

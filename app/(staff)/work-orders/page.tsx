@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { WorkOrderStateBadge } from "@/components/work-orders/state-badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 import { listWorkOrders } from "@/lib/work-orders/queries";
 import { WORK_ORDER_STATES } from "@/lib/work-orders/schema";
 

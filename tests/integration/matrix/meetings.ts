@@ -8,7 +8,7 @@ import type { MatrixModule, MatrixSite } from "./types";
 import { newRequestId } from "@/lib/request-id";
 
 /**
- * Meetings (issue 7): every call acts on fresh records of the site's department series, in which the
+ * Meetings: every call acts on fresh records of the site's department series, in which the
  * acting user is convener, minute-taker and an attendee, so the record-level rules (lib/meetings) let
  * each role the table allows through. Site "b" records are out of the user's sites → not_found.
  */

@@ -6,7 +6,7 @@ import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
 import { newRequestId } from "@/lib/request-id";
 
-/** Newspapers (issue 6): actions, inputs and fixtures for the authorization matrix. */
+/** Newspapers: actions, inputs and fixtures for the authorization matrix. */
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 const siteOf = (w: World, s: MatrixSite) => (s === "a" ? w.siteA : w.siteB);

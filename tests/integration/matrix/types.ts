@@ -4,7 +4,7 @@ import type { World } from "../../support/fixtures";
 export type MatrixSite = "a" | "b";
 
 /**
- * One module's part of the authorization matrix (tests/integration/authorization-matrix.test.ts):
+ * One module's part of the authorization matrix (authorization-matrix.test.ts in this folder):
  * its action modules, a valid input per action on site A (own) or B (not assigned), and the fixtures
  * each call needs. The matrix fails for an exported action without an input.
  */

@@ -9,7 +9,7 @@ import type { MatrixModule, MatrixSite } from "./types";
 import { newRequestId } from "@/lib/request-id";
 
 /**
- * Vacant units (issue 6): actions, inputs and fixtures for the authorization matrix. Each call gets a
+ * Vacant units: actions, inputs and fixtures for the authorization matrix. Each call gets a
  * fresh vacant unit (vacant since long ago, so it is due this month) with a cleaner of its site, and
  * the verify/send-back/resubmit steps a record in the state they act on, entered by someone else
  * than the acting user (four eyes).

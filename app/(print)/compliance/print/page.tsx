@@ -1,23 +1,13 @@
-import { notFound } from "next/navigation";
-import { InspectionSheet } from "@/components/compliance/inspection-sheet";
-import { A4Sheet } from "@/components/print/a4-sheet";
-import { AccessError, requirePagePermission } from "@/lib/auth/guard";
-import { supervisorDailySheet } from "@/lib/inspections/compliance";
-import { param } from "@/lib/pagination";
+import { permanentRedirect } from "next/navigation";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-/** The printable 《客务部工作检查表》 of one supervisor and day: ?site=&date=&supervisor= */
-export default async function InspectionSheetPrint({ searchParams }: { searchParams: SearchParams }) {
-  await requirePagePermission("inspection:compliance");
-  const sp = await searchParams;
-  const filter = { site: param(sp.site), date: param(sp.date), supervisor: param(sp.supervisor) };
-  const sheet = await supervisorDailySheet(filter).catch((err: unknown) => {
-    if (err instanceof AccessError && err.code === "not_found") notFound();
-    throw err;
-  });
-  return (
-    <A4Sheet back={`/compliance?site=${sheet.site.id}&date=${sheet.date}`}>
-      <InspectionSheet sheet={sheet} />
-    </A4Sheet>
-  );
+
+/** The supervisor's printed daily sheet moved into the inspections module; old bookmarks follow it with their query. */
+export default async function OldComplianceSheetPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  }
+  const qs = query.toString();
+  permanentRedirect(qs ? `/inspections/compliance/print?${qs}` : "/inspections/compliance/print");
 }

@@ -3,7 +3,7 @@ import { A4Sheet } from "@/components/print/a4-sheet";
 import { RecordSheet } from "@/components/vacant-units/record-sheet";
 import { AccessError, requirePagePermission } from "@/lib/auth/guard";
 import { param } from "@/lib/pagination";
-import { printableMonth } from "@/lib/vacant-units/record-queries";
+import { printableMonth } from "@/lib/vacant-units/record.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
-import { listUsers } from "@/lib/users/queries";
+import { listUsers } from "@/lib/registry/user.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,14 +1,14 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
-import { exportOpenDeadlines } from "@/lib/complaints/dashboard";
-import { EXPORT_MAX_ROWS, exportFileName, parseDashboardFilter } from "@/lib/complaints/dashboard-rules";
+import { exportOpenDeadlines } from "@/lib/complaints/dashboard.queries";
+import { EXPORT_MAX_ROWS, exportFileName, parseDashboardFilter } from "@/lib/complaints/dashboard.rules";
 import { translator } from "@/lib/i18n/server";
 import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /dashboard/export?<the dashboard's filter> — the filtered deadline list as .xlsx (issue 3 §5),
+ * GET /dashboard/export?<the dashboard's filter> — the filtered deadline list as .xlsx,
  * all matching rows up to EXPORT_MAX_ROWS. The data layer checks complaint:export and the sites.
  */
 export async function GET(request: Request) {

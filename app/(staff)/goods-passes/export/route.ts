@@ -1,6 +1,6 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
-import { GOODS_EXPORT_MAX_ROWS, exportGoodsPasses, parseGoodsPassFilter } from "@/lib/goods-passes/lists";
+import { GOODS_EXPORT_MAX_ROWS, exportGoodsPasses, parseGoodsPassFilter } from "@/lib/goods-passes/lists.queries";
 import { translator } from "@/lib/i18n/server";
 import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 

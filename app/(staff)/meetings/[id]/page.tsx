@@ -11,7 +11,7 @@ import { MinutesForm } from "@/components/meetings/minutes-form";
 import { ConfirmButton, LeaveDecision } from "@/components/meetings/small-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { getMeetingDetail } from "@/lib/meetings/detail";
+import { getMeetingDetail } from "@/lib/meetings/detail.queries";
 import { AGENDA_SECTIONS } from "@/lib/meetings/rules";
 import { roleHas } from "@/lib/permissions";
 

@@ -1,20 +1,20 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ArchiveExportForm } from "@/components/meeting-reports/archive-export-form";
-import { AttendanceTable } from "@/components/meeting-reports/attendance-table";
-import { WeekStrip } from "@/components/meeting-reports/week-strip";
+import { ArchiveExportForm } from "@/components/meetings/archive-export-form";
+import { AttendanceTable } from "@/components/meetings/attendance-table";
+import { WeekStrip } from "@/components/meetings/week-strip";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessError, requirePagePermission } from "@/lib/auth/guard";
 import { addDays } from "@/lib/calendar";
-import { meetingCompliance } from "@/lib/meeting-reports/queries";
-import { STRIP_WEEKS, quarterFromKey } from "@/lib/meeting-reports/rules";
+import { meetingCompliance } from "@/lib/meetings/report.queries";
+import { STRIP_WEEKS, quarterFromKey } from "@/lib/meetings/report.rules";
 import { roleHas } from "@/lib/permissions";
 import { param } from "@/lib/pagination";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const selectClass = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-/** Issue 7 part 6–7: missing weeks per series (R-MTG-1), quarterly attendance (R-MTG-3), the archive export (R-MTG-4). */
+/** Missing weeks per series (R-MTG-1), quarterly attendance (R-MTG-3), the archive export (R-MTG-4). */
 export default async function MeetingCompliancePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("meeting:compliance");
   const sp = await searchParams;

@@ -1,17 +1,17 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { TenantTable } from "@/components/newspaper-reports/tenant-table";
-import { TitleTable } from "@/components/newspaper-reports/title-table";
+import { TenantTable } from "@/components/newspapers/report-tenant-table";
+import { TitleTable } from "@/components/newspapers/report-title-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccessError, requirePagePermission } from "@/lib/auth/guard";
-import { newspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
+import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 import { param } from "@/lib/pagination";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const selectClass = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 /**
- * Issue 6 part 5: the newspapers' monthly report per title and per tenant (R-NEWS-1..3). The /newspapers
+ * The newspapers' monthly report per title and per tenant (R-NEWS-1..3). The /newspapers
  * route guard only asks newspaper:read (supervisors may read the log), so the report checks its own
  * permission here and again in the query.
  */

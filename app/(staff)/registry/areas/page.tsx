@@ -5,12 +5,12 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { listAreas } from "@/lib/areas/queries";
-import { AREA_TYPES } from "@/lib/areas/schema";
+import { listAreas } from "@/lib/registry/area.queries";
+import { AREA_TYPES } from "@/lib/registry/area.schema";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -6,11 +6,11 @@ import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { listDepartments } from "@/lib/departments/queries";
-import { DEPARTMENT_KINDS } from "@/lib/departments/schema";
+import { listDepartments } from "@/lib/registry/department.queries";
+import { DEPARTMENT_KINDS } from "@/lib/registry/department.schema";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

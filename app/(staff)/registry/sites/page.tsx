@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas } from "@/lib/permissions";
-import { listSites } from "@/lib/sites/queries";
+import { listSites } from "@/lib/registry/site.queries";
 
 export default async function SitesPage() {
   const actor = await requirePagePermission("site:read");

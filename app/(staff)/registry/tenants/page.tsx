@@ -8,8 +8,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { sitesOf } from "@/lib/sites/queries";
-import { listTenants } from "@/lib/tenants/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
+import { listTenants } from "@/lib/registry/tenant.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -8,9 +8,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { sitesOf } from "@/lib/sites/queries";
-import { listUnits } from "@/lib/units/queries";
-import { UNIT_STATUSES } from "@/lib/units/schema";
+import { sitesOf } from "@/lib/registry/site.queries";
+import { listUnits } from "@/lib/registry/unit.queries";
+import { UNIT_STATUSES } from "@/lib/registry/unit.schema";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { localDateInZone } from "@/lib/calendar";
 import { createSignatoryAction } from "@/lib/signatories/actions";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 export default async function NewSignatoryPage() {
   const actor = await requirePagePermission("signatory:manage");

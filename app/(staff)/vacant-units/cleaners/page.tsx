@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { AssignCleanerForm, CreateCleanerForm, EditCleanerForm } from "@/components/vacant-units/cleaner-forms";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { sitesOf } from "@/lib/sites/queries";
-import { listCleaners, vacantUnitsForAssignment } from "@/lib/vacant-units/record-queries";
+import { sitesOf } from "@/lib/registry/site.queries";
+import { listCleaners, vacantUnitsForAssignment } from "@/lib/vacant-units/record.queries";
 
 /** The cleaners of the user's sites and the dedicated cleaner of each vacant unit (R-VAC-1, vacant:manage). */
 export default async function CleanersPage() {

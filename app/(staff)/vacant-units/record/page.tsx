@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CleaningForm } from "@/components/vacant-units/cleaning-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { param } from "@/lib/pagination";
-import { recordFormData } from "@/lib/vacant-units/record-queries";
+import { recordFormData } from "@/lib/vacant-units/record.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

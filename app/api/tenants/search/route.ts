@@ -1,5 +1,5 @@
 import { AccessError } from "@/lib/auth/guard";
-import { searchTenants } from "@/lib/tenants/queries";
+import { searchTenants } from "@/lib/registry/tenant.queries";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { A4Sheet, FormTable } from "@/components/print/a4-sheet";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { getMeetingDetail } from "@/lib/meetings/detail";
+import { getMeetingDetail } from "@/lib/meetings/detail.queries";
 import { AGENDA_SECTIONS } from "@/lib/meetings/rules";
 
 const cell = "border border-black px-2 py-1 text-left align-top";

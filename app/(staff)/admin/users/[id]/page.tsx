@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ResetPasswordForm } from "@/components/users/reset-password-form";
-import { UserForm } from "@/components/users/user-form";
+import { ResetPasswordForm } from "@/components/registry/reset-password-form";
+import { UserForm } from "@/components/registry/user-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { resetUserPasswordAction, updateUserAction } from "@/lib/users/actions";
-import { allSites, getUser } from "@/lib/users/queries";
+import { resetUserPasswordAction, updateUserAction } from "@/lib/registry/user.actions";
+import { allSites, getUser } from "@/lib/registry/user.queries";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("user:manage");

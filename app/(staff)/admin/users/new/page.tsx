@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { UserForm } from "@/components/users/user-form";
+import { UserForm } from "@/components/registry/user-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { createUserAction } from "@/lib/users/actions";
-import { allSites } from "@/lib/users/queries";
+import { createUserAction } from "@/lib/registry/user.actions";
+import { allSites } from "@/lib/registry/user.queries";
 
 export default async function NewUserPage() {
   await requirePagePermission("user:manage");

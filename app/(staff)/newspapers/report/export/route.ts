@@ -1,14 +1,14 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
-import { newspaperMonthlyReport } from "@/lib/newspaper-reports/queries";
+import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
 import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
 import { param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /newspapers/report/export?site=&month=YYYY-MM — the monthly newspaper report (issue 6 part 5) as
+ * GET /newspapers/report/export?site=&month=YYYY-MM — the monthly newspaper report as
  * .xlsx: one sheet per title, one per tenant. The data layer checks newspaper:report and the site.
  */
 export async function GET(request: Request) {

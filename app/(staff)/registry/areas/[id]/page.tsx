@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { AreaForm } from "@/components/areas/area-form";
+import { AreaForm } from "@/components/registry/area-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { updateAreaAction } from "@/lib/areas/actions";
-import { getArea } from "@/lib/areas/queries";
+import { updateAreaAction } from "@/lib/registry/area.actions";
+import { getArea } from "@/lib/registry/area.queries";
 import { requirePagePermission } from "@/lib/auth/guard";
 
 export default async function EditAreaPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { AreaForm } from "@/components/areas/area-form";
+import { AreaForm } from "@/components/registry/area-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { createAreaAction } from "@/lib/areas/actions";
+import { createAreaAction } from "@/lib/registry/area.actions";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { sitesOf } from "@/lib/sites/queries";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 export default async function NewAreaPage() {
   const actor = await requirePagePermission("area:manage");

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { DepartmentForm } from "@/components/departments/department-form";
+import { DepartmentForm } from "@/components/registry/department-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { updateDepartmentAction } from "@/lib/departments/actions";
-import { getDepartment } from "@/lib/departments/queries";
+import { updateDepartmentAction } from "@/lib/registry/department.actions";
+import { getDepartment } from "@/lib/registry/department.queries";
 
 export default async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("department:manage");

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { DepartmentForm } from "@/components/departments/department-form";
+import { DepartmentForm } from "@/components/registry/department-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { createDepartmentAction } from "@/lib/departments/actions";
-import { sitesOf } from "@/lib/sites/queries";
+import { createDepartmentAction } from "@/lib/registry/department.actions";
+import { sitesOf } from "@/lib/registry/site.queries";
 
 export default async function NewDepartmentPage() {
   const actor = await requirePagePermission("department:manage");

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { SiteForm } from "@/components/sites/site-form";
+import { SiteForm } from "@/components/registry/site-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { updateSiteAction } from "@/lib/sites/actions";
-import { getSite } from "@/lib/sites/queries";
+import { updateSiteAction } from "@/lib/registry/site.actions";
+import { getSite } from "@/lib/registry/site.queries";
 
 export default async function EditSitePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("site:manage");

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { SiteForm } from "@/components/sites/site-form";
+import { SiteForm } from "@/components/registry/site-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { createSiteAction } from "@/lib/sites/actions";
+import { createSiteAction } from "@/lib/registry/site.actions";
 
 export default async function NewSitePage() {
   await requirePagePermission("site:manage");

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { TenantForm } from "@/components/tenants/tenant-form";
+import { TenantForm } from "@/components/registry/tenant-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { updateTenantAction } from "@/lib/tenants/actions";
-import { getTenant } from "@/lib/tenants/queries";
+import { updateTenantAction } from "@/lib/registry/tenant.actions";
+import { getTenant } from "@/lib/registry/tenant.queries";
 
 export default async function EditTenantPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("tenant:manage");

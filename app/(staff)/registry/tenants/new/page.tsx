@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { TenantForm } from "@/components/tenants/tenant-form";
+import { TenantForm } from "@/components/registry/tenant-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { sitesOf } from "@/lib/sites/queries";
-import { createTenantAction } from "@/lib/tenants/actions";
+import { sitesOf } from "@/lib/registry/site.queries";
+import { createTenantAction } from "@/lib/registry/tenant.actions";
 
 export default async function NewTenantPage() {
   const actor = await requirePagePermission("tenant:manage");

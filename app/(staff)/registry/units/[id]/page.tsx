@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { UnitForm } from "@/components/units/unit-form";
+import { UnitForm } from "@/components/registry/unit-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { tenantOptions } from "@/lib/tenants/queries";
-import { updateUnitAction } from "@/lib/units/actions";
-import { getUnit } from "@/lib/units/queries";
+import { tenantOptions } from "@/lib/registry/tenant.queries";
+import { updateUnitAction } from "@/lib/registry/unit.actions";
+import { getUnit } from "@/lib/registry/unit.queries";
 
 export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("unit:manage");

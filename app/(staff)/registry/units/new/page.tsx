@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { UnitForm } from "@/components/units/unit-form";
+import { UnitForm } from "@/components/registry/unit-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { sitesOf } from "@/lib/sites/queries";
-import { tenantOptions } from "@/lib/tenants/queries";
-import { createUnitAction } from "@/lib/units/actions";
+import { sitesOf } from "@/lib/registry/site.queries";
+import { tenantOptions } from "@/lib/registry/tenant.queries";
+import { createUnitAction } from "@/lib/registry/unit.actions";
 
 export default async function NewUnitPage() {
   const actor = await requirePagePermission("unit:manage");

@@ -10,7 +10,7 @@ import { SendBackForm } from "@/components/vacant-units/decision-forms";
 import { CleaningStateBadge } from "@/components/vacant-units/state-badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas } from "@/lib/permissions";
-import { getCleaningRecord } from "@/lib/vacant-units/record-queries";
+import { getCleaningRecord } from "@/lib/vacant-units/record.queries";
 
 /** One cleaning record: the four checks with photos, who entered and who checked it, and the next step (R-VAC-3). */
 export default async function CleaningRecordPage({ params }: { params: Promise<{ id: string }> }) {

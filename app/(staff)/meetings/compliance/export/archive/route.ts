@@ -1,7 +1,7 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
-import { meetingArchive } from "@/lib/meeting-reports/archive";
+import { meetingArchive } from "@/lib/meetings/archive.queries";
 import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
 import { dateParam, param } from "@/lib/pagination";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /meetings/compliance/export/archive?site=&series=&from=&to= — the minutes archive (存档保管,
- * R-MTG-4, issue 7 part 7) as .xlsx: meetings, attendance and action items on three sheets. The data
+ * R-MTG-4) as .xlsx: meetings, attendance and action items on three sheets. The data
  * layer checks meeting:export and the site.
  */
 export async function GET(request: Request) {

@@ -1,7 +1,7 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
-import { quarterAttendanceReport } from "@/lib/meeting-reports/queries";
+import { quarterAttendanceReport } from "@/lib/meetings/report.queries";
 import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
 import { param } from "@/lib/pagination";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /meetings/compliance/export/attendance?site=&quarter=YYYY-Qn — the quarter's attendance per
- * person and series (R-MTG-3, issue 7 part 7) as .xlsx. The data layer checks meeting:export and the site.
+ * person and series (R-MTG-3) as .xlsx. The data layer checks meeting:export and the site.
  */
 export async function GET(request: Request) {
   const sp = Object.fromEntries(new URL(request.url).searchParams);

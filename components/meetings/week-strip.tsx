@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { WeekCell, WeekState } from "@/lib/meetings/report.rules";
+
+const CELL_CLASS: Record<WeekState, string> = {
+  held: "border-emerald-200 bg-emerald-50 text-emerald-800",
+  missing: "border-red-300 bg-red-50 text-red-800",
+  pending: "border-amber-200 bg-amber-50 text-amber-800",
+  notDue: "border-slate-200 bg-slate-50 text-slate-400",
+};
+
+/** 'YYYY-MM-DD' → 'MM-DD': the strip is read week by week, the year is in the title. */
+const short = (date: string) => date.slice(5);
+
+/** R-MTG-1: one series' recent weeks, oldest first; held weeks link to their meeting. */
+export async function WeekStrip(props: { seriesName: string; cells: WeekCell[]; missing: number; inactive: boolean }) {
+  const t = await getTranslations("meetingReports.strip");
+  return (
+    <section aria-label={props.seriesName} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="week-strip">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-sm font-semibold text-slate-900">
+          {props.seriesName}
+          {props.inactive ? <span className="ml-2 text-xs font-normal text-slate-500">{t("inactive")}</span> : null}
+        </h3>
+        <span className={`text-sm ${props.missing > 0 ? "font-medium text-red-700" : "text-slate-500"}`} data-testid="missing-count">
+          {t("missingCount", { count: props.missing })}
+        </span>
+      </div>
+      <ol className="grid grid-cols-4 gap-1.5 sm:grid-cols-6 lg:grid-cols-12">
+        {props.cells.map((cell) => {
+          const label = t("week", { monday: cell.monday, sunday: cell.sunday });
+          const body = (
+            <>
+              <span className="block text-[11px] opacity-80">{short(cell.monday)}</span>
+              <span className="block font-medium">{t(`states.${cell.state}`)}</span>
+              {cell.meeting ? <span className="block text-[11px]">{short(cell.meeting.date)}</span> : null}
+            </>
+          );
+          const className = `block min-h-14 rounded border px-1.5 py-1 text-center text-xs ${CELL_CLASS[cell.state]}`;
+          return (
+            <li key={cell.monday} data-state={cell.state} title={`${label} · ${t(`states.${cell.state}`)}`}>
+              {cell.meeting ? (
+                <Link
+                  href={`/meetings/${cell.meeting.id}`}
+                  className={`${className} hover:underline`}
+                  aria-label={`${label} ${t("states.held")} ${cell.meeting.date}`}
+                >
+                  {body}
+                </Link>
+              ) : (
+                <span className={className} aria-label={`${label} ${t(`states.${cell.state}`)}`}>
+                  {body}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

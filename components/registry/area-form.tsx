@@ -1,0 +1,86 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/action";
+import { AREA_TYPES, CreateAreaSchema, UpdateAreaSchema } from "@/lib/registry/area.schema";
+
+type Option = { value: string; label: string };
+type AreaValues = {
+  siteId?: string;
+  id?: string;
+  name: string;
+  type: (typeof AREA_TYPES)[number] | "";
+  building: string;
+  floor: string;
+  active: boolean;
+};
+
+export function AreaForm(props: {
+  mode: "create" | "update";
+  action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+  sites: Option[];
+  initial: AreaValues;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+    schema: (props.mode === "create" ? CreateAreaSchema : UpdateAreaSchema) as typeof CreateAreaSchema,
+    action: props.action,
+    defaultValues: props.initial as never,
+    onSuccess: () => {
+      router.push("/registry/areas");
+      router.refresh();
+    },
+  });
+  const { register, formState } = form;
+
+  return (
+    <form onSubmit={onSubmit} className="grid max-w-2xl grid-cols-1 gap-x-4 sm:grid-cols-2" noValidate>
+      {props.mode === "create" ? (
+        <SelectField
+          register={register}
+          name="siteId"
+          label={t("fields.site")}
+          required
+          options={props.sites}
+          emptyOption={t("common.choose")}
+          error={errorOf("siteId")}
+        />
+      ) : null}
+      <TextField
+        register={register}
+        name="name"
+        label={t("areas.name")}
+        required
+        maxLength={100}
+        error={errorOf("name")}
+        hint={t("areas.nameHint")}
+      />
+      <SelectField
+        register={register}
+        name="type"
+        label={t("areas.type")}
+        required
+        options={AREA_TYPES.map((x) => ({ value: x, label: t(`areaType.${x}`) }))}
+        emptyOption={t("common.choose")}
+        error={errorOf("type")}
+      />
+      <TextField register={register} name="building" label={t("fields.building")} required maxLength={50} error={errorOf("building")} />
+      <TextField register={register} name="floor" label={t("fields.floor")} required maxLength={20} error={errorOf("floor")} />
+      <div className="sm:col-span-2">
+        <CheckboxField register={register} name="active" label={t("areas.active")} />
+      </div>
+      <div className="flex flex-col gap-2 sm:col-span-2">
+        <FormStatus error={formError} message={formMessage} />
+        <div>
+          <SubmitButton busy={busy} pending={formState.isSubmitting} />
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,321 @@
+import "server-only";
+import { cache } from "react";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/guard";
+import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
+import { loadSiteCalendars } from "@/lib/calendar/store";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { paged, type PageRequest } from "@/lib/pagination";
+import { siteScope } from "@/lib/registry/site.queries";
+import {
+  EXPORT_MAX_ROWS,
+  dueBounds,
+  likeContains,
+  monthPeriods,
+  tallyDeadlineCounts,
+  weekPeriods,
+  withRates,
+  type DashboardFilter,
+  type DeadlineCountGroup,
+  type DeadlineKind,
+  type DueBounds,
+  type OpenDueState,
+  type Period,
+} from "./dashboard.rules";
+import type { ComplaintState, Severity } from "./rules";
+
+/**
+ * The managers' deadline dashboard (R-CMP-5). Every function checks the permission
+ * itself and reads only the user's sites. Open deadlines are classified and ordered in SQL with a
+ * fixed number of queries per page: each site's "today ends" and "soon ends" instants, computed
+ * from its working-day calendar and time zone (dashboard.rules.ts dueBounds), go into the query as a
+ * VALUES table.
+ */
+
+interface ScopedSite {
+  id: string;
+  code: string;
+  name: string;
+  timeZone: string;
+  bounds: DueBounds;
+}
+
+interface Scope {
+  sites: ScopedSite[];
+  /** The local date the periods and the file name are counted from (the first site's zone). */
+  today: LocalDate;
+  now: Date;
+}
+
+/** The sites in view with their calendars' bounds; deduplicated within one server render. */
+const loadScope = cache(async (siteIdsKey: string): Promise<Scope> => {
+  const siteIds = siteIdsKey ? siteIdsKey.split(",") : [];
+  const now = new Date();
+  const [sites, calendars] = await Promise.all([
+    db.site.findMany({
+      where: { id: { in: siteIds } },
+      select: { id: true, code: true, name: true, timeZone: true },
+      orderBy: { code: "asc" },
+    }),
+    loadSiteCalendars(siteIds),
+  ]);
+  const scoped = sites.flatMap((s) => {
+    const calendar = calendars.get(s.id);
+    return calendar ? [{ ...s, bounds: dueBounds(calendar, now) }] : [];
+  });
+  const today = calendars.get(scoped[0]?.id ?? "")?.localDateOf(now) ?? localDateInZone(now, "Asia/Shanghai");
+  return { sites: scoped, today, now };
+});
+
+function scopeOf(actor: Actor, site: string | undefined): Promise<Scope> {
+  return loadScope([...siteScope(actor, site)].sort().join(","));
+}
+
+/**
+ * An instant as a parameter of Prisma's `timestamp(3)` columns, which hold UTC wall-clock time: sent
+ * as ISO text and converted in SQL, so neither the driver's nor the server's zone can shift it.
+ */
+function ts(instant: Date | null): Prisma.Sql {
+  return Prisma.sql`(${instant ? instant.toISOString() : null}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/** Reads back a `timestamp(3)` (UTC) column without trusting the driver's zone handling either. */
+function utcMs(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
+}
+
+const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);
+
+/**
+ * `WITH … classified`: every open deadline of the scope (RECEIVED / IN_RECTIFICATION → the
+ * rectification deadline, RECTIFIED → the revisit deadline) with its R-CMP-5 state, filtered by
+ * everything except the deadline kind and state (the counts table splits by those).
+ */
+function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
+  const boundsRows = scope.sites.map((s) => {
+    // The received-date range is in each complaint's own site's days.
+    const from = filter.from ? startOfLocalDayInZone(filter.from, s.timeZone) : null;
+    const to = filter.to ? endOfLocalDayInZone(filter.to, s.timeZone) : null;
+    return Prisma.sql`(${s.id}, ${ts(s.bounds.todayEnd)}, ${ts(s.bounds.soonBefore)}, ${ts(from)}, ${ts(to)})`;
+  });
+  const inSites = Prisma.sql`c."siteId" IN (${Prisma.join(scope.sites.map((s) => s.id))})`;
+  const columns = Prisma.sql`c.id, c."siteId" AS site_id, c."departmentId" AS department_id, c."tenantId" AS tenant_id,
+    c."unitId" AS unit_id, c.number, c.severity, c.state, c.category, c."receivedAt" AS received_at`;
+  const where: Prisma.Sql[] = [
+    Prisma.sql`(b.received_from IS NULL OR d.received_at >= b.received_from)`,
+    Prisma.sql`(b.received_to IS NULL OR d.received_at <= b.received_to)`,
+  ];
+  if (filter.department) where.push(Prisma.sql`d.department_id = ${filter.department}`);
+  if (filter.severity) where.push(Prisma.sql`d.severity = ${filter.severity}::"ComplaintSeverity"`);
+  if (filter.state) where.push(Prisma.sql`d.state = ${filter.state}::"ComplaintState"`);
+  if (filter.q) {
+    const pattern = likeContains(filter.q);
+    where.push(
+      Prisma.sql`(d.number ILIKE ${pattern} OR t.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "Unit" u WHERE u.id = d.unit_id AND u.code ILIKE ${pattern}))`,
+    );
+  }
+  return Prisma.sql`
+    WITH site_bounds (site_id, today_end, soon_before, received_from, received_to) AS (VALUES ${Prisma.join(boundsRows)}),
+    open_deadline AS (
+      SELECT ${columns}, 'rectification' AS kind, c."rectificationDueAt" AS due_at, c."rectificationDueProvisional" AS provisional
+        FROM "Complaint" c
+       WHERE ${inSites} AND c.state IN ('RECEIVED', 'IN_RECTIFICATION')
+      UNION ALL
+      SELECT ${columns}, 'revisit' AS kind, c."revisitDueAt" AS due_at, c."revisitDueProvisional" AS provisional
+        FROM "Complaint" c
+       WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" IS NOT NULL
+    ),
+    classified AS (
+      SELECT d.*, t.name AS tenant_name,
+             CASE WHEN d.due_at < ${ts(scope.now)} THEN 'overdue'
+                  WHEN d.due_at <= b.today_end THEN 'due_today'
+                  WHEN d.due_at < b.soon_before THEN 'due_soon'
+                  ELSE 'on_track' END AS due_state
+        FROM open_deadline d
+        JOIN site_bounds b ON b.site_id = d.site_id
+        JOIN "Tenant" t ON t.id = d.tenant_id
+       WHERE ${and(where)}
+    )`;
+}
+
+function listConditions(filter: DashboardFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.kind) conditions.push(Prisma.sql`k.kind = ${filter.kind}`);
+  if (filter.due) conditions.push(Prisma.sql`k.due_state = ${filter.due}`);
+  return and(conditions);
+}
+
+interface DeadlineRowRaw {
+  id: string;
+  number: string;
+  severity: Severity;
+  state: ComplaintState;
+  category: string;
+  kind: DeadlineKind;
+  due_ms: number;
+  received_ms: number;
+  provisional: boolean;
+  due_state: OpenDueState;
+  tenant_name: string;
+  unit_code: string | null;
+  site_code: string;
+  site_name: string;
+  time_zone: string;
+  department_name: string;
+}
+
+async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: number, skip: number) {
+  const raw = await db.$queryRaw<DeadlineRowRaw[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
+           ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms,
+           k.provisional, k.due_state, k.tenant_name, u.code AS unit_code,
+           s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name
+      FROM classified k
+      JOIN "Site" s ON s.id = k.site_id
+      JOIN "Department" dep ON dep.id = k.department_id
+      LEFT JOIN "Unit" u ON u.id = k.unit_id
+     WHERE ${listConditions(filter)}
+     -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
+     ORDER BY k.due_at ASC, k.number ASC
+     LIMIT ${take}::int OFFSET ${skip}::int`;
+  return raw.map((r) => {
+    const dueAt = new Date(r.due_ms);
+    const receivedAt = new Date(r.received_ms);
+    return {
+      id: r.id,
+      number: r.number,
+      site: { code: r.site_code, name: r.site_name },
+      tenantName: r.tenant_name,
+      unitCode: r.unit_code,
+      departmentName: r.department_name,
+      severity: r.severity,
+      state: r.state,
+      category: r.category,
+      kind: r.kind,
+      dueAt,
+      dueLocal: formatInZone(dueAt, r.time_zone),
+      dueState: r.due_state,
+      /** The deadline was counted through a year without an official holiday table (R-CAL-1). */
+      provisional: r.provisional,
+      receivedLocal: formatInZone(receivedAt, r.time_zone),
+    };
+  });
+}
+
+export type DashboardDeadline = Awaited<ReturnType<typeof queryDeadlines>>[number];
+
+/** The list: open deadlines, oldest overdue first, then by due date; filtered and paginated in SQL. */
+export async function listOpenDeadlines(filter: DashboardFilter, page: PageRequest) {
+  const actor = await requirePermission("complaint:dashboard");
+  const scope = await scopeOf(actor, filter.site);
+  if (scope.sites.length === 0) return paged<DashboardDeadline>([], 0, page);
+  const [rows, [{ total }]] = await Promise.all([
+    queryDeadlines(scope, filter, page.take, page.skip),
+    db.$queryRaw<{ total: number }[]>`
+      ${openDeadlinesSql(scope, filter)}
+      SELECT count(*)::int AS total FROM classified k WHERE ${listConditions(filter)}`,
+  ]);
+  return paged(rows, total, page);
+}
+
+/** Open rectifications and revisits overdue / due today / due soon, per site and per department. */
+export async function deadlineCounts(filter: DashboardFilter) {
+  const actor = await requirePermission("complaint:dashboard");
+  const scope = await scopeOf(actor, filter.site);
+  if (scope.sites.length === 0) return tallyDeadlineCounts([], []);
+  const groups = await db.$queryRaw<DeadlineCountGroup[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT k.site_id AS "siteId", k.department_id AS "departmentId", dep.name AS "departmentName",
+           k.kind, k.due_state AS "dueState", count(*)::int AS count
+      FROM classified k
+      JOIN "Department" dep ON dep.id = k.department_id
+     WHERE k.due_state <> 'on_track'
+     GROUP BY k.site_id, k.department_id, dep.name, k.kind, k.due_state`;
+  return tallyDeadlineCounts(scope.sites, groups);
+}
+
+export const RATE_WEEKS = 4;
+export const RATE_MONTHS = 6;
+
+/**
+ * On-time rate per week (last 4) and month (last 6): of the deadlines that fell due in the period
+ * (every rectification round, every revisit, done or not), the share met on time (done ≤ due).
+ * Periods are local days of each deadline's own site. Follows the site, department, severity and
+ * deadline-kind filters.
+ */
+export async function onTimeRates(filter: DashboardFilter) {
+  const actor = await requirePermission("complaint:dashboard");
+  const scope = await scopeOf(actor, filter.site);
+  const weeks = weekPeriods(scope.today, RATE_WEEKS);
+  const months = monthPeriods(scope.today, RATE_MONTHS);
+  if (scope.sites.length === 0) return { weeks: withRates(weeks, new Map()), months: withRates(months, new Map()) };
+
+  const periodRows = scope.sites.flatMap((s) =>
+    [...weeks, ...months].map(
+      (p: Period) =>
+        Prisma.sql`(${s.id}, ${p.key}, ${ts(startOfLocalDayInZone(p.start, s.timeZone))}, ${ts(startOfLocalDayInZone(p.end, s.timeZone))})`,
+    ),
+  );
+  const complaint: Prisma.Sql[] = [Prisma.sql`c."siteId" IN (${Prisma.join(scope.sites.map((s) => s.id))})`];
+  if (filter.department) complaint.push(Prisma.sql`c."departmentId" = ${filter.department}`);
+  if (filter.severity) complaint.push(Prisma.sql`c.severity = ${filter.severity}::"ComplaintSeverity"`);
+  const rectifications = filter.kind !== "revisit";
+  const revisits = filter.kind !== "rectification";
+  // Only deadlines that can fall in a period: bounded by the earliest period start (indexes on dueAt),
+  // not every deadline since the company began.
+  const earliest = Math.min(
+    ...scope.sites.flatMap((s) => [...weeks, ...months].map((p) => startOfLocalDayInZone(p.start, s.timeZone).getTime())),
+  );
+  const since = ts(new Date(earliest));
+  const until = ts(scope.now);
+
+  const counts = await db.$queryRaw<{ key: string; due: number; met: number }[]>`
+    WITH period (site_id, period_key, starts_at, ends_at) AS (VALUES ${Prisma.join(periodRows)}),
+    deadline AS (
+      SELECT c."siteId" AS site_id, r."dueAt" AS due_at, r."rectifiedAt" AS done_at
+        FROM "ComplaintRectification" r JOIN "Complaint" c ON c.id = r."complaintId"
+       WHERE ${and(complaint)} AND ${rectifications}::boolean AND r."dueAt" >= ${since} AND r."dueAt" <= ${until}
+      UNION ALL
+      SELECT c."siteId", v."dueAt", v."revisitedAt"
+        FROM "ComplaintRevisit" v JOIN "Complaint" c ON c.id = v."complaintId"
+       WHERE ${and(complaint)} AND ${revisits}::boolean AND v."dueAt" >= ${since} AND v."dueAt" <= ${until}
+      UNION ALL
+      -- Revisits still pending: their deadline is on the complaint until the revisit row exists.
+      SELECT c."siteId", c."revisitDueAt", NULL
+        FROM "Complaint" c
+       WHERE ${and(complaint)} AND ${revisits}::boolean AND c.state = 'RECTIFIED'
+         AND c."revisitDueAt" >= ${since} AND c."revisitDueAt" <= ${until}
+    )
+    SELECT p.period_key AS key, count(*)::int AS due, (count(*) FILTER (WHERE d.done_at IS NOT NULL AND d.done_at <= d.due_at))::int AS met
+      FROM period p
+      JOIN deadline d ON d.site_id = p.site_id AND d.due_at >= p.starts_at AND d.due_at < p.ends_at
+     WHERE d.due_at <= ${ts(scope.now)}
+     GROUP BY p.period_key`;
+  const byKey = new Map(counts.map((c) => [c.key, { due: c.due, met: c.met }]));
+  return { weeks: withRates(weeks, byKey), months: withRates(months, byKey) };
+}
+
+/** What the filter bar offers: the user's sites and their departments. */
+export async function dashboardOptions() {
+  const actor = await requirePermission("complaint:dashboard");
+  const [sites, departments] = await Promise.all([
+    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
+    db.department.findMany({
+      where: { siteId: { in: actor.siteIds } },
+      select: { id: true, name: true, site: { select: { code: true } } },
+      orderBy: [{ site: { code: "asc" } }, { kind: "asc" }, { name: "asc" }],
+    }),
+  ]);
+  return { sites, departments };
+}
+
+/** The export: every row the filter matches (up to EXPORT_MAX_ROWS), in the list's order. */
+export async function exportOpenDeadlines(filter: DashboardFilter) {
+  const actor = await requirePermission("complaint:export");
+  const scope = await scopeOf(actor, filter.site);
+  if (scope.sites.length === 0) return { rows: [] as DashboardDeadline[], truncated: false, today: scope.today };
+  const rows = await queryDeadlines(scope, filter, EXPORT_MAX_ROWS + 1, 0);
+  return { rows: rows.slice(0, EXPORT_MAX_ROWS), truncated: rows.length > EXPORT_MAX_ROWS, today: scope.today };
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { addDays, createCalendar } from "@/lib/calendar";
+import {
+  classifyOpenDeadline,
+  dueBounds,
+  exportFileName,
+  filterQuery,
+  likeContains,
+  monthPeriods,
+  onTimeRate,
+  parseDashboardFilter,
+  percent,
+  tallyDeadlineCounts,
+  weekPeriods,
+  withRates,
+  type DeadlineCountGroup,
+} from "./dashboard.rules";
+import { deadlineState } from "./rules";
+
+const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
+/** A Shanghai wall-clock time as an instant. */
+const sh = (local: string) => new Date(`${local}+08:00`);
+
+describe("due bounds: the SQL classification of open deadlines (R-CMP-5)", () => {
+  it("Friday: today ends at midnight, 'soon' ends before the 4th working day (Thursday)", () => {
+    const bounds = dueBounds(shanghai, sh("2026-11-27T10:00:00"));
+    expect(bounds.todayEnd.toISOString()).toBe(sh("2026-11-27T23:59:59.999").toISOString());
+    expect(bounds.soonBefore.toISOString()).toBe(sh("2026-12-03T00:00:00").toISOString());
+  });
+
+  it("before National Day the holidays do not count: 30 Sep, 8 Oct, 9 Oct are the 3 working days", () => {
+    const now = sh("2026-09-29T09:00:00");
+    const bounds = dueBounds(shanghai, now);
+    // The make-up Saturday 10 Oct is the 4th working day.
+    expect(bounds.soonBefore.toISOString()).toBe(sh("2026-10-10T00:00:00").toISOString());
+    expect(classifyOpenDeadline(bounds, sh("2026-10-09T23:59:59.999"), now)).toBe("due_soon");
+    expect(classifyOpenDeadline(bounds, sh("2026-10-10T23:59:59.999"), now)).toBe("on_track");
+  });
+
+  it("agrees with rules.deadlineState for every day and time around the 2026 holidays", () => {
+    const zones = [shanghai, createCalendar({ timeZone: "America/New_York", overrides: [], officialYears: [] })];
+    const disagreements: string[] = [];
+    let checked = 0;
+    for (const calendar of zones) {
+      for (let hour = 0; hour < 24 * 40; hour += 7) {
+        const now = new Date(sh("2026-09-20T00:30:00").getTime() + hour * 3_600_000);
+        const bounds = dueBounds(calendar, now);
+        const today = calendar.localDateOf(now);
+        for (let offset = -2; offset <= 14; offset++) {
+          const day = addDays(today, offset);
+          // Deadlines are ends of local days; test data and backfills may use any instant.
+          for (const dueAt of [calendar.endOfLocalDay(day), new Date(calendar.startOfLocalDay(day).getTime() + 13 * 3_600_000)]) {
+            const [sql, rule] = [classifyOpenDeadline(bounds, dueAt, now), deadlineState(calendar, dueAt, null, now)];
+            checked++;
+            if (sql !== rule)
+              disagreements.push(`${calendar.timeZone} now=${now.toISOString()} due=${dueAt.toISOString()}: ${sql} ≠ ${rule}`);
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(checked).toBeGreaterThan(9000);
+  });
+});
+
+describe("on-time rate periods", () => {
+  it("the last 4 calendar weeks from Monday, the current one last", () => {
+    const weeks = weekPeriods("2026-11-27", 4);
+    expect(weeks.map((w) => [w.start, w.end, w.current])).toEqual([
+      ["2026-11-02", "2026-11-09", false],
+      ["2026-11-09", "2026-11-16", false],
+      ["2026-11-16", "2026-11-23", false],
+      ["2026-11-23", "2026-11-30", true],
+    ]);
+    expect(weekPeriods("2026-11-23", 1)[0].start).toBe("2026-11-23"); // Monday
+    expect(weekPeriods("2026-11-29", 1)[0].start).toBe("2026-11-23"); // Sunday belongs to the week before
+    expect(weeks[0].key).toBe("week:2026-11-02");
+  });
+
+  it("the last 6 calendar months, across a year boundary", () => {
+    const months = monthPeriods("2026-02-15", 6);
+    expect(months.map((m) => m.key)).toEqual([
+      "month:2025-09",
+      "month:2025-10",
+      "month:2025-11",
+      "month:2025-12",
+      "month:2026-01",
+      "month:2026-02",
+    ]);
+    expect(months[3]).toMatchObject({ start: "2025-12-01", end: "2026-01-01", current: false });
+    expect(months[5]).toMatchObject({ start: "2026-02-01", end: "2026-03-01", current: true });
+  });
+
+  it("rate = met ÷ due, none when nothing fell due; percent never rounds up to 100", () => {
+    expect(onTimeRate(3, 4)).toBe(0.75);
+    expect(onTimeRate(0, 0)).toBeNull();
+    expect([percent(0.996), percent(1), percent(2 / 3), percent(0)]).toEqual([99, 100, 66, 0]);
+    const rates = withRates(weekPeriods("2026-11-27", 2), new Map([["week:2026-11-23", { due: 4, met: 3 }]]));
+    expect(rates.map((r) => [r.due, r.met, r.rate])).toEqual([
+      [0, 0, null],
+      [4, 3, 0.75],
+    ]);
+  });
+});
+
+describe("filter", () => {
+  it("keeps valid values and drops anything else", () => {
+    expect(
+      parseDashboardFilter({
+        q: "  业户A ",
+        site: "s1",
+        department: "d1",
+        severity: "MAJOR",
+        state: "RECTIFIED",
+        kind: "revisit",
+        due: "overdue",
+        from: "2026-11-01",
+        to: ["2026-11-30", "2026-12-31"],
+        page: "2",
+      }),
+    ).toEqual({
+      q: "业户A",
+      site: "s1",
+      department: "d1",
+      severity: "MAJOR",
+      state: "RECTIFIED",
+      kind: "revisit",
+      due: "overdue",
+      from: "2026-11-01",
+      to: "2026-11-30",
+    });
+    const garbage = parseDashboardFilter({
+      severity: "HUGE",
+      state: "CLOSED",
+      kind: "x",
+      due: "met",
+      from: "2026-02-30",
+      to: "tomorrow",
+      q: "",
+    });
+    expect(Object.values(garbage).filter((v) => v !== undefined)).toEqual([]);
+  });
+
+  it("builds links that keep the filter and override parts of it", () => {
+    const filter = parseDashboardFilter({ site: "s1", severity: "GENERAL", due: "due_soon" });
+    expect(filterQuery(filter)).toBe("?site=s1&severity=GENERAL&due=due_soon");
+    expect(filterQuery(filter, { due: "overdue", kind: "rectification", department: "d 1" })).toBe(
+      "?site=s1&department=d+1&severity=GENERAL&kind=rectification&due=overdue",
+    );
+    expect(filterQuery({})).toBe("");
+  });
+
+  it("searches the user's text literally", () => {
+    expect(likeContains("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");
+  });
+});
+
+describe("counts per site and per department", () => {
+  const sites = [
+    { id: "a", code: "SA", name: "项目A" },
+    { id: "b", code: "SB", name: "项目B" },
+    { id: "c", code: "SC", name: "项目C" },
+  ];
+  const group = (over: Partial<DeadlineCountGroup>): DeadlineCountGroup => ({
+    siteId: "a",
+    departmentId: "da",
+    departmentName: "工程部",
+    kind: "rectification",
+    dueState: "overdue",
+    count: 1,
+    ...over,
+  });
+
+  it("adds up rows, keeps every site, ignores on-track deadlines and labels departments with their site", () => {
+    const result = tallyDeadlineCounts(sites, [
+      group({ count: 2 }),
+      group({ dueState: "due_today" }),
+      group({ kind: "revisit", dueState: "due_soon", count: 3 }),
+      group({ dueState: "on_track", count: 9 }),
+      group({ siteId: "b", departmentId: "db", count: 4 }),
+      group({ siteId: "b", departmentId: "db2", departmentName: "保洁公司", kind: "revisit", dueState: "due_today" }),
+      group({ siteId: "elsewhere", departmentId: "dx", count: 5 }),
+    ]);
+    expect(result.bySite.map((r) => [r.label, r.cells])).toEqual([
+      ["项目A", { rectification: { overdue: 2, due_today: 1, due_soon: 0 }, revisit: { overdue: 0, due_today: 0, due_soon: 3 } }],
+      ["项目B", { rectification: { overdue: 4, due_today: 0, due_soon: 0 }, revisit: { overdue: 0, due_today: 1, due_soon: 0 } }],
+      ["项目C", { rectification: { overdue: 0, due_today: 0, due_soon: 0 }, revisit: { overdue: 0, due_today: 0, due_soon: 0 } }],
+    ]);
+    expect(result.byDepartment.map((r) => r.label).sort()).toEqual(["保洁公司（SB）", "工程部（SA）", "工程部（SB）"]);
+    expect(result.total).toEqual({
+      rectification: { overdue: 6, due_today: 1, due_soon: 0 },
+      revisit: { overdue: 0, due_today: 1, due_soon: 3 },
+    });
+  });
+
+  it("one site: department names alone", () => {
+    expect(tallyDeadlineCounts(sites.slice(0, 1), [group({})]).byDepartment[0].label).toBe("工程部");
+  });
+});
+
+it("names the export file after the local date", () => {
+  expect(exportFileName("2026-11-27")).toBe("complaints-20261127.xlsx");
+});

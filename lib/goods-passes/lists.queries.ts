@@ -1,0 +1,293 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/guard";
+import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
+import { dateParam, filterQuery, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
+import { siteScope } from "@/lib/registry/site.queries";
+import { DIRECTIONS, PASS_STATES } from "./schema";
+
+/**
+ * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the
+ * filtered list of passes (paginated in SQL), and the same list as export rows. Every function checks
+ * its permission itself and reads only the user's sites.
+ */
+
+/** What occupies a route today: a rejected pass does not move anything. */
+const ON_ROUTE_STATES = ["PENDING", "APPROVED", "RELEASED"] as const satisfies readonly GoodsPassState[];
+/** The export stops here, like the complaints dashboard's. */
+export const GOODS_EXPORT_MAX_ROWS = 10_000;
+
+// ---------------------------------------------------------------------------------------------
+// Filter (GET params)
+
+export interface GoodsPassFilter {
+  /** Pass number, tenant name, unit code or carrier, contains. */
+  q?: string;
+  site?: string;
+  tenant?: string;
+  state?: GoodsPassState;
+  direction?: GoodsDirection;
+  /** Window starts on or after this local date of the pass's site. */
+  from?: LocalDate;
+  /** Window starts on or before this local date of the pass's site. */
+  to?: LocalDate;
+}
+
+/** Reads the GET params defensively: anything unknown or malformed is simply no filter. */
+export function parseGoodsPassFilter(sp: RawParams): GoodsPassFilter {
+  return {
+    q: param(sp.q),
+    site: param(sp.site, 50),
+    tenant: param(sp.tenant, 50),
+    state: oneOf(PASS_STATES, sp.state),
+    direction: oneOf(DIRECTIONS, sp.direction),
+    from: dateParam(sp.from),
+    to: dateParam(sp.to),
+  };
+}
+
+/** The filter as a query string again (export link, pagination). */
+export function goodsPassFilterQuery(filter: GoodsPassFilter): string {
+  return filterQuery({ ...filter });
+}
+
+async function whereOf(actor: Actor, filter: GoodsPassFilter): Promise<Prisma.GoodsPassWhereInput> {
+  const siteIds = siteScope(actor, filter.site);
+  // The date range is in each pass's own site's days.
+  const sites =
+    filter.from || filter.to ? await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } }) : [];
+  const inSites: Prisma.GoodsPassWhereInput =
+    filter.from || filter.to
+      ? {
+          OR: sites.map((s) => ({
+            siteId: s.id,
+            windowStart: {
+              ...(filter.from ? { gte: startOfLocalDayInZone(filter.from, s.timeZone) } : {}),
+              ...(filter.to ? { lte: endOfLocalDayInZone(filter.to, s.timeZone) } : {}),
+            },
+          })),
+        }
+      : { siteId: { in: siteIds } };
+  const conditions: Prisma.GoodsPassWhereInput[] = [inSites];
+  if (filter.tenant) conditions.push({ tenantId: filter.tenant });
+  if (filter.state) conditions.push({ state: filter.state });
+  if (filter.direction) conditions.push({ direction: filter.direction });
+  if (filter.q)
+    conditions.push({
+      OR: [
+        { number: { contains: filter.q, mode: "insensitive" } },
+        { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
+        { unit: { code: { contains: filter.q, mode: "insensitive" } } },
+        { carrierName: { contains: filter.q, mode: "insensitive" } },
+      ],
+    });
+  return { AND: conditions };
+}
+
+const LIST_SELECT = {
+  id: true,
+  number: true,
+  state: true,
+  direction: true,
+  windowStart: true,
+  windowEnd: true,
+  carrierName: true,
+  authorization: true,
+  approvedAt: true,
+  releasedAt: true,
+  rejectedReason: true,
+  createdAt: true,
+  site: { select: { code: true, name: true, timeZone: true } },
+  tenant: { select: { name: true } },
+  unit: { select: { code: true } },
+  route: { select: { name: true } },
+} satisfies Prisma.GoodsPassSelect;
+
+type ListRowRaw = Prisma.GoodsPassGetPayload<{ select: typeof LIST_SELECT }>;
+
+/** "2026-11-27 14:00–15:30", or both ends in full when the window runs past the local day. */
+export function windowLabel(start: Date, end: Date, timeZone: string): string {
+  const a = formatInZone(start, timeZone);
+  const b = formatInZone(end, timeZone);
+  return a.slice(0, 10) === b.slice(0, 10) ? `${a}–${b.slice(11)}` : `${a}–${b}`;
+}
+
+function listRow(r: ListRowRaw) {
+  const tz = r.site.timeZone;
+  return {
+    id: r.id,
+    /** Null until the pass is stamped (R-GP-3: numbers are given on approval only). */
+    number: r.number,
+    state: r.state,
+    direction: r.direction,
+    site: { code: r.site.code, name: r.site.name },
+    tenantName: r.tenant.name,
+    unitCode: r.unit.code,
+    routeName: r.route.name,
+    carrierName: r.carrierName,
+    authorization: r.authorization,
+    window: windowLabel(r.windowStart, r.windowEnd, tz),
+    startLocal: formatInZone(r.windowStart, tz),
+    endLocal: formatInZone(r.windowEnd, tz),
+    approvedLocal: r.approvedAt ? formatInZone(r.approvedAt, tz) : null,
+    releasedLocal: r.releasedAt ? formatInZone(r.releasedAt, tz) : null,
+    createdLocal: formatInZone(r.createdAt, tz),
+    rejectedReason: r.rejectedReason,
+  };
+}
+
+export type GoodsPassListRow = ReturnType<typeof listRow>;
+
+/** Passes of the user's sites, latest window first, filtered and paginated in SQL. */
+export async function listGoodsPasses(filter: GoodsPassFilter, page: PageRequest) {
+  const actor = await requirePermission("goodspass:read");
+  const where = await whereOf(actor, filter);
+  const [rows, total] = await Promise.all([
+    db.goodsPass.findMany({
+      where,
+      select: LIST_SELECT,
+      orderBy: [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+      skip: page.skip,
+      take: page.take,
+    }),
+    db.goodsPass.count({ where }),
+  ]);
+  return paged(rows.map(listRow), total, page);
+}
+
+/** What the filter bar offers: the user's sites and the tenants that have passes there. */
+export async function goodsPassListOptions() {
+  const actor = await requirePermission("goodspass:read");
+  const [sites, tenants] = await Promise.all([
+    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
+    db.tenant.findMany({
+      where: { siteId: { in: actor.siteIds }, goodsPasses: { some: {} } },
+      select: { id: true, name: true, site: { select: { code: true } } },
+      orderBy: [{ site: { code: "asc" } }, { name: "asc" }],
+    }),
+  ]);
+  return { sites, tenants };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Today's moves per route
+
+/** The day bar runs 07:00–22:00 local; moves outside it are listed, not drawn. */
+export const BAR_START_MINUTE = 7 * 60;
+export const BAR_END_MINUTE = 22 * 60;
+const MINUTES_OF_DAY = 24 * 60;
+
+export interface TimelineMove {
+  id: string;
+  number: string | null;
+  state: GoodsPassState;
+  direction: GoodsDirection;
+  tenantName: string;
+  unitCode: string;
+  carrierName: string;
+  /** Local 'HH:mm' (of another day when the move began yesterday or ends tomorrow: see the flags). */
+  startTime: string;
+  endTime: string;
+  startsBeforeToday: boolean;
+  endsAfterToday: boolean;
+  /** Minutes from local midnight, clamped to today [0, 1440]. */
+  startMinute: number;
+  endMinute: number;
+}
+
+/**
+ * R-GP-5: today's moves of each route — approved, pending and released passes whose window touches
+ * the site's local today (a move at 00:30 local is today, whatever the server's zone), by start.
+ * Active routes always appear; an inactive one only when something still moves on it today.
+ */
+export async function todayTimeline(filter: { site?: string }, now: Date = new Date()) {
+  const actor = await requirePermission("goodspass:read");
+  const sites = await db.site.findMany({
+    where: { id: { in: siteScope(actor, filter.site) } },
+    select: { id: true, code: true, name: true, timeZone: true },
+    orderBy: { code: "asc" },
+  });
+  return Promise.all(
+    sites.map(async (site) => {
+      const date = localDateInZone(now, site.timeZone);
+      const dayStart = startOfLocalDayInZone(date, site.timeZone);
+      const dayEnd = endOfLocalDayInZone(date, site.timeZone);
+      const [routes, passes] = await Promise.all([
+        db.loadingRoute.findMany({ where: { siteId: site.id }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } }),
+        db.goodsPass.findMany({
+          where: { siteId: site.id, state: { in: [...ON_ROUTE_STATES] }, windowStart: { lte: dayEnd }, windowEnd: { gt: dayStart } },
+          select: {
+            id: true,
+            number: true,
+            state: true,
+            direction: true,
+            routeId: true,
+            carrierName: true,
+            windowStart: true,
+            windowEnd: true,
+            tenant: { select: { name: true } },
+            unit: { select: { code: true } },
+          },
+          orderBy: [{ windowStart: "asc" }, { windowEnd: "asc" }, { id: "asc" }],
+        }),
+      ]);
+      const minuteOf = (at: Date) => Math.min(MINUTES_OF_DAY, Math.max(0, Math.round((at.getTime() - dayStart.getTime()) / 60_000)));
+      const byRoute = new Map<string, TimelineMove[]>();
+      for (const p of passes) {
+        const move: TimelineMove = {
+          id: p.id,
+          number: p.number,
+          state: p.state,
+          direction: p.direction,
+          tenantName: p.tenant.name,
+          unitCode: p.unit.code,
+          carrierName: p.carrierName,
+          startTime: formatInZone(p.windowStart, site.timeZone).slice(11),
+          endTime: formatInZone(p.windowEnd, site.timeZone).slice(11),
+          startsBeforeToday: p.windowStart.getTime() < dayStart.getTime(),
+          endsAfterToday: p.windowEnd.getTime() > dayEnd.getTime(),
+          startMinute: minuteOf(p.windowStart),
+          endMinute: minuteOf(p.windowEnd),
+        };
+        byRoute.set(p.routeId, [...(byRoute.get(p.routeId) ?? []), move]);
+      }
+      return {
+        id: site.id,
+        code: site.code,
+        name: site.name,
+        date,
+        routes: routes
+          .filter((r) => r.active || byRoute.has(r.id))
+          .map((r) => ({ id: r.id, name: r.name, active: r.active, moves: byRoute.get(r.id) ?? [] })),
+      };
+    }),
+  );
+}
+
+export type TimelineSite = Awaited<ReturnType<typeof todayTimeline>>[number];
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/** The export: every pass the filter matches (up to GOODS_EXPORT_MAX_ROWS), in the list's order, with its items. */
+export async function exportGoodsPasses(filter: GoodsPassFilter) {
+  const actor = await requirePermission("goodspass:export");
+  const where = await whereOf(actor, filter);
+  const raw = await db.goodsPass.findMany({
+    where,
+    select: { ...LIST_SELECT, items: { select: { name: true, quantity: true, unit: true }, orderBy: { position: "asc" } } },
+    orderBy: [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+    take: GOODS_EXPORT_MAX_ROWS + 1,
+  });
+  const rows = raw.slice(0, GOODS_EXPORT_MAX_ROWS).map((r) => ({
+    ...listRow(r),
+    items: r.items.map((i) => `${i.name} ×${i.quantity.toString()}${i.unit}`).join("；"),
+  }));
+  const firstZone = (
+    await db.site.findFirst({ where: { id: { in: actor.siteIds } }, select: { timeZone: true }, orderBy: { code: "asc" } })
+  )?.timeZone;
+  return { rows, truncated: raw.length > GOODS_EXPORT_MAX_ROWS, today: localDateInZone(new Date(), firstZone ?? "Asia/Shanghai") };
+}

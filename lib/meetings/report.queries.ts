@@ -1,0 +1,205 @@
+import "server-only";
+import { AccessError, requirePermission } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
+import { addDays, dateColumn, localDateOfColumn, type LocalDate } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
+import {
+  DASHBOARD_WEEKS,
+  STRIP_WEEKS,
+  attendanceTally,
+  completedMondays,
+  countMissing,
+  quarterFromKey,
+  recentMondays,
+  recentQuarters,
+  siteToday,
+  weekCells,
+  type AttendanceTally,
+  type HeldMeeting,
+} from "./report.rules";
+
+/** `@db.Date` columns hold the local date at UTC midnight. */
+
+const SITE_SELECT = { id: true, code: true, name: true, timeZone: true } as const;
+
+/**
+ * The actor's sites and the one asked for (default: the first by code). A site that is not the
+ * actor's does not exist for them (not_found), so a crafted URL shows nothing of another site.
+ */
+export async function resolveReportSite(actor: Actor, requested: string | undefined) {
+  if (requested && !actor.siteIds.includes(requested)) throw new AccessError("not_found");
+  const sites = await db.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  const site = sites.find((s) => s.id === requested) ?? sites[0];
+  if (!site) throw new AccessError("not_found");
+  return { sites, site };
+}
+
+/** Series of some sites with what the week strip needs (R-MTG-1). */
+async function seriesOf(siteIds: string[]) {
+  return db.meetingSeries.findMany({
+    where: { siteId: { in: siteIds } },
+    select: { id: true, siteId: true, kind: true, name: true, startsOn: true, active: true },
+    orderBy: [{ siteId: "asc" }, { kind: "asc" }],
+  });
+}
+
+/** Every meeting of the given series dated in [from, to], grouped by series: one query. */
+async function meetingsBySeries(seriesIds: string[], from: LocalDate, to: LocalDate) {
+  const rows = await db.meeting.findMany({
+    where: { seriesId: { in: seriesIds }, date: { gte: dateColumn(from), lte: dateColumn(to) } },
+    select: { id: true, seriesId: true, date: true },
+    orderBy: { date: "asc" },
+  });
+  const bySeries = new Map<string, HeldMeeting[]>();
+  for (const r of rows) {
+    const list = bySeries.get(r.seriesId) ?? [];
+    list.push({ id: r.id, date: localDateOfColumn(r.date) });
+    bySeries.set(r.seriesId, list);
+  }
+  return bySeries;
+}
+
+export interface PersonAttendance {
+  id: string;
+  seriesId: string;
+  name: string;
+  organization: string | null;
+  position: string | null;
+  active: boolean;
+  tally: AttendanceTally;
+}
+
+export interface SeriesAttendance {
+  /** Meetings of the series in the range. */
+  meetings: number;
+  people: PersonAttendance[];
+}
+
+export interface ComplianceFilter {
+  site?: string;
+  quarter?: string;
+}
+
+/**
+ * Meeting compliance (R-MTG-1) for one site: per series the last STRIP_WEEKS weeks (held / missing / pending) and
+ * the count of missing weeks (R-MTG-1); then the chosen quarter's attendance per person (R-MTG-3).
+ */
+export async function meetingCompliance(filter: ComplianceFilter, now = new Date()) {
+  const actor = await requirePermission("meeting:compliance");
+  const { sites, site } = await resolveReportSite(actor, filter.site);
+  const today = siteToday(now, site.timeZone);
+  const mondays = recentMondays(today, STRIP_WEEKS);
+  const series = await seriesOf([site.id]);
+  const held = await meetingsBySeries(
+    series.map((s) => s.id),
+    mondays[0],
+    addDays(mondays[mondays.length - 1], 6),
+  );
+  const strips = series.map((s) => {
+    const cells = weekCells({ startsOn: localDateOfColumn(s.startsOn), active: s.active }, held.get(s.id) ?? [], mondays, today);
+    return { id: s.id, kind: s.kind, name: s.name, active: s.active, cells, missing: countMissing(cells) };
+  });
+  const quarters = recentQuarters(today, 4);
+  const quarter = quarterFromKey(filter.quarter ?? "") ?? quarters[0];
+  const attendance = await quarterAttendance(site.id, quarter.from, quarter.to < today ? quarter.to : today);
+  return {
+    sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+    site: { id: site.id, name: site.name, timeZone: site.timeZone },
+    today,
+    strips,
+    quarters: quarters.map((q) => q.key),
+    quarter,
+    attendance: series.map((s) => ({ id: s.id, name: s.name, ...(attendance.get(s.id) ?? { meetings: 0, people: [] }) })),
+  };
+}
+
+/**
+ * R-MTG-3 figures per participant of each series of a site, over its meetings dated in [from, to]
+ * (up to today: scheduled future meetings are not counted). Counts are grouped in SQL.
+ */
+async function quarterAttendance(siteId: string, from: LocalDate, to: LocalDate): Promise<Map<string, SeriesAttendance>> {
+  const inRange = { siteId, date: { gte: dateColumn(from), lte: dateColumn(to) } };
+  const [participants, grouped, meetingCounts] = await Promise.all([
+    db.meetingParticipant.findMany({
+      where: { series: { siteId } },
+      select: { id: true, seriesId: true, name: true, organization: true, position: true, active: true },
+      orderBy: [{ seriesId: "asc" }, { name: "asc" }],
+    }),
+    db.meetingAttendance.groupBy({
+      by: ["participantId", "status"],
+      where: { meeting: inRange },
+      _count: { _all: true },
+    }),
+    db.meeting.groupBy({ by: ["seriesId"], where: inRange, _count: { _all: true } }),
+  ]);
+  const countsOf = new Map<string, { status: AttendanceStatus | null; count: number }[]>();
+  for (const g of grouped) {
+    const list = countsOf.get(g.participantId) ?? [];
+    list.push({ status: g.status, count: g._count._all });
+    countsOf.set(g.participantId, list);
+  }
+  const bySeries = new Map<string, SeriesAttendance>();
+  for (const m of meetingCounts) bySeries.set(m.seriesId, { meetings: m._count._all, people: [] });
+  for (const p of participants) {
+    const counts = countsOf.get(p.id);
+    // A former participant without a row in the range is not listed; a current one is, with zeros.
+    if (!counts && !p.active) continue;
+    const entry = bySeries.get(p.seriesId) ?? { meetings: 0, people: [] };
+    entry.people.push({ ...p, tally: attendanceTally(counts ?? []) });
+    bySeries.set(p.seriesId, entry);
+  }
+  return bySeries;
+}
+
+/** The quarter table alone, for its Excel export (meeting:export). */
+export async function quarterAttendanceReport(filter: { site?: string; quarter?: string }, now = new Date()) {
+  const actor = await requirePermission("meeting:export");
+  const { site } = await resolveReportSite(actor, filter.site);
+  const today = siteToday(now, site.timeZone);
+  const quarter = quarterFromKey(filter.quarter ?? "") ?? recentQuarters(today, 1)[0];
+  const series = await seriesOf([site.id]);
+  const attendance = await quarterAttendance(site.id, quarter.from, quarter.to < today ? quarter.to : today);
+  return {
+    site: { id: site.id, name: site.name },
+    quarter,
+    series: series.map((s) => ({ id: s.id, name: s.name, ...(attendance.get(s.id) ?? { meetings: 0, people: [] }) })),
+  };
+}
+
+/**
+ * The manager dashboard's card: per series of all the manager's sites, the weeks among the last
+ * DASHBOARD_WEEKS completed ones without a meeting (R-MTG-1). Two queries whatever the site count.
+ */
+export async function missingMeetingsSummary(now = new Date()) {
+  const actor = await requirePermission("meeting:compliance");
+  const sites = await db.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  const series = await seriesOf(sites.map((s) => s.id));
+  const todayOf = new Map(sites.map((s) => [s.id, siteToday(now, s.timeZone)]));
+  // The widest window over the sites' zones (they differ by a day at most).
+  const todays = [...todayOf.values()].sort();
+  const from = completedMondays(todays[0] ?? siteToday(now, "UTC"), DASHBOARD_WEEKS)[0];
+  const to = todays[todays.length - 1] ?? from;
+  const held = await meetingsBySeries(
+    series.map((s) => s.id),
+    from,
+    to,
+  );
+  const rows = series.map((s) => {
+    const today = todayOf.get(s.siteId)!;
+    const cells = weekCells(
+      { startsOn: localDateOfColumn(s.startsOn), active: s.active },
+      held.get(s.id) ?? [],
+      completedMondays(today, DASHBOARD_WEEKS),
+      today,
+    );
+    const site = sites.find((x) => x.id === s.siteId)!;
+    return {
+      id: s.id,
+      name: s.name,
+      site: { id: site.id, name: site.name },
+      missingWeeks: cells.filter((c) => c.state === "missing").map((c) => ({ monday: c.monday, sunday: c.sunday })),
+    };
+  });
+  return { weeks: DASHBOARD_WEEKS, manySites: sites.length > 1, series: rows };
+}

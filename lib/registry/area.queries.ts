@@ -1,0 +1,36 @@
+import "server-only";
+import { requirePermission } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AreaType } from "@/lib/generated/prisma/enums";
+import { paged, type PageRequest } from "@/lib/pagination";
+import { siteScope } from "@/lib/registry/site.queries";
+import { AREA_TYPES } from "./area.schema";
+
+export async function listAreas(filter: { q?: string; site?: string; type?: string }, page: PageRequest) {
+  const actor = await requirePermission("area:read");
+  const where: Prisma.AreaWhereInput = {
+    siteId: { in: siteScope(actor, filter.site) },
+    ...((AREA_TYPES as readonly string[]).includes(filter.type ?? "") ? { type: filter.type as AreaType } : {}),
+    ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
+  };
+  const [rows, total] = await db.$transaction([
+    db.area.findMany({
+      where,
+      select: { id: true, name: true, type: true, building: true, floor: true, active: true, site: { select: { code: true } } },
+      orderBy: [{ siteId: "asc" }, { building: "asc" }, { floor: "asc" }, { name: "asc" }],
+      skip: page.skip,
+      take: page.take,
+    }),
+    db.area.count({ where }),
+  ]);
+  return paged(rows, total, page);
+}
+
+export async function getArea(id: string) {
+  const actor = await requirePermission("area:read");
+  return db.area.findFirst({
+    where: { id, siteId: { in: actor.siteIds } },
+    select: { id: true, siteId: true, name: true, type: true, building: true, floor: true, active: true },
+  });
+}
