@@ -8,6 +8,7 @@
 // A request that fails or times out is retried with the same input (same requestId) as a real client
 // would; a step that is refused as "already done" after such a failure counts as settled, not acknowledged.
 
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 
 export type Who = "manager" | "coordinator";
@@ -267,7 +268,7 @@ export async function runLoad(options: LoadOptions): Promise<Entry[]> {
   const done = (e: Entry) => e.outcome === "acked" || e.outcome === "settled";
 
   async function complaint(n: number) {
-    const requestId = `flt-${plan.tag}-c${n}`;
+    const requestId = randomUUID();
     const created = await send("manager", "createComplaintAction", requestId, {
       requestId,
       siteId: plan.siteId,
@@ -289,7 +290,7 @@ export async function runLoad(options: LoadOptions): Promise<Entry[]> {
   async function inspection(n: number) {
     const areaId = pools.areas.pop();
     if (!areaId) return complaint(n);
-    const requestId = `flt-${plan.tag}-i${n}`;
+    const requestId = randomUUID();
     await send("coordinator", "submitInspectionAction", requestId, {
       requestId,
       areaId,
@@ -342,49 +343,43 @@ export interface Figures {
   problems: string[];
 }
 
-type Row = Record<string, unknown>;
-
 /** Reads the database after the run and checks each acknowledged write and each invariant. */
 export async function verify(db: PrismaClient, plan: Plan, ledger: Entry[]): Promise<Figures> {
   const problems: string[] = [];
   const acked = ledger.filter((e) => e.outcome === "acked");
   let found = 0;
-  const q = <T extends Row>(sql: string, ...args: unknown[]) => db.$queryRawUnsafe<T[]>(sql, ...args);
+  const site = plan.siteId;
 
   const complaints = new Map(
     (
-      await q<{ id: string; requestId: string; number: string; state: string }>(
-        `SELECT id, "requestId", number, state::text FROM "Complaint" WHERE "siteId" = $1`,
-        plan.siteId,
-      )
+      await db.$queryRaw<
+        { id: string; requestId: string; number: string; state: string }[]
+      >`SELECT id, "requestId", number, state::text FROM "Complaint" WHERE "siteId" = ${site}`
     ).map((r) => [r.requestId, r]),
   );
   const complaintsById = new Map([...complaints.values()].map((c) => [c.id, c]));
   const inspections = new Map(
-    (await q<{ id: string; requestId: string }>(`SELECT id, "requestId" FROM "Inspection" WHERE "siteId" = $1`, plan.siteId)).map((r) => [
-      r.requestId,
-      r,
-    ]),
+    (await db.$queryRaw<{ id: string; requestId: string }[]>`SELECT id, "requestId" FROM "Inspection" WHERE "siteId" = ${site}`).map(
+      (r) => [r.requestId, r],
+    ),
   );
   const passes = new Map(
     (
-      await q<{ id: string; number: string | null; state: string }>(
-        `SELECT id, number, state::text FROM "GoodsPass" WHERE "siteId" = $1`,
-        plan.siteId,
-      )
+      await db.$queryRaw<
+        { id: string; number: string | null; state: string }[]
+      >`SELECT id, number, state::text FROM "GoodsPass" WHERE "siteId" = ${site}`
     ).map((r) => [r.id, r]),
   );
   const deliveries = new Map(
-    (await q<{ id: string; state: string }>(`SELECT id, state::text FROM "NewspaperDelivery" WHERE "siteId" = $1`, plan.siteId)).map(
+    (await db.$queryRaw<{ id: string; state: string }[]>`SELECT id, state::text FROM "NewspaperDelivery" WHERE "siteId" = ${site}`).map(
       (r) => [r.id, r],
     ),
   );
   // Transitions as the audit trail recorded them: entity id → list of states entered.
   const transitions = new Map<string, string[]>();
-  for (const r of await q<{ entityId: string; state: string }>(
-    `SELECT "entityId", changes->'state'->>'after' AS state FROM "AuditLog" WHERE "siteId" = $1 AND changes ? 'state'`,
-    plan.siteId,
-  )) {
+  for (const r of await db.$queryRaw<
+    { entityId: string; state: string }[]
+  >`SELECT "entityId", changes->'state'->>'after' AS state FROM "AuditLog" WHERE "siteId" = ${site} AND changes ? 'state'`) {
     transitions.set(r.entityId, [...(transitions.get(r.entityId) ?? []), r.state]);
   }
   const entered = (id: string, state: string) => (transitions.get(id) ?? []).filter((s) => s === state).length;
@@ -430,15 +425,13 @@ export async function verify(db: PrismaClient, plan: Plan, ledger: Entry[]): Pro
     doubled++;
     problems.push(`doubled: ${what}`);
   };
-  for (const r of await q<{ description: string; n: bigint }>(
-    `SELECT description, count(*) AS n FROM "Complaint" WHERE "siteId" = $1 GROUP BY description HAVING count(*) > 1`,
-    plan.siteId,
-  ))
+  for (const r of await db.$queryRaw<
+    { description: string; n: bigint }[]
+  >`SELECT description, count(*) AS n FROM "Complaint" WHERE "siteId" = ${site} GROUP BY description HAVING count(*) > 1`)
     double(`complaint "${r.description}" ×${r.n}`);
-  for (const r of await q<{ areaId: string; n: bigint }>(
-    `SELECT "areaId", count(*) AS n FROM "Inspection" WHERE "siteId" = $1 GROUP BY "areaId" HAVING count(*) > 1`,
-    plan.siteId,
-  ))
+  for (const r of await db.$queryRaw<
+    { areaId: string; n: bigint }[]
+  >`SELECT "areaId", count(*) AS n FROM "Inspection" WHERE "siteId" = ${site} GROUP BY "areaId" HAVING count(*) > 1`)
     double(`inspection of area ${r.areaId} ×${r.n}`);
   for (const c of complaints.values()) {
     if (entered(c.id, "IN_RECTIFICATION") > 1)
@@ -454,15 +447,25 @@ export async function verify(db: PrismaClient, plan: Plan, ledger: Entry[]): Pro
 
   // Per-site numbers: no duplicates, and (goods passes, R-GP-3) no gaps: the counter equals the numbers issued.
   // Complaints and goods passes each have their own sequence (the same text may appear in both).
-  for (const table of ["Complaint", "GoodsPass"]) {
-    for (const r of await q<{ number: string; n: bigint }>(
-      `SELECT number, count(*) AS n FROM "${table}" WHERE "siteId" = $1 AND number IS NOT NULL GROUP BY number HAVING count(*) > 1`,
-      plan.siteId,
-    ))
-      double(`${table} number ${r.number} issued ${r.n}×`);
-  }
+  const numbers = [
+    [
+      "Complaint",
+      await db.$queryRaw<
+        { number: string; n: bigint }[]
+      >`SELECT number, count(*) AS n FROM "Complaint" WHERE "siteId" = ${site} GROUP BY number HAVING count(*) > 1`,
+    ],
+    [
+      "GoodsPass",
+      await db.$queryRaw<
+        { number: string; n: bigint }[]
+      >`SELECT number, count(*) AS n FROM "GoodsPass" WHERE "siteId" = ${site} AND number IS NOT NULL GROUP BY number HAVING count(*) > 1`,
+    ],
+  ] as const;
+  for (const [table, rows] of numbers) for (const r of rows) double(`${table} number ${r.number} issued ${r.n}×`);
   const issued = [...passes.values()].filter((p) => p.number).length;
-  const [counter] = await q<{ last: bigint | null }>(`SELECT sum(last) AS last FROM "GoodsPassCounter" WHERE "siteId" = $1`, plan.siteId);
+  const [counter] = await db.$queryRaw<
+    { last: bigint | null }[]
+  >`SELECT sum(last) AS last FROM "DailyCounter" WHERE "siteId" = ${site} AND scope = 'GOODS_PASS'`;
   if (Number(counter?.last ?? 0) !== issued) problems.push(`goods-pass numbers have gaps: counter ${counter?.last} for ${issued} numbers`);
 
   const refused = ledger.filter((e) => e.outcome === "refused");
