@@ -4,5 +4,6 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // /sign/<token>: a client's one-time signing link, opened without an account (the token is the authority).
+  matcher: ["/((?!login|sign/|api/auth|api/health|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };
