@@ -31,6 +31,7 @@ import { resetDatabase } from "../support/reset-db";
 import { meetingReportsMatrix } from "./matrix/meeting-reports";
 import { meetingsMatrix } from "./matrix/meetings";
 import { newspapersMatrix } from "./matrix/newspapers";
+import { revisitSigningMatrix } from "./matrix/revisit-signing";
 import type { MatrixModule } from "./matrix/types";
 import { vacantUnitsMatrix } from "./matrix/vacant-units";
 
@@ -56,7 +57,7 @@ const ACTION_MODULES = [
   userActions,
 ];
 /** Later modules bring their own part of the matrix (./matrix/*.ts). */
-const MODULES: MatrixModule[] = [newspapersMatrix, vacantUnitsMatrix, meetingsMatrix, meetingReportsMatrix];
+const MODULES: MatrixModule[] = [newspapersMatrix, vacantUnitsMatrix, meetingsMatrix, meetingReportsMatrix, revisitSigningMatrix];
 const actions: Record<string, AnyAction> = Object.assign({}, ...ACTION_MODULES, ...MODULES.flatMap((m) => m.actions));
 
 let world: World;
