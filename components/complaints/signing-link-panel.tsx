@@ -45,7 +45,9 @@ export function SigningLinkPanel(props: { complaintId: string; round: number; ti
   }
 
   const expiresAt = link
-    ? new Intl.DateTimeFormat("zh-CN", { timeZone: props.timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(link.expiresAt))
+    ? new Intl.DateTimeFormat("zh-CN", { timeZone: props.timeZone, dateStyle: "short", timeStyle: "short" }).format(
+        new Date(link.expiresAt),
+      )
     : "";
 
   return (

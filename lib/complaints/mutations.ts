@@ -9,12 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintState, FileKind } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/permissions";
 import { canDo, checkReceivedAt, checkStepTime, isBackdated, rectificationDue, revisitDue, type Step } from "./rules";
-import {
-  CloseComplaintSchema,
-  CreateComplaintSchema,
-  RecordRectificationSchema,
-  StartRectificationSchema,
-} from "./schema";
+import { CloseComplaintSchema, CreateComplaintSchema, RecordRectificationSchema, StartRectificationSchema } from "./schema";
 
 export type Tx = Prisma.TransactionClient;
 

@@ -123,7 +123,15 @@ export const recordRevisit = defineMutation({
         return { id: c.id, reopened: false, awaitingSignature: true };
       }
       // Signed on the spot: done when the visit took place.
-      const { reopened } = await completeRevisit(tx, calendar, c, { id: revisit.id, satisfaction: input.satisfaction }, revisitedAt, actor.id, recorded);
+      const { reopened } = await completeRevisit(
+        tx,
+        calendar,
+        c,
+        { id: revisit.id, satisfaction: input.satisfaction },
+        revisitedAt,
+        actor.id,
+        recorded,
+      );
       return { id: c.id, reopened, awaitingSignature: false };
     });
   },
