@@ -149,6 +149,7 @@ export const ACTION_PERMISSIONS = {
   startRectificationAction: "complaint:rectify",
   recordRectificationAction: "complaint:rectify",
   recordRevisitAction: "complaint:revisit",
+  createRevisitSigningLinkAction: "complaint:revisit",
   closeComplaintAction: "complaint:close",
   uploadFileAction: "file:upload",
   markNotificationsReadAction: "notification:read",

@@ -39,8 +39,15 @@ function exportSignature(strokes: PointGroup[]): Promise<Blob> {
   );
 }
 
+/** Where the PNG goes: the staff upload by default; the public signing page sends it with its token. */
+export type SignatureUpload = (
+  form: FormData,
+) => Promise<{ ok: true; data: { id: string } } | { ok: false; message: string; fieldErrors?: Record<string, string> }>;
+
 export interface SignaturePadProps {
   siteId: string;
+  /** Default: uploadFileAction (a signed-in staff member's upload). */
+  upload?: SignatureUpload;
   label: string;
   /** The uploaded signature's StoredFile id, or null when cleared. */
   onChange: (fileId: string | null) => void;
@@ -56,7 +63,7 @@ export interface SignaturePadProps {
  * id to the form. The canvas's backing store follows its size × devicePixelRatio, and the strokes are
  * redrawn from their points after a resize or a zoom, so they stay sharp and are not lost.
  */
-export function SignaturePad({ siteId, label, onChange, error, id = "signature" }: SignaturePadProps) {
+export function SignaturePad({ siteId, upload = uploadFileAction, label, onChange, error, id = "signature" }: SignaturePadProps) {
   const t = useTranslations("files");
   const hydrated = useHydrated();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -154,7 +161,7 @@ export function SignaturePad({ siteId, label, onChange, error, id = "signature" 
       form.set("siteId", siteId);
       form.set("kind", "SIGNATURE");
       form.set("file", new File([png], "signature.png", { type: "image/png" }));
-      const result = await uploadFileAction(form);
+      const result = await upload(form);
       if (!result.ok) {
         setMessage(result.fieldErrors?.file ?? result.message);
         return;

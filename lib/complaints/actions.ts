@@ -1,7 +1,8 @@
 "use server";
 
 import { runMutation } from "@/lib/action";
-import { closeComplaint, createComplaint, recordRectification, recordRevisit, startRectification } from "./mutations";
+import { closeComplaint, createComplaint, recordRectification, startRectification } from "./mutations";
+import { createRevisitSigningLink, recordRevisit } from "./revisit.mutations";
 
 export async function createComplaintAction(input: unknown) {
   return runMutation(createComplaint, input);
@@ -21,4 +22,8 @@ export async function recordRevisitAction(input: unknown) {
 
 export async function closeComplaintAction(input: unknown) {
   return runMutation(closeComplaint, input);
+}
+
+export async function createRevisitSigningLinkAction(input: unknown) {
+  return runMutation(createRevisitSigningLink, input);
 }

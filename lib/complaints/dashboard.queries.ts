@@ -97,7 +97,8 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
     // The received-date range is in each complaint's own site's days.
     const from = filter.from ? startOfLocalDayInZone(filter.from, s.timeZone) : null;
     const to = filter.to ? endOfLocalDayInZone(filter.to, s.timeZone) : null;
-    return Prisma.sql`(${s.id}, ${ts(s.bounds.todayEnd)}, ${ts(s.bounds.soonBefore)}, ${ts(from)}, ${ts(to)})`;
+    const soon = s.bounds.soonBefore;
+    return Prisma.sql`(${s.id}, ${ts(s.bounds.todayEnd)}, ${ts(soon.rectification)}, ${ts(soon.revisit)}, ${ts(from)}, ${ts(to)})`;
   });
   const inSites = Prisma.sql`c."siteId" IN (${Prisma.join(scope.sites.map((s) => s.id))})`;
   const columns = Prisma.sql`c.id, c."siteId" AS site_id, c."departmentId" AS department_id, c."tenantId" AS tenant_id,
@@ -116,7 +117,7 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
     );
   }
   return Prisma.sql`
-    WITH site_bounds (site_id, today_end, soon_before, received_from, received_to) AS (VALUES ${Prisma.join(boundsRows)}),
+    WITH site_bounds (site_id, today_end, rectification_soon_before, revisit_soon_before, received_from, received_to) AS (VALUES ${Prisma.join(boundsRows)}),
     open_deadline AS (
       SELECT ${columns}, 'rectification' AS kind, c."rectificationDueAt" AS due_at, c."rectificationDueProvisional" AS provisional
         FROM "Complaint" c
@@ -130,7 +131,8 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
       SELECT d.*, t.name AS tenant_name,
              CASE WHEN d.due_at < ${ts(scope.now)} THEN 'overdue'
                   WHEN d.due_at <= b.today_end THEN 'due_today'
-                  WHEN d.due_at < b.soon_before THEN 'due_soon'
+                  WHEN d.due_at < CASE d.kind WHEN 'rectification' THEN b.rectification_soon_before
+                                              ELSE b.revisit_soon_before END THEN 'due_soon'
                   ELSE 'on_track' END AS due_state
         FROM open_deadline d
         JOIN site_bounds b ON b.site_id = d.site_id
@@ -278,15 +280,17 @@ export async function onTimeRates(filter: DashboardFilter) {
         FROM "ComplaintRectification" r JOIN "Complaint" c ON c.id = r."complaintId"
        WHERE ${and(complaint)} AND ${rectifications}::boolean AND r."dueAt" >= ${since} AND r."dueAt" <= ${until}
       UNION ALL
-      SELECT c."siteId", v."dueAt", v."revisitedAt"
+      -- R-CMP-4: a revisit is done when the client signed (completedAt); one awaiting the signature is not.
+      SELECT c."siteId", v."dueAt", v."completedAt"
         FROM "ComplaintRevisit" v JOIN "Complaint" c ON c.id = v."complaintId"
        WHERE ${and(complaint)} AND ${revisits}::boolean AND v."dueAt" >= ${since} AND v."dueAt" <= ${until}
       UNION ALL
-      -- Revisits still pending: their deadline is on the complaint until the revisit row exists.
+      -- Revisits not recorded yet: their deadline is on the complaint until the revisit row exists.
       SELECT c."siteId", c."revisitDueAt", NULL
         FROM "Complaint" c
        WHERE ${and(complaint)} AND ${revisits}::boolean AND c.state = 'RECTIFIED'
          AND c."revisitDueAt" >= ${since} AND c."revisitDueAt" <= ${until}
+         AND NOT EXISTS (SELECT 1 FROM "ComplaintRevisit" w WHERE w."complaintId" = c.id AND w.round = c.round)
     )
     SELECT p.period_key AS key, count(*)::int AS due, (count(*) FILTER (WHERE d.done_at IS NOT NULL AND d.done_at <= d.due_at))::int AS met
       FROM period p

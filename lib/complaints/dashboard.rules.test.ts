@@ -25,16 +25,26 @@ describe("due bounds: the SQL classification of open deadlines (R-CMP-5)", () =>
   it("Friday: today ends at midnight, 'soon' ends before the 4th working day (Thursday)", () => {
     const bounds = dueBounds(shanghai, sh("2026-11-27T10:00:00"));
     expect(bounds.todayEnd.toISOString()).toBe(sh("2026-11-27T23:59:59.999").toISOString());
-    expect(bounds.soonBefore.toISOString()).toBe(sh("2026-12-03T00:00:00").toISOString());
+    expect(bounds.soonBefore.rectification.toISOString()).toBe(sh("2026-12-03T00:00:00").toISOString());
+    // A revisit deadline counts calendar days: Sat, Sun, Mon are soon, Tue 1 Dec no longer.
+    expect(bounds.soonBefore.revisit.toISOString()).toBe(sh("2026-12-01T00:00:00").toISOString());
   });
 
   it("before National Day the holidays do not count: 30 Sep, 8 Oct, 9 Oct are the 3 working days", () => {
     const now = sh("2026-09-29T09:00:00");
     const bounds = dueBounds(shanghai, now);
     // The make-up Saturday 10 Oct is the 4th working day.
-    expect(bounds.soonBefore.toISOString()).toBe(sh("2026-10-10T00:00:00").toISOString());
-    expect(classifyOpenDeadline(bounds, sh("2026-10-09T23:59:59.999"), now)).toBe("due_soon");
-    expect(classifyOpenDeadline(bounds, sh("2026-10-10T23:59:59.999"), now)).toBe("on_track");
+    expect(bounds.soonBefore.rectification.toISOString()).toBe(sh("2026-10-10T00:00:00").toISOString());
+    expect(classifyOpenDeadline(bounds, sh("2026-10-09T23:59:59.999"), now, "rectification")).toBe("due_soon");
+    expect(classifyOpenDeadline(bounds, sh("2026-10-10T23:59:59.999"), now, "rectification")).toBe("on_track");
+  });
+
+  it("a revisit deadline is due soon by calendar days: on 29 Sep a revisit due 9 Oct is not soon, one due 2 Oct is", () => {
+    const now = sh("2026-09-29T09:00:00");
+    const bounds = dueBounds(shanghai, now);
+    expect(classifyOpenDeadline(bounds, sh("2026-10-09T23:59:59.999"), now, "revisit")).toBe("on_track");
+    expect(classifyOpenDeadline(bounds, sh("2026-10-02T23:59:59.999"), now, "revisit")).toBe("due_soon");
+    expect(classifyOpenDeadline(bounds, sh("2026-10-03T23:59:59.999"), now, "revisit")).toBe("on_track");
   });
 
   it("agrees with rules.deadlineState for every day and time around the 2026 holidays", () => {
@@ -50,10 +60,12 @@ describe("due bounds: the SQL classification of open deadlines (R-CMP-5)", () =>
           const day = addDays(today, offset);
           // Deadlines are ends of local days; test data and backfills may use any instant.
           for (const dueAt of [calendar.endOfLocalDay(day), new Date(calendar.startOfLocalDay(day).getTime() + 13 * 3_600_000)]) {
-            const [sql, rule] = [classifyOpenDeadline(bounds, dueAt, now), deadlineState(calendar, dueAt, null, now)];
-            checked++;
-            if (sql !== rule)
-              disagreements.push(`${calendar.timeZone} now=${now.toISOString()} due=${dueAt.toISOString()}: ${sql} ≠ ${rule}`);
+            for (const kind of ["rectification", "revisit"] as const) {
+              const [sql, rule] = [classifyOpenDeadline(bounds, dueAt, now, kind), deadlineState(calendar, dueAt, null, now, kind)];
+              checked++;
+              if (sql !== rule)
+                disagreements.push(`${calendar.timeZone} ${kind} now=${now.toISOString()} due=${dueAt.toISOString()}: ${sql} ≠ ${rule}`);
+            }
           }
         }
       }

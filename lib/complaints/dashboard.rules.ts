@@ -6,7 +6,7 @@
  */
 import { addDays, dayOfWeek, makeLocalDate, parseLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
 import { dateParam, filterQuery as queryOf, oneOf, param, type RawParams } from "@/lib/pagination";
-import { DUE_SOON_WORKING_DAYS, type ComplaintState, type DeadlineState, type Severity } from "./rules";
+import { DUE_SOON_CALENDAR_DAYS, DUE_SOON_WORKING_DAYS, type ComplaintState, type DeadlineState, type Severity } from "./rules";
 import { SEVERITIES } from "./schema";
 
 /** States with a deadline running: RECEIVED / IN_RECTIFICATION → rectification, RECTIFIED → revisit. */
@@ -80,27 +80,34 @@ export function likeContains(q: string): string {
 export interface DueBounds {
   /** Last instant of the site's local today: an open deadline up to here is due today. */
   todayEnd: Date;
-  /** First instant of the first local day that is no longer "due soon". */
-  soonBefore: Date;
+  /** First instant of the first local day that is no longer "due soon", per kind of deadline. */
+  soonBefore: Record<DeadlineKind, Date>;
 }
 
 /**
  * rules.deadlineState for an open deadline compares local days and counts working days; here the
- * same answer is turned into two instants per site, so SQL can classify with plain comparisons:
- * "due soon" means workingDaysBetween(today, dueDay) ≤ 3, i.e. dueDay is before the 4th working day
- * after today (non-working days right before that 4th day are still "soon").
+ * same answer is turned into instants per site, so SQL can classify with plain comparisons. A
+ * rectification is "due soon" when workingDaysBetween(today, dueDay) ≤ 3, i.e. dueDay is before the
+ * 4th working day after today (non-working days right before that 4th day are still "soon"); a
+ * revisit when dueDay is at most 3 calendar days after today.
  */
 export function dueBounds(calendar: Calendar, now: Date): DueBounds {
   const today = calendar.localDateOf(now);
   const firstNotSoon = calendar.localDateOf(calendar.addWorkingDays(now, DUE_SOON_WORKING_DAYS + 1).dueAt);
-  return { todayEnd: calendar.endOfLocalDay(today), soonBefore: calendar.startOfLocalDay(firstNotSoon) };
+  return {
+    todayEnd: calendar.endOfLocalDay(today),
+    soonBefore: {
+      rectification: calendar.startOfLocalDay(firstNotSoon),
+      revisit: calendar.startOfLocalDay(addDays(today, DUE_SOON_CALENDAR_DAYS + 1)),
+    },
+  };
 }
 
 /** What the SQL CASE of lib/complaints/dashboard.queries.ts computes, in JS (the unit tests hold it to deadlineState). */
-export function classifyOpenDeadline(bounds: DueBounds, dueAt: Date, now: Date): OpenDueState {
+export function classifyOpenDeadline(bounds: DueBounds, dueAt: Date, now: Date, kind: DeadlineKind): OpenDueState {
   if (dueAt.getTime() < now.getTime()) return "overdue";
   if (dueAt.getTime() <= bounds.todayEnd.getTime()) return "due_today";
-  if (dueAt.getTime() < bounds.soonBefore.getTime()) return "due_soon";
+  if (dueAt.getTime() < bounds.soonBefore[kind].getTime()) return "due_soon";
   return "on_track";
 }
 

@@ -12,18 +12,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
 import { createOnce } from "@/lib/idempotency";
 import { roleHas } from "@/lib/permissions";
-import { canDo, checkReceivedAt, rectificationDue, revisitDue, stateAfterRevisit, type Step } from "./rules";
-import {
-  CloseComplaintSchema,
-  CreateComplaintSchema,
-  RecordRectificationSchema,
-  RecordRevisitSchema,
-  StartRectificationSchema,
-} from "./schema";
+import { canDo, checkReceivedAt, checkStepTime, isBackdated, rectificationDue, revisitDue, type Step } from "./rules";
+import { CloseComplaintSchema, CreateComplaintSchema, RecordRectificationSchema, StartRectificationSchema } from "./schema";
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
-async function siteCalendar(siteId: string) {
+export async function siteCalendar(siteId: string) {
   const calendar = await loadSiteCalendar(siteId);
   if (!calendar) throw new DomainError("not_found", "errors.not_found");
   return calendar;
@@ -35,7 +29,7 @@ function claimPhotos(tx: Tx, actor: Actor, c: { id: string; siteId: string }, ph
 }
 
 /** Each workflow step writes one audit row of the complaint, in the step's transaction. */
-function auditStep(
+export function auditStep(
   tx: Tx,
   actor: Actor,
   c: { id: string; siteId: string },
@@ -46,7 +40,7 @@ function auditStep(
 }
 
 /** A complaint of the user's sites, or "not found". */
-async function loadComplaint(actor: Actor, id: string) {
+export async function loadComplaint(actor: Actor, id: string) {
   const complaint = await db.complaint.findFirst({
     where: { id, siteId: { in: actor.siteIds } },
     select: {
@@ -57,6 +51,7 @@ async function loadComplaint(actor: Actor, id: string) {
       severity: true,
       receivedAt: true,
       rectifiedAt: true,
+      revisitedAt: true,
       revisitDueAt: true,
       rectificationDueAt: true,
     },
@@ -69,7 +64,7 @@ async function loadComplaint(actor: Actor, id: string) {
  * Moves the complaint on exactly once: the update only matches while it is still in the step's
  * starting state and round, so a double click or a replayed request finds nothing to change.
  */
-async function transition(
+export async function transition(
   tx: Tx,
   c: { id: string; state: ComplaintState; round: number },
   step: Step,
@@ -81,9 +76,21 @@ async function transition(
   if (count !== 1) throw new DomainError("conflict", "complaints.errors.stepNotAllowed");
 }
 
-function checkTime(at: Date, now: Date, notBefore: Date | null, field: string) {
-  if (at.getTime() > now.getTime() + 60_000) throw new DomainError("invalid", "complaints.errors.future", field);
-  if (notBefore && at.getTime() < notBefore.getTime()) throw new DomainError("invalid", "complaints.errors.beforePreviousStep", field);
+const STEP_TIME_ERRORS = {
+  future: "complaints.errors.future",
+  too_old: "complaints.errors.stepTime_too_old",
+  not_allowed: "complaints.errors.stepTime_not_allowed",
+  before_previous: "complaints.errors.beforePreviousStep",
+} as const;
+
+/**
+ * R-CMP-2/3: a step's time is now unless given; an earlier one needs the backdating right, at most
+ * 7 days back, and never before the step it follows. Returns whether it was backdated (audited).
+ */
+export function checkTime(actor: Actor, at: Date, now: Date, notBefore: Date | null, field: string): boolean {
+  const check = checkStepTime(at, now, roleHas(actor.role, "complaint:backdate"), notBefore);
+  if (check !== "ok") throw new DomainError("invalid", STEP_TIME_ERRORS[check], field);
+  return isBackdated(at, now);
 }
 
 type IntakeInput = z.output<typeof CreateComplaintSchema>;
@@ -96,12 +103,14 @@ export async function prepareIntake(actor: Actor, input: Omit<IntakeInput, "requ
   assertSite(actor, input.siteId);
   const [tenant, unit, department, site] = await Promise.all([
     db.tenant.findFirst({ where: { id: input.tenantId, siteId: input.siteId }, select: { id: true } }),
-    input.unitId ? db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId }, select: { id: true } }) : null,
+    input.unitId ? db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId }, select: { id: true, tenantId: true } }) : null,
     db.department.findFirst({ where: { id: input.departmentId, siteId: input.siteId }, select: { id: true } }),
     db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { id: true, code: true } }),
   ]);
   if (!tenant) throw new DomainError("invalid", "complaints.errors.tenantNotFound", "tenantId");
   if (input.unitId && !unit) throw new DomainError("invalid", "complaints.errors.unitNotFound", "unitId");
+  // R-CMP-1: the unit is the complaining tenant's own.
+  if (unit && unit.tenantId !== tenant.id) throw new DomainError("invalid", "complaints.errors.unitNotTenants", "unitId");
   if (!department) throw new DomainError("invalid", "complaints.errors.departmentNotFound", "departmentId");
 
   const now = new Date();
@@ -219,7 +228,8 @@ export const recordRectification = defineMutation({
     const c = await loadComplaint(actor, input.complaintId);
     const now = new Date();
     const rectifiedAt = input.rectifiedAt instanceof Date ? input.rectifiedAt : now;
-    checkTime(rectifiedAt, now, c.receivedAt, "rectifiedAt");
+    // Round 1 follows the receipt; a reopened round follows the revisit that reopened it.
+    const backdated = checkTime(actor, rectifiedAt, now, c.round > 1 && c.revisitedAt ? c.revisitedAt : c.receivedAt, "rectifiedAt");
     const due = revisitDue(await siteCalendar(c.siteId), rectifiedAt, c.severity); // R-CMP-3
     return db.$transaction(async (tx) => {
       await transition(tx, c, "recordRectification", input.round, {
@@ -243,85 +253,9 @@ export const recordRectification = defineMutation({
         actor,
         c,
         { state: c.state, rectifiedAt: null, revisitDueAt: null },
-        { state: "RECTIFIED", rectifiedAt, revisitDueAt: due.dueAt, actionTaken: input.actionTaken },
+        { state: "RECTIFIED", rectifiedAt, backdated, revisitDueAt: due.dueAt, actionTaken: input.actionTaken },
       );
       return { id: c.id };
-    });
-  },
-});
-
-export const recordRevisit = defineMutation({
-  name: "recordRevisitAction",
-  schema: RecordRevisitSchema,
-  revalidate: ["/complaints", "/dashboard"],
-  successKey: "complaints.stepSaved",
-  async run(actor: Actor, input) {
-    const c = await loadComplaint(actor, input.complaintId);
-    const now = new Date();
-    const revisitedAt = input.revisitedAt instanceof Date ? input.revisitedAt : now;
-    checkTime(revisitedAt, now, c.rectifiedAt, "revisitedAt");
-    const next = stateAfterRevisit(input.satisfaction);
-    // R-CMP-4: an unsatisfied client reopens the complaint; the new rectification deadline counts from the revisit.
-    const reopenDue = next === "IN_RECTIFICATION" ? rectificationDue(await siteCalendar(c.siteId), revisitedAt, c.severity) : null;
-    const signatureFileId = input.method === "VISIT" ? (input.signatureFileId ?? null) : null;
-    return db.$transaction(async (tx) => {
-      await transition(
-        tx,
-        c,
-        "recordRevisit",
-        input.round,
-        reopenDue
-          ? {
-              state: "IN_RECTIFICATION",
-              round: c.round + 1,
-              rectificationDueAt: reopenDue.dueAt,
-              rectificationDueProvisional: reopenDue.provisional,
-              rectifiedAt: null,
-              revisitDueAt: null,
-              revisitDueProvisional: false,
-              revisitedAt,
-            }
-          : { state: "REVISITED", revisitedAt },
-      );
-      if (signatureFileId)
-        await claimFiles(tx, {
-          actor,
-          siteId: c.siteId,
-          entity: "COMPLAINT",
-          entityId: c.id,
-          kinds: ["SIGNATURE"],
-          files: { signatureFileId: [signatureFileId] },
-        });
-      await tx.complaintRevisit.create({
-        data: {
-          complaintId: c.id,
-          round: c.round,
-          dueAt: c.revisitDueAt ?? revisitedAt,
-          method: input.method,
-          revisitedAt,
-          satisfaction: input.satisfaction,
-          clientName: input.clientName,
-          comments: input.comments ?? null,
-          signatureFileId,
-          signedAt: signatureFileId ? now : null,
-          byId: actor.id,
-        },
-      });
-      if (reopenDue) await tx.complaintRectification.create({ data: { complaintId: c.id, round: c.round + 1, dueAt: reopenDue.dueAt } });
-      await auditStep(
-        tx,
-        actor,
-        c,
-        { state: c.state, round: c.round },
-        {
-          state: next,
-          round: reopenDue ? c.round + 1 : c.round,
-          satisfaction: input.satisfaction,
-          method: input.method,
-          rectificationDueAt: reopenDue?.dueAt,
-        },
-      );
-      return { id: c.id, reopened: !!reopenDue };
     });
   },
 });

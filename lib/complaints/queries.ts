@@ -88,7 +88,7 @@ export async function listComplaints(filter: { q?: string; site?: string; state?
           ? {
               kind: deadline.kind,
               dueLocal: formatInZone(deadline.dueAt, r.site.timeZone),
-              state: deadlineState(calendar, deadline.dueAt, null, now),
+              state: deadlineState(calendar, deadline.dueAt, null, now, deadline.kind),
             }
           : null,
       };
@@ -161,6 +161,7 @@ export async function getComplaint(id: string) {
           comments: true,
           signatureFileId: true,
           signedAt: true,
+          completedAt: true,
           by: { select: { name: true } },
         },
         orderBy: { round: "asc" },
@@ -186,9 +187,9 @@ export async function getComplaint(id: string) {
       revisitDueAt: fmt(c.revisitDueAt),
       closedAt: fmt(c.closedAt),
     },
-    rectificationState: deadlineState(calendar, c.rectificationDueAt, c.rectifiedAt, now),
+    rectificationState: deadlineState(calendar, c.rectificationDueAt, c.rectifiedAt, now, "rectification"),
     revisitState: c.revisitDueAt
-      ? deadlineState(calendar, c.revisitDueAt, c.state === "REVISITED" || c.state === "CLOSED" ? c.revisitedAt : null, now)
+      ? deadlineState(calendar, c.revisitDueAt, c.state === "REVISITED" || c.state === "CLOSED" ? c.revisitedAt : null, now, "revisit")
       : null,
     rectifications: c.rectifications.map((r) => ({
       ...r,
@@ -201,7 +202,9 @@ export async function getComplaint(id: string) {
     revisits: c.revisits.map((v) => ({
       ...v,
       local: { dueAt: fmt(v.dueAt), revisitedAt: fmt(v.revisitedAt), signedAt: fmt(v.signedAt) },
-      onTime: v.revisitedAt <= v.dueAt,
+      // R-CMP-4: done only once the client signed.
+      awaitingSignature: !v.completedAt,
+      onTime: v.completedAt ? v.completedAt <= v.dueAt : null,
     })),
     intakePhotoIds: c.photos.filter((p) => !p.rectificationId).map((p) => p.fileId),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCalendar, type Calendar } from "@/lib/calendar";
+import { addDays, createCalendar, type Calendar } from "@/lib/calendar";
 import { computeReminders, notificationDedupeKey, reminderDedupeKey, type ReminderComplaint } from "./reminder.rules";
 import type { SiteMember } from "@/lib/reminders/source";
 
@@ -52,7 +52,7 @@ describe("which complaints are reminded (due today or overdue)", () => {
   it("due today, overdue, and not yet", () => {
     const today = complaint({ rectificationDueAt: endOf(shanghai, "2026-03-03") });
     const late = complaint({ rectificationDueAt: endOf(shanghai, "2026-03-02") });
-    const ahead = complaint({ rectificationDueAt: endOf(shanghai, "2026-03-04") });
+    const ahead = complaint({ rectificationDueAt: endOf(shanghai, "2026-03-05") });
     const result = run([today, late, ahead], now);
     expect(result.map((r) => [r.complaintId, r.status])).toEqual([
       [today.id, "due_today"],
@@ -86,6 +86,55 @@ describe("which complaints are reminded (due today or overdue)", () => {
       [inRect.id, "rectification", 2],
       [rectified.id, "revisit", 1],
     ]);
+  });
+});
+
+describe("reminders come before a deadline, not after it (the 2026 official calendar)", () => {
+  const official = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
+  const status = (due: string, today: string, state: "RECEIVED" | "RECTIFIED" = "RECEIVED") => {
+    const c =
+      state === "RECEIVED"
+        ? complaint({ rectificationDueAt: endOf(official, due) })
+        : complaint({ state, rectificationDueAt: endOf(official, "2026-01-05"), revisitDueAt: endOf(official, due) });
+    return run([c], sh(`${today}T08:30:00`), MEMBERS, official)[0]?.status ?? null;
+  };
+
+  it("a due-soon reminder on the working day before a deadline, and not earlier", () => {
+    expect(status("2026-11-27", "2026-11-25")).toBeNull(); // Wed for a Fri deadline
+    expect(status("2026-11-27", "2026-11-26")).toBe("due_soon"); // Thu
+    expect(status("2026-11-27", "2026-11-27")).toBe("due_today");
+    // A Monday deadline: reminded on the Friday before.
+    expect(status("2026-11-30", "2026-11-27")).toBe("due_soon");
+  });
+
+  it("a revisit due on Sun 4 Oct (National Day) is reminded on Wed 30 Sep, the last working day before it", () => {
+    expect(status("2026-10-04", "2026-09-29", "RECTIFIED")).toBeNull();
+    expect(status("2026-10-04", "2026-09-30", "RECTIFIED")).toBe("due_soon");
+    // The next run after the holiday (Thu 8 Oct) finds it overdue — but it was reminded before.
+    expect(status("2026-10-04", "2026-10-08", "RECTIFIED")).toBe("overdue");
+  });
+
+  it("a make-up working day counts: a deadline on Mon 12 Oct is reminded on the make-up Saturday 10 Oct", () => {
+    expect(status("2026-10-12", "2026-10-09")).toBeNull();
+    expect(status("2026-10-12", "2026-10-10")).toBe("due_soon");
+  });
+
+  it("a deadline on the make-up Sunday 20 Sep (a working day) is reminded on Fri 18 Sep and on the day", () => {
+    expect(status("2026-09-20", "2026-09-18", "RECTIFIED")).toBe("due_soon");
+    expect(status("2026-09-20", "2026-09-20", "RECTIFIED")).toBe("due_today");
+  });
+
+  it("every deadline of 2026 is first reminded by a scheduled run on or before its day", () => {
+    const late: string[] = [];
+    for (let day = "2026-01-05"; day <= "2026-12-24"; day = addDays(day, 1)) {
+      let first: string | null = null;
+      for (let runDay = addDays(day, -10); runDay <= addDays(day, 10) && !first; runDay = addDays(runDay, 1)) {
+        if (!official.isWorkingDay(runDay)) continue; // the scheduled run skips non-working days
+        if (status(day, runDay, "RECTIFIED")) first = runDay;
+      }
+      if (!first || first > day) late.push(`${day} first reminded ${first}`);
+    }
+    expect(late).toEqual([]);
   });
 });
 

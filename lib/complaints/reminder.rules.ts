@@ -2,19 +2,22 @@
  * Deadline reminders for complaints (R-CMP-2/3/5), pure: no I/O, no env, no server zone.
  *
  * A reminder is due for an open complaint whose current deadline (rectification while RECEIVED or
- * IN_RECTIFICATION, revisit while RECTIFIED) falls on the site's local today or has passed. It goes to
+ * IN_RECTIFICATION, revisit while RECTIFIED) falls on the site's local today or has passed, and a
+ * "due soon" one on the last working day before the deadline's day — the working day before it, or,
+ * for a deadline on a non-working day, the last working day before that — so that no deadline is
+ * first reminded after it has passed (runs happen on working days only). It goes to
  * the people responsible for that step on the complaint's site, plus the staff member who received it.
  * Its dedupe key names the complaint, the step, the round and the site-local date of the run, so any
  * number of runs on one local day create one reminder per person, and an overdue step is reminded
  * again on each following day until it is done.
  */
-import type { Calendar, LocalDate } from "@/lib/calendar";
+import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
 import { currentDeadline, type ComplaintState } from "./rules";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SiteMember } from "@/lib/reminders/source";
 
 export type ReminderKind = "rectification" | "revisit";
-export type ReminderStatus = "due_today" | "overdue";
+export type ReminderStatus = "due_soon" | "due_today" | "overdue";
 
 /** Who is responsible for each step (besides the receiver): R-CMP-2 rectification, R-CMP-3/4 revisit. */
 export const RECIPIENT_ROLES: Record<ReminderKind, readonly Role[]> = {
@@ -57,12 +60,28 @@ export function notificationDedupeKey(reminder: Pick<Reminder, "dedupeKey">, use
   return `${reminder.dedupeKey}:${userId}`;
 }
 
-/** "due_today" / "overdue" for a deadline at `now` in the site's days, or null when it is still ahead. */
+/** A search bound: no calendar has a month without a working day. */
+const MAX_NON_WORKING_RUN = 31;
+
+/** The last working day strictly before `date` in the site's calendar. */
+export function lastWorkingDayBefore(calendar: Calendar, date: LocalDate): LocalDate {
+  for (let back = 1; back <= MAX_NON_WORKING_RUN; back++) {
+    const day = addDays(date, -back);
+    if (calendar.isWorkingDay(day)) return day;
+  }
+  return addDays(date, -1);
+}
+
+/**
+ * "due_soon" (from the last working day before the deadline's day), "due_today" or "overdue" for a
+ * deadline at `now` in the site's days, or null when it is further ahead.
+ */
 export function reminderStatus(calendar: Calendar, dueAt: Date, now: Date): ReminderStatus | null {
   const today = calendar.localDateOf(now);
   const dueDay = calendar.localDateOf(dueAt);
   if (now.getTime() > dueAt.getTime() || dueDay < today) return "overdue";
-  return dueDay === today ? "due_today" : null;
+  if (dueDay === today) return "due_today";
+  return lastWorkingDayBefore(calendar, dueDay) <= today ? "due_soon" : null;
 }
 
 /**

@@ -4,7 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { createCalendar } from "@/lib/calendar";
-import { canDo, checkReceivedAt, currentDeadline, deadlineState, rectificationDue, revisitDue, stateAfterRevisit } from "./rules";
+import {
+  canDo,
+  checkReceivedAt,
+  checkStepTime,
+  currentDeadline,
+  deadlineState,
+  rectificationDue,
+  revisitDue,
+  stateAfterRevisit,
+} from "./rules";
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 const at = (iso: string) => new Date(iso);
@@ -65,7 +74,21 @@ describe("R-CMP-5 deadline states", () => {
     ["due_soon", null, "2026-11-26T09:00:00+08:00"],
     ["on_track", null, "2026-11-20T09:00:00+08:00"],
   ] as const)("%s", (expected, done, now) => {
-    expect(deadlineState(shanghai, due, done ? at(done) : null, at(now))).toBe(expected);
+    expect(deadlineState(shanghai, due, done ? at(done) : null, at(now), "rectification")).toBe(expected);
+  });
+
+  it("due soon counts the deadline's own days: working days for a rectification, calendar days for a revisit", () => {
+    // On Tue 29 Sep 2026, a deadline on Fri 9 Oct is 3 working days away (30 Sep, 8 Oct, 9 Oct) but 10 calendar days.
+    const now = at("2026-09-29T09:00:00+08:00");
+    const due9Oct = at(endOf("2026-10-09"));
+    expect(deadlineState(shanghai, due9Oct, null, now, "rectification")).toBe("due_soon");
+    expect(deadlineState(shanghai, due9Oct, null, now, "revisit")).toBe("on_track");
+    // A revisit due Sun 4 Oct is 5 calendar days away: not soon yet on 29 Sep; soon from Thu 1 Oct.
+    expect(deadlineState(shanghai, at(endOf("2026-10-04")), null, now, "revisit")).toBe("on_track");
+    expect(deadlineState(shanghai, at(endOf("2026-10-04")), null, at("2026-10-01T09:00:00+08:00"), "revisit")).toBe("due_soon");
+    // Over a weekend a revisit due Mon 30 Nov is soon on Fri 27 Nov (3 calendar days).
+    expect(deadlineState(shanghai, due, null, at("2026-11-27T09:00:00+08:00"), "revisit")).toBe("due_soon");
+    expect(deadlineState(shanghai, due, null, at("2026-11-26T09:00:00+08:00"), "revisit")).toBe("on_track");
   });
 });
 
@@ -100,5 +123,23 @@ describe("receipt time and backdating", () => {
     expect(checkReceivedAt(at("2026-11-26T10:00:00+08:00"), now, false)).toBe("not_allowed");
     expect(checkReceivedAt(at("2026-11-20T10:30:00+08:00"), now, true)).toBe("ok");
     expect(checkReceivedAt(at("2026-11-20T09:00:00+08:00"), now, true)).toBe("too_old");
+  });
+});
+
+describe("rectification and revisit times (R-CMP-2/3: the received-at rule, after the step they follow)", () => {
+  const now = at("2026-11-27T10:00:00+08:00");
+  const receivedAt = at("2026-11-24T09:00:00+08:00");
+  it("now is fine for everyone; a time in the future never", () => {
+    expect(checkStepTime(now, now, false, receivedAt)).toBe("ok");
+    expect(checkStepTime(at("2026-11-27T12:00:00+08:00"), now, true, receivedAt)).toBe("future");
+  });
+  it("an earlier time needs the backdating right and stays within 7 days", () => {
+    expect(checkStepTime(at("2026-11-26T10:00:00+08:00"), now, false, receivedAt)).toBe("not_allowed");
+    expect(checkStepTime(at("2026-11-26T10:00:00+08:00"), now, true, receivedAt)).toBe("ok");
+    expect(checkStepTime(at("2026-11-19T10:00:00+08:00"), now, true, null)).toBe("too_old");
+  });
+  it("never before the step it follows", () => {
+    expect(checkStepTime(at("2026-11-24T08:59:00+08:00"), now, true, receivedAt)).toBe("before_previous");
+    expect(checkStepTime(receivedAt, now, true, receivedAt)).toBe("ok");
   });
 });

@@ -48,7 +48,10 @@ export const RecordRectificationSchema = z.strictObject({
   photoIds: photoIds.default([]),
 });
 
-/** 《回访记录表》 (R-CMP-4): a visit revisit needs the client's signature. */
+/**
+ * 《回访记录表》 (R-CMP-4): the client signs every revisit. At a visit they sign on the spot; after a
+ * phone revisit the record waits for their signature through a one-time signing link.
+ */
 export const RecordRevisitSchema = z
   .strictObject({
     ...step,
@@ -65,3 +68,6 @@ export const RecordRevisitSchema = z
   });
 
 export const CloseComplaintSchema = z.strictObject({ ...step });
+
+/** A one-time signing link for the revisit of the complaint's current round that waits for the client. */
+export const CreateRevisitSigningLinkSchema = z.strictObject({ ...step });

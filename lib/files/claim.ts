@@ -76,3 +76,11 @@ export async function claimFiles(tx: Tx, input: ClaimFilesInput): Promise<void> 
   const lost = toClaim.find((c) => taken.some((t) => t.fileId === c.id)) ?? toClaim[0];
   throw alreadyUsed(lost.field);
 }
+
+/**
+ * A file stored inside the transaction of its record, with no user's upload before it (a client's
+ * signature through a one-time link): it is that record's evidence from the start.
+ */
+export async function attachNewFile(tx: Tx, file: { fileId: string; siteId: string; entity: FileEntity; entityId: string }): Promise<void> {
+  await tx.fileAttachment.create({ data: file });
+}

@@ -91,6 +91,29 @@ export interface StoreFileInput {
   declaredType?: string | null;
 }
 
+export interface PutBytes {
+  contentType: string;
+  width: number;
+  height: number;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+/**
+ * Checks the bytes are a real image of the kind (lib/storage/image.ts) and writes the blob; the caller
+ * records the StoredFile row (storeFile below, or a public signing link that has no signed-in user).
+ */
+export async function putCheckedBytes(bytes: Uint8Array, kind: FileKind): Promise<PutBytes> {
+  const check = checkUpload(bytes, kind);
+  if (!check.ok) throw new DomainError("invalid", `files.errors.${check.reason}`, "file");
+  const { contentType, extension, width, height } = check.image;
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const storageKey = storageKeyOf(sha256, extension);
+  await storage().put(storageKey, bytes);
+  return { contentType, width, height, size: bytes.length, sha256, storageKey };
+}
+
 /**
  * Checks the bytes are a real image (lib/storage/image.ts), writes them, then records the StoredFile
  * row and its audit row in one transaction. Refusals are DomainErrors on field "file".
@@ -98,12 +121,7 @@ export interface StoreFileInput {
  */
 export async function storeFile({ actor, siteId, kind, bytes }: StoreFileInput): Promise<{ id: string; width: number; height: number }> {
   assertSite(actor, siteId);
-  const check = checkUpload(bytes, kind);
-  if (!check.ok) throw new DomainError("invalid", `files.errors.${check.reason}`, "file");
-  const { contentType, extension, width, height } = check.image;
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const storageKey = storageKeyOf(sha256, extension);
-  await storage().put(storageKey, bytes);
+  const { contentType, width, height, sha256, storageKey } = await putCheckedBytes(bytes, kind);
 
   return db.$transaction(async (tx) => {
     const file = await tx.storedFile.create({

@@ -652,7 +652,7 @@ export function planSiteComplaints(input: SitePlanInput): PlannedSite | null {
   const deadlineOf = (o: Outcome) => {
     const cur = o.rounds[o.rounds.length - 1];
     const d = currentDeadline({ state: o.state, rectificationDueAt: cur.due.dueAt, revisitDueAt: cur.revisitDue?.dueAt ?? null });
-    return d ? `${d.kind}:${deadlineState(calendar, d.dueAt, null, now)}` : null;
+    return d ? `${d.kind}:${deadlineState(calendar, d.dueAt, null, now, d.kind)}` : null;
   };
   const ensureRng = mulberry32(seedFrom(`${siteCode}:complaints:ensure`));
   const targets: { deadline: string; min: number; stall: () => Stall }[] = [
@@ -747,6 +747,8 @@ export function planSiteComplaints(input: SitePlanInput): PlannedSite | null {
           comments: round.revisit.comments,
           signatureFileId: null,
           signedAt: null,
+          // Seeded history counts as signed on the paper form at the time of the call.
+          completedAt: round.revisit.revisitedAt,
           byId: round.revisit.byId,
           createdAt: round.revisit.revisitedAt,
         });

@@ -267,7 +267,7 @@ export async function runLoad(options: LoadOptions): Promise<Entry[]> {
 
   const done = (e: Entry) => e.outcome === "acked" || e.outcome === "settled";
 
-  async function complaint(n: number) {
+  async function complaint() {
     const requestId = randomUUID();
     const created = await send("manager", "createComplaintAction", requestId, {
       requestId,
@@ -287,9 +287,9 @@ export async function runLoad(options: LoadOptions): Promise<Entry[]> {
     await send("manager", "recordRectificationAction", complaintId, { complaintId, round: 1, actionTaken: "已更换灯管" });
   }
 
-  async function inspection(n: number) {
+  async function inspection() {
     const areaId = pools.areas.pop();
-    if (!areaId) return complaint(n);
+    if (!areaId) return complaint();
     const requestId = randomUUID();
     await send("coordinator", "submitInspectionAction", requestId, {
       requestId,
@@ -300,17 +300,17 @@ export async function runLoad(options: LoadOptions): Promise<Entry[]> {
     });
   }
 
-  async function goodsPass(n: number) {
+  async function goodsPass() {
     const passId = pools.passes.pop();
-    if (!passId) return complaint(n);
+    if (!passId) return complaint();
     const stamped = await send("manager", "approveGoodsPassAction", passId, { passId });
     if (!done(stamped)) return;
     await send("manager", "releaseGoodsPassAction", passId, { passId });
   }
 
-  async function delivery(n: number) {
+  async function delivery() {
     const deliveryId = pools.deliveries.pop();
-    if (!deliveryId) return complaint(n);
+    if (!deliveryId) return complaint();
     await send("manager", "holdNewspaperAction", deliveryId, { deliveryId });
   }
 
@@ -319,7 +319,7 @@ export async function runLoad(options: LoadOptions): Promise<Entry[]> {
     Array.from({ length: clients }, async (_, client) => {
       for (let i = client; Date.now() < end; i += clients) {
         const n = seq++;
-        await flows[n % flows.length](n);
+        await flows[n % flows.length]();
       }
     }),
   );

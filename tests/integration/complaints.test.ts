@@ -142,10 +142,11 @@ describe("the whole workflow", () => {
       await recordRevisitAction({
         complaintId: id,
         round: 1,
-        method: "PHONE",
+        method: "VISIT",
         satisfaction: "UNSATISFIED",
         clientName: "张三",
         comments: "仍有异味",
+        signatureFileId: await signature(world.users.SUPERVISOR),
       }),
     ).toMatchObject({
       ok: true,

@@ -80,6 +80,7 @@ async function seed(c: Seed) {
                 dueAt: c.revisitDueAt,
                 method: "PHONE",
                 revisitedAt: c.revisitedAt,
+                completedAt: c.revisitedAt, // signed by the client at the revisit (R-CMP-4)
                 satisfaction: "SATISFIED",
                 clientName: "李四",
                 byId: world.users.CLERK,

@@ -24,6 +24,7 @@ import { newspapersMatrix } from "./newspapers";
 import { notificationsMatrix } from "./notifications";
 import { registryMatrix } from "./registry";
 import { remindersMatrix } from "./reminders";
+import { revisitSigningMatrix } from "./revisit-signing";
 import { signatoriesMatrix } from "./signatories";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
@@ -38,6 +39,7 @@ const MODULES: MatrixModule[] = [
   notificationsMatrix,
   remindersMatrix,
   complaintsMatrix,
+  revisitSigningMatrix,
   checklistsMatrix,
   inspectionsMatrix,
   workOrdersMatrix,

@@ -3,11 +3,18 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { PhotoStrip } from "@/components/complaints/photo-strip";
+import { SigningLinkPanel } from "@/components/complaints/signing-link-panel";
 import { RectificationForm, RevisitForm } from "@/components/complaints/step-forms";
 import { ActionButton } from "@/components/ui/action-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
-import { closeComplaintAction, recordRectificationAction, recordRevisitAction, startRectificationAction } from "@/lib/complaints/actions";
+import {
+  closeComplaintAction,
+  createRevisitSigningLinkAction,
+  recordRectificationAction,
+  recordRevisitAction,
+  startRectificationAction,
+} from "@/lib/complaints/actions";
 import { getComplaint } from "@/lib/complaints/queries";
 import { roleHas } from "@/lib/permissions";
 
@@ -20,6 +27,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
   const tc = await getTranslations("complaints");
   const can = (p: Parameters<typeof roleHas>[1]) => roleHas(actor.role, p);
   const step = { complaintId: c.id, round: c.round, siteId: c.siteId, timeZone: c.site.timeZone };
+  // R-CMP-4: a revisit of this round recorded without the client's signature waits for it.
+  const awaitingSignature = c.state === "RECTIFIED" && c.revisits.some((v) => v.round === c.round && v.awaitingSignature);
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-3 gap-2 py-1.5 sm:grid-cols-4">
       <dt className="text-sm text-slate-500">{label}</dt>
@@ -103,7 +112,8 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
                   <div key={v.id} className="mt-2 rounded bg-slate-50 p-2" data-testid={`revisit-${v.round}`}>
                     <p>
                       {tc("revisitBy", { name: v.by.name, at: v.local.revisitedAt ?? "" })} · {tc(`methods.${v.method}`)} ·{" "}
-                      {tc(`satisfactions.${v.satisfaction}`)} · {v.onTime ? tc("deadlineStates.met") : tc("deadlineStates.met_late")}
+                      {tc(`satisfactions.${v.satisfaction}`)} ·{" "}
+                      {v.awaitingSignature ? tc("awaitingSignature") : v.onTime ? tc("deadlineStates.met") : tc("deadlineStates.met_late")}
                     </p>
                     {v.comments ? <p className="text-slate-700">「{v.comments}」</p> : null}
                     <Link className="text-sky-700 underline" href={`/complaints/${c.id}/revisits/${v.round}/print`}>
@@ -124,7 +134,13 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
           <ActionButton action={startRectificationAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.start")} />
         ) : c.state === "IN_RECTIFICATION" && can("complaint:rectify") ? (
           <RectificationForm {...step} action={recordRectificationAction} />
-        ) : c.state === "RECTIFIED" && can("complaint:revisit") ? (
+        ) : awaitingSignature && can("complaint:revisit") ? (
+          <div className="flex flex-col gap-2" data-testid="awaiting-signature">
+            <p className="text-sm font-medium">{tc("awaitingSignature")}</p>
+            <p className="text-sm text-slate-600">{tc("awaitingSignatureHint")}</p>
+            <SigningLinkPanel complaintId={c.id} round={c.round} timeZone={c.site.timeZone} action={createRevisitSigningLinkAction} />
+          </div>
+        ) : c.state === "RECTIFIED" && !awaitingSignature && can("complaint:revisit") ? (
           <RevisitForm {...step} action={recordRevisitAction} clientName={c.tenant.contacts?.[0]?.name ?? ""} />
         ) : c.state === "REVISITED" && can("complaint:close") ? (
           <ActionButton action={closeComplaintAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.close")} />

@@ -86,7 +86,9 @@ export default async function RevisitRecordPrint({ params }: { params: Promise<{
             { label: tp("visitor"), value: revisit.by.name },
             {
               label: tp("dueBy"),
-              value: `${revisit.local.dueAt}（${revisit.onTime ? t("deadlineStates.met") : t("deadlineStates.met_late")}）`,
+              value: `${revisit.local.dueAt}（${
+                revisit.onTime === null ? t("awaitingSignature") : revisit.onTime ? t("deadlineStates.met") : t("deadlineStates.met_late")
+              }）`,
             },
           ],
         ]}
