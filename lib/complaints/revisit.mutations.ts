@@ -101,6 +101,17 @@ export const recordRevisit = defineMutation({
         select: { id: true },
       });
       if (existing) throw new DomainError("conflict", "complaints.errors.stepNotAllowed");
+      // Claimed before the revisit row names it, so a file already used elsewhere gets the files' own message.
+      // R-CMP-4: the client's drawn signature is this revisit's evidence and no other record's.
+      if (signatureFileId)
+        await claimFiles(tx, {
+          actor,
+          siteId: c.siteId,
+          entity: "COMPLAINT",
+          entityId: c.id,
+          kinds: ["SIGNATURE"],
+          files: { signatureFileId: [signatureFileId] },
+        });
       const revisit = await tx.complaintRevisit.create({
         data: {
           complaintId: c.id,
@@ -117,16 +128,6 @@ export const recordRevisit = defineMutation({
         },
         select: { id: true },
       });
-      // R-CMP-4: the client's drawn signature is this revisit's evidence and no other record's.
-      if (signatureFileId)
-        await claimFiles(tx, {
-          actor,
-          siteId: c.siteId,
-          entity: "COMPLAINT",
-          entityId: c.id,
-          kinds: ["SIGNATURE"],
-          files: { signatureFileId: [signatureFileId] },
-        });
       const recorded = { method: input.method, revisitedAt, backdated };
       if (!signatureFileId) {
         await auditStep(tx, actor, c, { revisit: null }, { revisit: "awaiting_signature", satisfaction: input.satisfaction, ...recorded });

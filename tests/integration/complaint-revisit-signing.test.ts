@@ -16,6 +16,7 @@ import { getComplaint } from "@/lib/complaints/queries";
 import { revisitForSigning } from "@/lib/complaints/signing";
 import { signRevisitAction } from "@/lib/complaints/signing-actions";
 import { db } from "@/lib/db";
+import { newRequestId } from "@/lib/request-id";
 import { hashSigningToken } from "@/lib/signing-links/token";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
@@ -29,7 +30,7 @@ const TINY_PNG = new Uint8Array([
 ]);
 
 const intake = (over: Record<string, unknown> = {}) => ({
-  requestId: `sign-${Date.now()}-${n++}`,
+  requestId: newRequestId(),
   siteId: world.siteA,
   tenantId: world.a.tenant,
   unitId: world.a.unit,
