@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { loadSiteCalendars } from "@/lib/calendar-admin/store";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { emailEngineering, notifyEngineering, type EngineeringNotice, type OpenedWorkOrder } from "@/lib/work-orders/notify";
 import { areaForCheck, currentTemplate, windowOf } from "./queries";
 import { canSubmit, dutyFor } from "./rules";
 import { SubmitInspectionSchema } from "./schema";
@@ -88,8 +89,9 @@ export const submitInspection = defineMutation({
     const equipmentFailures = failures.filter((r) => items.get(r.itemId)?.equipment);
     const localDay = calendar.localDateOf(now).replaceAll("-", "");
 
+    let engineering: EngineeringNotice | undefined;
     try {
-      return await db.$transaction(async (tx) => {
+      const saved = await db.$transaction(async (tx) => {
         for (const [index, r] of input.results.entries())
           await assertPhotos(tx, actor, area.siteId, r.photoFileIds, `results.${index}.photoFileIds`);
         const all = input.results.flatMap((r) => r.photoFileIds);
@@ -119,6 +121,7 @@ export const submitInspection = defineMutation({
         const resultIdOf = new Map(inspection.results.map((r) => [r.itemId, r.id]));
 
         const workOrders: string[] = [];
+        const opened: OpenedWorkOrder[] = [];
         if (equipmentFailures.length > 0) {
           // R-INS-5: numbers are per site and local day; the advisory lock serialises concurrent rounds.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`workorder-number:${area.siteId}:${localDay}`}))`;
@@ -139,6 +142,7 @@ export const submitInspection = defineMutation({
               select: { id: true, number: true, description: true },
             });
             workOrders.push(workOrder.number);
+            opened.push(workOrder);
             await writeAudit(tx, {
               actorId: actor.id,
               siteId: area.siteId,
@@ -156,6 +160,8 @@ export const submitInspection = defineMutation({
               },
             });
           }
+          // R-INS-5: engineering is told at once.
+          engineering = await notifyEngineering(tx, area.siteId, opened);
         }
 
         await writeAudit(tx, {
@@ -177,6 +183,9 @@ export const submitInspection = defineMutation({
         });
         return { id: inspection.id, failures: failures.length, workOrders };
       });
+      // After the commit, and not awaited: a slow or failing mail server neither delays nor fails the round.
+      if (engineering) void emailEngineering(engineering);
+      return saved;
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
         // Two identical submissions raced: the second finds the first one's check.
