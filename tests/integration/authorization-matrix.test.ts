@@ -334,7 +334,7 @@ async function prepare(name: ActionName, site: "a" | "b", actorId: string | null
     routeFor[site] = (
       await db.loadingRoute.upsert({
         where: { siteId_name: { siteId, name: "矩阵通道" } },
-        create: { siteId, name: "矩阵通道" },
+        create: { siteId, name: "矩阵通道", opensAt: "00:00", closesAt: "24:00" },
         update: {},
       })
     ).id;
