@@ -67,7 +67,10 @@ async function checkReferences(actor: Actor, input: CreateGoodsPassValues) {
 
   // R-GP-5: moves are scheduled within the route's opening hours.
   if (!withinOpeningHours({ start: input.windowStart, end: input.windowEnd }, site.timeZone, route))
-    throw new DomainError("invalid", "goodsPasses.errors.outsideHours", "windowStart", { opensAt: route.opensAt, closesAt: route.closesAt });
+    throw new DomainError("invalid", "goodsPasses.errors.outsideHours", "windowStart", {
+      opensAt: route.opensAt,
+      closesAt: route.closesAt,
+    });
 
   if (input.direction === "IN") await assertNoHazard(input.items);
 

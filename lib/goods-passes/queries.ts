@@ -43,10 +43,7 @@ export async function proposeWindows(routeId: string, start: Date, end: Date): P
     }),
   ]);
   return nextFreeWindows(
-    [
-      ...busy.map((b) => ({ start: b.windowStart, end: b.windowEnd })),
-      ...closedPeriods(from, limit, route.site.timeZone, route),
-    ],
+    [...busy.map((b) => ({ start: b.windowStart, end: b.windowEnd })), ...closedPeriods(from, limit, route.site.timeZone, route)],
     from,
     lengthMs,
     PROPOSALS,

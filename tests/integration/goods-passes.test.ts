@@ -368,7 +368,9 @@ describe("R-GP-5 scheduling on a loading route", () => {
       new Date(new Date(`${day}T${hhmm}:00+08:00`).getTime() + plusDays * 24 * HOUR).toISOString();
     await refused(pass({ routeId: ramp, windowStart: local("06:00", 1), windowEnd: local("07:00", 1) }), "windowStart", /08:00–18:00/);
     await refused(pass({ routeId: ramp, windowStart: local("17:30", 1), windowEnd: local("18:30", 1) }), "windowStart", /开放时间/);
-    expect(await createGoodsPassAction(pass({ routeId: ramp, windowStart: local("17:00", 1), windowEnd: local("18:00", 1) }))).toMatchObject({
+    expect(
+      await createGoodsPassAction(pass({ routeId: ramp, windowStart: local("17:00", 1), windowEnd: local("18:00", 1) })),
+    ).toMatchObject({
       ok: true,
     });
     // From 20:00 the next free hour is 08:00 the following morning.
