@@ -35,6 +35,7 @@ export const SubmitCleaningSchema = z.strictObject({
   month: month(),
   cleanedOn: localDate(),
   cleanerId: id(),
+  substituteReason: optionalTrimmed(200),
   checks: checks(),
 });
 export type SubmitCleaningInput = z.input<typeof SubmitCleaningSchema>;
@@ -44,6 +45,7 @@ export const ResubmitCleaningSchema = z.strictObject({
   recordId: id(),
   cleanedOn: localDate(),
   cleanerId: id(),
+  substituteReason: optionalTrimmed(200),
   checks: checks(),
 });
 export type ResubmitCleaningInput = z.input<typeof ResubmitCleaningSchema>;
