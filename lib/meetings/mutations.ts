@@ -7,7 +7,7 @@ import { instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertMinuteTaker, assertNotConfirmed, dbDate, isSiteManager, lockScheduled, requireMeeting } from "./access";
-import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, tooFarAhead, type AttendanceStatusValue } from "./rules";
+import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, pastStartField, tooFarAhead, type AttendanceStatusValue } from "./rules";
 import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, ScheduleMeetingSchema } from "./schema";
 
 /**
@@ -37,9 +37,13 @@ export const scheduleMeeting = defineMutation({
     const replay = await replayOf(input.requestId, actor);
     if (replay) return replay;
     if (!series.active) throw new DomainError("invalid", "meetings.errors.seriesInactive", "seriesId");
-    const today = localDateInZone(new Date(), series.site.timeZone);
+    const now = new Date();
+    const today = localDateInZone(now, series.site.timeZone);
     if (tooFarAhead(input.date, today)) throw new DomainError("invalid", "meetings.errors.tooFarAhead", "date", { max: MAX_DAYS_AHEAD });
     const startsAt = instantFromLocalDateTime(`${input.date}T${input.time}`, series.site.timeZone);
+    // R-MTG-1: meetings are scheduled ahead; a meeting already past is not scheduled after the fact.
+    const past = pastStartField(input.date, today, startsAt, now);
+    if (past) throw new DomainError("invalid", "meetings.errors.inPast", past);
 
     try {
       return await db.$transaction(async (tx) => {

@@ -71,6 +71,8 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
       select: { id: true },
     }));
   fx[site] = { ...fx[site], seriesId: series.id, self: self.id, external: external.id };
+  // R-MTG-1 allows only the next days: free them of the series' earlier matrix meetings.
+  if (name === "scheduleMeetingAction") await db.meeting.deleteMany({ where: { seriesId: series.id, date: { gt: day(today()) } } });
 
   const state = MEETING_STATE[name];
   if (!state) return;
@@ -138,7 +140,7 @@ export const meetingsMatrix: MatrixModule = {
     scheduleMeetingAction: (_w, s) => ({
       requestId: `matrix-${uniq()}`,
       seriesId: fx[s].seriesId,
-      date: addDays(today(), -(n++ % 300)),
+      date: addDays(today(), 1 + (n++ % 7)),
       time: "09:00",
       place: "客务部会议室",
     }),
