@@ -41,16 +41,18 @@ export async function schedule(page: Page, kind: string, days: number) {
   throw new Error(`no free day to schedule the ${kind} meeting`);
 }
 
-/** Shanghai local date and time (HH:mm, rounded up to the next minute) of the instant `at`. */
+/** Shanghai local date and time (HH:mm) of the instant `at` (a whole minute). */
 function shanghaiDateTime(at: number) {
-  const rounded = Math.ceil(at / 60_000) * 60_000;
   const [date, time] = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })
-    .format(new Date(rounded))
+    .format(new Date(at))
     .split(" ");
   return { date, time };
 }
 
-/** Schedules the first series of `kind` at the instant `at` (site time), soon: a meeting is never scheduled in the past. */
+/**
+ * Schedules the first series of `kind` at the instant `at` (a whole minute, soon: a meeting is never
+ * scheduled in the past, R-MTG-1).
+ */
 export async function scheduleAt(page: Page, kind: string, at: number) {
   await page.goto("/meetings");
   await page.getByTestId(`series-${kind}`).first().getByRole("link", { name: "安排会议" }).click();

@@ -27,7 +27,7 @@ test("a department meeting from scheduling to confirmation, then an amendment", 
   await expect(clerk.getByText("会议时间已过，不能安排在过去，请选择以后的日期和时间").first()).toBeVisible();
 
   // In about a minute and a half: minutes are confirmed once the meeting has begun.
-  const start = Date.now() + 90_000;
+  const start = Math.ceil((Date.now() + 90_000) / 60_000) * 60_000; // a whole minute: the form takes HH:mm
   const url = await scheduleAt(clerk, "DEPARTMENT", start);
   await formReady(clerk, "保存出勤");
 
@@ -58,7 +58,7 @@ test("a department meeting from scheduling to confirmation, then an amendment", 
   await expect(clerk.getByTestId("action-items").getByText("更换三楼走廊灯管")).toBeVisible();
 
   // The manager convenes and confirms, once the meeting has begun.
-  await clerk.waitForTimeout(Math.max(0, start - Date.now() + 1_000));
+  await clerk.waitForTimeout(Math.max(0, start - Date.now() + 2_000));
   const manager = await as(browser, ACCOUNTS.MANAGER);
   await manager.goto(url);
   await manager.getByRole("button", { name: "确认会议纪要" }).click();
