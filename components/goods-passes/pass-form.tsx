@@ -55,7 +55,7 @@ async function findFreeWindows(routeId: string, start: string, end: string): Pro
 export function PassForm(props: {
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
   sites: { id: string; name: string; timeZone: string }[];
-  routes: { id: string; name: string; siteId: string }[];
+  routes: { id: string; name: string; siteId: string; opensAt: string; closesAt: string }[];
   hazardTerms: string[];
 }) {
   const t = useTranslations("goodsPasses");
@@ -188,7 +188,10 @@ export function PassForm(props: {
           label={t("route")}
           required
           emptyOption={tAll("common.choose")}
-          options={props.routes.filter((r) => r.siteId === siteId).map((r) => ({ value: r.id, label: r.name }))}
+          // R-GP-5: each route with its opening hours, within which the window must lie.
+          options={props.routes
+            .filter((r) => r.siteId === siteId)
+            .map((r) => ({ value: r.id, label: `${r.name}（${r.opensAt}–${r.closesAt}）` }))}
           error={errorOf("routeId")}
         />
         <Field id="f-windowStart" label={t("date")} required error={windowError}>

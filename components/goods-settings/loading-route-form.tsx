@@ -9,21 +9,35 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { saveLoadingRouteAction } from "@/lib/goods-settings/actions";
 import { SaveLoadingRouteSchema } from "@/lib/goods-settings/schema";
 
+const DEFAULT_OPENS_AT = "07:00";
+const DEFAULT_CLOSES_AT = "22:00";
+
 /**
  * R-GP-5: one loading route of a site — a new one (no `route`) or renaming / (de)activating one.
  * Field ids carry the route's id (the shared TextField derives ids from the field name only, and
  * this page holds one form per route).
  */
-export function LoadingRouteForm(props: { siteId: string; route?: { id: string; name: string; active: boolean } }) {
+export function LoadingRouteForm(props: {
+  siteId: string;
+  route?: { id: string; name: string; active: boolean; opensAt: string; closesAt: string };
+}) {
   const router = useRouter();
   const [planned, setPlanned] = useState(0);
   const { form, onSubmit, formError, formMessage, errorOf, busy, t } = useActionForm({
     schema: SaveLoadingRouteSchema,
     action: saveLoadingRouteAction,
-    defaultValues: { siteId: props.siteId, id: props.route?.id ?? "", name: props.route?.name ?? "", active: props.route?.active ?? true },
+    defaultValues: {
+      siteId: props.siteId,
+      id: props.route?.id ?? "",
+      name: props.route?.name ?? "",
+      active: props.route?.active ?? true,
+      opensAt: props.route?.opensAt ?? DEFAULT_OPENS_AT,
+      closesAt: props.route?.closesAt ?? DEFAULT_CLOSES_AT,
+    },
     onSuccess: (data) => {
       setPlanned(data.plannedPasses);
-      if (!props.route) form.reset({ siteId: props.siteId, id: "", name: "", active: true });
+      if (!props.route)
+        form.reset({ siteId: props.siteId, id: "", name: "", active: true, opensAt: DEFAULT_OPENS_AT, closesAt: DEFAULT_CLOSES_AT });
       router.refresh();
     },
   });
@@ -53,6 +67,22 @@ export function LoadingRouteForm(props: { siteId: string; route?: { id: string; 
             />
           </Field>
         </div>
+        {(["opensAt", "closesAt"] as const).map((name) => (
+          <div key={name} className="w-28">
+            <Field id={`${key}-${name}`} label={t(`goodsSettings.routes.${name}`)} required error={errorOf(name)}>
+              {/* Text, not type="time": a route open until midnight closes at "24:00". */}
+              <input
+                {...controlProps(`${key}-${name}`, errorOf(name))}
+                className={inputClass}
+                inputMode="numeric"
+                placeholder="HH:mm"
+                maxLength={5}
+                autoComplete="off"
+                {...register(name)}
+              />
+            </Field>
+          </div>
+        ))}
         <label htmlFor={`${key}-active`} className="mt-6 flex min-h-10 items-center gap-2 text-sm">
           <input id={`${key}-active`} type="checkbox" className="h-5 w-5" {...register("active")} />
           {t("goodsSettings.routes.active")}

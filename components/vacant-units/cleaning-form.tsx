@@ -15,6 +15,7 @@ import { newRequestId } from "@/lib/request-id";
 interface Initial {
   cleanedOn: string;
   cleanerId: string | null;
+  substituteReason?: string | null;
   checks?: { item: string; result: "PASS" | "FAIL"; note: string | null; photoFileIds: string[] }[];
 }
 
@@ -28,6 +29,8 @@ export function CleaningForm(props: {
   siteId: string;
   today: string;
   cleaners: { id: string; name: string; company: string | null }[];
+  /** R-VAC-1 (专人): the unit's dedicated cleaner; anyone else needs a reason. */
+  assignedCleanerId: string | null;
   initial: Initial;
 }) {
   const t = useTranslations("vacant");
@@ -42,7 +45,13 @@ export function CleaningForm(props: {
       const checks = values.checks.map((c) => (c.result === "PASS" ? { ...c, note: null } : c));
       return mode.kind === "new"
         ? submitVacantCleaningAction({ ...values, checks })
-        : resubmitVacantCleaningAction({ recordId: mode.recordId, cleanedOn: values.cleanedOn, cleanerId: values.cleanerId, checks });
+        : resubmitVacantCleaningAction({
+            recordId: mode.recordId,
+            cleanedOn: values.cleanedOn,
+            cleanerId: values.cleanerId,
+            substituteReason: values.substituteReason,
+            checks,
+          });
     },
     defaultValues: {
       // The resubmit schema has no requestId/unitId/month: the client-side parse uses these placeholders.
@@ -51,6 +60,7 @@ export function CleaningForm(props: {
       month: mode.month,
       cleanedOn: props.initial.cleanedOn,
       cleanerId: props.initial.cleanerId ?? "",
+      substituteReason: props.initial.substituteReason ?? "",
       checks: CHECK_ITEMS.map((item) => {
         const c = props.initial.checks?.find((x) => x.item === item);
         return { item, result: c?.result ?? "PASS", note: c?.note ?? "", photoFileIds: c?.photoFileIds ?? [] };
@@ -58,6 +68,8 @@ export function CleaningForm(props: {
     },
     onSuccess: (data) => router.push(`/vacant-units/records/${(data as { id: string }).id}`),
   });
+  const cleanerId = form.watch("cleanerId");
+  const substitute = !!cleanerId && cleanerId !== props.assignedCleanerId;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={t("form.title")}>
@@ -83,6 +95,17 @@ export function CleaningForm(props: {
           error={errorOf("cleanerId")}
         />
       </div>
+      {/* R-VAC-1 (专人): someone other than the unit's dedicated cleaner only with a reason. */}
+      {substitute ? (
+        <TextField
+          register={form.register}
+          name="substituteReason"
+          label={props.assignedCleanerId ? t("form.substituteReason") : t("form.noAssignedCleanerReason")}
+          required
+          maxLength={200}
+          error={errorOf("substituteReason")}
+        />
+      ) : null}
       {errorOf("unitId") ? (
         <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" role="alert">
           {errorOf("unitId")}

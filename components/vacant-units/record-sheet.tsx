@@ -61,7 +61,13 @@ export async function RecordSheet({ sheet }: { sheet: Sheet }) {
                   </span>
                 </td>
                 <td className={cell}>{r.record?.cleanedOn ?? (r.state === "overdue" ? t("sheet.notCleaned") : "")}</td>
-                <td className={cell}>{r.record?.cleaner ?? ""}</td>
+                <td className={cell}>
+                  {r.record?.cleaner ?? ""}
+                  {/* R-VAC-1: a substitute for the dedicated cleaner, with the reason. */}
+                  {r.record?.substituteReason ? (
+                    <span className="block text-[8pt]">{t("sheet.substitute", { reason: r.record.substituteReason })}</span>
+                  ) : null}
+                </td>
                 {CHECK_ITEMS.map((item, k) => (
                   <td key={item} className={`${cell} text-center`}>
                     {mark(r.record?.checks[k]?.result)}

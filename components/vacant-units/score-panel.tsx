@@ -45,6 +45,9 @@ export async function ScorePanel({ score }: { score: SiteScore }) {
                 {t("overdue")}
               </th>
               <th scope="col" className={cell}>
+                {t("substitutes")}
+              </th>
+              <th scope="col" className={cell}>
                 {t("completion")}
               </th>
               <th scope="col" className={cell}>
@@ -66,6 +69,7 @@ export async function ScorePanel({ score }: { score: SiteScore }) {
                 <td className={cell}>{m.verified}</td>
                 <td className={cell}>{m.verifiedPassed}</td>
                 <td className={cell}>{m.overdue}</td>
+                <td className={cell}>{m.substitutes}</td>
                 <td className={cell}>{pct(m.completionRate)}</td>
                 <td className={cell}>{pct(m.verificationRate)}</td>
                 <td

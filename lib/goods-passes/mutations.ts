@@ -9,8 +9,8 @@ import { claimFiles } from "@/lib/files/claim";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
 import { activeOn } from "@/lib/signatories/queries";
-import { formatWindow, proposeWindows } from "./queries";
-import { checkWindow, hazardTermIn } from "./rules";
+import { ROUTE_HOLDING_STATES, formatWindow, proposeWindows } from "./queries";
+import { checkWindow, hazardTermIn, withinOpeningHours } from "./rules";
 import { CreateGoodsPassSchema, type CreateGoodsPassValues } from "./schema";
 
 /** R-GP-4: goods coming in may not be flagged hazardous nor named like a term of the maintained list. */
@@ -31,7 +31,10 @@ async function checkReferences(actor: Actor, input: CreateGoodsPassValues) {
     db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { timeZone: true } }),
     db.tenant.findFirst({ where: { id: input.tenantId, siteId: input.siteId }, select: { id: true } }),
     db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId, tenantId: input.tenantId }, select: { id: true } }),
-    db.loadingRoute.findFirst({ where: { id: input.routeId, siteId: input.siteId, active: true }, select: { id: true } }),
+    db.loadingRoute.findFirst({
+      where: { id: input.routeId, siteId: input.siteId, active: true },
+      select: { id: true, opensAt: true, closesAt: true },
+    }),
     db.unit.count({ where: { tenantId: input.tenantId, siteId: input.siteId, status: "RENOVATION" } }),
   ]);
   if (!tenant) throw new DomainError("invalid", "goodsPasses.errors.tenantNotFound", "tenantId");
@@ -44,6 +47,13 @@ async function checkReferences(actor: Actor, input: CreateGoodsPassValues) {
   const window = checkWindow(input.windowStart, input.windowEnd, now); // R-GP-5
   if (window !== "ok")
     throw new DomainError("invalid", `goodsPasses.errors.window_${window}`, window === "order" ? "windowEnd" : "windowStart");
+
+  // R-GP-5: moves are scheduled within the route's opening hours.
+  if (!withinOpeningHours({ start: input.windowStart, end: input.windowEnd }, site.timeZone, route))
+    throw new DomainError("invalid", "goodsPasses.errors.outsideHours", "windowStart", {
+      opensAt: route.opensAt,
+      closesAt: route.closesAt,
+    });
 
   if (input.direction === "IN") await assertNoHazard(input.items);
 
@@ -59,9 +69,15 @@ async function checkReferences(actor: Actor, input: CreateGoodsPassValues) {
     if (active !== 1) throw new DomainError("invalid", "goodsPasses.errors.signatoryExpired", "signatoryId");
   }
 
-  // R-GP-5: no two approved moves overlap on one route (touching is fine). Approval re-checks this.
+  // R-GP-5: no two stamped moves (released or not) overlap on one route (touching is fine), exactly as
+  // stamping refuses them; stamping re-checks under its lock.
   const clash = await db.goodsPass.findFirst({
-    where: { routeId: input.routeId, state: "APPROVED", windowStart: { lt: input.windowEnd }, windowEnd: { gt: input.windowStart } },
+    where: {
+      routeId: input.routeId,
+      state: { in: [...ROUTE_HOLDING_STATES] },
+      windowStart: { lt: input.windowEnd },
+      windowEnd: { gt: input.windowStart },
+    },
     select: { id: true },
   });
   if (clash) {

@@ -4,7 +4,7 @@ import { seesContacts } from "@/lib/signatories/queries";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { sitesOf } from "@/lib/registry/site.queries";
-import { MAX_WINDOW_MS, nextFreeWindows, type Busy } from "./rules";
+import { MAX_WINDOW_MS, closedPeriods, nextFreeWindows, type Busy } from "./rules";
 
 /** How far ahead proposals look (R-GP-5): the same horizon as nextFreeWindows' default. */
 const HORIZON_MS = 7 * MAX_WINDOW_MS;
@@ -18,21 +18,33 @@ export function formatWindow(w: Busy, timeZone: string): string {
 }
 
 /**
- * The next free windows of the same length on a route, from the requested start (or now, if later).
- * Internal: callers have checked the route belongs to the user's site. Only APPROVED moves occupy a
- * route; a pending registration does not block anyone until it is stamped.
+ * R-GP-5: the moves that hold a route's time — stamped ones, released at the gate or not (a released
+ * move used its slot). A pending registration does not block anyone until it is stamped. Registration
+ * and stamping both ask this, so they refuse the same overlaps.
+ */
+export const ROUTE_HOLDING_STATES = ["APPROVED", "RELEASED"] as const;
+
+/**
+ * The next free windows of the same length on a route, from the requested start (or now, if later),
+ * within the route's opening hours. Internal: callers have checked the route belongs to the user's site.
  */
 export async function proposeWindows(routeId: string, start: Date, end: Date): Promise<Busy[]> {
   const from = new Date(Math.max(start.getTime(), Date.now()));
   const lengthMs = end.getTime() - start.getTime();
   if (!(lengthMs > 0) || lengthMs > MAX_WINDOW_MS) return [];
   const limit = new Date(from.getTime() + HORIZON_MS);
-  const busy = await db.goodsPass.findMany({
-    where: { routeId, state: "APPROVED", windowStart: { lt: limit }, windowEnd: { gt: from } },
-    select: { windowStart: true, windowEnd: true },
-  });
+  const [route, busy] = await Promise.all([
+    db.loadingRoute.findUniqueOrThrow({
+      where: { id: routeId },
+      select: { opensAt: true, closesAt: true, site: { select: { timeZone: true } } },
+    }),
+    db.goodsPass.findMany({
+      where: { routeId, state: { in: [...ROUTE_HOLDING_STATES] }, windowStart: { lt: limit }, windowEnd: { gt: from } },
+      select: { windowStart: true, windowEnd: true },
+    }),
+  ]);
   return nextFreeWindows(
-    busy.map((b) => ({ start: b.windowStart, end: b.windowEnd })),
+    [...busy.map((b) => ({ start: b.windowStart, end: b.windowEnd })), ...closedPeriods(from, limit, route.site.timeZone, route)],
     from,
     lengthMs,
     PROPOSALS,
@@ -60,7 +72,7 @@ export async function passFormOptions() {
     sitesOf(actor),
     db.loadingRoute.findMany({
       where: { siteId: { in: actor.siteIds }, active: true },
-      select: { id: true, siteId: true, name: true },
+      select: { id: true, siteId: true, name: true, opensAt: true, closesAt: true },
       orderBy: { name: "asc" },
     }),
     db.hazardTerm.findMany({ select: { term: true }, orderBy: { term: "asc" } }),

@@ -3,6 +3,8 @@
  * (R-GP-5), and the gate check (R-GP-7).
  */
 
+import { addDays, instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
+
 /** R-GP-4: the first hazard term contained in an item name (case-insensitive), or null. */
 export function hazardTermIn(itemName: string, terms: readonly string[]): string | null {
   const name = itemName.toLowerCase();
@@ -65,4 +67,50 @@ export function gateCheck(pass: { state: string; windowStart: Date; windowEnd: D
   if (now.getTime() > pass.windowEnd.getTime()) return "expired";
   if (now.getTime() < pass.windowStart.getTime() - 60 * 60 * 1000) return "not_yet";
   return "ok";
+}
+
+/** A loading route's daily opening hours, local 'HH:mm' of the site; "24:00" closes at midnight (R-GP-5). */
+export interface OpeningHours {
+  opensAt: string;
+  closesAt: string;
+}
+
+const roundTheClock = (hours: OpeningHours) => hours.opensAt === "00:00" && hours.closesAt === "24:00";
+
+/** The instant a route opens and closes on a local day. */
+function openingOn(day: string, timeZone: string, hours: OpeningHours): Busy {
+  return {
+    start: instantFromLocalDateTime(`${day}T${hours.opensAt}`, timeZone),
+    end:
+      hours.closesAt === "24:00"
+        ? instantFromLocalDateTime(`${addDays(day, 1)}T00:00`, timeZone)
+        : instantFromLocalDateTime(`${day}T${hours.closesAt}`, timeZone),
+  };
+}
+
+/**
+ * R-GP-5: the department schedules moves within the route's opening hours — the window lies within
+ * one local day's opening (a route open round the clock takes any window).
+ */
+export function withinOpeningHours(w: Busy, timeZone: string, hours: OpeningHours): boolean {
+  if (roundTheClock(hours)) return true;
+  const open = openingOn(localDateInZone(w.start, timeZone), timeZone, hours);
+  return w.start.getTime() >= open.start.getTime() && w.end.getTime() <= open.end.getTime();
+}
+
+/**
+ * The hours a route is closed between `from` and `limit`, as busy periods, so that proposals of free
+ * windows (nextFreeWindows) only offer windows within opening hours.
+ */
+export function closedPeriods(from: Date, limit: Date, timeZone: string, hours: OpeningHours): Busy[] {
+  if (roundTheClock(hours)) return [];
+  const closed: Busy[] = [];
+  let day = addDays(localDateInZone(from, timeZone), -1);
+  const last = localDateInZone(limit, timeZone);
+  while (day <= last) {
+    const next = addDays(day, 1);
+    closed.push({ start: openingOn(day, timeZone, hours).end, end: openingOn(next, timeZone, hours).start });
+    day = next;
+  }
+  return closed;
 }

@@ -6,6 +6,8 @@ import { localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ROUTE_HOLDING_STATES } from "./queries";
+import { hazardTermIn } from "./rules";
 import { ApproveGoodsPassSchema, RejectGoodsPassSchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -28,7 +30,7 @@ async function loadPendingCandidate(actor: Actor, passId: string) {
       createdById: true,
       site: { select: { code: true, timeZone: true } },
       signatory: { select: { revokedAt: true, validFrom: true, validTo: true } },
-      items: { select: { hazardous: true } },
+      items: { select: { name: true, hazardous: true } },
     },
   });
   if (!pass) throw new DomainError("not_found", "errors.not_found");
@@ -61,8 +63,17 @@ export const approveGoodsPass = defineMutation({
     if (pass.createdById === actor.id) throw new DomainError("forbidden", "gate.errors.ownPass");
     const now = new Date();
     if (pass.windowEnd.getTime() <= now.getTime()) throw new DomainError("invalid", "gate.errors.windowPast");
-    // R-GP-4 (registration refuses these; re-checked because the hazard list may have changed meanwhile).
-    if (pass.direction === "IN" && pass.items.some((i) => i.hazardous)) throw new DomainError("invalid", "gate.errors.hazardous");
+    // R-GP-4: checked again against the hazard terms in force now, not only the flag set at registration
+    // (a term may have been added since).
+    if (pass.direction === "IN") {
+      const terms = (await db.hazardTerm.findMany({ select: { term: true } })).map((h) => h.term);
+      const hazard = pass.items.find((i) => i.hazardous || hazardTermIn(i.name, terms));
+      if (hazard)
+        throw new DomainError("invalid", "gate.errors.hazardous", undefined, {
+          item: hazard.name,
+          term: hazardTermIn(hazard.name, terms) ?? "—",
+        });
+    }
     // R-GP-2: goods going out carry the seal or a registered signatory's signature, still valid today.
     if (pass.direction === "OUT") {
       const today = localDateInZone(now, pass.site.timeZone);
@@ -88,7 +99,7 @@ export const approveGoodsPass = defineMutation({
         where: {
           routeId: pass.routeId,
           id: { not: pass.id },
-          state: { in: ["APPROVED", "RELEASED"] },
+          state: { in: [...ROUTE_HOLDING_STATES] },
           windowStart: { lt: pass.windowEnd },
           windowEnd: { gt: pass.windowStart },
         },

@@ -69,8 +69,8 @@ export const saveLoadingRoute = defineMutation({
 
       if (!routeId) {
         const route = await tx.loadingRoute.create({
-          data: { siteId: input.siteId, name: input.name, active: input.active },
-          select: { id: true, name: true, active: true },
+          data: { siteId: input.siteId, name: input.name, active: input.active, opensAt: input.opensAt, closesAt: input.closesAt },
+          select: { id: true, name: true, active: true, opensAt: true, closesAt: true },
         });
         await writeAudit(tx, {
           actorId: actor.id,
@@ -78,26 +78,29 @@ export const saveLoadingRoute = defineMutation({
           entity: "LoadingRoute",
           entityId: route.id,
           action: "CREATE",
-          after: { name: route.name, active: route.active },
+          after: { name: route.name, active: route.active, opensAt: route.opensAt, closesAt: route.closesAt },
         });
         return { id: route.id, plannedPasses: 0 };
       }
 
       const before = await tx.loadingRoute.findFirst({
         where: { id: routeId, siteId: input.siteId },
-        select: { id: true, name: true, active: true },
+        select: { id: true, name: true, active: true, opensAt: true, closesAt: true },
       });
       if (!before) throw new DomainError("not_found", "errors.not_found");
-      if (before.name !== input.name || before.active !== input.active) {
-        await tx.loadingRoute.update({ where: { id: before.id }, data: { name: input.name, active: input.active } });
+      const opensAt = input.opensAt ?? before.opensAt;
+      const closesAt = input.closesAt ?? before.closesAt;
+      if (closesAt <= opensAt) throw new DomainError("invalid", "goodsSettings.errors.hoursOrder", "closesAt");
+      if (before.name !== input.name || before.active !== input.active || before.opensAt !== opensAt || before.closesAt !== closesAt) {
+        await tx.loadingRoute.update({ where: { id: before.id }, data: { name: input.name, active: input.active, opensAt, closesAt } });
         await writeAudit(tx, {
           actorId: actor.id,
           siteId: input.siteId,
           entity: "LoadingRoute",
           entityId: before.id,
           action: "UPDATE",
-          before: { name: before.name, active: before.active },
-          after: { name: input.name, active: input.active },
+          before: { name: before.name, active: before.active, opensAt: before.opensAt, closesAt: before.closesAt },
+          after: { name: input.name, active: input.active, opensAt, closesAt },
         });
       }
       const plannedPasses = await tx.goodsPass.count({

@@ -13,7 +13,10 @@ export async function goodsSettings() {
         id: true,
         code: true,
         name: true,
-        loadingRoutes: { select: { id: true, name: true, active: true }, orderBy: [{ active: "desc" }, { name: "asc" }] },
+        loadingRoutes: {
+          select: { id: true, name: true, active: true, opensAt: true, closesAt: true },
+          orderBy: [{ active: "desc" }, { name: "asc" }],
+        },
       },
       orderBy: { code: "asc" },
     }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { hhmm, id, optionalTrimmed, trimmed } from "@/lib/validation";
 
 /** R-GP-4: the company-wide list of words that mark hazardous goods. */
 export const MAX_HAZARD_TERMS = 200;
@@ -55,10 +55,20 @@ export const HazardTermsFormSchema = z.strictObject({
     }),
 });
 
-/** R-GP-5: create a loading route of a site (no id) or rename / (de)activate one (with its id). */
-export const SaveLoadingRouteSchema = z.strictObject({
-  siteId: id(),
-  id: optionalTrimmed(50),
-  name: trimmed(50),
-  active: z.boolean(),
-});
+/**
+ * R-GP-5: create a loading route of a site (no id) or rename / (de)activate one (with its id), with its
+ * daily opening hours (left out: a new route opens 07:00–22:00, an existing one keeps its hours).
+ */
+export const SaveLoadingRouteSchema = z
+  .strictObject({
+    siteId: id(),
+    id: optionalTrimmed(50),
+    name: trimmed(50),
+    active: z.boolean(),
+    opensAt: hhmm().optional(),
+    closesAt: z.union([hhmm(), z.literal("24:00")]).optional(),
+  })
+  .refine((r) => !r.opensAt || !r.closesAt || r.opensAt < r.closesAt, {
+    message: "goodsSettings.errors.hoursOrder",
+    path: ["closesAt"],
+  });

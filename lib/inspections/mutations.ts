@@ -8,6 +8,7 @@ import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
+import { emailEngineering, notifyEngineering, type EngineeringNotice, type OpenedWorkOrder } from "@/lib/work-orders/notify";
 import { areaForCheck, currentTemplate, windowOf } from "./queries";
 import { canSubmit, dutyFor } from "./rules";
 import { SubmitInspectionSchema } from "./schema";
@@ -77,7 +78,8 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
   const equipmentFailures = failures.filter((r) => items.get(r.itemId)?.equipment);
   const localDay = calendar.localDateOf(now);
 
-  return db.$transaction(async (tx) => {
+  let engineering: EngineeringNotice | undefined;
+  const saved = await db.$transaction(async (tx) => {
     const inspection = await tx.inspection.create({
       data: {
         requestId: input.requestId,
@@ -110,6 +112,7 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
     const resultIdOf = new Map(inspection.results.map((r) => [r.itemId, r.id]));
 
     const workOrders: string[] = [];
+    const opened: OpenedWorkOrder[] = [];
     if (equipmentFailures.length > 0) {
       // R-INS-5: numbered per site and local day of the round.
       for (const r of equipmentFailures) {
@@ -128,6 +131,7 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
           select: { id: true, number: true, description: true },
         });
         workOrders.push(workOrder.number);
+        opened.push(workOrder);
         await writeAudit(tx, {
           actorId: actor.id,
           siteId: area.siteId,
@@ -145,6 +149,8 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
           },
         });
       }
+      // R-INS-5: engineering is told at once.
+      engineering = await notifyEngineering(tx, area.siteId, opened);
     }
 
     await writeAudit(tx, {
@@ -166,4 +172,7 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
     });
     return { id: inspection.id, failures: failures.length, workOrders };
   });
+  // After the commit, and not awaited: a slow or failing mail server neither delays nor fails the round.
+  if (engineering) void emailEngineering(engineering);
+  return saved;
 }

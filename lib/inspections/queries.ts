@@ -74,6 +74,11 @@ export interface RoundSite {
   code: string;
   today: string;
   working: boolean;
+  /**
+   * R-INS-1: no daily rounds today (a rest day of a site that switched rounds on rest days off). The
+   * public areas are then left out and the page says so once for the site.
+   */
+  noRoundsToday: boolean;
   groups: { building: string; floor: string; areas: RoundArea[] }[];
 }
 
@@ -127,6 +132,7 @@ export async function todayRounds(now = new Date()): Promise<RoundSite[]> {
         .filter((a) => a.siteId === site.id)
         .toSorted((a, b) => naturalOrder(a.building, b.building) || naturalOrder(a.floor, b.floor) || naturalOrder(a.name, b.name));
       for (const area of siteAreas) {
+        if (!isMonthly(area.type) && w.daily.length === 0) continue;
         const windows = (isMonthly(area.type) ? [w.monthly] : w.daily).map((win): RoundWindow => {
           const check = doneBy.get(`${area.id}|${win.periodKey}`);
           return {
@@ -145,7 +151,10 @@ export async function todayRounds(now = new Date()): Promise<RoundSite[]> {
         group.areas.push({ id: area.id, name: area.name, type: area.type, windows });
         groups.set(key, group);
       }
-      return [{ id: site.id, name: site.name, code: site.code, today: w.today, working: w.working, groups: [...groups.values()] }];
+      const noRoundsToday = w.daily.length === 0 && siteAreas.some((a) => !isMonthly(a.type));
+      return [
+        { id: site.id, name: site.name, code: site.code, today: w.today, working: w.working, noRoundsToday, groups: [...groups.values()] },
+      ];
     });
 }
 

@@ -6,7 +6,7 @@ import { dateColumn, instantFromLocalDateTime, localDateInZone } from "@/lib/cal
 import { db } from "@/lib/db";
 import { createOnce } from "@/lib/idempotency";
 import { assertMinuteTaker, assertNotConfirmed, isSiteManager, lockScheduled, requireMeeting } from "./access";
-import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, tooFarAhead, type AttendanceStatusValue } from "./rules";
+import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, pastStartField, tooFarAhead, type AttendanceStatusValue } from "./rules";
 import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, ScheduleMeetingSchema } from "./schema";
 
 /**
@@ -34,10 +34,14 @@ export const scheduleMeeting = defineMutation({
       },
       create: async () => {
         if (!series.active) throw new DomainError("invalid", "meetings.errors.seriesInactive", "seriesId");
-        const today = localDateInZone(new Date(), series.site.timeZone);
+        const now = new Date();
+        const today = localDateInZone(now, series.site.timeZone);
         if (tooFarAhead(input.date, today))
           throw new DomainError("invalid", "meetings.errors.tooFarAhead", "date", { max: MAX_DAYS_AHEAD });
         const startsAt = instantFromLocalDateTime(`${input.date}T${input.time}`, series.site.timeZone);
+        // R-MTG-1: meetings are scheduled ahead; a meeting already past is not scheduled after the fact.
+        const past = pastStartField(input.date, today, startsAt, now);
+        if (past) throw new DomainError("invalid", "meetings.errors.inPast", past);
 
         return db.$transaction(async (tx) => {
           // One meeting per series per local date: serialize schedulers of this series, then check.

@@ -94,7 +94,8 @@ export function computeWeekMissingReminders(input: {
   for (const s of input.series) {
     const [cell] = weekCells(
       { startsOn: s.startsOn, active: s.active },
-      s.meetingDates.map((date, i) => ({ id: String(i), date })),
+      // A scheduled meeting this week is enough not to be told "not held yet" (its attendance comes after it).
+      s.meetingDates.map((date, i) => ({ id: String(i), date, attendanceRecorded: true, confirmed: true })),
       [monday],
       today,
     );

@@ -10,6 +10,7 @@ import {
   attendanceTally,
   completedMondays,
   countMissing,
+  countUnconfirmed,
   quarterFromKey,
   recentMondays,
   recentQuarters,
@@ -48,13 +49,26 @@ async function seriesOf(siteIds: string[]) {
 async function meetingsBySeries(seriesIds: string[], from: LocalDate, to: LocalDate) {
   const rows = await db.meeting.findMany({
     where: { seriesId: { in: seriesIds }, date: { gte: dateColumn(from), lte: dateColumn(to) } },
-    select: { id: true, seriesId: true, date: true },
+    select: {
+      id: true,
+      seriesId: true,
+      date: true,
+      state: true,
+      _count: { select: { attendance: { where: { status: null } } } },
+      attendance: { select: { id: true }, take: 1 },
+    },
     orderBy: { date: "asc" },
   });
   const bySeries = new Map<string, HeldMeeting[]>();
   for (const r of rows) {
     const list = bySeries.get(r.seriesId) ?? [];
-    list.push({ id: r.id, date: localDateOfColumn(r.date) });
+    list.push({
+      id: r.id,
+      date: localDateOfColumn(r.date),
+      // R-MTG-1: held = the attendance of every expected person is recorded.
+      attendanceRecorded: r.attendance.length > 0 && r._count.attendance === 0,
+      confirmed: r.state === "CONFIRMED",
+    });
     bySeries.set(r.seriesId, list);
   }
   return bySeries;
@@ -98,7 +112,15 @@ export async function meetingCompliance(filter: ComplianceFilter, now = new Date
   );
   const strips = series.map((s) => {
     const cells = weekCells({ startsOn: localDateOfColumn(s.startsOn), active: s.active }, held.get(s.id) ?? [], mondays, today);
-    return { id: s.id, kind: s.kind, name: s.name, active: s.active, cells, missing: countMissing(cells) };
+    return {
+      id: s.id,
+      kind: s.kind,
+      name: s.name,
+      active: s.active,
+      cells,
+      missing: countMissing(cells),
+      unconfirmed: countUnconfirmed(cells),
+    };
   });
   const quarters = recentQuarters(today, 4);
   const quarter = quarterFromKey(filter.quarter ?? "") ?? quarters[0];

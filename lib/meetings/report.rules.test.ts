@@ -3,6 +3,7 @@ import {
   attendanceTally,
   completedMondays,
   countMissing,
+  countUnconfirmed,
   formatRate,
   mondayOf,
   quarterFromKey,
@@ -11,6 +12,7 @@ import {
   recentQuarters,
   siteToday,
   weekCells,
+  type HeldMeeting,
 } from "./report.rules";
 
 const SHANGHAI = "Asia/Shanghai";
@@ -35,12 +37,21 @@ describe("weeks (R-MTG-1: once a week, Monday–Sunday in site time)", () => {
   });
 });
 
+/** A meeting whose attendance is recorded and minutes confirmed, unless told otherwise. */
+const held = (id: string, date: string, over: Partial<HeldMeeting> = {}): HeldMeeting => ({
+  id,
+  date,
+  attendanceRecorded: true,
+  confirmed: true,
+  ...over,
+});
+
 describe("week states (R-MTG-1)", () => {
   const series = { startsOn: "2026-11-02", active: true };
   const mondays = ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"];
 
   it("marks held, missing, pending and not-yet-due weeks", () => {
-    const cells = weekCells(series, [{ id: "m1", date: "2026-11-04" }], mondays, "2026-11-25");
+    const cells = weekCells(series, [held("m1", "2026-11-04")], mondays, "2026-11-25");
     expect(cells.map((c) => c.state)).toEqual(["notDue", "held", "missing", "missing", "pending"]);
     expect(cells[1].meeting?.id).toBe("m1");
     expect(cells[2].sunday).toBe("2026-11-15");
@@ -48,7 +59,7 @@ describe("week states (R-MTG-1)", () => {
   });
 
   it("a meeting on Sunday counts for the week that Sunday ends", () => {
-    const cells = weekCells(series, [{ id: "sun", date: "2026-11-15" }], ["2026-11-09", "2026-11-16"], "2026-11-25");
+    const cells = weekCells(series, [held("sun", "2026-11-15")], ["2026-11-09", "2026-11-16"], "2026-11-25");
     expect(cells.map((c) => c.state)).toEqual(["held", "missing"]);
   });
 
@@ -61,13 +72,13 @@ describe("week states (R-MTG-1)", () => {
   });
 
   it("handles the week spanning a new year", () => {
-    const cells = weekCells(series, [{ id: "ny", date: "2027-01-02" }], ["2026-12-28", "2027-01-04"], "2027-01-11");
+    const cells = weekCells(series, [held("ny", "2027-01-02")], ["2026-12-28", "2027-01-04"], "2027-01-11");
     expect(cells.map((c) => c.state)).toEqual(["held", "missing"]);
   });
 
   it("future weeks and an inactive series are never missing; a held meeting still shows", () => {
     expect(weekCells(series, [], ["2026-11-30"], "2026-11-25")[0].state).toBe("notDue");
-    const inactive = weekCells({ ...series, active: false }, [{ id: "x", date: "2026-11-10" }], ["2026-11-09", "2026-11-16"], "2026-11-25");
+    const inactive = weekCells({ ...series, active: false }, [held("x", "2026-11-10")], ["2026-11-09", "2026-11-16"], "2026-11-25");
     expect(inactive.map((c) => c.state)).toEqual(["held", "notDue"]);
   });
 
@@ -77,16 +88,40 @@ describe("week states (R-MTG-1)", () => {
   });
 
   it("links the earliest meeting when a week has two", () => {
+    const cells = weekCells(series, [held("late", "2026-11-12"), held("early", "2026-11-10")], ["2026-11-09"], "2026-11-25");
+    expect(cells[0].meeting?.id).toBe("early");
+  });
+});
+
+describe("held means attendance recorded (R-MTG-1), unconfirmed minutes apart (R-MTG-4)", () => {
+  const series = { startsOn: "2026-11-02", active: true };
+  it("a meeting scheduled but without recorded attendance leaves its week missing (pending while it runs)", () => {
+    const scheduledOnly = held("s", "2026-11-04", { attendanceRecorded: false, confirmed: false });
+    const [past] = weekCells(series, [scheduledOnly], ["2026-11-02"], "2026-11-25");
+    expect(past).toMatchObject({ state: "missing", meeting: { id: "s" } });
+    expect(weekCells(series, [scheduledOnly], ["2026-11-02"], "2026-11-05")[0].state).toBe("pending");
+  });
+
+  it("attendance recorded without confirmed minutes is held but shown as unconfirmed, counted apart", () => {
     const cells = weekCells(
       series,
-      [
-        { id: "late", date: "2026-11-12" },
-        { id: "early", date: "2026-11-10" },
-      ],
-      ["2026-11-09"],
+      [held("u", "2026-11-04", { confirmed: false }), held("c", "2026-11-11")],
+      ["2026-11-02", "2026-11-09", "2026-11-16"],
       "2026-11-25",
     );
-    expect(cells[0].meeting?.id).toBe("early");
+    expect(cells.map((c) => c.state)).toEqual(["unconfirmed", "held", "missing"]);
+    expect(countUnconfirmed(cells)).toBe(1);
+    expect(countMissing(cells)).toBe(1);
+  });
+
+  it("a week with a confirmed meeting and a merely scheduled one links the confirmed one", () => {
+    const cells = weekCells(
+      series,
+      [held("empty", "2026-11-03", { attendanceRecorded: false, confirmed: false }), held("ok", "2026-11-05")],
+      ["2026-11-02"],
+      "2026-11-25",
+    );
+    expect(cells[0]).toMatchObject({ state: "held", meeting: { id: "ok" } });
   });
 });
 

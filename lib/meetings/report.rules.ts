@@ -3,9 +3,10 @@
  * for the dashboard and the compliance page. Pure: local dates ('YYYY-MM-DD') of the site, no I/O, no server time zone.
  *
  * Weeks run Monday–Sunday in the SITE's time zone. A series is due once per week from its `startsOn`
- * while it is active. A week is MISSING once it has ended (site time) without any meeting of the
- * series dated in it, whatever that meeting's state (a scheduled one that was held but whose minutes
- * are not confirmed yet still counts as held); the current week stays PENDING until it ends.
+ * while it is active. A meeting counts as HELD only once its attendance is recorded (a meeting that was
+ * merely scheduled proves nothing). A held week whose minutes are not confirmed yet is UNCONFIRMED —
+ * held, but shown apart. A week is MISSING once it has ended (site time) without a held meeting; the
+ * current week stays PENDING until it ends.
  */
 import { addDays, dayOfWeek, localDateInZone, type LocalDate } from "@/lib/calendar";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
@@ -14,7 +15,7 @@ import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 export const STRIP_WEEKS = 12;
 export const DASHBOARD_WEEKS = 4;
 
-export type WeekState = "held" | "missing" | "pending" | "notDue";
+export type WeekState = "held" | "unconfirmed" | "missing" | "pending" | "notDue";
 
 /** The Monday of the week holding `date`. */
 export function mondayOf(date: LocalDate): LocalDate {
@@ -42,13 +43,20 @@ export interface HeldMeeting {
   id: string;
   /** The meeting's local date (site time). */
   date: LocalDate;
+  /** Every expected person's attendance is recorded: the meeting took place. */
+  attendanceRecorded: boolean;
+  /** The convener confirmed the minutes (R-MTG-4). */
+  confirmed: boolean;
 }
 
 export interface WeekCell {
   monday: LocalDate;
   sunday: LocalDate;
   state: WeekState;
-  /** The week's meeting (the earliest when there are several), for a link to it. */
+  /**
+   * The week's meeting for a link to it: the earliest held one (a confirmed one first), else the earliest
+   * scheduled one whose attendance was never recorded.
+   */
   meeting: HeldMeeting | null;
 }
 
@@ -57,9 +65,11 @@ export function weekCells(series: SeriesSchedule, meetings: HeldMeeting[], monda
   const sorted = [...meetings].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return mondays.map((monday) => {
     const sunday = addDays(monday, 6);
-    const meeting = sorted.find((m) => m.date >= monday && m.date <= sunday) ?? null;
+    const inWeek = sorted.filter((m) => m.date >= monday && m.date <= sunday);
+    const held = inWeek.find((m) => m.attendanceRecorded && m.confirmed) ?? inWeek.find((m) => m.attendanceRecorded) ?? null;
+    const meeting = held ?? inWeek[0] ?? null;
     let state: WeekState;
-    if (meeting) state = "held";
+    if (held) state = held.confirmed ? "held" : "unconfirmed";
     else if (!series.active || sunday < series.startsOn || monday > today) state = "notDue";
     else if (today <= sunday) state = "pending";
     else state = "missing";
@@ -69,6 +79,11 @@ export function weekCells(series: SeriesSchedule, meetings: HeldMeeting[], monda
 
 export function countMissing(cells: WeekCell[]): number {
   return cells.filter((c) => c.state === "missing").length;
+}
+
+/** Held weeks whose minutes are not confirmed yet (R-MTG-4), counted apart from the missing ones. */
+export function countUnconfirmed(cells: WeekCell[]): number {
+  return cells.filter((c) => c.state === "unconfirmed").length;
 }
 
 /** The site's local date at `now`: a week ends at Sunday 24:00 site time, not server time. */

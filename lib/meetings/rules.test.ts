@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   confirmProblems,
   isCarriedOver,
+  pastStartField,
   leaveApproverOf,
   leaveExcuses,
   mayDecideLeave,
@@ -100,5 +101,17 @@ describe("R-MTG-5 open items are carried to the next meetings until closed", () 
   it("does not carry an item closed before, nor one raised in this or a later meeting", () => {
     expect(isCarriedOver({ raisedOn: "2026-11-16", closedAt: at("2026-11-25T10:00:00"), closedInMeetingId: "m2" }, meeting)).toBe(false);
     expect(isCarriedOver({ raisedOn: "2026-11-30", closedAt: null, closedInMeetingId: null }, meeting)).toBe(false);
+  });
+});
+
+describe("R-MTG-1: no meeting in the past", () => {
+  const at = (s: string) => new Date(`${s}+08:00`);
+  it("refuses a past day at the date, a passed hour of today at the time, and takes what is still to come", () => {
+    const now = at("2026-12-04T10:00");
+    expect(pastStartField("2026-12-03", "2026-12-04", at("2026-12-03T15:00"), now)).toBe("date");
+    expect(pastStartField("2026-12-04", "2026-12-04", at("2026-12-04T09:00"), now)).toBe("time");
+    expect(pastStartField("2026-12-04", "2026-12-04", at("2026-12-04T10:00"), now)).toBe("time");
+    expect(pastStartField("2026-12-04", "2026-12-04", at("2026-12-04T10:30"), now)).toBeNull();
+    expect(pastStartField("2026-12-05", "2026-12-04", at("2026-12-05T08:00"), now)).toBeNull();
   });
 });

@@ -25,6 +25,15 @@ export function tooFarAhead(date: LocalDate, today: LocalDate): boolean {
   return diffDays(today, date) > MAX_DAYS_AHEAD;
 }
 
+/**
+ * R-MTG-1: a meeting is scheduled ahead, never in the past. Which field is wrong: the date when the day
+ * is over, the time when it is today but the hour has passed; null when the start is still to come.
+ */
+export function pastStartField(date: LocalDate, today: LocalDate, startsAt: Date, now: Date): "date" | "time" | null {
+  if (date < today) return "date";
+  return startsAt.getTime() <= now.getTime() ? "time" : null;
+}
+
 /** The next date on or after `today` that falls on the series' usual ISO weekday (1 = Monday … 7 = Sunday). */
 export function nextUsualDate(today: LocalDate, isoWeekday: number): LocalDate {
   const todayIso = ((dayOfWeek(today) + 6) % 7) + 1;

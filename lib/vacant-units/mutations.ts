@@ -34,10 +34,20 @@ async function loadUnit(actor: Actor, unitId: string) {
   return unit;
 }
 
-/** The cleaner must be an active cleaner of the unit's site (ids of another site are forged input). */
-async function assertCleaner(cleanerId: string, siteId: string) {
-  const cleaner = await db.cleaner.findFirst({ where: { id: cleanerId, siteId, active: true }, select: { id: true } });
+/**
+ * The cleaner must be an active cleaner of the unit's site (ids of another site are forged input).
+ * R-VAC-1 (专人): it is the unit's assigned cleaner; anyone else is a substitute, allowed only with a
+ * reason, which the record keeps. Returns the reason to store (null for the assigned cleaner).
+ */
+async function assertCleaner(cleanerId: string, siteId: string, unitId: string, substituteReason: string | null | undefined) {
+  const [cleaner, unit] = await Promise.all([
+    db.cleaner.findFirst({ where: { id: cleanerId, siteId, active: true }, select: { id: true } }),
+    db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { cleanerId: true } }),
+  ]);
   if (!cleaner) throw new DomainError("invalid", "vacant.errors.cleanerNotFound", "cleanerId");
+  if (unit.cleanerId === cleanerId) return null;
+  if (!substituteReason) throw new DomainError("invalid", "vacant.errors.substituteReason", "substituteReason");
+  return substituteReason;
 }
 
 /** R-VAC-1/3: the cleaning date lies in the record's month and is not in the future (site time). */
@@ -105,7 +115,7 @@ async function recordCleaning(actor: Actor, input: z.output<typeof SubmitCleanin
   });
   if (already) throw new DomainError("conflict", "vacant.errors.alreadyRecorded", "month");
   assertCleanedOn(input.cleanedOn, input.month, timeZone, now);
-  await assertCleaner(input.cleanerId, unit.siteId);
+  const substituteReason = await assertCleaner(input.cleanerId, unit.siteId, unit.id, input.substituteReason);
 
   return db.$transaction(async (tx) => {
     const record = await tx.vacantCleaningRecord.create({
@@ -116,6 +126,7 @@ async function recordCleaning(actor: Actor, input: z.output<typeof SubmitCleanin
         month: input.month,
         cleanedOn: dateColumn(input.cleanedOn),
         cleanerId: input.cleanerId,
+        substituteReason,
         createdById: actor.id,
         checks: { create: checkRows(input.checks) },
       },
@@ -133,6 +144,7 @@ async function recordCleaning(actor: Actor, input: z.output<typeof SubmitCleanin
         month: input.month,
         cleanedOn: input.cleanedOn,
         cleanerId: input.cleanerId,
+        substituteReason,
         state: "SUBMITTED",
         failures: failuresOf(input.checks),
         photos: input.checks.flatMap((c) => c.photoFileIds).length,
@@ -149,10 +161,12 @@ async function loadRecord(actor: Actor, recordId: string) {
     select: {
       id: true,
       siteId: true,
+      unitId: true,
       month: true,
       state: true,
       cleanedOn: true,
       cleanerId: true,
+      substituteReason: true,
       createdById: true,
       sentBackReason: true,
       site: { select: { timeZone: true } },
@@ -178,7 +192,7 @@ export const resubmitVacantCleaning = defineMutation({
     if (record.state === "SUBMITTED" && record.createdById === actor.id) return { id: record.id };
     if (record.state !== "SENT_BACK") throw new DomainError("conflict", STEP_NOT_ALLOWED);
     assertCleanedOn(input.cleanedOn, record.month, record.site.timeZone, new Date());
-    await assertCleaner(input.cleanerId, record.siteId);
+    const substituteReason = await assertCleaner(input.cleanerId, record.siteId, record.unitId, input.substituteReason);
     return db.$transaction(async (tx) => {
       const { count } = await tx.vacantCleaningRecord.updateMany({
         where: { id: record.id, state: "SENT_BACK" },
@@ -186,6 +200,7 @@ export const resubmitVacantCleaning = defineMutation({
           state: "SUBMITTED",
           cleanedOn: dateColumn(input.cleanedOn),
           cleanerId: input.cleanerId,
+          substituteReason,
           createdById: actor.id,
         },
       });
@@ -199,11 +214,18 @@ export const resubmitVacantCleaning = defineMutation({
         entity: "VacantCleaningRecord",
         entityId: record.id,
         action: "UPDATE",
-        before: { state: "SENT_BACK", cleanedOn: record.cleanedOn, cleanerId: record.cleanerId, createdById: record.createdById },
+        before: {
+          state: "SENT_BACK",
+          cleanedOn: record.cleanedOn,
+          cleanerId: record.cleanerId,
+          substituteReason: record.substituteReason,
+          createdById: record.createdById,
+        },
         after: {
           state: "SUBMITTED",
           cleanedOn: input.cleanedOn,
           cleanerId: input.cleanerId,
+          substituteReason,
           createdById: actor.id,
           failures: failuresOf(input.checks),
         },

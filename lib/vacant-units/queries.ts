@@ -36,14 +36,26 @@ async function unitsWithHistory(siteIds: string[], q?: string) {
 }
 
 /** The record states of due units, by site and month: what the score is computed from. */
-type RecordSummary = { unitId: string; siteId: string; month: string; state: CleaningRecordState; allPassed: boolean };
+type RecordSummary = {
+  unitId: string;
+  siteId: string;
+  month: string;
+  state: CleaningRecordState;
+  allPassed: boolean;
+  /** R-VAC-1: cleaned by a substitute, not the unit's assigned cleaner. */
+  substitute: boolean;
+};
 
 async function recordSummaries(siteIds: string[], months: MonthKey[]): Promise<RecordSummary[]> {
   const rows = await db.vacantCleaningRecord.findMany({
     where: { siteId: { in: siteIds }, month: { in: months } },
-    select: { unitId: true, siteId: true, month: true, state: true, checks: { select: { result: true } } },
+    select: { unitId: true, siteId: true, month: true, state: true, substituteReason: true, checks: { select: { result: true } } },
   });
-  return rows.map((r) => ({ ...r, allPassed: r.checks.length === 4 && r.checks.every((c) => c.result === "PASS") }));
+  return rows.map(({ substituteReason, ...r }) => ({
+    ...r,
+    allPassed: r.checks.length === 4 && r.checks.every((c) => c.result === "PASS"),
+    substitute: substituteReason !== null,
+  }));
 }
 
 /**
@@ -75,6 +87,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
         unitId: true,
         state: true,
         cleanedOn: true,
+        substituteReason: true,
         cleaner: { select: { name: true } },
         checks: { select: { result: true } },
       },
@@ -106,6 +119,8 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
         floor: u.floor,
         statusNow: u.status,
         cleaner: u.cleaner,
+        // R-VAC-1 (专人): a vacant unit without its dedicated cleaner is a problem to fix.
+        noCleaner: !u.cleaner && u.status === "VACANT",
         lastCleanedOn: last ? localDateOfColumn(last) : null,
         state: cellState(record, month, zoneOf.get(u.siteId)!, now),
         record: record
@@ -113,6 +128,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
               id: record.id,
               cleanedOn: localDateOfColumn(record.cleanedOn),
               cleaner: record.cleaner.name,
+              substituteReason: record.substituteReason,
               failures: record.checks.filter((c) => c.result === "FAIL").length,
             }
           : null,
@@ -148,9 +164,13 @@ function scoresBySite(sites: Site[], units: UnitWithHistory[], summaries: Record
         }),
       );
       const overdue = due.filter((u) => cellState(summaryOf.get(`${u.id}:${m}`) ?? null, m, site.timeZone, now) === "overdue").length;
-      return { month: m, ...score, overdue };
+      // R-VAC-1: records by a substitute count in the score as any other, and are shown beside it.
+      const substitutes = due.filter((u) => summaryOf.get(`${u.id}:${m}`)?.substitute).length;
+      return { month: m, ...score, overdue, substitutes };
     });
-    return { site, current: history[history.length - 1], history };
+    // R-VAC-1: vacant units now without a dedicated cleaner.
+    const withoutCleaner = siteUnits.filter((u) => u.status === "VACANT" && !u.cleaner).length;
+    return { site, current: history[history.length - 1], history, withoutCleaner };
   });
 }
 

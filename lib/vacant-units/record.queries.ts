@@ -60,6 +60,8 @@ export async function recordFormData(unitId: string, month: string | undefined) 
     existingId: existing?.id ?? null,
     cleaners,
     defaultCleanerId: cleaners.some((c) => c.id === unit.cleanerId) ? unit.cleanerId : null,
+    // R-VAC-1: anyone else is a substitute and needs a reason.
+    assignedCleanerId: unit.cleanerId,
     // A past month is recorded late with a date inside it; default to its last day.
     defaultDate: m === thisMonth ? today : lastDayOf(m),
   };
@@ -77,6 +79,7 @@ export async function getCleaningRecord(id: string) {
       state: true,
       cleanedOn: true,
       cleanerId: true,
+      substituteReason: true,
       createdById: true,
       createdAt: true,
       updatedAt: true,
@@ -86,7 +89,7 @@ export async function getCleaningRecord(id: string) {
       sentBackAt: true,
       sentBackReason: true,
       site: { select: { name: true, timeZone: true } },
-      unit: { select: { id: true, code: true, building: true, floor: true } },
+      unit: { select: { id: true, code: true, building: true, floor: true, cleanerId: true, cleaner: { select: { name: true } } } },
       cleaner: { select: { name: true, company: true } },
       checks: { select: { item: true, result: true, note: true, photoFileIds: true } },
     },
@@ -172,6 +175,7 @@ export async function printableMonth(siteId: string | undefined, month: string |
         cleanedOn: true,
         verifiedById: true,
         verifiedAt: true,
+        substituteReason: true,
         cleaner: { select: { name: true } },
         checks: { select: { item: true, result: true, note: true } },
       },
@@ -193,6 +197,7 @@ export async function printableMonth(siteId: string | undefined, month: string |
           ? {
               cleanedOn: localDateOfColumn(r.cleanedOn),
               cleaner: r.cleaner.name,
+              substituteReason: r.substituteReason,
               checks: CHECK_ITEMS.map((item) => r.checks.find((c) => c.item === item) ?? null),
               verifiedBy: r.state === "VERIFIED" ? nameOf(r.verifiedById) : null,
               verifiedOn: r.verifiedAt ? localDateInZone(r.verifiedAt, site.timeZone) : null,

@@ -36,6 +36,7 @@ export const SubmitCleaningSchema = z.strictObject({
   month: month(),
   cleanedOn: localDate(),
   cleanerId: id(),
+  substituteReason: optionalTrimmed(200),
   checks: checks(),
 });
 export type SubmitCleaningInput = z.input<typeof SubmitCleaningSchema>;
@@ -45,6 +46,7 @@ export const ResubmitCleaningSchema = z.strictObject({
   recordId: id(),
   cleanedOn: localDate(),
   cleanerId: id(),
+  substituteReason: optionalTrimmed(200),
   checks: checks(),
 });
 export type ResubmitCleaningInput = z.input<typeof ResubmitCleaningSchema>;

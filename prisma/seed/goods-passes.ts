@@ -343,7 +343,8 @@ async function seedSite(
 ) {
   const routeNames = ROUTES[site.code] ?? DEFAULT_ROUTES;
   const routes = await tx.loadingRoute.createManyAndReturn({
-    data: routeNames.map((name) => ({ siteId: site.id, name })),
+    // R-GP-5: the ramp keeps the default opening hours (07:00–22:00); the freight lifts run round the clock.
+    data: routeNames.map((name) => ({ siteId: site.id, name, ...(name.includes("货梯") ? { opensAt: "00:00", closesAt: "24:00" } : {}) })),
     select: { id: true, name: true },
   });
   // R-GP-6: tenants with a unit under renovation are outside the process.

@@ -65,7 +65,7 @@ test("an out pass with a signatory's signature: stamped, printed in two copies, 
   await expect(desk.getByTestId("pass-signature-image")).toBeVisible();
   await desk.getByLabel("已核对签名与备案样本一致").check();
 
-  // R-GP-5: try each loading route until one is free for this window.
+  // R-GP-5: try each loading route until one is free for this window and open at this hour.
   const routes = await desk.getByLabel("装卸通道").locator("option").allInnerTexts();
   for (const route of routes.slice(1)) {
     await desk.getByLabel("装卸通道").selectOption({ label: route });
@@ -76,6 +76,10 @@ test("an out pass with a signatory's signature: stamped, printed in two copies, 
         .getByTestId("window-proposals")
         .waitFor({ timeout: 15_000 })
         .then(() => "busy"),
+      desk
+        .getByText(/开放时间为每日/)
+        .waitFor({ timeout: 15_000 })
+        .then(() => "closed"),
     ]);
     if (outcome === "created") break;
   }

@@ -18,7 +18,7 @@ test.beforeAll(async ({ browser }) => {
   await admin.locator("#f-slot1End").fill("12:00");
   await admin.locator("#f-slot2Start").fill("12:00");
   await admin.locator("#f-slot2End").fill("23:59");
-  await admin.getByLabel("周末也巡检").check();
+  await admin.getByLabel("休息日也巡检", { exact: false }).check();
   await admin.getByRole("button", { name: "保存" }).click();
   await expect(admin).toHaveURL(/\/registry\/sites$/);
   await admin.context().close();

@@ -31,3 +31,27 @@ export async function schedule(page: Page, kind: string, days: number) {
   }
   throw new Error(`no free day to schedule the ${kind} meeting`);
 }
+
+/** Shanghai local date and time (HH:mm) of the instant `at` (a whole minute). */
+function shanghaiDateTime(at: number) {
+  const [date, time] = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" })
+    .format(new Date(at))
+    .split(" ");
+  return { date, time };
+}
+
+/**
+ * Schedules the first series of `kind` at the instant `at` (a whole minute, soon: a meeting is never
+ * scheduled in the past, R-MTG-1).
+ */
+export async function scheduleAt(page: Page, kind: string, at: number) {
+  await page.goto("/meetings");
+  await page.getByTestId(`series-${kind}`).first().getByRole("link", { name: "安排会议" }).click();
+  await formReady(page, "安排");
+  const { date, time } = shanghaiDateTime(at);
+  await page.getByLabel("会议日期").fill(date);
+  await page.getByLabel("开始时间").fill(time);
+  await page.getByRole("button", { name: "安排", exact: true }).click();
+  await page.waitForURL(MEETING_URL);
+  return page.url();
+}

@@ -5,11 +5,12 @@
  * below the original. A user who does not attend another series' meeting gets not-found.
  */
 import { expect, test } from "./fixtures";
-import { schedule, shanghaiDate } from "./meetings-support";
+import { schedule, scheduleAt, shanghaiDate } from "./meetings-support";
 import { formReady, signedIn } from "./support";
 
 test("a department meeting from scheduling to confirmation, then an amendment", async ({ browser }) => {
-  test.setTimeout(180_000);
+  // Includes waiting for the meeting, scheduled a little ahead, to begin.
+  test.setTimeout(300_000);
   const clerk = await signedIn(browser, "CLERK");
 
   // Two weeks ahead is refused next to the date field.
@@ -20,8 +21,14 @@ test("a department meeting from scheduling to confirmation, then an amendment", 
   await clerk.getByRole("button", { name: "安排", exact: true }).click();
   await expect(clerk.getByText("会议最多只能提前 7 天安排（按项目当地日期）").first()).toBeVisible();
 
-  // Yesterday (or a day before, on a re-run): minutes are confirmed once the meeting has taken place.
-  const url = await schedule(clerk, "DEPARTMENT", -1);
+  // Yesterday is refused too: a meeting is scheduled ahead, never in the past (R-MTG-1).
+  await clerk.getByLabel("会议日期").fill(shanghaiDate(-1));
+  await clerk.getByRole("button", { name: "安排", exact: true }).click();
+  await expect(clerk.getByText("会议时间已过，不能安排在过去，请选择以后的日期和时间").first()).toBeVisible();
+
+  // In about a minute and a half: minutes are confirmed once the meeting has begun.
+  const start = Math.ceil((Date.now() + 90_000) / 60_000) * 60_000; // a whole minute: the form takes HH:mm
+  const url = await scheduleAt(clerk, "DEPARTMENT", start);
   await formReady(clerk, "保存出勤");
 
   // Attendance of the four expected people; "excused" without an approved leave is refused at the person.
@@ -50,7 +57,8 @@ test("a department meeting from scheduling to confirmation, then an amendment", 
   await clerk.getByRole("button", { name: "添加待办事项" }).click();
   await expect(clerk.getByTestId("action-items").getByText("更换三楼走廊灯管")).toBeVisible();
 
-  // The manager convenes and confirms.
+  // The manager convenes and confirms, once the meeting has begun.
+  await clerk.waitForTimeout(Math.max(0, start - Date.now() + 2_000));
   const manager = await signedIn(browser, "MANAGER");
   await manager.goto(url);
   await manager.getByRole("button", { name: "确认会议纪要" }).click();

@@ -59,6 +59,8 @@ async function check(siteId: string, areaId: string, periodKey: string, checkedA
 beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
+  // Site A closes on rest days: it switched daily rounds on rest days off (R-INS-1).
+  await db.site.update({ where: { id: world.siteA }, data: { inspectOnWeekends: false } });
   calendar = (await loadSiteCalendars([world.siteA])).get(world.siteA)!;
   const today = calendar.localDateOf(new Date());
   workday = addDays(today, -3);
@@ -106,7 +108,7 @@ describe("compliance report", () => {
     expect(row.cells[0].supervisorName).toBe("测试SUPERVISOR");
   });
 
-  it("a day without rounds counts nothing", async () => {
+  it("a rest day of a site without rounds on rest days counts nothing", async () => {
     await signInAs(world.users.MANAGER);
     const r = await complianceReport({ site: world.siteA, date: holiday, period: "day" });
     expect(r.totals).toMatchObject({ due: 0, done: 0, missed: 0, rate: null });

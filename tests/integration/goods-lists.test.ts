@@ -366,4 +366,32 @@ describe("loading routes (R-GP-5)", () => {
     }
     expect(await db.loadingRoute.count({ where: { name: "前台路线" } })).toBe(0);
   });
+
+  it("keeps each route's opening hours: new routes open 07:00–22:00; closing must follow opening", async () => {
+    await signInAs(world.users.MANAGER);
+    const created = await saveLoadingRouteAction({ siteId: world.siteA, name: "营业时间通道", active: true });
+    const id = (created as { data: { id: string } }).data.id;
+    expect(await db.loadingRoute.findUniqueOrThrow({ where: { id } })).toMatchObject({ opensAt: "07:00", closesAt: "22:00" });
+    const reversed = await saveLoadingRouteAction({
+      siteId: world.siteA,
+      id,
+      name: "营业时间通道",
+      active: true,
+      opensAt: "18:00",
+      closesAt: "08:00",
+    });
+    expect(reversed).toMatchObject({ ok: false, fieldErrors: { closesAt: "关闭时间须晚于开放时间" } });
+    expect(
+      await saveLoadingRouteAction({ siteId: world.siteA, id, name: "营业时间通道", active: true, opensAt: "06:30", closesAt: "24:00" }),
+    ).toMatchObject({
+      ok: true,
+    });
+    // Left out, the hours stay as they are.
+    expect(await saveLoadingRouteAction({ siteId: world.siteA, id, name: "营业时间通道", active: false })).toMatchObject({ ok: true });
+    expect(await db.loadingRoute.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      opensAt: "06:30",
+      closesAt: "24:00",
+      active: false,
+    });
+  });
 });

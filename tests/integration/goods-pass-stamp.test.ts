@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { GoodsPassState } from "@/lib/generated/prisma/enums";
 import { approveGoodsPassAction, rejectGoodsPassAction, releaseGoodsPassAction } from "@/lib/goods-passes/actions";
 import { lookupPass } from "@/lib/goods-passes/gate.queries";
+import { competingPasses } from "@/lib/goods-passes/competing.queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { newRequestId } from "@/lib/request-id";
@@ -234,5 +235,42 @@ describe("the gate (R-GP-7)", () => {
     const other = await pass({ site: "b", state: "APPROVED", number: "SB-20200101-001", start: Date.now() - HOUR / 2 });
     expect(await lookupPass("SB-20200101-001")).toBeNull();
     expect(await lookupPass(other)).toBeNull();
+  });
+});
+
+describe("what stamping checks again (R-GP-4, R-GP-5)", () => {
+  it("R-GP-4: checks the goods against the hazard terms in force when stamping, not only the flag set at registration", async () => {
+    await signInAs(world.users.SUPERVISOR);
+    const id = await pass();
+    await db.goodsPassItem.create({ data: { passId: id, position: 3, name: "松香水", quantity: 2, unit: "桶" } });
+    // The term is added to the list after the pass was registered.
+    const term = await db.hazardTerm.create({ data: { term: "松香水" } });
+    try {
+      const result = await approveGoodsPassAction({ passId: id });
+      expect(result).toMatchObject({ ok: false, code: "invalid" });
+      expect((result as { message: string }).message).toContain("松香水");
+      expect(await db.goodsPass.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "PENDING", number: null });
+    } finally {
+      await db.hazardTerm.delete({ where: { id: term.id } });
+    }
+    // Once the term is gone the same pass can be stamped.
+    expect(await approveGoodsPassAction({ passId: id })).toMatchObject({ ok: true });
+  });
+
+  it("R-GP-5: shows the one who stamps the other unstamped passes competing for an overlapping window", async () => {
+    const route = (await db.loadingRoute.create({ data: { siteId: world.siteA, name: "货梯竞争" } })).id;
+    const start = Date.now() + 50 * HOUR;
+    const a = await pass({ route, start, end: start + 2 * HOUR });
+    const b = await pass({ route, start: start + HOUR, end: start + 3 * HOUR });
+    await pass({ route, start: start + 2 * HOUR, end: start + 3 * HOUR }); // touches a: no competition with a
+    await pass({ route, start, end: start + HOUR, state: "REJECTED" });
+    await signInAs(world.users.SUPERVISOR);
+    expect((await competingPasses(a)).map((c) => c.id)).toEqual([b]);
+    expect((await competingPasses(b)).map((c) => c.id)).toHaveLength(2);
+    // Once one is stamped, the others are no longer "competing" but refused at stamping (route busy).
+    expect(await approveGoodsPassAction({ passId: a })).toMatchObject({ ok: true });
+    expect(await competingPasses(a)).toEqual([]);
+    await signInAs(world.users.FRONT_DESK);
+    await expect(competingPasses(b)).rejects.toThrow();
   });
 });

@@ -19,6 +19,7 @@ import { newRequestId } from "@/lib/request-id";
 const HOUR = 60 * 60 * 1000;
 let world: World;
 let route: string;
+const ROUND_THE_CLOCK = { opensAt: "00:00", closesAt: "24:00" };
 
 /** A whole hour well in the future, so windows never touch "now". */
 const base = new Date(Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR);
@@ -88,7 +89,8 @@ async function refused(input: unknown, field?: string, message?: RegExp) {
 beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
-  route = (await db.loadingRoute.create({ data: { siteId: world.siteA, name: "1号货梯" } })).id;
+  // Round the clock, so that windows relative to "now" never meet closing time (opening hours have their own test).
+  route = (await db.loadingRoute.create({ data: { siteId: world.siteA, name: "1号货梯", ...ROUND_THE_CLOCK } })).id;
   await db.hazardTerm.createMany({ data: ["汽油", "酒精", "油漆", "香蕉水"].map((term) => ({ term })) });
 });
 
@@ -304,7 +306,7 @@ describe("registration", () => {
 
 describe("R-GP-5 scheduling on a loading route", () => {
   it("refuses a window overlapping an approved move, writes nothing, and proposes free windows", async () => {
-    const lift = (await db.loadingRoute.create({ data: { siteId: world.siteA, name: "2号货梯" } })).id;
+    const lift = (await db.loadingRoute.create({ data: { siteId: world.siteA, name: "2号货梯", ...ROUND_THE_CLOCK } })).id;
     const approved = await createGoodsPassAction(
       pass({ routeId: lift, windowStart: at(10).toISOString(), windowEnd: at(12).toISOString() }),
     );
@@ -316,7 +318,7 @@ describe("R-GP-5 scheduling on a loading route", () => {
       "windowStart",
     );
     expect(result).toMatchObject({ code: "conflict" });
-    expect(result.message).toMatch(/已批准的搬运冲突/);
+    expect(result.message).toMatch(/已盖章的搬运（含已放行）冲突/);
 
     const proposals = await freeWindows(lift, at(11), at(12));
     expect(proposals[0]).toMatchObject({ start: at(12).toISOString(), end: at(13).toISOString() });
@@ -335,6 +337,41 @@ describe("R-GP-5 scheduling on a loading route", () => {
     expect(await createGoodsPassAction(pass({ windowStart: at(11).toISOString(), windowEnd: at(12).toISOString() }))).toMatchObject({
       ok: true,
     });
+  });
+
+  it("registration refuses an overlap with a move already stamped and released at the gate, as stamping would", async () => {
+    const lift = (await db.loadingRoute.create({ data: { siteId: world.siteA, name: "3号货梯", ...ROUND_THE_CLOCK } })).id;
+    const done = await createGoodsPassAction(pass({ routeId: lift, windowStart: at(30).toISOString(), windowEnd: at(32).toISOString() }));
+    expect(done).toMatchObject({ ok: true });
+    await db.goodsPass.update({
+      where: { id: (done as { data: { id: string } }).data.id },
+      data: { state: "RELEASED", number: "SA-20990101-001", releasedAt: new Date() },
+    });
+    const result = await refused(
+      pass({ routeId: lift, windowStart: at(31).toISOString(), windowEnd: at(32).toISOString() }),
+      "windowStart",
+      /已盖章的搬运（含已放行）冲突/,
+    );
+    expect(result).toMatchObject({ code: "conflict" });
+    // The proposals step past the released move too.
+    expect((await freeWindows(lift, at(31), at(32)))[0]).toMatchObject({ start: at(32).toISOString() });
+  });
+
+  it("refuses a window outside the route's opening hours and proposes windows within them", async () => {
+    const ramp = (await db.loadingRoute.create({ data: { siteId: world.siteA, name: "坡道", opensAt: "08:00", closesAt: "18:00" } })).id;
+    const day = localDateInZone(at(0), "Asia/Shanghai");
+    const local = (hhmm: string, plusDays = 0) =>
+      new Date(new Date(`${day}T${hhmm}:00+08:00`).getTime() + plusDays * 24 * HOUR).toISOString();
+    await refused(pass({ routeId: ramp, windowStart: local("06:00", 1), windowEnd: local("07:00", 1) }), "windowStart", /08:00–18:00/);
+    await refused(pass({ routeId: ramp, windowStart: local("17:30", 1), windowEnd: local("18:30", 1) }), "windowStart", /开放时间/);
+    expect(
+      await createGoodsPassAction(pass({ routeId: ramp, windowStart: local("17:00", 1), windowEnd: local("18:00", 1) })),
+    ).toMatchObject({
+      ok: true,
+    });
+    // From 20:00 the next free hour is 08:00 the following morning.
+    const proposals = await freeWindows(ramp, new Date(local("20:00", 1)), new Date(local("21:00", 1)));
+    expect(proposals[0]).toMatchObject({ start: local("08:00", 2), end: local("09:00", 2) });
   });
 
   it("the form's options list the user's routes and hazard terms", async () => {

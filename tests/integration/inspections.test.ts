@@ -272,3 +272,30 @@ describe("refused, nothing written", () => {
     );
   });
 });
+
+describe("R-INS-1: twice every day", () => {
+  it("a new site has daily rounds on rest days too, unless it switches them off", async () => {
+    const site = await db.site.create({ data: { code: "SNEW", name: "新项目" }, select: { inspectOnWeekends: true } });
+    expect(site.inspectOnWeekends).toBe(true);
+  });
+
+  it("on a day without rounds the supervisor's page says so once for the site, with no card per area", async () => {
+    const saturday = new Date("2026-11-28T03:00:00Z"); // 11:00 in Shanghai, a rest day
+    await db.area.create({ data: { siteId: world.siteA, name: "三楼走廊", type: "FLOOR", building: "A座", floor: "3F" } });
+    const withRounds = (await todayRounds(saturday)).find((s) => s.id === world.siteA)!;
+    expect(withRounds.noRoundsToday).toBe(false);
+    expect(withRounds.groups.flatMap((g) => g.areas).every((a) => a.windows.length === 2)).toBe(true);
+
+    await db.site.update({ where: { id: world.siteA }, data: { inspectOnWeekends: false } });
+    try {
+      const restDay = (await todayRounds(saturday)).find((s) => s.id === world.siteA)!;
+      expect(restDay).toMatchObject({ working: false, noRoundsToday: true, groups: [] });
+      // A working day of the same site has its rounds as usual.
+      const monday = (await todayRounds(new Date("2026-11-30T03:00:00Z"))).find((s) => s.id === world.siteA)!;
+      expect(monday.noRoundsToday).toBe(false);
+      expect(monday.groups.flatMap((g) => g.areas).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await db.site.update({ where: { id: world.siteA }, data: { inspectOnWeekends: true } });
+    }
+  });
+});

@@ -91,14 +91,14 @@ beforeAll(async () => {
   people = { manager: pid("王经理"), clerk: pid("刘内勤"), external: pid("陈卫东") };
   const { manager, clerk, external } = people;
 
-  // Before startsOn, in Q3: shown as held, not counted in Q4.
-  await meeting(seriesA, world.siteA, "2026-09-30", "CONFIRMED", [[clerk, "ABSENT"]]);
+  // Before startsOn, in Q3: attendance recorded, minutes never confirmed → held, shown as unconfirmed; not counted in Q4.
+  await meeting(seriesA, world.siteA, "2026-09-30", "SCHEDULED", [[clerk, "ABSENT"]]);
   ids.oct5 = await meeting(seriesA, world.siteA, "2026-10-05", "CONFIRMED", [
     [manager, "PRESENT"],
     [clerk, "LATE"],
     [external, "ABSENT"],
   ]);
-  // Week of 10-12: nothing → missing. Week of 10-19: only a SCHEDULED meeting → held.
+  // Week of 10-12: nothing → missing. Week of 10-19: a meeting whose attendance was never fully recorded → missing (R-MTG-1).
   ids.oct21 = await meeting(seriesA, world.siteA, "2026-10-21", "SCHEDULED", [
     [manager, "PRESENT"],
     [clerk, null],
@@ -171,7 +171,7 @@ beforeAll(async () => {
 });
 
 describe("missing weeks (R-MTG-1)", () => {
-  it("shows held, missing and pending weeks of the last 12, a SCHEDULED-only week as held", async () => {
+  it("shows held, unconfirmed, missing and pending weeks of the last 12; a meeting without recorded attendance is not held", async () => {
     await signInAs(world.users.MANAGER);
     const report = await meetingCompliance({}, NOW);
     expect(report.site.id).toBe(world.siteA);
@@ -181,19 +181,25 @@ describe("missing weeks (R-MTG-1)", () => {
     const state = Object.fromEntries(strip.cells.map((c) => [c.monday, c.state]));
     expect(state).toMatchObject({
       "2026-09-07": "notDue",
-      "2026-09-28": "held",
+      "2026-09-28": "unconfirmed",
       "2026-10-05": "held",
       "2026-10-12": "missing",
-      "2026-10-19": "held",
+      "2026-10-19": "missing",
       "2026-10-26": "held",
       "2026-11-02": "missing",
       "2026-11-09": "held",
       "2026-11-16": "missing",
       "2026-11-23": "pending",
     });
-    expect(strip.cells.find((c) => c.monday === "2026-10-19")!.meeting).toEqual({ id: ids.oct21, date: "2026-10-21" });
+    expect(strip.cells.find((c) => c.monday === "2026-10-19")!.meeting).toEqual({
+      id: ids.oct21,
+      date: "2026-10-21",
+      attendanceRecorded: false,
+      confirmed: false,
+    });
     expect(strip.cells.find((c) => c.monday === "2026-10-26")!.meeting?.id).toBe(ids.nov1);
-    expect(strip.missing).toBe(3);
+    expect(strip.missing).toBe(4);
+    expect(strip.unconfirmed).toBe(1);
   });
 
   it("the current week turns missing when Sunday ends in Shanghai, not in UTC", async () => {
@@ -202,8 +208,9 @@ describe("missing weeks (R-MTG-1)", () => {
     expect(sundayLate.strips[0].cells.at(-1)).toMatchObject({ monday: "2026-11-23", state: "pending" });
     const mondayEarly = await meetingCompliance({}, new Date("2026-11-29T16:30:00Z"));
     expect(mondayEarly.strips[0].cells.at(-2)).toMatchObject({ monday: "2026-11-23", state: "missing" });
-    expect(mondayEarly.strips[0].cells.at(-1)).toMatchObject({ monday: "2026-11-30", state: "held" }); // already scheduled on 12-03
-    expect(mondayEarly.strips[0].missing).toBe(4);
+    // Scheduled on 12-03, not held yet: the week is still to come.
+    expect(mondayEarly.strips[0].cells.at(-1)).toMatchObject({ monday: "2026-11-30", state: "pending" });
+    expect(mondayEarly.strips[0].missing).toBe(5);
   });
 
   it("the dashboard card lists the missing weeks among the last 4 completed ones", async () => {

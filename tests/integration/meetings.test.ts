@@ -4,7 +4,7 @@
  * and amendments. Every refusal is checked for its Chinese message, its field, and nothing written.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, localDateInZone } from "@/lib/calendar";
+import { addDays, instantFromLocalDateTime, localDateInZone, localDateTimeInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import {
   addActionItemAction,
@@ -32,11 +32,24 @@ const rid = newRequestId;
 const today = () => localDateInZone(new Date(), "Asia/Shanghai");
 const audits = () => db.auditLog.count();
 
+/** A day ahead that no test uses, where a meeting that already took place is first scheduled. */
+const PLACEHOLDER_DAYS_AHEAD = 6;
+
+/**
+ * A meeting of the series on `date` at `time`, scheduled through the action. R-MTG-1 refuses the past, so
+ * a meeting that has already taken place is scheduled ahead and then moved back to its day, as if it had
+ * been scheduled back then.
+ */
 async function schedule(date: string, time = "09:00", seriesId = dept.id, as = world.users.CLERK) {
   await signInAs(as);
-  const result = await scheduleMeetingAction({ requestId: rid(), seriesId, date, time, place: "客务部会议室" });
+  const startsAt = instantFromLocalDateTime(`${date}T${time}`, "Asia/Shanghai");
+  const past = startsAt.getTime() <= Date.now();
+  const planned = past ? addDays(today(), PLACEHOLDER_DAYS_AHEAD) : date;
+  const result = await scheduleMeetingAction({ requestId: rid(), seriesId, date: planned, time, place: "客务部会议室" });
   expect(result).toMatchObject({ ok: true });
-  return (result as { data: { id: string } }).data.id;
+  const id = (result as { data: { id: string } }).data.id;
+  if (past) await db.meeting.update({ where: { id }, data: { date: new Date(`${date}T00:00:00Z`), startsAt } });
+  return id;
 }
 
 /** A department meeting with attendance and agenda complete, ready for the convener. */
@@ -131,7 +144,7 @@ beforeAll(async () => {
 describe("scheduling", () => {
   it("creates one attendance line per expected person; a replay returns the same meeting", async () => {
     await signInAs(world.users.CLERK);
-    const input = { requestId: rid(), seriesId: dept.id, date: addDays(today(), -30), time: "09:00", place: "客务部会议室" };
+    const input = { requestId: rid(), seriesId: dept.id, date: addDays(today(), 4), time: "09:00", place: "客务部会议室" };
     const first = await scheduleMeetingAction(input);
     const again = await scheduleMeetingAction(input);
     expect(first).toMatchObject({ ok: true });
@@ -160,9 +173,31 @@ describe("scheduling", () => {
     });
   });
 
+  it("R-MTG-1: refuses a meeting in the past next to the date or the time, and writes nothing", async () => {
+    await signInAs(world.users.CLERK);
+    const [before, auditBefore] = [await db.meeting.count(), await audits()];
+    const yesterday = await scheduleMeetingAction({
+      requestId: rid(),
+      seriesId: dept.id,
+      date: addDays(today(), -1),
+      time: "09:00",
+      place: "会议室",
+    });
+    expect(yesterday).toMatchObject({ ok: false, code: "invalid", fieldErrors: { date: expect.stringContaining("不能安排在过去") } });
+    // Earlier today: the hour has passed (the Shanghai time one minute ago, or yesterday's date just after midnight).
+    const minuteAgo = new Date(Date.now() - 60_000);
+    const [date, time] = localDateTimeInZone(minuteAgo, "Asia/Shanghai").split("T");
+    const earlier = await scheduleMeetingAction({ requestId: rid(), seriesId: dept.id, date, time: time.slice(0, 5), place: "会议室" });
+    expect(earlier).toMatchObject({ ok: false, code: "invalid" });
+    expect(Object.values((earlier as { fieldErrors: Record<string, string> }).fieldErrors)[0]).toContain("不能安排在过去");
+    expect(await db.meeting.count()).toBe(before);
+    expect(await audits()).toBe(auditBefore);
+  });
+
   it("refuses a second meeting of the series on the same local date", async () => {
-    const date = addDays(today(), -31);
-    await schedule(date);
+    // The first test of this block scheduled the department meeting of that day already.
+    const date = addDays(today(), 4);
+    if (!(await db.meeting.findFirst({ where: { seriesId: dept.id, date: new Date(`${date}T00:00:00Z`) } }))) await schedule(date);
     const result = await scheduleMeetingAction({ requestId: rid(), seriesId: dept.id, date, time: "15:00", place: "会议室" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { date: expect.stringContaining("已有会议") } });
   });

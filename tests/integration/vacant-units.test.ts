@@ -14,6 +14,7 @@ import {
   verifyVacantCleaningAction,
 } from "@/lib/vacant-units/actions";
 import { vacantMonthView, vacantScoreSummary } from "@/lib/vacant-units/queries";
+import { getCleaningRecord, printableMonth } from "@/lib/vacant-units/record.queries";
 import { addMonths, currentMonth, firstDayOf } from "@/lib/vacant-units/rules";
 import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
@@ -34,7 +35,9 @@ const today = () => localDateInZone(new Date(), TZ);
 const thisMonth = () => currentMonth(new Date(), TZ);
 
 async function unit(siteId: string, code: string, status: "VACANT" | "OCCUPIED" | "RENOVATION") {
-  const u = await db.unit.create({ data: { siteId, code, building: "A座", floor: "9F", status, createdAt: LONG_AGO } });
+  // R-VAC-1: site A's units have their dedicated cleaner (专人) unless a test says otherwise.
+  const cleanerId = siteId === world.siteA ? cleanerA : undefined;
+  const u = await db.unit.create({ data: { siteId, code, building: "A座", floor: "9F", status, createdAt: LONG_AGO, cleanerId } });
   await db.unitStatusChange.create({ data: { unitId: u.id, status, changedAt: LONG_AGO } });
   return u.id;
 }
@@ -65,10 +68,10 @@ async function written() {
 beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
-  vacantA = await unit(world.siteA, "V-901", "VACANT");
-  renovationA = await unit(world.siteA, "R-902", "RENOVATION");
   cleanerA = (await db.cleaner.create({ data: { siteId: world.siteA, name: "王阿姨", company: "洁美保洁公司" } })).id;
   cleanerB = (await db.cleaner.create({ data: { siteId: world.siteB, name: "李师傅" } })).id;
+  vacantA = await unit(world.siteA, "V-901", "VACANT");
+  renovationA = await unit(world.siteA, "R-902", "RENOVATION");
 });
 
 beforeEach(async () => {
@@ -218,7 +221,12 @@ describe("R-VAC-1, R-VAC-3: the month view and the score", () => {
     expect(codes).toContain(joined);
     expect(codes).not.toContain(left);
     expect(codes).not.toContain(renovationA);
-    expect(view.rows.find((r) => r.id === vacantA)).toMatchObject({ state: "verified", lastCleanedOn: today(), cleaner: null });
+    expect(view.rows.find((r) => r.id === vacantA)).toMatchObject({
+      state: "verified",
+      lastCleanedOn: today(),
+      cleaner: { name: "王阿姨" },
+      noCleaner: false,
+    });
     expect(view.rows.find((r) => r.id === joined)).toMatchObject({ state: "notYet" });
     const score = view.siteScores[0];
     expect(score.current).toMatchObject({ due: 2, done: 1, verified: 1, verifiedPassed: 1, score: 50 });
@@ -251,5 +259,79 @@ describe("R-VAC-1, R-VAC-3: the month view and the score", () => {
     expect(view.rows.find((r) => r.id === let_)).toMatchObject({ state: "submitted", statusNow: "OCCUPIED" });
     const due = view.siteScores[0].current.due;
     expect(view.rows.filter((r) => r.statusNow === "VACANT").length).toBe(due);
+  });
+});
+
+describe("R-VAC-1 (专人): the unit's dedicated cleaner, or a substitute with a reason", () => {
+  it("a substitute without a reason is refused under the field and nothing is written; with one it is kept and shown", async () => {
+    const stand_in = (await db.cleaner.create({ data: { siteId: world.siteA, name: `张阿姨${n++}` } })).id;
+    const before = await written();
+    const refused = await submitVacantCleaningAction(record({ cleanerId: stand_in }));
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { substituteReason: "不是本单元的专人保洁员，请填写代班原因" },
+    });
+    expect(await written()).toEqual(before);
+
+    const saved = await submitVacantCleaningAction(record({ cleanerId: stand_in, substituteReason: " 王阿姨病假 " }));
+    expect(saved).toMatchObject({ ok: true });
+    const id = (saved as { data: { id: string } }).data.id;
+    expect(await db.vacantCleaningRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ substituteReason: "王阿姨病假" });
+    const detail = await getCleaningRecord(id);
+    expect(detail).toMatchObject({ substituteReason: "王阿姨病假", unit: { cleaner: { name: "王阿姨" } } });
+    const sheet = await printableMonth(world.siteA, thisMonth());
+    expect(sheet.rows.find((r) => r.id === vacantA)?.record).toMatchObject({ substituteReason: "王阿姨病假" });
+
+    await signInAs(world.users.MANAGER);
+    const view = await vacantMonthView({ site: world.siteA });
+    expect(view.rows.find((r) => r.id === vacantA)?.record).toMatchObject({ substituteReason: "王阿姨病假" });
+    expect(view.siteScores[0].current.substitutes).toBe(1);
+
+    // The assigned cleaner needs no reason, and one typed anyway is not kept.
+    await db.vacantCleaningRecord.deleteMany();
+    await signInAs(world.users.CLERK);
+    const own = await submitVacantCleaningAction(record({ substituteReason: "无" }));
+    expect(own).toMatchObject({ ok: true });
+    expect(await db.vacantCleaningRecord.findFirstOrThrow()).toMatchObject({ substituteReason: null });
+  });
+
+  it("a correction by a substitute also needs the reason", async () => {
+    const stand_in = (await db.cleaner.create({ data: { siteId: world.siteA, name: `赵阿姨${n++}` } })).id;
+    const first = await submitVacantCleaningAction(record());
+    const id = (first as { data: { id: string } }).data.id;
+    await signInAs(world.users.SUPERVISOR);
+    expect(await sendBackVacantCleaningAction({ recordId: id, reason: "照片不清" })).toMatchObject({ ok: true });
+    await signInAs(world.users.CLERK);
+    const checks = CHECK_ITEMS.map((item) => ({ item, result: "PASS", note: "", photoFileIds: [] as string[] }));
+    expect(await resubmitVacantCleaningAction({ recordId: id, cleanedOn: today(), cleanerId: stand_in, checks })).toMatchObject({
+      ok: false,
+      fieldErrors: { substituteReason: expect.any(String) },
+    });
+    expect(
+      await resubmitVacantCleaningAction({
+        recordId: id,
+        cleanedOn: today(),
+        cleanerId: stand_in,
+        substituteReason: "重做时专人休假",
+        checks,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await db.vacantCleaningRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ substituteReason: "重做时专人休假" });
+  });
+
+  it("a vacant unit without a dedicated cleaner is listed as a problem, and every record for it names a reason", async () => {
+    const orphan = await unit(world.siteA, `O-${n++}`, "VACANT");
+    await db.unit.update({ where: { id: orphan }, data: { cleanerId: null } });
+    expect(await submitVacantCleaningAction(record({ unitId: orphan }))).toMatchObject({
+      ok: false,
+      fieldErrors: { substituteReason: expect.any(String) },
+    });
+    expect(await submitVacantCleaningAction(record({ unitId: orphan, substituteReason: "专人尚未指定" }))).toMatchObject({ ok: true });
+    await signInAs(world.users.MANAGER);
+    const view = await vacantMonthView({ site: world.siteA });
+    expect(view.rows.find((r) => r.id === orphan)).toMatchObject({ cleaner: null, noCleaner: true });
+    expect(view.siteScores[0].withoutCleaner).toBeGreaterThanOrEqual(1);
+    await db.unit.update({ where: { id: orphan }, data: { status: "OCCUPIED" } });
   });
 });

@@ -12,6 +12,7 @@ import {
   verifyWorkOrderAction,
   workOrderToComplaintAction,
 } from "@/lib/work-orders/actions";
+import { openWorkOrderAges } from "@/lib/work-orders/dashboard.queries";
 import { getWorkOrder, listWorkOrders } from "@/lib/work-orders/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
@@ -249,5 +250,31 @@ describe("turning a work order into a complaint", () => {
       await db.department.update({ where: { id: world.a.department }, data: { kind: "ENGINEERING" } });
     }
     expect(await db.complaint.count({ where: { workOrder: { id } } })).toBe(0);
+  });
+});
+
+describe("the managers' dashboard (R-INS-5)", () => {
+  it("shows the unfinished work orders of the manager's sites, oldest first, with their age", async () => {
+    await db.workOrder.deleteMany();
+    const day = 86_400_000;
+    const old = await workOrder("a", { createdAt: new Date(Date.now() - 4 * day) });
+    const fixed = await workOrder("a", { createdAt: new Date(Date.now() - 6 * day) });
+    await db.workOrder.update({ where: { id: fixed }, data: { state: "FIXED" } });
+    const done = await workOrder("a", { createdAt: new Date(Date.now() - 8 * day) });
+    await db.workOrder.update({ where: { id: done }, data: { state: "VERIFIED", verifiedAt: new Date() } });
+    const today = await workOrder("a");
+    await workOrder("b", { createdAt: new Date(Date.now() - 10 * day) });
+
+    await signInAs(world.users.MANAGER);
+    const summary = await openWorkOrderAges();
+    expect(summary).toMatchObject({ open: 2, fixed: 1 });
+    expect(summary.oldest.map((w) => [w.id, w.ageDays, w.state])).toEqual([
+      [fixed, 6, "FIXED"],
+      [old, 4, "OPEN"],
+      [today, 0, "OPEN"],
+    ]);
+
+    await signInAs(world.users.FRONT_DESK);
+    await expect(openWorkOrderAges()).rejects.toThrow();
   });
 });

@@ -5,6 +5,7 @@ import { DeadlineCountsTable } from "@/components/complaints/deadline-counts";
 import { OnTimeChart } from "@/components/complaints/on-time-chart";
 import { MissingMeetingsCard } from "@/components/meetings/missing-meetings-card";
 import { VacantScoreCard } from "@/components/vacant-units/score-card";
+import { OpenWorkOrdersCard } from "@/components/work-orders/open-work-orders-card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -71,6 +72,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
       {/* The vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
       {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
+      {/* R-INS-5: how long engineering's open work orders have waited. */}
+      {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard /> : null}
       <FilterBar q={filter.q} qLabel={t("complaints.search")}>
         {manySites ? (
           <FilterSelect

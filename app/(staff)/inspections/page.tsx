@@ -29,14 +29,22 @@ export default async function TodayRoundsPage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       {!actor.duty ? <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("noDuty")}</p> : null}
-      {actor.duty && sites.every((s) => s.groups.length === 0) ? <p className="text-sm text-slate-600">{t("noAreas")}</p> : null}
+      {actor.duty && sites.every((s) => s.groups.length === 0 && !s.noRoundsToday) ? (
+        <p className="text-sm text-slate-600">{t("noAreas")}</p>
+      ) : null}
       {sites
-        .filter((s) => s.groups.length > 0)
+        .filter((s) => s.groups.length > 0 || s.noRoundsToday)
         .map((site) => (
           <section key={site.id} aria-labelledby={`site-${site.id}`} className="mb-6" data-testid={`rounds-${site.code}`}>
             <h2 id={`site-${site.id}`} className="mb-2 text-lg font-medium">
               {t("siteToday", { site: site.name, date: site.today })}
             </h2>
+            {/* R-INS-1: said once for the site, not once per area. */}
+            {site.noRoundsToday ? (
+              <p className="mb-3 rounded-md bg-slate-100 p-3 text-sm text-slate-700" data-testid="no-rounds-today">
+                {t("noRoundsToday")}
+              </p>
+            ) : null}
             {site.groups.map((group) => (
               <section
                 key={`${group.building}|${group.floor}`}
@@ -50,7 +58,6 @@ export default async function TodayRoundsPage() {
                   {group.areas.map((area) => (
                     <li key={area.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`area-${area.id}`}>
                       <p className="mb-2 font-medium">{area.name}</p>
-                      {area.windows.length === 0 ? <p className="text-sm text-slate-500">{t("nonWorkingDay")}</p> : null}
                       <ul className="grid grid-cols-1 gap-2 min-[360px]:grid-cols-2">
                         {area.windows.map((w) => (
                           <li key={w.periodKey}>

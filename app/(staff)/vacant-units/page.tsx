@@ -66,6 +66,12 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
               verified: s.current.verified,
               overdue: s.current.overdue,
             })}
+            {/* R-VAC-1 (专人): vacant units without a dedicated cleaner are a problem to fix. */}
+            {s.withoutCleaner > 0 ? (
+              <span className="ml-2 rounded bg-red-50 px-1.5 font-medium text-red-800" data-testid="units-without-cleaner">
+                {t("withoutCleaner", { count: s.withoutCleaner })}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -102,7 +108,9 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
               r.cleaner ? (
                 `${r.cleaner.name}${r.cleaner.company ? `（${r.cleaner.company}）` : ""}`
               ) : (
-                <span className="text-amber-800">{t("noCleaner")}</span>
+                <span className="rounded bg-red-50 px-1.5 font-medium text-red-800" data-testid="no-cleaner">
+                  {t("noCleaner")}
+                </span>
               ),
             wide: true,
           },
@@ -115,6 +123,7 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
                 {r.record ? (
                   <span className="text-xs text-slate-600">
                     {r.record.cleanedOn} · {r.record.cleaner}
+                    {r.record.substituteReason ? ` · ${t("substituteShort")}` : ""}
                     {r.record.failures > 0 ? ` · ${t("failures", { count: r.record.failures })}` : ""}
                   </span>
                 ) : null}

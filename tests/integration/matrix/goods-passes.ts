@@ -23,7 +23,7 @@ async function prepare(name: ActionName, site: MatrixSite, _actorId: string | nu
     routeFor[site] = (
       await db.loadingRoute.upsert({
         where: { siteId_name: { siteId, name: "矩阵通道" } },
-        create: { siteId, name: "矩阵通道" },
+        create: { siteId, name: "矩阵通道", opensAt: "00:00", closesAt: "24:00" },
         update: {},
       })
     ).id;

@@ -72,6 +72,11 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
       select: { id: true },
     }));
   fx[site] = { ...fx[site], seriesId: series.id, self: self.id, external: external.id };
+  // R-MTG-1 allows only the next days: free them of the series' earlier matrix meetings (meetings are
+  // never deleted, so those move far back).
+  if (name === "scheduleMeetingAction")
+    for (const m of await db.meeting.findMany({ where: { seriesId: series.id, date: { gt: day(today()) } }, select: { id: true } }))
+      await db.meeting.update({ where: { id: m.id }, data: { date: day(addDays(today(), -(1000 + n++))) } });
 
   const state = MEETING_STATE[name];
   if (!state) return;
@@ -139,7 +144,7 @@ export const meetingsMatrix: MatrixModule = {
     scheduleMeetingAction: (_w, s) => ({
       requestId: newRequestId(),
       seriesId: fx[s].seriesId,
-      date: addDays(today(), -(n++ % 300)),
+      date: addDays(today(), 1 + (n++ % 7)),
       time: "09:00",
       place: "客务部会议室",
     }),

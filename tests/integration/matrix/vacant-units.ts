@@ -36,7 +36,8 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
   const longAgo = new Date("2025-01-01T00:00:00Z");
   const cleaner = await db.cleaner.create({ data: { siteId, name: `保洁${uniq()}`, company: "洁美保洁公司" } });
   const unit = await db.unit.create({
-    data: { siteId, code: `MV-${uniq()}`, building: "A座", floor: "9F", status: "VACANT", createdAt: longAgo },
+    // R-VAC-1: with its dedicated cleaner, who is the one recording.
+    data: { siteId, code: `MV-${uniq()}`, building: "A座", floor: "9F", status: "VACANT", createdAt: longAgo, cleanerId: cleaner.id },
   });
   await db.unitStatusChange.create({ data: { unitId: unit.id, status: "VACANT", changedAt: longAgo } });
   fx[site] = { unit: unit.id, cleaner: cleaner.id, record: "" };

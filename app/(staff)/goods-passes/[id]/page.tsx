@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { CompetingPasses } from "@/components/goods-passes/competing-passes";
 import { PassDetail } from "@/components/goods-passes/pass-detail";
 import { StampActions } from "@/components/goods-passes/stamp-actions";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,7 +28,13 @@ export default async function GoodsPassPage({ params }: { params: Promise<{ id: 
       />
       <PassDetail pass={pass}>
         {/* R-GP-3: the client-service department stamps (or rejects) a pending pass. */}
-        {roleHas(actor.role, "goodspass:stamp") ? <StampActions passId={pass.id} state={pass.state} /> : null}
+        {roleHas(actor.role, "goodspass:stamp") ? (
+          <>
+            {/* R-GP-5: two unstamped passes for one window compete; only one can be stamped. */}
+            {pass.state === "PENDING" ? <CompetingPasses passId={pass.id} /> : null}
+            <StampActions passId={pass.id} state={pass.state} />
+          </>
+        ) : null}
       </PassDetail>
     </>
   );

@@ -70,7 +70,14 @@ export default async function MeetingCompliancePage({ searchParams }: { searchPa
         {report.strips.length === 0 ? <p className="text-sm text-slate-500">{t("strip.empty")}</p> : null}
         <div className="flex flex-col gap-3">
           {report.strips.map((s) => (
-            <WeekStrip key={s.id} seriesName={s.name} cells={s.cells} missing={s.missing} inactive={!s.active} />
+            <WeekStrip
+              key={s.id}
+              seriesName={s.name}
+              cells={s.cells}
+              missing={s.missing}
+              unconfirmed={s.unconfirmed}
+              inactive={!s.active}
+            />
           ))}
         </div>
       </section>

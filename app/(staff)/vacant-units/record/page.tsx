@@ -41,6 +41,7 @@ export default async function NewCleaningRecordPage({ searchParams }: { searchPa
           siteId={data.unit.siteId}
           today={data.defaultDate}
           cleaners={data.cleaners}
+          assignedCleanerId={data.assignedCleanerId}
           initial={{ cleanedOn: data.defaultDate, cleanerId: data.defaultCleanerId }}
         />
       )}

@@ -23,7 +23,7 @@ export default async function NewSitePage() {
           slot1End: "12:00",
           slot2Start: "14:00",
           slot2End: "17:30",
-          inspectOnWeekends: false,
+          inspectOnWeekends: true,
         }}
       />
     </>

@@ -48,6 +48,16 @@ export default async function CleaningRecordPage({ params }: { params: Promise<{
           )}
           {row(t("detail.cleanedOn"), record.cleanedOn)}
           {row(t("detail.cleaner"), `${record.cleaner.name}${record.cleaner.company ? `（${record.cleaner.company}）` : ""}`)}
+          {/* R-VAC-1: a substitute for the dedicated cleaner shows with the reason. */}
+          {record.substituteReason
+            ? row(
+                t("detail.substitute"),
+                t("detail.substituteFor", {
+                  cleaner: record.unit.cleaner?.name ?? t("detail.noAssignedCleaner"),
+                  reason: record.substituteReason,
+                }),
+              )
+            : null}
           {row(t("detail.enteredBy"), `${record.enteredBy ?? "—"} · ${record.local.updatedAt ?? ""}`)}
           {record.verifiedBy ? row(t("detail.verifiedBy"), `${record.verifiedBy} · ${record.local.verifiedAt ?? ""}`) : null}
           {record.sentBackReason
@@ -111,7 +121,13 @@ export default async function CleaningRecordPage({ params }: { params: Promise<{
             siteId={record.siteId}
             today={record.today}
             cleaners={record.cleaners}
-            initial={{ cleanedOn: record.cleanedOn, cleanerId: record.cleanerId, checks: record.checks }}
+            assignedCleanerId={record.unit.cleanerId}
+            initial={{
+              cleanedOn: record.cleanedOn,
+              cleanerId: record.cleanerId,
+              substituteReason: record.substituteReason,
+              checks: record.checks,
+            }}
           />
         </section>
       ) : null}
