@@ -117,12 +117,12 @@ export function SubscriptionForm(props: { siteId: string; today: string; options
 }
 
 /** Change the copies or end a subscription (days already received keep their own copies). */
-export function SubscriptionEdit(props: { sub: { id: string; copies: number; startsOn: string; endsOn: string | null } }) {
+export function SubscriptionEdit(props: { sub: { id: string; version: number; copies: number; startsOn: string; endsOn: string | null } }) {
   const t = useTranslations("newspapers");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const defaults = { id: props.sub.id, copies: String(props.sub.copies), startsOn: props.sub.startsOn, endsOn: props.sub.endsOn ?? "" };
-  const { form, onSubmit, formError, errorOf, busy } = useActionForm({
+  const defaults = { id: props.sub.id, version: props.sub.version, copies: String(props.sub.copies), startsOn: props.sub.startsOn, endsOn: props.sub.endsOn ?? "" };
+  const { form, onSubmit, formError, stale, errorOf, busy } = useActionForm({
     schema: UpdateSubscriptionSchema,
     action: updateNewspaperSubscriptionAction,
     defaultValues: defaults,
@@ -140,7 +140,7 @@ export function SubscriptionEdit(props: { sub: { id: string; copies: number; sta
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("subscriptions.edit")} className="flex min-w-56 flex-col gap-1">
       <TermFields register={form.register} errorOf={errorOf} idPrefix={`sub-${props.sub.id}`} />
-      <FormStatus error={formError} />
+      <FormStatus error={formError} stale={stale} />
       <div className="flex gap-2">
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} />
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

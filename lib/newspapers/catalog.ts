@@ -46,7 +46,7 @@ export const updateNewspaperTitle = defineMutation({
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertTitleNameFree(before.siteId, input.name, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "NewspaperTitle" }, before, (tx) =>
+    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "NewspaperTitle", edit: { model: "newspaperTitle", version: input.version, labels: "newspapers.titles" } }, before, (tx) =>
       tx.newspaperTitle.update({
         where: { id: before.id },
         data: { name: input.name, publisher: input.publisher ?? null, active: input.active },
@@ -105,7 +105,12 @@ export const updateNewspaperSubscription = defineMutation({
     if (!before) throw new DomainError("not_found", "errors.not_found");
     return auditedUpdate(
       db,
-      { actorId: actor.id, siteId: before.siteId, entity: "NewspaperSubscription" },
+      {
+        actorId: actor.id,
+        siteId: before.siteId,
+        entity: "NewspaperSubscription",
+        edit: { model: "newspaperSubscription", version: input.version, labels: "newspapers.subscriptions" },
+      },
       { ...before, startsOn: localDateOfColumn(before.startsOn), endsOn: before.endsOn ? localDateOfColumn(before.endsOn) : null },
       async (tx) => {
         const after = await tx.newspaperSubscription.update({

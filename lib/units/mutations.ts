@@ -67,7 +67,7 @@ export const updateUnit = defineMutation({
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertTenantInSite(input.tenantId, before.siteId);
     await assertCodeFree(before.siteId, input.code, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Unit" }, before, async (tx) => {
+    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Unit", edit: { model: "unit", version: input.version, labels: "units" } }, before, async (tx) => {
       const unit = await tx.unit.update({
         where: { id: before.id },
         data: unitData(input),
