@@ -23,6 +23,7 @@ import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 import { newRequestId } from "@/lib/request-id";
+import { currentVersion } from "../support/versions";
 
 let world: World;
 const TZ = "Asia/Shanghai";
@@ -329,7 +330,7 @@ describe("days in the site's time zone (R-CAL-2)", () => {
     expect(onEnd.deliveries.map((d) => d.tenantName).sort()).toEqual(["东方贸易有限公司", "西城科技有限公司"]);
     expect(onEnd.lines[0].expected).toBe(3);
     expect(after.deliveries.map((d) => d.tenantName)).toEqual(["西城科技有限公司"]);
-    expect(await updateNewspaperSubscriptionAction({ id: subId, copies: 5, startsOn: addDays(today(), -30), endsOn: end })).toMatchObject({
+    expect(await updateNewspaperSubscriptionAction({ id: subId, version: await currentVersion("newspaperSubscription", subId), copies: 5, startsOn: addDays(today(), -30), endsOn: end })).toMatchObject({
       ok: true,
     });
     const again = (await getNewspaperDay(world.siteA, end))!;
