@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createNewspaperSubscriptionAction, updateNewspaperSubscriptionAction } from "@/lib/newspapers/actions";
 import { SubscriptionSchema, UpdateSubscriptionSchema } from "@/lib/newspapers/schema";
+import { newRequestId } from "@/lib/request-id";
 
 /** Copies and from / to (inclusive): the part of a subscription that is set when it starts and changed later. */
 function TermFields<T extends FieldValues>(props: {
@@ -59,13 +60,24 @@ export function SubscriptionForm(props: { siteId: string; today: string; options
   const t = useTranslations("newspapers");
   const tc = useTranslations("common");
   const router = useRouter();
-  const defaults = { siteId: props.siteId, titleId: "", tenantId: "", unitId: "", copies: "1", startsOn: props.today, endsOn: "" };
+  // One id per filled-in form: a double tap or a replayed request finds the subscription it already made.
+  const [requestId] = useState(newRequestId);
+  const defaults = {
+    requestId,
+    siteId: props.siteId,
+    titleId: "",
+    tenantId: "",
+    unitId: "",
+    copies: "1",
+    startsOn: props.today,
+    endsOn: "",
+  };
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: SubscriptionSchema,
     action: createNewspaperSubscriptionAction,
     defaultValues: defaults,
     onSuccess: () => {
-      form.reset(defaults);
+      form.reset({ ...defaults, requestId: newRequestId() });
       router.refresh();
     },
   });
@@ -121,7 +133,13 @@ export function SubscriptionEdit(props: { sub: { id: string; version: number; co
   const t = useTranslations("newspapers");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const defaults = { id: props.sub.id, version: props.sub.version, copies: String(props.sub.copies), startsOn: props.sub.startsOn, endsOn: props.sub.endsOn ?? "" };
+  const defaults = {
+    id: props.sub.id,
+    version: props.sub.version,
+    copies: String(props.sub.copies),
+    startsOn: props.sub.startsOn,
+    endsOn: props.sub.endsOn ?? "",
+  };
   const { form, onSubmit, formError, stale, errorOf, busy } = useActionForm({
     schema: UpdateSubscriptionSchema,
     action: updateNewspaperSubscriptionAction,

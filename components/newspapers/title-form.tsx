@@ -43,7 +43,13 @@ export function TitleEdit(props: { title: { id: string; version: number; name: s
   const t = useTranslations("newspapers");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const defaults = { id: props.title.id, version: props.title.version, name: props.title.name, publisher: props.title.publisher ?? "", active: props.title.active };
+  const defaults = {
+    id: props.title.id,
+    version: props.title.version,
+    name: props.title.name,
+    publisher: props.title.publisher ?? "",
+    active: props.title.active,
+  };
   const { form, onSubmit, formError, stale, errorOf, busy } = useActionForm({
     schema: UpdateTitleSchema,
     action: updateNewspaperTitleAction,

@@ -47,6 +47,7 @@ const subscriptionRange = <T extends { startsOn: string; endsOn?: string | null 
 
 export const SubscriptionSchema = z
   .strictObject({
+    requestId: requestIdField(),
     siteId: id(),
     titleId: id(),
     tenantId: id(),

@@ -70,7 +70,13 @@ export const updateTenant = defineMutation({
     });
     await assertNameFree(before.siteId, input.name, before.id);
     return db.$transaction(async (tx) => {
-      const version = await claimVersion(tx, { model: "tenant", entity: "Tenant", id: before.id, version: input.version, labels: "tenants" });
+      const version = await claimVersion(tx, {
+        model: "tenant",
+        entity: "Tenant",
+        id: before.id,
+        version: input.version,
+        labels: "tenants",
+      });
       const rows = contactRows(input.contacts);
       const kept = new Set(input.contacts.flatMap((c) => (c.id ? [c.id] : [])));
       await tx.tenantContact.deleteMany({ where: { tenantId: before.id, id: { notIn: [...kept] } } });
@@ -89,7 +95,13 @@ export const updateTenant = defineMutation({
         entity: "Tenant",
         entityId: before.id,
         action: "UPDATE",
-        before: { id: before.id, name: before.name, notes: before.notes, contacts: contactSummary(before.contacts), version: input.version },
+        before: {
+          id: before.id,
+          name: before.name,
+          notes: before.notes,
+          contacts: contactSummary(before.contacts),
+          version: input.version,
+        },
         after: { ...after, contacts: contactSummary(input.contacts), version },
       });
       return { id: before.id, version };

@@ -238,6 +238,7 @@ const CORE_INPUTS: Partial<Record<ActionName, (w: World, site: "a" | "b") => unk
     items: [{ name: "办公桌", quantity: 1, unit: "张", hazardous: false }],
   }),
   createSignatoryAction: (w, s) => ({
+    requestId: newRequestId(),
     siteId: s === "a" ? w.siteA : w.siteB,
     tenantId: w[s].tenant,
     name: "李四",

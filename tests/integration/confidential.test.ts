@@ -18,6 +18,7 @@ import { updateTenantAction } from "@/lib/tenants/actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { currentVersion } from "../support/versions";
+import { newRequestId } from "@/lib/request-id";
 
 const SIGNATORY_PHONE = "13912345678";
 const TENANT_PHONE = "13787654321";
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const [certificate, specimen] = [await file("PHOTO"), await file("SIGNATURE")];
   await signInAs(world.users.CLERK);
   const created = await createSignatoryAction({
+    requestId: newRequestId(),
     siteId: world.siteA,
     tenantId: world.a.tenant,
     name: "李签字",

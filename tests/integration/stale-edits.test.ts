@@ -82,7 +82,8 @@ describe("stale edits are refused, never a silent overwrite", () => {
     const foreign = await updateDepartmentAction(departmentEdit({ name: "他人版本", version: await currentVersion("department", other) }));
     expect(foreign).toMatchObject({ ok: false, code: "stale", message: expect.stringContaining("版本与当前记录不符") });
 
-    for (const bad of [-1, 1.5, "1"]) expect(await updateDepartmentAction(departmentEdit({ version: bad }))).toMatchObject({ ok: false, code: "invalid" });
+    for (const bad of [-1, 1.5, "1"])
+      expect(await updateDepartmentAction(departmentEdit({ version: bad }))).toMatchObject({ ok: false, code: "invalid" });
     expect(await db.auditLog.count()).toBe(before);
     expect(await db.department.findUniqueOrThrow({ where: { id: world.a.department } })).toEqual(stored);
   });
@@ -106,7 +107,12 @@ describe("child rows are edited in place by id", () => {
     ).toMatchObject({ ok: true });
     const contacts = await db.tenantContact.findMany({ where: { tenantId: tenant }, orderBy: { name: "asc" } });
     expect(contacts.map((c) => c.name).sort()).toEqual(["张三", "王五"]);
-    expect(contacts.find((c) => c.name === "张三")).toMatchObject({ id: first.id, phone: "13800000009", position: "经理", isPrimary: true });
+    expect(contacts.find((c) => c.name === "张三")).toMatchObject({
+      id: first.id,
+      phone: "13800000009",
+      position: "经理",
+      isPrimary: true,
+    });
     expect(contacts.some((c) => c.id === second.id)).toBe(false);
 
     const foreignContact = await db.tenantContact.create({ data: { tenantId: world.b.tenant, name: "外人", phone: "13800000003" } });
