@@ -232,7 +232,14 @@ export async function listTitles(siteId: string, today: string) {
     },
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });
-  return titles.map((t) => ({ id: t.id, version: t.version, name: t.name, publisher: t.publisher, active: t.active, runningToday: t._count.subscriptions }));
+  return titles.map((t) => ({
+    id: t.id,
+    version: t.version,
+    name: t.name,
+    publisher: t.publisher,
+    active: t.active,
+    runningToday: t._count.subscriptions,
+  }));
 }
 
 /** Subscriptions of a site, filtered by title / tenant, in building / floor / unit order (paged in SQL). */
