@@ -8,7 +8,8 @@ import { currentLocale, translator } from "@/lib/i18n/server";
 import { ACTION_PERMISSIONS, actorHas, type ActionName } from "@/lib/permissions";
 import { fieldErrorsOf, zodErrorMap } from "@/lib/validation";
 
-export type RefusalCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict";
+/** "stale": an edit made on an older version of the record (lib/versioning.ts); the form offers to reload. */
+export type RefusalCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "stale";
 
 export type ActionResult<T = null> =
   { ok: true; data: T; message?: string } | { ok: false; code: RefusalCode; message: string; fieldErrors?: Record<string, string> };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "@/lib/generated/prisma/enums";
+import { claimVersion, type VersionClaim } from "@/lib/versioning";
 
 type Tx = Prisma.TransactionClient;
 type Snapshot = Record<string, unknown> | null;
@@ -90,25 +91,31 @@ export async function auditedCreate(
   });
 }
 
-/** Update one record (already loaded, site-checked, as `before`) and write its audit row in one transaction. */
+/**
+ * Update one record (already loaded, site-checked, as `before`) and write its audit row in one transaction.
+ * With `edit` (the model and the version the form was loaded with) the update first claims that version
+ * (lib/versioning.ts): an edit made on an older version is refused as stale and writes nothing.
+ */
 export async function auditedUpdate(
   db: { $transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R> },
-  who: { actorId: string; siteId: string | null; entity: string },
+  who: { actorId: string; siteId: string | null; entity: string; edit?: Omit<VersionClaim, "entity" | "id"> },
   before: Row,
   update: (tx: Tx) => Promise<Row>,
-): Promise<{ id: string }> {
+): Promise<{ id: string; version?: number }> {
   return db.$transaction(async (tx) => {
+    const version = who.edit ? await claimVersion(tx, { ...who.edit, entity: who.entity, id: before.id }) : undefined;
     const after = await update(tx);
     const { siteId: _site, ...beforeFields } = before;
+    const versions = who.edit ? { before: { version: who.edit.version }, after: { version } } : { before: {}, after: {} };
     await writeAudit(tx, {
       actorId: who.actorId,
       siteId: who.siteId,
       entity: who.entity,
       entityId: before.id,
       action: "UPDATE",
-      before: beforeFields,
-      after,
+      before: { ...beforeFields, ...versions.before },
+      after: { ...after, ...versions.after },
     });
-    return { id: before.id };
+    return version === undefined ? { id: before.id } : { id: before.id, version };
   });
 }

@@ -64,6 +64,9 @@ export const optionalTrimmed = (max: number) =>
     .nullable()
     .optional();
 export const id = () => z.string().trim().min(1).max(50);
+/** The version of the record the edit form was loaded with (optimistic concurrency, lib/versioning.ts). */
+export const version = () =>
+  z.number({ message: "validation.version" }).int({ message: "validation.version" }).min(0, { message: "validation.version" });
 /** Chinese mobile or landline: digits, spaces, +, - ; 5–20 characters. */
 export const phone = () =>
   z

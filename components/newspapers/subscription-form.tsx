@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createNewspaperSubscriptionAction, updateNewspaperSubscriptionAction } from "@/lib/newspapers/actions";
 import { SubscriptionSchema, UpdateSubscriptionSchema } from "@/lib/newspapers/schema";
+import { newRequestId } from "@/lib/request-id";
 
 /** Copies and from / to (inclusive): the part of a subscription that is set when it starts and changed later. */
 function TermFields<T extends FieldValues>(props: {
@@ -59,13 +60,24 @@ export function SubscriptionForm(props: { siteId: string; today: string; options
   const t = useTranslations("newspapers");
   const tc = useTranslations("common");
   const router = useRouter();
-  const defaults = { siteId: props.siteId, titleId: "", tenantId: "", unitId: "", copies: "1", startsOn: props.today, endsOn: "" };
+  // One id per filled-in form: a double tap or a replayed request finds the subscription it already made.
+  const [requestId] = useState(newRequestId);
+  const defaults = {
+    requestId,
+    siteId: props.siteId,
+    titleId: "",
+    tenantId: "",
+    unitId: "",
+    copies: "1",
+    startsOn: props.today,
+    endsOn: "",
+  };
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: SubscriptionSchema,
     action: createNewspaperSubscriptionAction,
     defaultValues: defaults,
     onSuccess: () => {
-      form.reset(defaults);
+      form.reset({ ...defaults, requestId: newRequestId() });
       router.refresh();
     },
   });
@@ -117,12 +129,18 @@ export function SubscriptionForm(props: { siteId: string; today: string; options
 }
 
 /** Change the copies or end a subscription (days already received keep their own copies). */
-export function SubscriptionEdit(props: { sub: { id: string; copies: number; startsOn: string; endsOn: string | null } }) {
+export function SubscriptionEdit(props: { sub: { id: string; version: number; copies: number; startsOn: string; endsOn: string | null } }) {
   const t = useTranslations("newspapers");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const defaults = { id: props.sub.id, copies: String(props.sub.copies), startsOn: props.sub.startsOn, endsOn: props.sub.endsOn ?? "" };
-  const { form, onSubmit, formError, errorOf, busy } = useActionForm({
+  const defaults = {
+    id: props.sub.id,
+    version: props.sub.version,
+    copies: String(props.sub.copies),
+    startsOn: props.sub.startsOn,
+    endsOn: props.sub.endsOn ?? "",
+  };
+  const { form, onSubmit, formError, stale, errorOf, busy } = useActionForm({
     schema: UpdateSubscriptionSchema,
     action: updateNewspaperSubscriptionAction,
     defaultValues: defaults,
@@ -140,7 +158,7 @@ export function SubscriptionEdit(props: { sub: { id: string; copies: number; sta
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("subscriptions.edit")} className="flex min-w-56 flex-col gap-1">
       <TermFields register={form.register} errorOf={errorOf} idPrefix={`sub-${props.sub.id}`} />
-      <FormStatus error={formError} />
+      <FormStatus error={formError} stale={stale} />
       <div className="flex gap-2">
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} />
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

@@ -39,12 +39,18 @@ export function TitleForm({ siteId }: { siteId: string }) {
 }
 
 /** Rename a title or stop it (a stopped title gets no deliveries from the next receipt on). */
-export function TitleEdit(props: { title: { id: string; name: string; publisher: string | null; active: boolean } }) {
+export function TitleEdit(props: { title: { id: string; version: number; name: string; publisher: string | null; active: boolean } }) {
   const t = useTranslations("newspapers");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const defaults = { id: props.title.id, name: props.title.name, publisher: props.title.publisher ?? "", active: props.title.active };
-  const { form, onSubmit, formError, errorOf, busy } = useActionForm({
+  const defaults = {
+    id: props.title.id,
+    version: props.title.version,
+    name: props.title.name,
+    publisher: props.title.publisher ?? "",
+    active: props.title.active,
+  };
+  const { form, onSubmit, formError, stale, errorOf, busy } = useActionForm({
     schema: UpdateTitleSchema,
     action: updateNewspaperTitleAction,
     defaultValues: defaults,
@@ -64,7 +70,7 @@ export function TitleEdit(props: { title: { id: string; name: string; publisher:
       <TextField register={form.register} name="name" label={t("titles.name")} required maxLength={60} error={errorOf("name")} />
       <TextField register={form.register} name="publisher" label={t("titles.publisher")} maxLength={60} error={errorOf("publisher")} />
       <CheckboxField register={form.register} name="active" label={t("titles.active")} />
-      <FormStatus error={formError} />
+      <FormStatus error={formError} stale={stale} />
       <div className="flex gap-2">
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} />
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

@@ -11,6 +11,7 @@ import { AREA_TYPES, CreateAreaSchema, UpdateAreaSchema } from "@/lib/registry/a
 
 type Option = { value: string; label: string };
 type AreaValues = {
+  version?: number;
   siteId?: string;
   id?: string;
   name: string;
@@ -28,7 +29,7 @@ export function AreaForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateAreaSchema : UpdateAreaSchema) as typeof CreateAreaSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -76,7 +77,7 @@ export function AreaForm(props: {
         <CheckboxField register={register} name="active" label={t("areas.active")} />
       </div>
       <div className="flex flex-col gap-2 sm:col-span-2">
-        <FormStatus error={formError} message={formMessage} />
+        <FormStatus error={formError} message={formMessage} stale={stale} />
         <div>
           <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>

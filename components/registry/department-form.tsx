@@ -11,6 +11,7 @@ import { CreateDepartmentSchema, DEPARTMENT_KINDS, UpdateDepartmentSchema } from
 
 type Option = { value: string; label: string };
 type DepartmentValues = {
+  version?: number;
   siteId?: string;
   id?: string;
   name: string;
@@ -27,7 +28,7 @@ export function DepartmentForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateDepartmentSchema : UpdateDepartmentSchema) as typeof CreateDepartmentSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -80,7 +81,7 @@ export function DepartmentForm(props: {
         error={errorOf("contactPhone")}
       />
       <div className="flex flex-col gap-2 sm:col-span-2">
-        <FormStatus error={formError} message={formMessage} />
+        <FormStatus error={formError} message={formMessage} stale={stale} />
         <div>
           <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>

@@ -10,6 +10,7 @@ import type { ActionResult } from "@/lib/action";
 import { COMMON_TIME_ZONES, CreateSiteSchema, UpdateSiteSchema } from "@/lib/registry/site.schema";
 
 type SiteValues = {
+  version?: number;
   id?: string;
   code?: string;
   name: string;
@@ -29,7 +30,7 @@ export function SiteForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateSiteSchema : UpdateSiteSchema) as typeof CreateSiteSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -102,7 +103,7 @@ export function SiteForm(props: {
       </div>
       <CheckboxField register={register} name="inspectOnWeekends" label={t("sites.inspectOnWeekends")} />
       <div className="mt-2 flex flex-col gap-2">
-        <FormStatus error={formError} message={formMessage} />
+        <FormStatus error={formError} message={formMessage} stale={stale} />
         <div>
           <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>

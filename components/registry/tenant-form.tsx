@@ -11,8 +11,8 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { CreateTenantSchema, UpdateTenantSchema } from "@/lib/registry/tenant.schema";
 
-type Contact = { name: string; position: string; phone: string };
-type TenantValues = { siteId?: string; id?: string; name: string; notes: string; contacts: Contact[] };
+type Contact = { id?: string; name: string; position: string; phone: string };
+type TenantValues = { siteId?: string; id?: string; version?: number; name: string; notes: string; contacts: Contact[] };
 
 export function TenantForm(props: {
   mode: "create" | "update";
@@ -22,7 +22,7 @@ export function TenantForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateTenantSchema : UpdateTenantSchema) as typeof CreateTenantSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -100,7 +100,7 @@ export function TenantForm(props: {
         ) : null}
       </fieldset>
       <TextField register={register} name="notes" label={t("fields.notes")} maxLength={500} error={errorOf("notes")} />
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={formError} message={formMessage} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={formState.isSubmitting} />
       </div>

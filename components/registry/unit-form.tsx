@@ -11,6 +11,7 @@ import { CreateUnitSchema, UNIT_STATUSES, UpdateUnitSchema } from "@/lib/registr
 
 type Option = { value: string; label: string };
 type UnitValues = {
+  version?: number;
   siteId?: string;
   id?: string;
   code: string;
@@ -33,7 +34,7 @@ export function UnitForm(props: {
   const t = useTranslations();
   const router = useRouter();
   const schema = props.mode === "create" ? CreateUnitSchema : UpdateUnitSchema;
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: schema as typeof CreateUnitSchema,
     action: props.action,
     defaultValues: props.initial as never,
@@ -88,7 +89,7 @@ export function UnitForm(props: {
         error={errorOf("tenantId")}
       />
       <div className="flex flex-col gap-2 sm:col-span-2">
-        <FormStatus error={formError} message={formMessage} />
+        <FormStatus error={formError} message={formMessage} stale={stale} />
         <div>
           <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>

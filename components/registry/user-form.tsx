@@ -10,6 +10,7 @@ import type { ActionResult } from "@/lib/action";
 import { CreateUserSchema, DUTY_VALUES, ROLE_VALUES, UpdateUserSchema } from "@/lib/registry/user.schema";
 
 type UserValues = {
+  version?: number;
   id?: string;
   username?: string;
   password?: string;
@@ -29,7 +30,7 @@ export function UserForm(props: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateUserSchema : UpdateUserSchema) as typeof CreateUserSchema,
     action: (values) => props.action({ ...values, duty: values.role === "SUPERVISOR" ? values.duty || null : null }),
     defaultValues: props.initial as never,
@@ -113,7 +114,7 @@ export function UserForm(props: {
       </fieldset>
       {props.mode === "update" ? <CheckboxField register={register} name={"disabled" as never} label={t("users.disabled")} /> : null}
       <div className="flex flex-col gap-2 sm:col-span-2">
-        <FormStatus error={formError} message={formMessage} />
+        <FormStatus error={formError} message={formMessage} stale={stale} />
         <div>
           <SubmitButton busy={busy} pending={formState.isSubmitting} />
         </div>

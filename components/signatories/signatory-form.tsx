@@ -12,6 +12,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
+import { newRequestId } from "@/lib/request-id";
 import { CreateSignatorySchema } from "@/lib/signatories/schema";
 
 type SpecimenMode = "SIGNATURE" | "PHOTO";
@@ -26,10 +27,13 @@ export function SignatoryForm(props: {
   const tAll = useTranslations();
   const router = useRouter();
   const [specimenMode, setSpecimenMode] = useState<SpecimenMode>("SIGNATURE");
+  // One id per filled-in form: a double tap or a replayed request finds the signatory it already registered.
+  const [requestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: CreateSignatorySchema,
     action: (values) => props.action(values),
     defaultValues: {
+      requestId,
       siteId: props.sites.length === 1 ? props.sites[0].id : "",
       tenantId: "",
       name: "",

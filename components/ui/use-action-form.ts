@@ -32,20 +32,28 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
   const [formMessage, setFormMessage] = useState<string | null>(null);
+  /** The record changed since the form was loaded (lib/versioning.ts): the status offers to reload. */
+  const [stale, setStale] = useState(false);
 
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
     setFormMessage(null);
+    setStale(false);
     // Send the raw input, not the client-side parse result: transforms (e.g. string → Date) must not
     // change what the server validates.
     const result = await opts.action(form.getValues());
     if (!result.ok) {
       setFormError(result.message);
+      setStale(result.code === "stale");
       for (const [field, message] of Object.entries(result.fieldErrors ?? {}))
         form.setError(field as Path<z.input<S>>, { type: "server", message });
       return;
     }
     setFormMessage(result.message ?? null);
+    // A form that stays open after saving edits the version it just wrote, not the one it was loaded with.
+    const saved = result.data as { version?: unknown } | null;
+    if (typeof saved?.version === "number" && typeof form.getValues("version" as Path<z.input<S>>) === "number")
+      form.setValue("version" as Path<z.input<S>>, saved.version as never);
     opts.onSuccess?.(result.data, result.message);
   });
 
@@ -61,5 +69,5 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   /** Disable submit while not hydrated or while a submission is on its way (no double submits). */
   const busy = !hydrated || form.formState.isSubmitting;
 
-  return { form, onSubmit, formError, formMessage, errorOf, t, busy };
+  return { form, onSubmit, formError, formMessage, stale, errorOf, t, busy };
 }

@@ -60,15 +60,15 @@ export function CreateCleanerForm({ sites }: { sites: SiteOption[] }) {
 
 /** Edit a cleaner: name, company, phone, still working here or not. */
 export function EditCleanerForm(props: {
-  cleaner: { id: string; name: string; company: string | null; phone: string | null; active: boolean };
+  cleaner: { id: string; version: number; name: string; company: string | null; phone: string | null; active: boolean };
 }) {
   const t = useTranslations("vacant.cleanersPage");
   const router = useRouter();
   const c = props.cleaner;
-  const { form, onSubmit, formError, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, stale, errorOf, busy } = useActionForm({
     schema: UpdateCleanerSchema,
     action: updateCleanerAction,
-    defaultValues: { id: c.id, name: c.name, company: c.company ?? "", phone: c.phone ?? "", active: c.active },
+    defaultValues: { id: c.id, version: c.version, name: c.name, company: c.company ?? "", phone: c.phone ?? "", active: c.active },
     onSuccess: () => router.refresh(),
   });
   return (
@@ -79,7 +79,7 @@ export function EditCleanerForm(props: {
         <TextField register={form.register} name="phone" label={t("phone")} type="tel" maxLength={20} error={errorOf("phone")} />
       </div>
       <CheckboxField register={form.register} name="active" label={t("active")} />
-      <FormStatus error={formError} />
+      <FormStatus error={formError} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("save")} />
       </div>

@@ -39,11 +39,18 @@ async function loadPendingCandidate(actor: Actor, passId: string) {
 
 /**
  * Moves a pending pass on exactly once: the update only matches while the pass is still PENDING, so a
- * double click, a replay or a colleague stamping at the same moment finds nothing to change.
+ * double click, a replay or a colleague stamping at the same moment finds nothing to change. `notBy`
+ * puts the four-eyes rule into the same guarded update: the pass is not one this person registered.
  */
-async function leavePending(tx: Tx, passId: string, data: Prisma.GoodsPassUpdateManyMutationInput) {
-  const { count } = await tx.goodsPass.updateMany({ where: { id: passId, state: "PENDING" }, data });
-  if (count !== 1) throw new DomainError("conflict", "gate.errors.stateChanged");
+async function leavePending(tx: Tx, passId: string, data: Prisma.GoodsPassUpdateManyMutationInput, notBy?: string) {
+  const { count } = await tx.goodsPass.updateMany({
+    where: { id: passId, state: "PENDING", ...(notBy ? { createdById: { not: notBy } } : {}) },
+    data,
+  });
+  if (count === 1) return;
+  const now = await tx.goodsPass.findUnique({ where: { id: passId }, select: { state: true, createdById: true } });
+  if (notBy && now?.state === "PENDING" && now.createdById === notBy) throw new DomainError("forbidden", "gate.errors.ownPass");
+  throw new DomainError("conflict", "gate.errors.stateChanged");
 }
 
 /**
@@ -93,7 +100,7 @@ export const approveGoodsPass = defineMutation({
     return db.$transaction(async (tx) => {
       // Serialises stamps on one route, so the overlap check below sees every committed stamp.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`goods-route:${pass.routeId}`}))`;
-      await leavePending(tx, pass.id, { state: "APPROVED", approvedById: actor.id, approvedAt: now });
+      await leavePending(tx, pass.id, { state: "APPROVED", approvedById: actor.id, approvedAt: now }, actor.id);
       // R-GP-5: a released pass held its slot too. Touching windows (one ends as the next starts) are fine.
       const clash = await tx.goodsPass.findFirst({
         where: {

@@ -128,11 +128,26 @@ export const decideLeave = defineMutation({
     const decidedAt = new Date();
     await db.$transaction(async (tx) => {
       await lockScheduled(tx, ctx.id, "decision");
+      // R-MTG-3: who may decide, checked again inside the guarded update (the participant's superior or the
+      // series' convener may change meanwhile): never one's own leave; the approver, or a site manager.
       const { count } = await tx.leaveRequest.updateMany({
-        where: { id: leave.id, state: "PENDING" },
+        where: {
+          id: leave.id,
+          state: "PENDING",
+          participant: {
+            AND: [
+              { OR: [{ userId: null }, { userId: { not: actor.id } }] },
+              ctx.isManager ? {} : { OR: [{ superiorId: actor.id }, { superiorId: null, series: { convenerId: actor.id } }] },
+            ],
+          },
+        },
         data: { state: input.decision, decidedAt, decidedById: actor.id, decisionNote: input.decisionNote ?? null },
       });
-      if (count === 0) throw new DomainError("conflict", "meetings.errors.leaveDecided", "decision");
+      if (count === 0) {
+        const now = await tx.leaveRequest.findUnique({ where: { id: leave.id }, select: { state: true } });
+        if (now?.state === "PENDING") throw new DomainError("forbidden", "meetings.errors.notApprover", "decision");
+        throw new DomainError("conflict", "meetings.errors.leaveDecided", "decision");
+      }
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: ctx.siteId,

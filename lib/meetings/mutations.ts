@@ -177,11 +177,16 @@ export const confirmMeeting = defineMutation({
     // Minutes record a meeting that took place: nothing to confirm before it has begun.
     if (confirmedAt < ctx.startsAt) throw new DomainError("invalid", "meetings.errors.notStartedYet");
     await db.$transaction(async (tx) => {
+      // The convener check sits in the guarded update too: a convener replaced meanwhile confirms nothing.
       const { count } = await tx.meeting.updateMany({
-        where: { id: ctx.id, state: "SCHEDULED" },
+        where: { id: ctx.id, state: "SCHEDULED", series: { convenerId: actor.id } },
         data: { state: "CONFIRMED", confirmedAt, confirmedById: actor.id },
       });
-      if (count === 0) throw new DomainError("conflict", "meetings.errors.locked");
+      if (count === 0) {
+        const now = await tx.meeting.findUnique({ where: { id: ctx.id }, select: { state: true } });
+        if (now?.state === "SCHEDULED") throw new DomainError("forbidden", "meetings.errors.notConvener");
+        throw new DomainError("conflict", "meetings.errors.locked");
+      }
       // Checked after taking the row, so no attendance or agenda edit slips in between; a refusal rolls back.
       const meeting = await tx.meeting.findUniqueOrThrow({
         where: { id: ctx.id },

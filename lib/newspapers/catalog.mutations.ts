@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { createOnce } from "@/lib/idempotency";
 import { SubscriptionSchema, TitleSchema, UpdateSubscriptionSchema, UpdateTitleSchema } from "./schema";
 
 const PATHS = ["/newspapers", "/newspapers/titles", "/newspapers/subscriptions"];
@@ -46,12 +47,21 @@ export const updateNewspaperTitle = defineMutation({
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertTitleNameFree(before.siteId, input.name, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "NewspaperTitle" }, before, (tx) =>
-      tx.newspaperTitle.update({
-        where: { id: before.id },
-        data: { name: input.name, publisher: input.publisher ?? null, active: input.active },
-        select: { id: true, name: true, publisher: true, active: true },
-      }),
+    return auditedUpdate(
+      db,
+      {
+        actorId: actor.id,
+        siteId: before.siteId,
+        entity: "NewspaperTitle",
+        edit: { model: "newspaperTitle", version: input.version, labels: "newspapers.titles" },
+      },
+      before,
+      (tx) =>
+        tx.newspaperTitle.update({
+          where: { id: before.id },
+          data: { name: input.name, publisher: input.publisher ?? null, active: input.active },
+          select: { id: true, name: true, publisher: true, active: true },
+        }),
     );
   },
 });
@@ -73,21 +83,33 @@ export const createNewspaperSubscription = defineMutation({
     // The papers go to the tenant's own unit at this site, never to a unit someone else occupies.
     if (!unit || unit.siteId !== input.siteId) throw new DomainError("invalid", "newspapers.errors.unitOtherSite", "unitId");
     if (unit.tenantId !== input.tenantId) throw new DomainError("invalid", "newspapers.errors.unitNotTenants", "unitId");
-    return auditedCreate(db, { actorId: actor.id, siteId: input.siteId, entity: "NewspaperSubscription" }, (tx) =>
-      tx.newspaperSubscription.create({
-        data: {
-          siteId: input.siteId,
-          titleId: input.titleId,
-          tenantId: input.tenantId,
-          unitId: input.unitId,
-          copies: input.copies,
-          startsOn: dateColumn(input.startsOn),
-          endsOn: input.endsOn ? dateColumn(input.endsOn) : null,
-          createdById: actor.id,
-        },
-        select: { id: true, titleId: true, tenantId: true, unitId: true, copies: true, startsOn: true, endsOn: true },
-      }),
-    );
+    // A double tap or a replayed request answers with the subscription it already made (no doubled deliveries).
+    return createOnce(actor, {
+      find: async () => {
+        const made = await db.newspaperSubscription.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, createdById: true },
+        });
+        return made && { madeById: made.createdById, result: { id: made.id } };
+      },
+      create: () =>
+        auditedCreate(db, { actorId: actor.id, siteId: input.siteId, entity: "NewspaperSubscription" }, (tx) =>
+          tx.newspaperSubscription.create({
+            data: {
+              requestId: input.requestId,
+              siteId: input.siteId,
+              titleId: input.titleId,
+              tenantId: input.tenantId,
+              unitId: input.unitId,
+              copies: input.copies,
+              startsOn: dateColumn(input.startsOn),
+              endsOn: input.endsOn ? dateColumn(input.endsOn) : null,
+              createdById: actor.id,
+            },
+            select: { id: true, titleId: true, tenantId: true, unitId: true, copies: true, startsOn: true, endsOn: true },
+          }),
+        ),
+    });
   },
 });
 
@@ -105,7 +127,12 @@ export const updateNewspaperSubscription = defineMutation({
     if (!before) throw new DomainError("not_found", "errors.not_found");
     return auditedUpdate(
       db,
-      { actorId: actor.id, siteId: before.siteId, entity: "NewspaperSubscription" },
+      {
+        actorId: actor.id,
+        siteId: before.siteId,
+        entity: "NewspaperSubscription",
+        edit: { model: "newspaperSubscription", version: input.version, labels: "newspapers.subscriptions" },
+      },
       { ...before, startsOn: localDateOfColumn(before.startsOn), endsOn: before.endsOn ? localDateOfColumn(before.endsOn) : null },
       async (tx) => {
         const after = await tx.newspaperSubscription.update({

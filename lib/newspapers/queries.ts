@@ -224,6 +224,7 @@ export async function listTitles(siteId: string, today: string) {
     where: { siteId },
     select: {
       id: true,
+      version: true,
       name: true,
       publisher: true,
       active: true,
@@ -231,7 +232,14 @@ export async function listTitles(siteId: string, today: string) {
     },
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });
-  return titles.map((t) => ({ id: t.id, name: t.name, publisher: t.publisher, active: t.active, runningToday: t._count.subscriptions }));
+  return titles.map((t) => ({
+    id: t.id,
+    version: t.version,
+    name: t.name,
+    publisher: t.publisher,
+    active: t.active,
+    runningToday: t._count.subscriptions,
+  }));
 }
 
 /** Subscriptions of a site, filtered by title / tenant, in building / floor / unit order (paged in SQL). */
@@ -253,6 +261,7 @@ export async function listSubscriptions(
       where,
       select: {
         id: true,
+        version: true,
         copies: true,
         startsOn: true,
         endsOn: true,
@@ -270,6 +279,7 @@ export async function listSubscriptions(
     total,
     rows: rows.map((r) => ({
       id: r.id,
+      version: r.version,
       titleName: r.title.name,
       tenantName: r.tenant.name,
       unitCode: r.unit.code,

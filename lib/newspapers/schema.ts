@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidLocalDate } from "@/lib/calendar/local-date";
-import { id, optionalTrimmed } from "@/lib/validation";
+import { id, optionalTrimmed, version } from "@/lib/validation";
 import { MAX_COPIES, subscriptionRangeProblem } from "./rules";
 import { requestIdField } from "@/lib/request-id";
 
@@ -34,6 +34,7 @@ export const TitleSchema = z.strictObject({
 });
 export const UpdateTitleSchema = z.strictObject({
   id: id(),
+  version: version(),
   name: z.string().trim().min(1, { message: "newspapers.errors.titleNameRequired" }).max(60),
   publisher: optionalTrimmed(60),
   active: z.boolean(),
@@ -46,6 +47,7 @@ const subscriptionRange = <T extends { startsOn: string; endsOn?: string | null 
 
 export const SubscriptionSchema = z
   .strictObject({
+    requestId: requestIdField(),
     siteId: id(),
     titleId: id(),
     tenantId: id(),
@@ -56,7 +58,7 @@ export const SubscriptionSchema = z
   })
   .superRefine(subscriptionRange);
 export const UpdateSubscriptionSchema = z
-  .strictObject({ id: id(), copies: copies(), startsOn: date(), endsOn: optionalDate() })
+  .strictObject({ id: id(), version: version(), copies: copies(), startsOn: date(), endsOn: optionalDate() })
   .superRefine(subscriptionRange);
 
 /**

@@ -53,12 +53,16 @@ export const updateArea = defineMutation({
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertNameFree(before.siteId, input, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Area" }, before, (tx) =>
-      tx.area.update({
-        where: { id: before.id },
-        data: { name: input.name, type: input.type, building: input.building, floor: input.floor, active: input.active },
-        select: { id: true, ...AUDITED },
-      }),
+    return auditedUpdate(
+      db,
+      { actorId: actor.id, siteId: before.siteId, entity: "Area", edit: { model: "area", version: input.version, labels: "areas" } },
+      before,
+      (tx) =>
+        tx.area.update({
+          where: { id: before.id },
+          data: { name: input.name, type: input.type, building: input.building, floor: input.floor, active: input.active },
+          select: { id: true, ...AUDITED },
+        }),
     );
   },
 });

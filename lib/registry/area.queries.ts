@@ -31,6 +31,6 @@ export async function getArea(id: string) {
   const actor = await requirePermission("area:read");
   return db.area.findFirst({
     where: { id, siteId: { in: actor.siteIds } },
-    select: { id: true, siteId: true, name: true, type: true, building: true, floor: true, active: true },
+    select: { id: true, version: true, siteId: true, name: true, type: true, building: true, floor: true, active: true },
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, trimmed } from "@/lib/validation";
+import { id, trimmed, version } from "@/lib/validation";
 
 /** §2.1 public-area types and §2.3 commercial outlets, in the order the regulation lists them. */
 export const AREA_TYPES = [
@@ -25,4 +25,4 @@ const areaFields = {
 };
 
 export const CreateAreaSchema = z.strictObject({ siteId: id(), ...areaFields });
-export const UpdateAreaSchema = z.strictObject({ id: id(), ...areaFields });
+export const UpdateAreaSchema = z.strictObject({ id: id(), version: version(), ...areaFields });

@@ -52,12 +52,21 @@ export const updateDepartment = defineMutation({
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertNameFree(before.siteId, input.name, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Department" }, before, (tx) =>
-      tx.department.update({
-        where: { id: before.id },
-        data: { name: input.name, kind: input.kind, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null },
-        select: { id: true, ...AUDITED },
-      }),
+    return auditedUpdate(
+      db,
+      {
+        actorId: actor.id,
+        siteId: before.siteId,
+        entity: "Department",
+        edit: { model: "department", version: input.version, labels: "departments" },
+      },
+      before,
+      (tx) =>
+        tx.department.update({
+          where: { id: before.id },
+          data: { name: input.name, kind: input.kind, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null },
+          select: { id: true, ...AUDITED },
+        }),
     );
   },
 });

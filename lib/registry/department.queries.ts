@@ -31,6 +31,6 @@ export async function getDepartment(id: string) {
   const actor = await requirePermission("department:read");
   return db.department.findFirst({
     where: { id, siteId: { in: actor.siteIds } },
-    select: { id: true, siteId: true, name: true, kind: true, contactName: true, contactPhone: true },
+    select: { id: true, version: true, siteId: true, name: true, kind: true, contactName: true, contactPhone: true },
   });
 }

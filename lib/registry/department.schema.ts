@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { id, optionalTrimmed, trimmed, version } from "@/lib/validation";
 
 export const DEPARTMENT_KINDS = ["ENGINEERING", "CLEANING_CONTRACTOR", "CATERING", "ADMIN_HR", "PURCHASING", "SECURITY"] as const;
 
@@ -17,4 +17,4 @@ const departmentFields = {
 };
 
 export const CreateDepartmentSchema = z.strictObject({ siteId: id(), ...departmentFields });
-export const UpdateDepartmentSchema = z.strictObject({ id: id(), ...departmentFields });
+export const UpdateDepartmentSchema = z.strictObject({ id: id(), version: version(), ...departmentFields });

@@ -39,7 +39,10 @@ export const createSite = defineMutation({
     if (await db.site.findUnique({ where: { code: input.code }, select: { id: true } }))
       throw new DomainError("conflict", "sites.errors.codeTaken", "code");
     return auditedCreate(db, { actorId: actor.id, siteId: null, entity: "Site" }, (tx) =>
-      tx.site.create({ data: { code: input.code, ...siteData({ ...input, id: "" }) }, select: { id: true, code: true, ...AUDITED } }),
+      tx.site.create({
+        data: { code: input.code, ...siteData({ ...input, id: "", version: 0 }) },
+        select: { id: true, code: true, ...AUDITED },
+      }),
     );
   },
 });
@@ -55,8 +58,11 @@ export const updateSite = defineMutation({
       select: { id: true, ...AUDITED },
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.id, entity: "Site" }, before, (tx) =>
-      tx.site.update({ where: { id: before.id }, data: siteData(input), select: { id: true, ...AUDITED } }),
+    return auditedUpdate(
+      db,
+      { actorId: actor.id, siteId: before.id, entity: "Site", edit: { model: "site", version: input.version, labels: "sites" } },
+      before,
+      (tx) => tx.site.update({ where: { id: before.id }, data: siteData(input), select: { id: true, ...AUDITED } }),
     );
   },
 });

@@ -43,6 +43,7 @@ export async function getSite(id: string) {
     where: { id },
     select: {
       id: true,
+      version: true,
       code: true,
       name: true,
       address: true,

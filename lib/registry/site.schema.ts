@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hhmm, id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { hhmm, id, optionalTrimmed, trimmed, version } from "@/lib/validation";
 
 /** An IANA zone this runtime knows (deadlines are computed in it, R-CAL-2). */
 function isTimeZone(value: string): boolean {
@@ -47,4 +47,4 @@ export const CreateSiteSchema = z
     ...siteFields,
   })
   .refine(slotsInOrder, slotRule);
-export const UpdateSiteSchema = z.strictObject({ id: id(), ...siteFields }).refine(slotsInOrder, slotRule);
+export const UpdateSiteSchema = z.strictObject({ id: id(), version: version(), ...siteFields }).refine(slotsInOrder, slotRule);

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { claimVersion } from "@/lib/versioning";
 import { CreateTenantSchema, UpdateTenantSchema } from "./tenant.schema";
 
 type ContactInput = { name: string; position?: string | null; phone: string };
@@ -58,16 +59,34 @@ export const updateTenant = defineMutation({
         siteId: true,
         name: true,
         notes: true,
-        contacts: { select: { name: true, position: true, phone: true }, orderBy: { isPrimary: "desc" } },
+        contacts: { select: { id: true, name: true, position: true, phone: true }, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] },
       },
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
+    // Contacts are edited in place by id: an id that is not this tenant's contact is forged input.
+    const ownContactIds = new Set(before.contacts.map((c) => c.id));
+    input.contacts.forEach((c, i) => {
+      if (c.id && !ownContactIds.has(c.id)) throw new DomainError("invalid", "errors.not_found", `contacts.${i}.name`);
+    });
     await assertNameFree(before.siteId, input.name, before.id);
     return db.$transaction(async (tx) => {
-      await tx.tenantContact.deleteMany({ where: { tenantId: before.id } });
+      const version = await claimVersion(tx, {
+        model: "tenant",
+        entity: "Tenant",
+        id: before.id,
+        version: input.version,
+        labels: "tenants",
+      });
+      const rows = contactRows(input.contacts);
+      const kept = new Set(input.contacts.flatMap((c) => (c.id ? [c.id] : [])));
+      await tx.tenantContact.deleteMany({ where: { tenantId: before.id, id: { notIn: [...kept] } } });
+      for (const [i, c] of input.contacts.entries()) {
+        if (c.id) await tx.tenantContact.update({ where: { id: c.id, tenantId: before.id }, data: rows[i] });
+        else await tx.tenantContact.create({ data: { tenantId: before.id, ...rows[i] } });
+      }
       const after = await tx.tenant.update({
         where: { id: before.id },
-        data: { name: input.name, notes: input.notes ?? null, contacts: { create: contactRows(input.contacts) } },
+        data: { name: input.name, notes: input.notes ?? null },
         select: { id: true, name: true, notes: true },
       });
       await writeAudit(tx, {
@@ -76,10 +95,16 @@ export const updateTenant = defineMutation({
         entity: "Tenant",
         entityId: before.id,
         action: "UPDATE",
-        before: { id: before.id, name: before.name, notes: before.notes, contacts: contactSummary(before.contacts) },
-        after: { ...after, contacts: contactSummary(input.contacts) },
+        before: {
+          id: before.id,
+          name: before.name,
+          notes: before.notes,
+          contacts: contactSummary(before.contacts),
+          version: input.version,
+        },
+        after: { ...after, contacts: contactSummary(input.contacts), version },
       });
-      return { id: before.id };
+      return { id: before.id, version };
     });
   },
 });

@@ -54,7 +54,10 @@ export async function getTenant(id: string) {
       siteId: true,
       name: true,
       notes: true,
-      contacts: seesContacts ? { select: { name: true, position: true, phone: true }, orderBy: { isPrimary: "desc" } } : false,
+      version: true,
+      contacts: seesContacts
+        ? { select: { id: true, name: true, position: true, phone: true }, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] }
+        : false,
     },
   });
 }

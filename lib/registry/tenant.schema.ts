@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { id, optionalTrimmed, phone, trimmed } from "@/lib/validation";
+import { id, optionalTrimmed, phone, trimmed, version } from "@/lib/validation";
 
-const TenantContactSchema = z.strictObject({
+export const TenantContactSchema = z.strictObject({
+  /** An existing contact, edited in place; absent for a new one. */
+  id: id().optional(),
   name: trimmed(50),
   position: optionalTrimmed(50),
   phone: phone(),
@@ -14,4 +16,4 @@ const tenantFields = {
 };
 
 export const CreateTenantSchema = z.strictObject({ siteId: id(), ...tenantFields });
-export const UpdateTenantSchema = z.strictObject({ id: id(), ...tenantFields });
+export const UpdateTenantSchema = z.strictObject({ id: id(), version: version(), ...tenantFields });

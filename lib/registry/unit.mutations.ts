@@ -67,16 +67,21 @@ export const updateUnit = defineMutation({
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertTenantInSite(input.tenantId, before.siteId);
     await assertCodeFree(before.siteId, input.code, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Unit" }, before, async (tx) => {
-      const unit = await tx.unit.update({
-        where: { id: before.id },
-        data: unitData(input),
-        select: { id: true, ...AUDITED },
-      });
-      // R-VAC-1: a unit that becomes occupied leaves the vacant schedule, one that becomes vacant joins it.
-      if (unit.status !== before.status)
-        await tx.unitStatusChange.create({ data: { unitId: unit.id, status: unit.status, changedById: actor.id } });
-      return unit;
-    });
+    return auditedUpdate(
+      db,
+      { actorId: actor.id, siteId: before.siteId, entity: "Unit", edit: { model: "unit", version: input.version, labels: "units" } },
+      before,
+      async (tx) => {
+        const unit = await tx.unit.update({
+          where: { id: before.id },
+          data: unitData(input),
+          select: { id: true, ...AUDITED },
+        });
+        // R-VAC-1: a unit that becomes occupied leaves the vacant schedule, one that becomes vacant joins it.
+        if (unit.status !== before.status)
+          await tx.unitStatusChange.create({ data: { unitId: unit.id, status: unit.status, changedById: actor.id } });
+        return unit;
+      },
+    );
   },
 });

@@ -53,7 +53,7 @@ export async function getUnit(id: string) {
   const actor = await requirePermission("unit:read");
   const unit = await db.unit.findFirst({
     where: { id, siteId: { in: actor.siteIds } },
-    select: { id: true, siteId: true, code: true, building: true, floor: true, areaSqm: true, status: true, tenantId: true },
+    select: { id: true, version: true, siteId: true, code: true, building: true, floor: true, areaSqm: true, status: true, tenantId: true },
   });
   return unit ? { ...unit, areaSqm: unit.areaSqm ? Number(unit.areaSqm) : null } : null;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalTrimmed, trimmed } from "@/lib/validation";
+import { id, optionalTrimmed, trimmed, version } from "@/lib/validation";
 
 export const UNIT_STATUSES = ["OCCUPIED", "VACANT", "RENOVATION"] as const;
 
@@ -21,6 +21,6 @@ const tenantMatchesStatus = (v: { status: string; tenantId?: string | null }) =>
 const tenantRule = { message: "units.errors.tenantStatus", path: ["tenantId"] };
 
 export const CreateUnitSchema = z.strictObject({ siteId: id(), ...unitFields }).refine(tenantMatchesStatus, tenantRule);
-export const UpdateUnitSchema = z.strictObject({ id: id(), ...unitFields }).refine(tenantMatchesStatus, tenantRule);
+export const UpdateUnitSchema = z.strictObject({ id: id(), version: version(), ...unitFields }).refine(tenantMatchesStatus, tenantRule);
 
 export type CreateUnitInput = z.input<typeof CreateUnitSchema>;

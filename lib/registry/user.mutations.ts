@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem, passwordProblemKey } from "@/lib/auth/password-policy";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { claimVersion } from "@/lib/versioning";
 import { CreateUserSchema, ResetPasswordSchema, UpdateUserSchema } from "./user.schema";
 
 /** Site ids in a request must name real sites (forged ids are refused, nothing written). */
@@ -77,7 +78,10 @@ export const updateUser = defineMutation({
     // Disabling or changing the role ends the user's sessions at their next request.
     const endSessions = input.disabled !== before.disabled || input.role !== before.role;
     return db.$transaction(async (tx) => {
-      await tx.userSite.deleteMany({ where: { userId: before.id } });
+      const version = await claimVersion(tx, { model: "user", entity: "User", id: before.id, version: input.version, labels: "users" });
+      // Site assignments change in place: removed ones go, added ones come, the rest stay untouched.
+      await tx.userSite.deleteMany({ where: { userId: before.id, siteId: { notIn: siteIds } } });
+      await tx.userSite.createMany({ data: siteIds.map((siteId) => ({ userId: before.id, siteId })), skipDuplicates: true });
       const after = await tx.user.update({
         where: { id: before.id },
         data: {
@@ -87,7 +91,6 @@ export const updateUser = defineMutation({
           duty: input.duty ?? null,
           disabled: input.disabled,
           sessionVersion: endSessions ? { increment: 1 } : undefined,
-          sites: { create: siteIds.map((siteId) => ({ siteId })) },
         },
         select: { id: true, name: true, email: true, role: true, duty: true, disabled: true },
       });
@@ -104,6 +107,7 @@ export const updateUser = defineMutation({
           duty: before.duty,
           disabled: before.disabled,
           siteIds: before.sites.map((s) => s.siteId).sort(),
+          version: input.version,
         },
         after: {
           name: after.name,
@@ -112,9 +116,10 @@ export const updateUser = defineMutation({
           duty: after.duty,
           disabled: after.disabled,
           siteIds: [...siteIds].sort(),
+          version,
         },
       });
-      return { id: before.id };
+      return { id: before.id, version };
     });
   },
 });

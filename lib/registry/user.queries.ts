@@ -36,6 +36,7 @@ export async function getUser(id: string) {
     where: { id },
     select: {
       id: true,
+      version: true,
       username: true,
       name: true,
       email: true,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
-import { id, trimmed } from "@/lib/validation";
+import { id, trimmed, version } from "@/lib/validation";
 
 export const ROLE_VALUES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK", "ENGINEER"] as const;
 export const DUTY_VALUES = ["CLEANING", "COORDINATION"] as const;
@@ -36,7 +36,7 @@ export const CreateUserSchema = z
   .refine(hasSites, { message: "users.errors.sites", path: ["siteIds"] });
 
 export const UpdateUserSchema = z
-  .strictObject({ id: id(), disabled: z.boolean(), ...userFields })
+  .strictObject({ id: id(), version: version(), disabled: z.boolean(), ...userFields })
   .refine(dutyMatchesRole, { message: "users.errors.duty", path: ["duty"] })
   .refine(hasSites, { message: "users.errors.sites", path: ["siteIds"] });
 

@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
+import { createOnce } from "@/lib/idempotency";
 import { CreateSignatorySchema, RevokeSignatorySchema } from "./schema";
 
 export const createSignatory = defineMutation({
@@ -26,43 +27,55 @@ export const createSignatory = defineMutation({
     if (input.certificateFileId === input.specimenFileId)
       throw new DomainError("invalid", "signatories.errors.fileNotFound", "specimenFileId");
 
-    return db.$transaction(async (tx) => {
-      const signatory = await tx.authorisedSignatory.create({
-        data: {
-          siteId: input.siteId,
-          tenantId: input.tenantId,
-          name: input.name,
-          position: input.position ?? null,
-          phone: input.phone,
-          certificateFileId: input.certificateFileId,
-          specimenFileId: input.specimenFileId,
-          validFrom: dateColumn(input.validFrom),
-          validTo: dateColumn(input.validTo),
-          createdById: actor.id,
-        },
-        select: { id: true },
-      });
-      const claim = { actor, siteId: input.siteId, entity: "SIGNATORY", entityId: signatory.id } as const;
-      await claimFiles(tx, { ...claim, kinds: ["PHOTO"], files: { certificateFileId: [input.certificateFileId] } });
-      await claimFiles(tx, { ...claim, kinds: ["SIGNATURE", "PHOTO"], files: { specimenFileId: [input.specimenFileId] } });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: input.siteId,
-        entity: "AuthorisedSignatory",
-        entityId: signatory.id,
-        action: "CREATE",
-        after: {
-          tenantId: input.tenantId,
-          name: input.name,
-          position: input.position ?? null,
-          phone: input.phone,
-          certificateFileId: input.certificateFileId,
-          specimenFileId: input.specimenFileId,
-          validFrom: input.validFrom,
-          validTo: input.validTo,
-        },
-      });
-      return signatory;
+    // A double tap or a replayed request answers with the signatory it already registered.
+    return createOnce(actor, {
+      find: async () => {
+        const made = await db.authorisedSignatory.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, createdById: true },
+        });
+        return made && { madeById: made.createdById, result: { id: made.id } };
+      },
+      create: () =>
+        db.$transaction(async (tx) => {
+          const signatory = await tx.authorisedSignatory.create({
+            data: {
+              siteId: input.siteId,
+              tenantId: input.tenantId,
+              name: input.name,
+              position: input.position ?? null,
+              phone: input.phone,
+              certificateFileId: input.certificateFileId,
+              specimenFileId: input.specimenFileId,
+              validFrom: dateColumn(input.validFrom),
+              validTo: dateColumn(input.validTo),
+              createdById: actor.id,
+              requestId: input.requestId,
+            },
+            select: { id: true },
+          });
+          const claim = { actor, siteId: input.siteId, entity: "SIGNATORY", entityId: signatory.id } as const;
+          await claimFiles(tx, { ...claim, kinds: ["PHOTO"], files: { certificateFileId: [input.certificateFileId] } });
+          await claimFiles(tx, { ...claim, kinds: ["SIGNATURE", "PHOTO"], files: { specimenFileId: [input.specimenFileId] } });
+          await writeAudit(tx, {
+            actorId: actor.id,
+            siteId: input.siteId,
+            entity: "AuthorisedSignatory",
+            entityId: signatory.id,
+            action: "CREATE",
+            after: {
+              tenantId: input.tenantId,
+              name: input.name,
+              position: input.position ?? null,
+              phone: input.phone,
+              certificateFileId: input.certificateFileId,
+              specimenFileId: input.specimenFileId,
+              validFrom: input.validFrom,
+              validTo: input.validTo,
+            },
+          });
+          return signatory;
+        }),
     });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestIdField } from "@/lib/request-id";
 import { id, localDate, optionalTrimmed, phone, trimmed } from "@/lib/validation";
 
 /** Status of a signatory on a given local day (R-GP-2): shown in the registry list. */
@@ -8,6 +9,7 @@ export type SignatoryStatus = (typeof SIGNATORY_STATUSES)[number];
 /** R-GP-2: a tenant registers an authorised signatory beforehand, with the company's certificate and a specimen signature. */
 export const CreateSignatorySchema = z
   .strictObject({
+    requestId: requestIdField(),
     siteId: id(),
     tenantId: id(),
     name: trimmed(50),

@@ -45,12 +45,21 @@ export const updateCleaner = defineMutation({
     });
     if (!before) throw new DomainError("not_found", "errors.not_found");
     await assertNameFree(before.siteId, input.name, before.id);
-    return auditedUpdate(db, { actorId: actor.id, siteId: before.siteId, entity: "Cleaner" }, before, (tx) =>
-      tx.cleaner.update({
-        where: { id: before.id },
-        data: { name: input.name, company: input.company ?? null, phone: input.phone ?? null, active: input.active },
-        select: { id: true, ...AUDITED },
-      }),
+    return auditedUpdate(
+      db,
+      {
+        actorId: actor.id,
+        siteId: before.siteId,
+        entity: "Cleaner",
+        edit: { model: "cleaner", version: input.version, labels: "vacant.cleaners" },
+      },
+      before,
+      (tx) =>
+        tx.cleaner.update({
+          where: { id: before.id },
+          data: { name: input.name, company: input.company ?? null, phone: input.phone ?? null, active: input.active },
+          select: { id: true, ...AUDITED },
+        }),
     );
   },
 });

@@ -249,8 +249,17 @@ async function decide(actor: Actor, recordId: string, decision: { state: "VERIFI
       ? { state: "VERIFIED", verifiedById: actor.id, verifiedAt: now }
       : { state: "SENT_BACK", sentBackById: actor.id, sentBackAt: now, sentBackReason: decision.reason };
   return db.$transaction(async (tx) => {
-    const { count } = await tx.vacantCleaningRecord.updateMany({ where: { id: record.id, state: "SUBMITTED" }, data });
-    if (count !== 1) throw new DomainError("conflict", STEP_NOT_ALLOWED);
+    // Who and from which state, checked inside the one guarded update: a correction resubmitted meanwhile by
+    // this same person (who then entered it) cannot slip through between the read above and this write.
+    const { count } = await tx.vacantCleaningRecord.updateMany({
+      where: { id: record.id, state: "SUBMITTED", createdById: { not: actor.id } },
+      data,
+    });
+    if (count !== 1) {
+      const now = await tx.vacantCleaningRecord.findUnique({ where: { id: record.id }, select: { state: true, createdById: true } });
+      if (now?.state === "SUBMITTED" && now.createdById === actor.id) throw new DomainError("forbidden", "vacant.errors.ownRecord");
+      throw new DomainError("conflict", STEP_NOT_ALLOWED);
+    }
     await writeAudit(tx, {
       actorId: actor.id,
       siteId: record.siteId,

@@ -123,6 +123,7 @@ export async function listCleaners(siteIds: string[]) {
     where: { siteId: { in: siteIds.filter((s) => actor.siteIds.includes(s)) } },
     select: {
       id: true,
+      version: true,
       siteId: true,
       name: true,
       company: true,

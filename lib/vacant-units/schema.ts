@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, localDate, optionalTrimmed, phone, trimmed } from "@/lib/validation";
+import { id, localDate, optionalTrimmed, phone, trimmed, version } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id";
 import { CheckResult, VacantCheckItem } from "@/lib/generated/prisma/enums";
 
@@ -68,7 +68,7 @@ const cleanerFields = {
 /** A cleaner, often a contractor's employee without an account (R-VAC-1). */
 export const CreateCleanerSchema = z.strictObject({ siteId: id(), ...cleanerFields });
 export type CreateCleanerInput = z.input<typeof CreateCleanerSchema>;
-export const UpdateCleanerSchema = z.strictObject({ id: id(), ...cleanerFields, active: z.boolean() });
+export const UpdateCleanerSchema = z.strictObject({ id: id(), version: version(), ...cleanerFields, active: z.boolean() });
 export type UpdateCleanerInput = z.input<typeof UpdateCleanerSchema>;
 
 /** R-VAC-1: the dedicated cleaner (专人) of a vacant unit; empty clears it. */

@@ -77,3 +77,30 @@ test("the English switch translates the interface", async ({ page }) => {
   await page.getByRole("button", { name: "Switch language" }).click();
   await expect(page.getByRole("link", { name: "业户" }).first()).toBeVisible();
 });
+
+test("an edit made on a record changed meanwhile is refused with what changed, and offers to reload", async ({ page }) => {
+  await signIn(page, "MANAGER");
+  await page.goto("/registry/departments");
+  const href = await page.locator('a[href^="/registry/departments/"]:not([href$="/new"])').first().getAttribute("href");
+  // Two tabs open the same department from the same version.
+  const other = await page.context().newPage();
+  for (const p of [page, other]) {
+    await p.goto(href!);
+    await formReady(p);
+  }
+  const suffix = Date.now().toString(36);
+  await other.getByLabel("联系人", { exact: true }).fill(`先改${suffix}`);
+  await other.getByRole("button", { name: "保存" }).click();
+  await expect(other).toHaveURL(/\/registry\/departments$/);
+
+  await page.getByLabel("联系人", { exact: true }).fill(`后改${suffix}`);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("form-status")).toContainText("自您打开后");
+  await expect(page.getByTestId("form-status")).toContainText("联系人");
+  await page.getByRole("button", { name: "重新加载" }).click();
+  await formReady(page);
+  await expect(page.getByLabel("联系人", { exact: true })).toHaveValue(`先改${suffix}`);
+  await page.getByLabel("联系人", { exact: true }).fill(`后改${suffix}`);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/registry\/departments$/);
+});

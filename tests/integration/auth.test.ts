@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { resetUserPasswordAction, updateUserAction } from "@/lib/registry/user.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { currentVersion } from "../support/versions";
 
 let world: World;
 
@@ -32,6 +33,7 @@ describe("sign-in", () => {
     await signInAs(world.users.ADMIN);
     const res = await updateUserAction({
       id: world.users.FRONT_DESK,
+      version: await currentVersion("user", world.users.FRONT_DESK),
       name: "前台",
       role: "FRONT_DESK",
       duty: null,

@@ -17,6 +17,8 @@ import { activeSignatories, listSignatories } from "@/lib/signatories/queries";
 import { updateTenantAction } from "@/lib/registry/tenant.actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { currentVersion } from "../support/versions";
+import { newRequestId } from "@/lib/request-id";
 
 const SIGNATORY_PHONE = "13912345678";
 const TENANT_PHONE = "13787654321";
@@ -41,6 +43,7 @@ beforeAll(async () => {
   const [certificate, specimen] = [await file("PHOTO"), await file("SIGNATURE")];
   await signInAs(world.users.CLERK);
   const created = await createSignatoryAction({
+    requestId: newRequestId(),
     siteId: world.siteA,
     tenantId: world.a.tenant,
     name: "李签字",
@@ -116,6 +119,7 @@ describe("the audit trail records that confidential fields changed, never their 
     await signInAs(world.users.MANAGER);
     const res = await updateTenantAction({
       id: world.a.tenant,
+      version: await currentVersion("tenant", world.a.tenant),
       name: "业户A",
       notes: "",
       contacts: [{ name: "赵六", position: "前台", phone: TENANT_PHONE }],
@@ -126,7 +130,8 @@ describe("the audit trail records that confidential fields changed, never their 
     const stored = JSON.stringify(rows.map((r) => r.changes));
     for (const secret of [TENANT_PHONE, SIGNATORY_PHONE, "赵六", "张三"]) expect(stored).not.toContain(secret);
     const tenantRow = rows.find((r) => r.entity === "Tenant")!;
-    expect(tenantRow.changes).toEqual({ contacts: { redacted: true } });
+    // The version bump is in the trail too: it is how a stale edit learns what changed since (lib/versioning.ts).
+    expect(tenantRow.changes).toEqual({ contacts: { redacted: true }, version: { before: 0, after: 1 } });
 
     await signInAs(world.users.ADMIN);
     const trail = await listAuditLogs({}, pageRequest("1"));

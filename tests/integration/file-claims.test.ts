@@ -31,6 +31,7 @@ import { submitVacantCleaningAction } from "@/lib/vacant-units/actions";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
+import { newRequestId } from "@/lib/request-id";
 
 // Before any app module reads the environment: bytes go to a temporary folder, not the repo's .data/.
 const dataDir = await vi.hoisted(async () => {
@@ -112,6 +113,7 @@ const goodsPass = (over: Record<string, unknown>) => {
 };
 
 const signatoryInput = (certificateFileId: string, specimenFileId: string) => ({
+  requestId: newRequestId(),
   siteId: world.siteA,
   tenantId: world.a.tenant,
   name: "赵六",
@@ -294,6 +296,7 @@ beforeAll(async () => {
     const title = await createNewspaperTitleAction({ siteId: world.siteA, name: `日报${i}`, publisher: "" });
     const titleId = (title as { data: { id: string } }).data.id;
     await createNewspaperSubscriptionAction({
+      requestId: newRequestId(),
       siteId: world.siteA,
       titleId,
       tenantId: world.a.tenant,

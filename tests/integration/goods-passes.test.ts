@@ -101,6 +101,7 @@ beforeEach(async () => {
 describe("authorised signatories (R-GP-2)", () => {
   it("client service registers one with a certificate and a specimen; the front desk may not", async () => {
     const input = async (userId: string) => ({
+      requestId: newRequestId(),
       siteId: world.siteA,
       tenantId: world.a.tenant,
       name: "赵六",

@@ -23,6 +23,7 @@ import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 import { newRequestId } from "@/lib/request-id";
+import { currentVersion } from "../support/versions";
 
 let world: World;
 const TZ = "Asia/Shanghai";
@@ -58,6 +59,7 @@ async function subscribe(
   endsOn = "",
 ) {
   const r = await createNewspaperSubscriptionAction({
+    requestId: newRequestId(),
     siteId: world.siteA,
     titleId,
     tenantId: who.tenant,
@@ -274,6 +276,7 @@ describe("bad input is refused next to the field and writes nothing", () => {
     const before = await counts();
     const sub = (over: Record<string, unknown>) =>
       createNewspaperSubscriptionAction({
+        requestId: newRequestId(),
         siteId: world.siteA,
         titleId: renmin,
         tenantId: t.east.tenant,
@@ -329,7 +332,15 @@ describe("days in the site's time zone (R-CAL-2)", () => {
     expect(onEnd.deliveries.map((d) => d.tenantName).sort()).toEqual(["东方贸易有限公司", "西城科技有限公司"]);
     expect(onEnd.lines[0].expected).toBe(3);
     expect(after.deliveries.map((d) => d.tenantName)).toEqual(["西城科技有限公司"]);
-    expect(await updateNewspaperSubscriptionAction({ id: subId, copies: 5, startsOn: addDays(today(), -30), endsOn: end })).toMatchObject({
+    expect(
+      await updateNewspaperSubscriptionAction({
+        id: subId,
+        version: await currentVersion("newspaperSubscription", subId),
+        copies: 5,
+        startsOn: addDays(today(), -30),
+        endsOn: end,
+      }),
+    ).toMatchObject({
       ok: true,
     });
     const again = (await getNewspaperDay(world.siteA, end))!;

@@ -35,6 +35,7 @@ describe("units and tenants: create, edit, audit", () => {
     const id = (created as { data: { id: string } }).data.id;
     const edited = await updateUnitAction({
       id,
+      version: 0,
       code: "A-0801",
       building: "A座",
       floor: "8F",
@@ -116,6 +117,7 @@ describe("units and tenants: create, edit, audit", () => {
       (
         await updateTenantAction({
           id,
+          version: 0,
           name: "上海恒拓信息科技有限公司",
           notes: "二期",
           contacts: [{ name: "周敏", position: "", phone: "13900001111" }],

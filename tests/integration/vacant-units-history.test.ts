@@ -37,10 +37,10 @@ describe("R-VAC-1: the unit registry keeps the status history", () => {
     expect((await vacantMonthView({ site: world.siteA })).rows.map((r) => r.id)).toContain(id);
 
     const base = { id, code: "H-1001", building: "A座", floor: "10F", areaSqm: "" };
-    expect(await updateUnitAction({ ...base, floor: "10层", status: "VACANT", tenantId: "" })).toMatchObject({ ok: true });
+    expect(await updateUnitAction({ ...base, version: 0, floor: "10层", status: "VACANT", tenantId: "" })).toMatchObject({ ok: true });
     expect(await history(id)).toHaveLength(1);
 
-    expect(await updateUnitAction({ ...base, status: "OCCUPIED", tenantId: world.a.tenant })).toMatchObject({ ok: true });
+    expect(await updateUnitAction({ ...base, version: 1, status: "OCCUPIED", tenantId: world.a.tenant })).toMatchObject({ ok: true });
     expect((await history(id)).map((h) => h.status)).toEqual(["VACANT", "OCCUPIED"]);
     // Occupied now, in the running month: off this month's schedule.
     expect((await vacantMonthView({ site: world.siteA })).rows.map((r) => r.id)).not.toContain(id);
@@ -50,6 +50,7 @@ describe("R-VAC-1: the unit registry keeps the status history", () => {
     const before = await db.unitStatusChange.count();
     const refused = await updateUnitAction({
       id: world.a.unit,
+      version: 0,
       code: "U-A",
       building: "A座",
       floor: "1F",

@@ -11,6 +11,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ACTION_PERMISSIONS, COMPANY_WIDE, ROLES, roleHas, seesAllSites, type ActionName } from "@/lib/permissions";
 import { buildWorld, signInAs, type World } from "../../support/fixtures";
 import { resetDatabase } from "../../support/reset-db";
+import { asLoadedNow } from "../../support/versions";
 import { accountMatrix } from "./account";
 import { calendarMatrix } from "./calendar";
 import { checklistsMatrix } from "./checklists";
@@ -62,10 +63,11 @@ let world: World;
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
-function inputFor(name: ActionName, site: MatrixSite) {
+/** An edit is made from the record's current version, as a form loaded just before the call would send it. */
+async function inputFor(name: ActionName, site: MatrixSite) {
   const input = INPUTS[name];
   if (!input) throw new Error(`authorization matrix: no input for ${name} (add it to the module's file in tests/integration/matrix)`);
-  return input(world, site);
+  return asLoadedNow(name, input(world, site));
 }
 
 /** Each module re-creates what the call acts on, so every call has its own target. */
@@ -93,7 +95,7 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
     await signInAs(role ? world.users[role] : null);
     await prepare(name, "a", role ? world.users[role] : null);
     const auditBefore = await db.auditLog.count();
-    const result = await actions[name](inputFor(name, "a"));
+    const result = await actions[name](await inputFor(name, "a"));
     // The world's users are assigned to site A only: company-wide rights stay with all-sites roles.
     const permission = ACTION_PERMISSIONS[name];
     const allowed = role !== null && roleHas(role, permission) && (!COMPANY_WIDE.includes(permission) || seesAllSites(role));
@@ -115,7 +117,7 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
       await signInAs(world.users[role as Role]);
       await prepare(name, "b", world.users[role as Role]);
       const auditBefore = await db.auditLog.count();
-      const result = await actions[name](inputFor(name, "b"));
+      const result = await actions[name](await inputFor(name, "b"));
       expect(result).toMatchObject({ ok: false, code: "not_found" });
       expect(await db.auditLog.count()).toBe(auditBefore);
     });
@@ -138,7 +140,7 @@ describe("company-wide settings: the admin or a manager of every site", () => {
     await signInAs(manager);
     await prepare(name, "a", manager);
     const before = await db.auditLog.count();
-    expect(await actions[name](inputFor(name, "a"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await actions[name](await inputFor(name, "a"))).toMatchObject({ ok: false, code: "forbidden" });
     expect(await db.auditLog.count()).toBe(before);
 
     // Every site there is (the matrix above created more with createSiteAction).
@@ -147,11 +149,11 @@ describe("company-wide settings: the admin or a manager of every site", () => {
     try {
       await signInAs(manager);
       await prepare(name, "a", manager);
-      expect(await actions[name](inputFor(name, "a"))).toMatchObject({ ok: true });
+      expect(await actions[name](await inputFor(name, "a"))).toMatchObject({ ok: true });
       // A new site the manager is not assigned to takes the right away again.
       const extra = await db.site.create({ data: { code: `SX${uniq()}`.slice(0, 16).toUpperCase(), name: "新项目X" } });
       await signInAs(manager);
-      expect(await actions[name](inputFor(name, "a"))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await actions[name](await inputFor(name, "a"))).toMatchObject({ ok: false, code: "forbidden" });
       await db.site.delete({ where: { id: extra.id } });
     } finally {
       await db.userSite.deleteMany({ where: { userId: manager, siteId: { in: others } } });

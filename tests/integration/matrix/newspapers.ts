@@ -99,6 +99,7 @@ export const newspapersMatrix: MatrixModule = {
     createNewspaperTitleAction: (w, s) => ({ siteId: siteOf(w, s), name: `新报${uniq()}`, publisher: "" }),
     updateNewspaperTitleAction: (_w, s) => ({ id: fx[s].title, name: `改名报${uniq()}`, publisher: "报业集团", active: true }),
     createNewspaperSubscriptionAction: (w, s) => ({
+      requestId: newRequestId(),
       siteId: siteOf(w, s),
       titleId: fx[s].title,
       tenantId: w[s].tenant,

@@ -1,6 +1,7 @@
 import { createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { ActionName } from "@/lib/permissions";
+import { newRequestId } from "@/lib/request-id";
 import * as signatoryActions from "@/lib/signatories/actions";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
@@ -55,6 +56,7 @@ export const signatoriesMatrix: MatrixModule = {
   actions: [signatoryActions],
   inputs: {
     createSignatoryAction: (w, s) => ({
+      requestId: newRequestId(),
       siteId: s === "a" ? w.siteA : w.siteB,
       tenantId: w[s].tenant,
       name: "李四",

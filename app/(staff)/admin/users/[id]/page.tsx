@@ -21,6 +21,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         sites={sites.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
         initial={{
           id: user.id,
+          version: user.version,
           name: user.name,
           email: user.email ?? "",
           role: user.role,

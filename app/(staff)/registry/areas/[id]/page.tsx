@@ -19,7 +19,15 @@ export default async function EditAreaPage({ params }: { params: Promise<{ id: s
         mode="update"
         action={updateAreaAction}
         sites={[]}
-        initial={{ id: area.id, name: area.name, type: area.type, building: area.building, floor: area.floor, active: area.active }}
+        initial={{
+          id: area.id,
+          version: area.version,
+          name: area.name,
+          type: area.type,
+          building: area.building,
+          floor: area.floor,
+          active: area.active,
+        }}
       />
     </>
   );

@@ -21,6 +21,7 @@ export default async function EditDepartmentPage({ params }: { params: Promise<{
         sites={[]}
         initial={{
           id: department.id,
+          version: department.version,
           name: department.name,
           kind: department.kind,
           contactName: department.contactName ?? "",

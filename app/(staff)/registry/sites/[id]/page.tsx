@@ -20,6 +20,7 @@ export default async function EditSitePage({ params }: { params: Promise<{ id: s
         action={updateSiteAction}
         initial={{
           id: site.id,
+          version: site.version,
           name: site.name,
           address: site.address ?? "",
           timeZone: site.timeZone,

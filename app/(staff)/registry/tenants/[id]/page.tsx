@@ -21,9 +21,10 @@ export default async function EditTenantPage({ params }: { params: Promise<{ id:
         sites={[]}
         initial={{
           id: tenant.id,
+          version: tenant.version,
           name: tenant.name,
           notes: tenant.notes ?? "",
-          contacts: (tenant.contacts ?? []).map((c) => ({ name: c.name, position: c.position ?? "", phone: c.phone })),
+          contacts: (tenant.contacts ?? []).map((c) => ({ id: c.id, name: c.name, position: c.position ?? "", phone: c.phone })),
         }}
       />
     </>

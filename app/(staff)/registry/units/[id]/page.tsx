@@ -24,6 +24,7 @@ export default async function EditUnitPage({ params }: { params: Promise<{ id: s
         siteId={unit.siteId}
         initial={{
           id: unit.id,
+          version: unit.version,
           code: unit.code,
           building: unit.building,
           floor: unit.floor,

@@ -1,0 +1,180 @@
+/**
+ * Nothing doubled: every create action of the permission table has an idempotency key or a unique rule,
+ * so the same submission fired 20 times at once makes one record, and every answer agrees (the same id,
+ * or the same "already exists" refusal for a unique rule). The walked list is derived from the table:
+ * a new create action fails here until it is walked (or listed, with its reason, as not yet walked).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAreaAction } from "@/lib/registry/area.actions";
+import { db } from "@/lib/db";
+import { createDepartmentAction } from "@/lib/registry/department.actions";
+import { createNewspaperSubscriptionAction, createNewspaperTitleAction } from "@/lib/newspapers/actions";
+import { ACTION_PERMISSIONS, COMPANY_WIDE, ROLES, roleHas, seesAllSites, type ActionName } from "@/lib/permissions";
+import { newRequestId } from "@/lib/request-id";
+import { createSignatoryAction } from "@/lib/signatories/actions";
+import { createSiteAction } from "@/lib/registry/site.actions";
+import { createTenantAction } from "@/lib/registry/tenant.actions";
+import { createUnitAction } from "@/lib/registry/unit.actions";
+import { createUserAction } from "@/lib/registry/user.actions";
+import { createCleanerAction } from "@/lib/vacant-units/actions";
+import { buildWorld, signInAs, type World } from "../support/fixtures";
+import { uploadedFile } from "../support/files";
+import { resetDatabase } from "../support/reset-db";
+
+type Answer = { ok: boolean; code?: string; data?: { id?: string } };
+type Walk = {
+  action: (input: unknown) => Promise<Answer>;
+  /** Counts the records of the kind the action makes. */
+  count: () => Promise<number>;
+  /** One submission (called once: the 20 copies are the same request, keys included). */
+  input: (w: World, actorId: string) => Promise<unknown> | unknown;
+};
+
+let world: World;
+const today = new Date().toISOString().slice(0, 10);
+
+const WALKED: Partial<Record<ActionName, Walk>> = {
+  // Unique rules: code / username / name per site.
+  createSiteAction: {
+    action: createSiteAction,
+    count: () => db.site.count(),
+    input: () => ({
+      code: "DUP1",
+      name: "新项目",
+      address: null,
+      timeZone: "Asia/Shanghai",
+      slot1Start: "09:00",
+      slot1End: "12:00",
+      slot2Start: "14:00",
+      slot2End: "17:30",
+      inspectOnWeekends: false,
+    }),
+  },
+  createAreaAction: {
+    action: createAreaAction,
+    count: () => db.area.count(),
+    input: (w) => ({ siteId: w.siteA, name: "重复区域", type: "RESTROOM", building: "A座", floor: "2F", active: true }),
+  },
+  createUnitAction: {
+    action: createUnitAction,
+    count: () => db.unit.count(),
+    input: (w) => ({ siteId: w.siteA, code: "D-0101", building: "A座", floor: "3F", areaSqm: "", status: "VACANT", tenantId: "" }),
+  },
+  createTenantAction: {
+    action: createTenantAction,
+    count: () => db.tenant.count(),
+    input: (w) => ({ siteId: w.siteA, name: "重复公司", notes: "", contacts: [{ name: "李四", position: "", phone: "13900000000" }] }),
+  },
+  createDepartmentAction: {
+    action: createDepartmentAction,
+    count: () => db.department.count(),
+    input: (w) => ({ siteId: w.siteA, name: "重复部门", kind: "SECURITY", contactName: "", contactPhone: "" }),
+  },
+  createUserAction: {
+    action: createUserAction,
+    count: () => db.user.count(),
+    input: (w) => ({ username: "dup.user", password: "Secret12345", name: "新同事", role: "CLERK", duty: null, siteIds: [w.siteA] }),
+  },
+  createNewspaperTitleAction: {
+    action: createNewspaperTitleAction,
+    count: () => db.newspaperTitle.count(),
+    input: (w) => ({ siteId: w.siteA, name: "重复日报", publisher: "" }),
+  },
+  createCleanerAction: {
+    action: createCleanerAction,
+    count: () => db.cleaner.count(),
+    input: (w) => ({ siteId: w.siteA, name: "重复保洁", company: "", phone: "" }),
+  },
+  // Request ids.
+  createNewspaperSubscriptionAction: {
+    action: createNewspaperSubscriptionAction,
+    count: () => db.newspaperSubscription.count(),
+    input: async (w) => {
+      const title = await db.newspaperTitle.create({ data: { siteId: w.siteA, name: `订阅报${Date.now()}` } });
+      return {
+        requestId: newRequestId(),
+        siteId: w.siteA,
+        titleId: title.id,
+        tenantId: w.a.tenant,
+        unitId: w.a.unit,
+        copies: 2,
+        startsOn: today,
+        endsOn: "",
+      };
+    },
+  },
+  createSignatoryAction: {
+    action: createSignatoryAction,
+    count: () => db.authorisedSignatory.count(),
+    input: async (w, actorId) => ({
+      requestId: newRequestId(),
+      siteId: w.siteA,
+      tenantId: w.a.tenant,
+      name: "赵六",
+      position: "",
+      phone: "13800001111",
+      certificateFileId: await uploadedFile(actorId, w.siteA, "PHOTO"),
+      specimenFileId: await uploadedFile(actorId, w.siteA, "SIGNATURE"),
+      validFrom: today,
+      validTo: "2099-12-31",
+    }),
+  },
+};
+
+/**
+ * Create actions with a request id whose 20-fold replay is not walked here yet; each has its own
+ * idempotency test in its module's suite (the reason is named so the gap stays visible).
+ */
+const NOT_YET_WALKED: Partial<Record<ActionName, string>> = {
+  createComplaintAction: "requestId (complaints.test.ts)",
+  createGoodsPassAction: "requestId (goods-passes tests)",
+  submitInspectionAction: "requestId (inspections tests)",
+  receiveNewspapersAction: "requestId (newspapers.test.ts)",
+  submitVacantCleaningAction: "requestId (vacant-units tests)",
+  scheduleMeetingAction: "requestId (meetings tests)",
+  addActionItemAction: "requestId (meetings tests)",
+  requestLeaveAction: "requestId (meetings tests)",
+  recordRevisitAction: "one revisit per round (complaints tests)",
+  recordRectificationAction: "state-guarded step on the complaint",
+  recordAttendanceAction: "updates attendance rows in place",
+  uploadFileAction: "content-addressed upload, claimed once by the record that uses it",
+  addParticipantAction: "unique (series, user)",
+  workOrderToComplaintAction: "one complaint per work order (foreign key)",
+};
+
+/** Every action of the table that makes a record, by name. */
+const CREATE_ACTION = /^(create|add|schedule|record|request|submit|receive|upload)[A-Z]|ToComplaintAction$/;
+
+function allowedRole(name: ActionName) {
+  const permission = ACTION_PERMISSIONS[name];
+  return ROLES.find((r) => roleHas(r, permission) && (!COMPANY_WIDE.includes(permission) || seesAllSites(r)))!;
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  world = await buildWorld();
+});
+
+describe("double submits", () => {
+  it("every create action of the permission table is walked here or named as not yet walked", () => {
+    const creates = (Object.keys(ACTION_PERMISSIONS) as ActionName[]).filter((a) => CREATE_ACTION.test(a)).sort();
+    expect([...Object.keys(WALKED), ...Object.keys(NOT_YET_WALKED)].sort()).toEqual(creates);
+  });
+
+  it.each(Object.keys(WALKED) as ActionName[])("20 identical concurrent submissions of %s: 1 record, one answer", async (name) => {
+    const walk = WALKED[name]!;
+    const actorId = world.users[allowedRole(name)];
+    await signInAs(actorId);
+    const input = await walk.input(world, actorId);
+    const before = await walk.count();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => walk.action(input)));
+    const made = (await walk.count()) - before;
+    console.log(`20 identical concurrent submissions of ${name}: ${made} record`);
+    expect(made).toBe(1);
+    const ok = answers.filter((a) => a.ok);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    // The same id for every success; every other answer is the same "already exists" refusal.
+    expect(new Set(ok.map((a) => a.data?.id)).size).toBe(1);
+    for (const a of answers.filter((x) => !x.ok)) expect(a).toMatchObject({ ok: false, code: "conflict" });
+  });
+});
