@@ -17,6 +17,12 @@ const EnvSchema = z.object({
     .positive()
     .default(8 * 60 * 60),
   DATA_DIR: z.string().default(".data"),
+  /**
+   * Where uploads' bytes live. Unset: the local disk under DATA_DIR/files. Set to
+   * s3://KEY:SECRET@host:port/bucket?region=…&pathStyle=true&tls=false for an S3-compatible bucket
+   * (lib/storage/s3.ts); the server checks the bucket and keys when it starts.
+   */
+  STORAGE_URL: z.string().optional(),
   /** e.g. smtp://user:pass@mail.example.com:587 — when set, reminder digests are also emailed. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default("客务 Kewu <no-reply@localhost>"),
