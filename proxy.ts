@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
 /** Paths anyone may reach; everything else sends an anonymous visitor to the sign-in page. */
-const PUBLIC = /^\/(?:login(?:\/|$)|api\/auth\/|api\/health(?:\/|$)|_next\/|favicon\.ico$|robots\.txt$)/;
+const PUBLIC = /^\/(?:login(?:\/|$)|api\/auth\/|api\/(?:health|ready)(?:\/|$)|_next\/|favicon\.ico$|robots\.txt$)/;
 
 /**
  * Every request: a fresh CSP nonce (handed to Next.js through the request's CSP header, so its scripts
