@@ -5,6 +5,13 @@ const EnvSchema = z.object({
   /** Required at run time; optional so that `next build` needs no database. */
   DATABASE_URL: z.string().url().optional(),
   /**
+   * A streaming replica of DATABASE_URL (read-only): the heavy reports and exports read from it
+   * (lib/db.ts dbRead). Unset: everything reads from the primary.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /** A replica further behind than this is skipped (reads go to the primary, a warning is logged). */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().nonnegative().default(30),
+  /**
    * Signs session cookies. No built-in fallback: `npm start` (demo) generates one into .data/,
    * `npm run serve` refuses to start without it, and so does the server itself (missingForServer).
    */
