@@ -5,7 +5,8 @@ import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "
 
 /** Paths anyone may reach; everything else sends an anonymous visitor to the sign-in page. */
 // /sign/<token>: a client's one-time signing link (R-CMP-4), opened without an account; the token is the authority.
-const PUBLIC = /^\/(?:login(?:\/|$)|sign\/[^/]+$|api\/auth\/|api\/health(?:\/|$)|_next\/|favicon\.ico$|robots\.txt$)/;
+// /api/health and /api/ready: the load balancer's checks.
+const PUBLIC = /^\/(?:login(?:\/|$)|sign\/[^/]+$|api\/auth\/|api\/(?:health|ready)(?:\/|$)|_next\/|favicon\.ico$|robots\.txt$)/;
 
 /**
  * Every request: a fresh CSP nonce (handed to Next.js through the request's CSP header, so its scripts

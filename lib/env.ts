@@ -5,6 +5,13 @@ const EnvSchema = z.object({
   /** Required at run time; optional so that `next build` needs no database. */
   DATABASE_URL: z.string().url().optional(),
   /**
+   * A streaming replica of DATABASE_URL (read-only): the heavy reports and exports read from it
+   * (lib/db.ts dbRead). Unset: everything reads from the primary.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /** A replica further behind than this is skipped (reads go to the primary, a warning is logged). */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().nonnegative().default(30),
+  /**
    * Signs session cookies. No built-in fallback: `npm start` (demo) generates one into .data/,
    * `npm run serve` refuses to start without it, and so does the server itself (missingForServer).
    */
@@ -17,6 +24,12 @@ const EnvSchema = z.object({
     .positive()
     .default(8 * 60 * 60),
   DATA_DIR: z.string().default(".data"),
+  /**
+   * Where uploads' bytes live. Unset: the local disk under DATA_DIR/files. Set to
+   * s3://KEY:SECRET@host:port/bucket?region=…&pathStyle=true&tls=false for an S3-compatible bucket
+   * (lib/storage/s3.ts); the server checks the bucket and keys when it starts.
+   */
+  STORAGE_URL: z.string().optional(),
   /** e.g. smtp://user:pass@mail.example.com:587 — when set, reminder digests are also emailed. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default("客务 Kewu <no-reply@localhost>"),

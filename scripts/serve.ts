@@ -103,6 +103,8 @@ async function main() {
   const env = {
     ...process.env,
     KEWU_ENV: "production",
+    // SIGTERM: requests and jobs finish before the process exits (lib/lifecycle/shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: "1",
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
   };

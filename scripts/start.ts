@@ -79,6 +79,8 @@ async function main() {
     NEXTAUTH_SECRET: nextAuthSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${args.port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // SIGTERM: requests and jobs finish before the process exits (lib/lifecycle/shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: "1",
   };
   const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
   if (!args["skip-build"]) {

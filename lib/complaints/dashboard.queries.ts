@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
-import { db } from "@/lib/db";
+import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
@@ -167,8 +167,9 @@ interface DeadlineRowRaw {
   department_name: string;
 }
 
-async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: number, skip: number) {
-  const raw = await db.$queryRaw<DeadlineRowRaw[]>`
+/** `client`: the primary for the live list, the read replica (reportDb) for the export. */
+async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: number, skip: number, client: typeof db = db) {
+  const raw = await client.$queryRaw<DeadlineRowRaw[]>`
     ${openDeadlinesSql(scope, filter)}
     SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
            ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms,
@@ -273,7 +274,8 @@ export async function onTimeRates(filter: DashboardFilter) {
   const since = ts(new Date(earliest));
   const until = ts(scope.now);
 
-  const counts = await db.$queryRaw<{ key: string; due: number; met: number }[]>`
+  // History only (closed periods and deadlines): the read replica may serve it.
+  const counts = await reportDb.$queryRaw<{ key: string; due: number; met: number }[]>`
     WITH period (site_id, period_key, starts_at, ends_at) AS (VALUES ${Prisma.join(periodRows)}),
     deadline AS (
       SELECT c."siteId" AS site_id, r."dueAt" AS due_at, r."rectifiedAt" AS done_at
@@ -320,6 +322,6 @@ export async function exportOpenDeadlines(filter: DashboardFilter) {
   const actor = await requirePermission("complaint:export");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return { rows: [] as DashboardDeadline[], truncated: false, today: scope.today };
-  const rows = await queryDeadlines(scope, filter, EXPORT_MAX_ROWS + 1, 0);
+  const rows = await queryDeadlines(scope, filter, EXPORT_MAX_ROWS + 1, 0, reportDb);
   return { rows: rows.slice(0, EXPORT_MAX_ROWS), truncated: rows.length > EXPORT_MAX_ROWS, today: scope.today };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { formatInZone, isValidLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendar } from "@/lib/calendar/store";
-import { db } from "@/lib/db";
+import { reportDb } from "@/lib/db";
 import { oneOf } from "@/lib/pagination";
 import {
   PERIODS,
@@ -40,7 +40,7 @@ export interface ComplianceFilter {
 
 /** The manager's site (requested one if theirs, else the first by code), its calendar and the chosen day. */
 async function resolveSite(siteIds: string[], requested: string | undefined) {
-  const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  const sites = await reportDb.site.findMany({ where: { id: { in: siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
   const site = sites.find((s) => s.id === requested) ?? sites[0];
   if (!site) throw new AccessError("not_found");
   const calendar = (await loadSiteCalendar(site.id))!;
@@ -65,17 +65,17 @@ export async function complianceReport(filter: ComplianceFilter, now = new Date(
   const range = { start: calendar.startOfLocalDay(from), end: calendar.endOfLocalDay(to) };
 
   const [areas, supervisorRows, inspections] = await Promise.all([
-    db.area.findMany({
+    reportDb.area.findMany({
       where: { siteId: site.id, active: true },
       select: { id: true, name: true, type: true, building: true, floor: true },
       orderBy: [{ building: "asc" }, { floor: "asc" }, { name: "asc" }],
     }),
-    db.user.findMany({
+    reportDb.user.findMany({
       where: { role: "SUPERVISOR", duty: { not: null }, disabled: false, sites: { some: { siteId: site.id } } },
       select: { id: true, name: true, duty: true },
       orderBy: { name: "asc" },
     }),
-    db.inspection.findMany({
+    reportDb.inspection.findMany({
       where: { siteId: site.id, periodKey: { in: periodKeysOf(from, to) } },
       select: {
         id: true,
@@ -161,7 +161,7 @@ export async function supervisorDailySheet(filter: { site?: string; date?: strin
   const { site, calendar } = await resolveSite(actor.siteIds, filter.site);
   const date = dayOrToday(calendar, filter.date, now);
   const supervisor = filter.supervisor
-    ? await db.user.findFirst({
+    ? await reportDb.user.findFirst({
         where: { id: filter.supervisor, role: "SUPERVISOR", sites: { some: { siteId: site.id } } },
         select: { id: true, name: true, duty: true },
       })
@@ -170,16 +170,16 @@ export async function supervisorDailySheet(filter: { site?: string; date?: strin
   const range = { start: calendar.startOfLocalDay(date), end: calendar.endOfLocalDay(date) };
 
   const [areas, dayChecks, ownChecks] = await Promise.all([
-    db.area.findMany({
+    reportDb.area.findMany({
       where: { siteId: site.id, active: true },
       select: { id: true, name: true, type: true, building: true, floor: true },
       orderBy: [{ building: "asc" }, { floor: "asc" }, { name: "asc" }],
     }),
-    db.inspection.findMany({
+    reportDb.inspection.findMany({
       where: { siteId: site.id, periodKey: { in: periodKeysOf(date, date) } },
       select: { areaId: true, periodKey: true, supervisorId: true, checkedAt: true, failures: true },
     }),
-    db.inspection.findMany({
+    reportDb.inspection.findMany({
       where: { siteId: site.id, supervisorId: supervisor.id, checkedAt: { gte: range.start, lte: range.end } },
       select: {
         id: true,

@@ -1,7 +1,7 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { addDays, dateColumn, diffDays, formatInZone, isValidLocalDate, localDateOfColumn, type LocalDate } from "@/lib/calendar";
-import { db } from "@/lib/db";
+import { reportDb } from "@/lib/db";
 import { resolveReportSite } from "./report.queries";
 import { siteToday } from "./report.rules";
 
@@ -39,7 +39,7 @@ export async function meetingArchive(filter: ArchiveFilter, now = new Date()) {
   const { from, to } = range(filter, siteToday(now, tz));
   let series: { id: string; name: string } | null = null;
   if (filter.series) {
-    series = await db.meetingSeries.findFirst({ where: { id: filter.series, siteId: site.id }, select: { id: true, name: true } });
+    series = await reportDb.meetingSeries.findFirst({ where: { id: filter.series, siteId: site.id }, select: { id: true, name: true } });
     if (!series) throw new AccessError("not_found");
   }
 
@@ -49,7 +49,7 @@ export async function meetingArchive(filter: ArchiveFilter, now = new Date()) {
     ...(series ? { seriesId: series.id } : {}),
   };
   const [meetings, attendance, actionItems] = await Promise.all([
-    db.meeting.findMany({
+    reportDb.meeting.findMany({
       where: meetingWhere,
       select: {
         id: true,
@@ -67,7 +67,7 @@ export async function meetingArchive(filter: ArchiveFilter, now = new Date()) {
       },
       orderBy: [{ date: "asc" }, { startsAt: "asc" }],
     }),
-    db.meetingAttendance.findMany({
+    reportDb.meetingAttendance.findMany({
       where: { meeting: meetingWhere },
       select: {
         status: true,
@@ -77,7 +77,7 @@ export async function meetingArchive(filter: ArchiveFilter, now = new Date()) {
       },
       orderBy: [{ meeting: { date: "asc" } }, { meeting: { startsAt: "asc" } }, { participant: { name: "asc" } }],
     }),
-    db.meetingActionItem.findMany({
+    reportDb.meetingActionItem.findMany({
       where: { meeting: meetingWhere },
       select: {
         description: true,
@@ -102,8 +102,8 @@ export async function meetingArchive(filter: ArchiveFilter, now = new Date()) {
   }
   for (const a of actionItems) if (a.closedById) userIds.add(a.closedById);
   const [users, owners] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
-    db.meetingParticipant.findMany({
+    reportDb.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
+    reportDb.meetingParticipant.findMany({
       where: { id: { in: [...new Set(actionItems.map((a) => a.ownerParticipantId))] } },
       select: { id: true, name: true },
     }),

@@ -2,7 +2,7 @@ import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import { addDays, dateColumn, localDateOfColumn, type LocalDate } from "@/lib/calendar";
-import { db } from "@/lib/db";
+import { reportDb } from "@/lib/db";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import {
   DASHBOARD_WEEKS,
@@ -30,7 +30,7 @@ const SITE_SELECT = { id: true, code: true, name: true, timeZone: true } as cons
  */
 export async function resolveReportSite(actor: Actor, requested: string | undefined) {
   if (requested && !actor.siteIds.includes(requested)) throw new AccessError("not_found");
-  const sites = await db.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  const sites = await reportDb.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
   const site = sites.find((s) => s.id === requested) ?? sites[0];
   if (!site) throw new AccessError("not_found");
   return { sites, site };
@@ -38,7 +38,7 @@ export async function resolveReportSite(actor: Actor, requested: string | undefi
 
 /** Series of some sites with what the week strip needs (R-MTG-1). */
 async function seriesOf(siteIds: string[]) {
-  return db.meetingSeries.findMany({
+  return reportDb.meetingSeries.findMany({
     where: { siteId: { in: siteIds } },
     select: { id: true, siteId: true, kind: true, name: true, startsOn: true, active: true },
     orderBy: [{ siteId: "asc" }, { kind: "asc" }],
@@ -47,7 +47,7 @@ async function seriesOf(siteIds: string[]) {
 
 /** Every meeting of the given series dated in [from, to], grouped by series: one query. */
 async function meetingsBySeries(seriesIds: string[], from: LocalDate, to: LocalDate) {
-  const rows = await db.meeting.findMany({
+  const rows = await reportDb.meeting.findMany({
     where: { seriesId: { in: seriesIds }, date: { gte: dateColumn(from), lte: dateColumn(to) } },
     select: {
       id: true,
@@ -143,17 +143,17 @@ export async function meetingCompliance(filter: ComplianceFilter, now = new Date
 async function quarterAttendance(siteId: string, from: LocalDate, to: LocalDate): Promise<Map<string, SeriesAttendance>> {
   const inRange = { siteId, date: { gte: dateColumn(from), lte: dateColumn(to) } };
   const [participants, grouped, meetingCounts] = await Promise.all([
-    db.meetingParticipant.findMany({
+    reportDb.meetingParticipant.findMany({
       where: { series: { siteId } },
       select: { id: true, seriesId: true, name: true, organization: true, position: true, active: true },
       orderBy: [{ seriesId: "asc" }, { name: "asc" }],
     }),
-    db.meetingAttendance.groupBy({
+    reportDb.meetingAttendance.groupBy({
       by: ["participantId", "status"],
       where: { meeting: inRange },
       _count: { _all: true },
     }),
-    db.meeting.groupBy({ by: ["seriesId"], where: inRange, _count: { _all: true } }),
+    reportDb.meeting.groupBy({ by: ["seriesId"], where: inRange, _count: { _all: true } }),
   ]);
   const countsOf = new Map<string, { status: AttendanceStatus | null; count: number }[]>();
   for (const g of grouped) {
@@ -195,7 +195,7 @@ export async function quarterAttendanceReport(filter: { site?: string; quarter?:
  */
 export async function missingMeetingsSummary(now = new Date()) {
   const actor = await requirePermission("meeting:compliance");
-  const sites = await db.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  const sites = await reportDb.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
   const series = await seriesOf(sites.map((s) => s.id));
   const todayOf = new Map(sites.map((s) => [s.id, siteToday(now, s.timeZone)]));
   // The widest window over the sites' zones (they differ by a day at most).

@@ -1,7 +1,7 @@
 import "server-only";
 import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { dateColumn, localDateInZone, localDateOfColumn } from "@/lib/calendar";
-import { db } from "@/lib/db";
+import { reportDb } from "@/lib/db";
 import { isMonth, monthRange, recentMonths, tenantFigures, titleFigures, type DeliverySum } from "./report.rules";
 
 /** Months offered by the selector. */
@@ -22,7 +22,7 @@ export async function newspaperMonthlyReport(filter: NewspaperReportFilter, now 
   const actor = await requirePermission("newspaper:report");
   // Another site's report does not exist for this user.
   if (filter.site && !actor.siteIds.includes(filter.site)) throw new AccessError("not_found");
-  const sites = await db.site.findMany({
+  const sites = await reportDb.site.findMany({
     where: { id: { in: actor.siteIds } },
     select: { id: true, code: true, name: true, timeZone: true },
     orderBy: { code: "asc" },
@@ -35,18 +35,22 @@ export async function newspaperMonthlyReport(filter: NewspaperReportFilter, now 
   const inMonth = { siteId: site.id, date: { gte: dateColumn(from), lte: dateColumn(to) } };
 
   const [titles, days, lines, byDay, byTenant] = await Promise.all([
-    db.newspaperTitle.findMany({ where: { siteId: site.id }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } }),
-    db.newspaperDay.findMany({ where: inMonth, select: { id: true, date: true, closedAt: true } }),
-    db.newspaperReceiptLine.findMany({
+    reportDb.newspaperTitle.findMany({
+      where: { siteId: site.id },
+      select: { id: true, name: true, active: true },
+      orderBy: { name: "asc" },
+    }),
+    reportDb.newspaperDay.findMany({ where: inMonth, select: { id: true, date: true, closedAt: true } }),
+    reportDb.newspaperReceiptLine.findMany({
       where: { day: inMonth },
       select: { dayId: true, titleId: true, received: true, expected: true, returned: true },
     }),
-    db.newspaperDelivery.groupBy({
+    reportDb.newspaperDelivery.groupBy({
       by: ["dayId", "titleId", "state"],
       where: { siteId: site.id, day: inMonth },
       _sum: { copies: true },
     }),
-    db.newspaperDelivery.groupBy({
+    reportDb.newspaperDelivery.groupBy({
       by: ["tenantId", "titleId", "state"],
       where: { siteId: site.id, day: inMonth },
       _sum: { copies: true },
@@ -66,7 +70,7 @@ export async function newspaperMonthlyReport(filter: NewspaperReportFilter, now 
     byName(titleName.get(a.titleId) ?? "", titleName.get(b.titleId) ?? ""),
   );
   const perTenantRaw = tenantFigures(tenantStateSums);
-  const tenants = await db.tenant.findMany({
+  const tenants = await reportDb.tenant.findMany({
     where: { id: { in: perTenantRaw.map((t) => t.tenantId) }, siteId: site.id },
     select: { id: true, name: true },
   });

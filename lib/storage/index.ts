@@ -1,7 +1,6 @@
 import "server-only";
 import { roleHas } from "@/lib/permissions";
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, readFile as readBytes, rename, rm, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { DomainError } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,75 +10,40 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { mayReadFile } from "@/lib/files/access";
 import type { FileKind } from "@/lib/generated/prisma/enums";
+import { localDiskBackend, storageKeyOf, type BlobStream, type StorageBackend } from "./backend";
 import { checkUpload } from "./image";
+import { parseS3Url, s3Backend, type S3Backend } from "./s3";
 
 /**
- * Uploaded photos and signatures. The bytes live in a backend (local disk today; the interface is
- * what an object store would implement), the metadata in StoredFile rows. Keys are content-addressed
- * ("ab/cd/<sha256>.<ext>"): identical uploads share one blob, each upload still gets its own row
- * (a row is attached to one record only: lib/files/claim.ts; unattached rows expire: lib/files/cleanup.ts).
+ * Uploaded photos and signatures. The bytes live in a backend (./backend.ts: local disk by default,
+ * an S3-compatible bucket when STORAGE_URL is set: ./s3.ts), the metadata in StoredFile rows. Keys are
+ * content-addressed ("ab/cd/<sha256>.<ext>"): identical uploads share one blob, each upload still gets
+ * its own row (a row is attached to one record only: lib/files/claim.ts; unattached rows expire:
+ * lib/files/cleanup.ts).
  */
-export interface StorageBackend {
-  /** Stores the bytes under `key`; a reader never sees a half-written blob. */
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  /** The bytes under `key`; rejects (ENOENT) when there are none. */
-  get(key: string): Promise<Uint8Array<ArrayBuffer>>;
-  delete(key: string): Promise<void>;
-}
-
-/** Slash-separated segments of letters, digits, "-" and "_", the last with an optional extension. */
-const SAFE_KEY = /^(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9]+)?$/;
-
-export function storageKeyOf(sha256: string, extension: string): string {
-  return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}.${extension}`;
-}
-
-/** Files below `root`; a key can never name a path outside it. */
-export function localDiskBackend(root: string): StorageBackend {
-  const base = path.resolve(root);
-  const pathOf = (key: string) => {
-    const full = path.resolve(base, key);
-    if (!SAFE_KEY.test(key) || !full.startsWith(base + path.sep)) throw new Error(`storage: refused key ${JSON.stringify(key)}`);
-    return full;
-  };
-  return {
-    async put(key, bytes) {
-      const target = pathOf(key);
-      // Content-addressed: an existing blob of the same size already holds these bytes.
-      const existing = await stat(target).catch(() => null);
-      if (existing?.isFile() && existing.size === bytes.length) return;
-      await mkdir(path.dirname(target), { recursive: true });
-      // Write beside the target, flush, then rename: the rename is atomic on one file system.
-      const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-      try {
-        const handle = await open(temp, "wx");
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, target);
-      } catch (err) {
-        await rm(temp, { force: true });
-        throw err;
-      }
-    },
-    async get(key) {
-      return readBytes(pathOf(key));
-    },
-    async delete(key) {
-      await rm(pathOf(key), { force: true });
-    },
-  };
-}
+export { localDiskBackend, storageKeyOf, type BlobStream, type StorageBackend } from "./backend";
 
 let backend: StorageBackend | undefined;
 
-/** The configured backend, created on first use (so DATA_DIR is read when needed, not at import). */
+/** The backend STORAGE_URL (or its absence) names. */
+export function backendFromEnv(): StorageBackend {
+  const url = env().STORAGE_URL;
+  return url ? s3Backend(parseS3Url(url)) : localDiskBackend(path.join(env().DATA_DIR, "files"));
+}
+
+/** The configured backend, created on first use (so DATA_DIR / STORAGE_URL are read when needed, not at import). */
 export function storage(): StorageBackend {
-  backend ??= localDiskBackend(path.join(env().DATA_DIR, "files"));
+  backend ??= backendFromEnv();
   return backend;
+}
+
+/**
+ * At server start: with a bucket configured, that it exists and the keys work (HeadBucket).
+ * Rejects with a message naming the problem; the local disk needs no check.
+ */
+export async function checkStorage(): Promise<void> {
+  const current = storage();
+  if ("check" in current) await (current as S3Backend).check();
 }
 
 export interface StoreFileInput {
@@ -142,21 +106,36 @@ export async function storeFile({ actor, siteId, kind, bytes }: StoreFileInput):
 
 /**
  * A file the actor may see (lib/files/access.ts: whoever may read the record it is attached to, or its
- * uploader before it is attached); any other id, or missing bytes, is "not found".
+ * uploader before it is attached), as a stream; any other id, or missing bytes, is "not found".
  */
-export async function readFile(actor: Actor, fileId: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string }> {
+export async function openFile(actor: Actor, fileId: string): Promise<BlobStream & { contentType: string; size: number }> {
   // Photos and clients' signatures are tenant data (§1.9): only roles that work with the records see them.
   if (!roleHas(actor.role, "file:read")) throw new AccessError("forbidden");
   const file = await db.storedFile.findFirst({
     where: { id: fileId, siteId: { in: actor.siteIds } },
-    select: { id: true, siteId: true, uploadedById: true, storageKey: true, contentType: true, attachment: { select: { entity: true } } },
+    select: {
+      id: true,
+      siteId: true,
+      uploadedById: true,
+      storageKey: true,
+      contentType: true,
+      size: true,
+      attachment: { select: { entity: true } },
+    },
   });
   if (!file || !(await mayReadFile(actor, file))) throw new AccessError("not_found");
   try {
-    return { bytes: await storage().get(file.storageKey), contentType: file.contentType };
+    const blob = await storage().getStream(file.storageKey);
+    return { stream: blob.stream, size: blob.size ?? file.size, contentType: file.contentType };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     console.error(`[storage] StoredFile ${fileId}: no bytes under ${file.storageKey}`);
     throw new AccessError("not_found");
   }
+}
+
+/** openFile, read to the end (tests, small callers). */
+export async function readFile(actor: Actor, fileId: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string }> {
+  const file = await openFile(actor, fileId);
+  return { bytes: new Uint8Array(await new Response(file.stream).arrayBuffer()), contentType: file.contentType };
 }

@@ -3,7 +3,8 @@
 // - The OWNER role runs the migrations and owns the tables, triggers and functions of schema public.
 // - The APP role is what the running server connects as (DATABASE_URL): it reads and writes rows
 //   (SELECT/INSERT/UPDATE/DELETE), and nothing more. It cannot ALTER or DROP a table or a trigger,
-//   cannot read `_prisma_migrations`, and on "AuditLog" it may only SELECT and INSERT: the
+//   reads of `_prisma_migrations` only which migrations finished (the readiness check compares them with
+//   its build's, lib/health/ready.ts) and never writes it, and on "AuditLog" it may only SELECT and INSERT: the
 //   append-only trigger then binds the app as well, and a DELETE is refused before it fires.
 //   It owns one schema, `pgboss`, where the background-job library keeps its own tables (pg-boss
 //   migrates them itself and adds a table per queue, so they must be the app's). pg-boss's first
@@ -70,6 +71,7 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app};
       REVOKE ALL ON TABLE public."_prisma_migrations" FROM ${app};
+      GRANT SELECT (migration_name, finished_at, rolled_back_at) ON TABLE public."_prisma_migrations" TO ${app};
       REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE public."AuditLog" FROM ${app};
     `);
     await giveJobsSchema(client, appRole);

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
-import { readFile } from "@/lib/storage";
+import { openFile } from "@/lib/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +14,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const actor = await getActor();
   if (!actor) return new Response(null, { status: 401, headers: NO_STORE });
   try {
-    const file = await readFile(actor, (await params).id);
-    return new Response(file.bytes, {
+    // Streamed from the backend (disk or bucket): a large photo is never held whole in memory.
+    const file = await openFile(actor, (await params).id);
+    return new Response(file.stream, {
       headers: {
         "Content-Type": file.contentType,
-        "Content-Length": String(file.bytes.length),
+        "Content-Length": String(file.size),
         ...NO_STORE,
         "X-Content-Type-Options": "nosniff",
       },
