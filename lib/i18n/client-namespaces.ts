@@ -23,7 +23,8 @@ function resolveImport(root: string, from: string, spec: string): string | null 
 // Type-only imports carry no code, hence no messages.
 const IMPORT = /(?:import|export)\s(?!type\s)[^"';]*?from\s*"([^"]+)"|import\s*\(\s*"([^"]+)"\s*\)|import\s+"([^"]+)"/g;
 const USE_TRANSLATIONS = /useTranslations\(\s*(?:"([^"]*)")?\s*\)/g;
-const STRING_LITERAL = /["'`]([A-Za-z]+)\.[A-Za-z0-9_.]+["'`]/g;
+// A full key, also the start of a template ("areaType.${type}").
+const STRING_LITERAL = /["'`]([A-Za-z]+)\.(?:[A-Za-z0-9_]|\$\{)/g;
 
 /** Namespaces used by client code reachable from `entries` (files under `root`). */
 export function clientNamespacesOf(root: string, entries: string[], known: ReadonlySet<string>): Set<string> {

@@ -2,5 +2,9 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["areas", "departments", "sites", "tenants", "units"]}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={["areas", "areaType", "departments", "departmentKind", "sites", "tenants", "units", "unitStatus"]}>
+      {children}
+    </ClientMessages>
+  );
 }
