@@ -8,6 +8,7 @@ import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { periodCounts } from "./rate-summary";
 import {
   EXPORT_MAX_ROWS,
   dueBounds,
@@ -21,7 +22,6 @@ import {
   type DeadlineKind,
   type DueBounds,
   type OpenDueState,
-  type Period,
 } from "./dashboard.rules";
 import type { ComplaintState, Severity } from "./rules";
 
@@ -246,7 +246,7 @@ export const RATE_MONTHS = 6;
  * On-time rate per week (last 4) and month (last 6): of the deadlines that fell due in the period
  * (every rectification round, every revisit, done or not), the share met on time (done ≤ due).
  * Periods are local days of each deadline's own site. Follows the site, department, severity and
- * deadline-kind filters.
+ * deadline-kind filters. Closed periods are counted once and stored (rate-summary.ts).
  */
 export async function onTimeRates(filter: DashboardFilter) {
   const actor = await requirePermission("complaint:dashboard");
@@ -255,51 +255,7 @@ export async function onTimeRates(filter: DashboardFilter) {
   const months = monthPeriods(scope.today, RATE_MONTHS);
   if (scope.sites.length === 0) return { weeks: withRates(weeks, new Map()), months: withRates(months, new Map()) };
 
-  const periodRows = scope.sites.flatMap((s) =>
-    [...weeks, ...months].map(
-      (p: Period) =>
-        Prisma.sql`(${s.id}, ${p.key}, ${ts(startOfLocalDayInZone(p.start, s.timeZone))}, ${ts(startOfLocalDayInZone(p.end, s.timeZone))})`,
-    ),
-  );
-  const complaint: Prisma.Sql[] = [Prisma.sql`c."siteId" IN (${Prisma.join(scope.sites.map((s) => s.id))})`];
-  if (filter.department) complaint.push(Prisma.sql`c."departmentId" = ${filter.department}`);
-  if (filter.severity) complaint.push(Prisma.sql`c.severity = ${filter.severity}::"ComplaintSeverity"`);
-  const rectifications = filter.kind !== "revisit";
-  const revisits = filter.kind !== "rectification";
-  // Only deadlines that can fall in a period: bounded by the earliest period start (indexes on dueAt),
-  // not every deadline since the company began.
-  const earliest = Math.min(
-    ...scope.sites.flatMap((s) => [...weeks, ...months].map((p) => startOfLocalDayInZone(p.start, s.timeZone).getTime())),
-  );
-  const since = ts(new Date(earliest));
-  const until = ts(scope.now);
-
-  // History only (closed periods and deadlines): the read replica may serve it.
-  const counts = await reportDb.$queryRaw<{ key: string; due: number; met: number }[]>`
-    WITH period (site_id, period_key, starts_at, ends_at) AS (VALUES ${Prisma.join(periodRows)}),
-    deadline AS (
-      SELECT c."siteId" AS site_id, r."dueAt" AS due_at, r."rectifiedAt" AS done_at
-        FROM "ComplaintRectification" r JOIN "Complaint" c ON c.id = r."complaintId"
-       WHERE ${and(complaint)} AND ${rectifications}::boolean AND r."dueAt" >= ${since} AND r."dueAt" <= ${until}
-      UNION ALL
-      -- R-CMP-4: a revisit is done when the client signed (completedAt); one awaiting the signature is not.
-      SELECT c."siteId", v."dueAt", v."completedAt"
-        FROM "ComplaintRevisit" v JOIN "Complaint" c ON c.id = v."complaintId"
-       WHERE ${and(complaint)} AND ${revisits}::boolean AND v."dueAt" >= ${since} AND v."dueAt" <= ${until}
-      UNION ALL
-      -- Revisits not recorded yet: their deadline is on the complaint until the revisit row exists.
-      SELECT c."siteId", c."revisitDueAt", NULL
-        FROM "Complaint" c
-       WHERE ${and(complaint)} AND ${revisits}::boolean AND c.state = 'RECTIFIED'
-         AND c."revisitDueAt" >= ${since} AND c."revisitDueAt" <= ${until}
-         AND NOT EXISTS (SELECT 1 FROM "ComplaintRevisit" w WHERE w."complaintId" = c.id AND w.round = c.round)
-    )
-    SELECT p.period_key AS key, count(*)::int AS due, (count(*) FILTER (WHERE d.done_at IS NOT NULL AND d.done_at <= d.due_at))::int AS met
-      FROM period p
-      JOIN deadline d ON d.site_id = p.site_id AND d.due_at >= p.starts_at AND d.due_at < p.ends_at
-     WHERE d.due_at <= ${ts(scope.now)}
-     GROUP BY p.period_key`;
-  const byKey = new Map(counts.map((c) => [c.key, { due: c.due, met: c.met }]));
+  const byKey = await periodCounts(scope.sites, [...weeks, ...months], filter, scope.now);
   return { weeks: withRates(weeks, byKey), months: withRates(months, byKey) };
 }
 

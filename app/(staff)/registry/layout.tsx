@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return (
+    <ClientMessages namespaces={["areas", "areaType", "departments", "departmentKind", "sites", "tenants", "units", "unitStatus"]}>
+      {children}
+    </ClientMessages>
+  );
+}

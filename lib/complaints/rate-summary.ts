@@ -1,0 +1,137 @@
+import "server-only";
+import { startOfLocalDayInZone } from "@/lib/calendar";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DashboardFilter, Period } from "./dashboard.rules";
+
+/**
+ * Deadline counts behind the on-time rates (R-CMP-5), per site and period, split by department,
+ * severity and deadline kind so that any dashboard filter is a sum over them.
+ *
+ * A closed period (its end has passed in the site's zone) is computed once and stored in
+ * `ComplaintRateSummary`; only the current week and month are counted on every view. Late writes to
+ * a closed period (a backdated revisit, a reopened round, a complaint moved to another department,
+ * a site's new time zone…) are caught by database triggers that delete the affected stored rows
+ * (migration `complaint_rate_summary`); the next view recounts them. Readers that compute take a
+ * per-site advisory lock exclusively and the triggers take it shared, so a write that commits while
+ * a period is being counted always deletes the stored result afterwards instead of racing it.
+ */
+
+export type RateGroup = [departmentId: string, severity: string, kind: "rectification" | "revisit", due: number, met: number];
+
+export interface RateSite {
+  id: string;
+  timeZone: string;
+}
+
+interface PeriodOfSite {
+  siteId: string;
+  key: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** A `timestamp(3)` (UTC wall clock) parameter, as in dashboard.queries.ts. */
+function ts(instant: Date): Prisma.Sql {
+  return Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+const pairKey = (siteId: string, key: string) => `${siteId}|${key}`;
+
+/** Counts every deadline that fell due in the given (site, period) pairs up to `now`, grouped. */
+async function countGroups(tx: Prisma.TransactionClient | typeof db, pairs: PeriodOfSite[], now: Date) {
+  if (pairs.length === 0) return new Map<string, RateGroup[]>();
+  const rows = pairs.map((p) => Prisma.sql`(${p.siteId}, ${p.key}, ${ts(p.startsAt)}, ${ts(p.endsAt)})`);
+  const siteIds = [...new Set(pairs.map((p) => p.siteId))];
+  const since = ts(new Date(Math.min(...pairs.map((p) => p.startsAt.getTime()))));
+  const until = ts(new Date(Math.min(now.getTime(), Math.max(...pairs.map((p) => p.endsAt.getTime())))));
+  const inSites = Prisma.sql`c."siteId" IN (${Prisma.join(siteIds)})`;
+  const counted = await tx.$queryRaw<
+    { site_id: string; period_key: string; department_id: string; severity: string; kind: RateGroup[2]; due: number; met: number }[]
+  >`
+    WITH period (site_id, period_key, starts_at, ends_at) AS (VALUES ${Prisma.join(rows)}),
+    deadline AS (
+      SELECT c."siteId" AS site_id, c."departmentId" AS department_id, c.severity::text AS severity,
+             'rectification' AS kind, r."dueAt" AS due_at, r."rectifiedAt" AS done_at
+        FROM "ComplaintRectification" r JOIN "Complaint" c ON c.id = r."complaintId"
+       WHERE ${inSites} AND r."dueAt" >= ${since} AND r."dueAt" <= ${until}
+      UNION ALL
+      -- R-CMP-4: a revisit is done when the client signed (completedAt); one awaiting the signature is not.
+      SELECT c."siteId", c."departmentId", c.severity::text, 'revisit', v."dueAt", v."completedAt"
+        FROM "ComplaintRevisit" v JOIN "Complaint" c ON c.id = v."complaintId"
+       WHERE ${inSites} AND v."dueAt" >= ${since} AND v."dueAt" <= ${until}
+      UNION ALL
+      -- Revisits still pending: their deadline is on the complaint until the revisit row exists.
+      SELECT c."siteId", c."departmentId", c.severity::text, 'revisit', c."revisitDueAt", NULL
+        FROM "Complaint" c
+       WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" >= ${since} AND c."revisitDueAt" <= ${until}
+         AND NOT EXISTS (SELECT 1 FROM "ComplaintRevisit" w WHERE w."complaintId" = c.id AND w.round = c.round)
+    )
+    SELECT p.site_id, p.period_key, d.department_id, d.severity, d.kind, count(*)::int AS due,
+           (count(*) FILTER (WHERE d.done_at IS NOT NULL AND d.done_at <= d.due_at))::int AS met
+      FROM period p
+      JOIN deadline d ON d.site_id = p.site_id AND d.due_at >= p.starts_at AND d.due_at < p.ends_at
+     WHERE d.due_at <= ${ts(now)}
+     GROUP BY p.site_id, p.period_key, d.department_id, d.severity, d.kind`;
+  const groups = new Map<string, RateGroup[]>(pairs.map((p) => [pairKey(p.siteId, p.key), []]));
+  for (const r of counted) groups.get(pairKey(r.site_id, r.period_key))?.push([r.department_id, r.severity, r.kind, r.due, r.met]);
+  return groups;
+}
+
+/** Stored groups of closed periods; counts and stores the missing ones. */
+async function closedGroups(pairs: PeriodOfSite[], now: Date): Promise<Map<string, RateGroup[]>> {
+  const out = new Map<string, RateGroup[]>();
+  if (pairs.length === 0) return out;
+  const stored = await db.complaintRateSummary.findMany({
+    where: { siteId: { in: [...new Set(pairs.map((p) => p.siteId))] }, periodKey: { in: [...new Set(pairs.map((p) => p.key))] } },
+    select: { siteId: true, periodKey: true, counts: true },
+  });
+  for (const s of stored) out.set(pairKey(s.siteId, s.periodKey), s.counts as RateGroup[]);
+  const missing = pairs.filter((p) => !out.has(pairKey(p.siteId, p.key)));
+  if (missing.length === 0) return out;
+  const computed = await db.$transaction(async (tx) => {
+    // Exclusive per site, in a fixed order; the triggers hold the same lock shared until they commit,
+    // so this count sees their writes, or they delete what it stores.
+    for (const siteId of [...new Set(missing.map((p) => p.siteId))].sort())
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ComplaintRateSummary'), hashtext(${siteId}))`;
+    const groups = await countGroups(tx, missing, now);
+    await tx.complaintRateSummary.createMany({
+      data: missing.map((p) => ({ siteId: p.siteId, periodKey: p.key, counts: groups.get(pairKey(p.siteId, p.key)) ?? [] })),
+      skipDuplicates: true,
+    });
+    return groups;
+  });
+  for (const [key, groups] of computed) out.set(key, groups);
+  return out;
+}
+
+/** Due and met deadlines per period key, summed over the sites and the filter's groups. */
+export async function periodCounts(sites: RateSite[], periods: Period[], filter: DashboardFilter, now: Date) {
+  const closed: PeriodOfSite[] = [];
+  const open: PeriodOfSite[] = [];
+  for (const s of sites)
+    for (const p of periods) {
+      const pair = {
+        siteId: s.id,
+        key: p.key,
+        startsAt: startOfLocalDayInZone(p.start, s.timeZone),
+        endsAt: startOfLocalDayInZone(p.end, s.timeZone),
+      };
+      (pair.endsAt.getTime() <= now.getTime() ? closed : open).push(pair);
+    }
+  const [stored, live] = await Promise.all([closedGroups(closed, now), countGroups(db, open, now)]);
+  const totals = new Map<string, { due: number; met: number }>();
+  for (const [pair, groups] of [...stored, ...live]) {
+    const key = pair.slice(pair.indexOf("|") + 1);
+    const total = totals.get(key) ?? { due: 0, met: 0 };
+    for (const [departmentId, severity, kind, due, met] of groups) {
+      if (filter.department && departmentId !== filter.department) continue;
+      if (filter.severity && severity !== filter.severity) continue;
+      if (filter.kind && kind !== filter.kind) continue;
+      total.due += due;
+      total.met += met;
+    }
+    totals.set(key, total);
+  }
+  return totals;
+}

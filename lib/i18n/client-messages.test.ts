@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { clientNamespacesOf } from "./client-namespaces";
+import { MESSAGES } from "./messages";
+import { pickMessages, SHARED_CLIENT_NAMESPACES } from "./pick";
+
+const root = path.resolve(__dirname, "../..");
+const catalogue = MESSAGES["zh-CN"];
+const known = new Set(Object.keys(catalogue));
+const ROUTE_FILES = /^(page|layout|error|not-found|global-error|loading|template)\.tsx$/;
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? routeFiles(path.join(dir, e.name)) : ROUTE_FILES.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
+
+/** Namespaces the layouts from the app root down to `dir` hand to client components. */
+function providedAt(dir: string): Set<string> {
+  const provided = new Set<string>(SHARED_CLIENT_NAMESPACES);
+  for (let d = dir; d.startsWith(path.join(root, "app")); d = path.dirname(d)) {
+    let source: string;
+    try {
+      source = readFileSync(path.join(d, "layout.tsx"), "utf8");
+    } catch {
+      continue;
+    }
+    for (const m of source.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g))
+      for (const ns of m[1]!.matchAll(/"([^"]+)"/g)) provided.add(ns[1]!);
+  }
+  return provided;
+}
+
+describe("client messages", () => {
+  it("the shared namespaces are a small part of the catalogue", () => {
+    const whole = JSON.stringify(catalogue).length;
+    const shared = JSON.stringify(pickMessages(catalogue, SHARED_CLIENT_NAMESPACES)).length;
+    expect(shared).toBeLessThan(whole / 10);
+  });
+
+  it("picks only the named namespaces", () => {
+    expect(Object.keys(pickMessages(catalogue, ["complaints", "nope", "complaints"]))).toEqual(["complaints"]);
+  });
+
+  it("no provider hands the whole catalogue to client components", () => {
+    // A NextIntlClientProvider without `messages` sends every message in each page's payload.
+    const offenders = [...routeFiles(path.join(root, "app")), ...readdirRecursive(path.join(root, "components"))]
+      .filter((f) => !f.endsWith(path.join("components", "i18n", "client-messages.tsx")))
+      .filter((f) => readFileSync(f, "utf8").includes("<NextIntlClientProvider"));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+  });
+
+  it("every route provides the namespaces its client components use", () => {
+    const missing: string[] = [];
+    for (const file of routeFiles(path.join(root, "app"))) {
+      const provided = providedAt(path.dirname(file));
+      for (const ns of clientNamespacesOf(root, [file], known)) if (!provided.has(ns)) missing.push(`${path.relative(root, file)}: ${ns}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? readdirRecursive(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
