@@ -3,8 +3,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
-/** Paths anyone may reach; everything else sends an anonymous visitor to the sign-in page. */
-const PUBLIC = /^\/(?:login(?:\/|$)|api\/auth\/|api\/health(?:\/|$)|_next\/|favicon\.ico$|robots\.txt$)/;
+/**
+ * Paths anyone may reach; everything else sends an anonymous visitor to the sign-in page. The web app
+ * manifest and the icons are public: browsers fetch them without cookies when installing the app.
+ */
+const PUBLIC =
+  /^\/(?:login(?:\/|$)|api\/auth\/|api\/health(?:\/|$)|_next\/|(?:favicon\.ico|favicon-32\.png|icon\.svg|icon-(?:192|512|maskable-512)\.png|apple-touch-icon\.png|manifest\.webmanifest|robots\.txt)$)/;
 
 /**
  * Every request: a fresh CSP nonce (handed to Next.js through the request's CSP header, so its scripts
