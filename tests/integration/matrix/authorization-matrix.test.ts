@@ -13,6 +13,7 @@ import { buildWorld, signInAs, type World } from "../../support/fixtures";
 import { resetDatabase } from "../../support/reset-db";
 import { accountMatrix } from "./account";
 import { calendarMatrix } from "./calendar";
+import { chatChannelsMatrix } from "./chat-channels";
 import { checklistsMatrix } from "./checklists";
 import { complaintsMatrix } from "./complaints";
 import { filesMatrix } from "./files";
@@ -37,6 +38,7 @@ const MODULES: MatrixModule[] = [
   filesMatrix,
   notificationsMatrix,
   remindersMatrix,
+  chatChannelsMatrix,
   complaintsMatrix,
   checklistsMatrix,
   inspectionsMatrix,
