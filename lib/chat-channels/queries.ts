@@ -35,3 +35,13 @@ export async function listChatChannels(actor: Actor, siteId: string) {
 }
 
 export type ChatChannelRow = Awaited<ReturnType<typeof listChatChannels>>[number];
+
+/** The settings page: every site of the actor with its channels. */
+export async function chatChannelSettings(actor: Actor) {
+  const sites = await db.site.findMany({
+    where: { id: { in: actor.siteIds } },
+    orderBy: { code: "asc" },
+    select: { id: true, name: true, timeZone: true },
+  });
+  return Promise.all(sites.map(async (site) => ({ ...site, channels: await listChatChannels(actor, site.id) })));
+}
