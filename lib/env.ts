@@ -16,7 +16,7 @@ const EnvSchema = z.object({
    */
   KEWU_SECRET_KEY: z.string().min(32).optional(),
   /** "true": chat channels may also point at http://localhost / 127.0.0.1 (tests, local trials); else https only. */
-  CHAT_ALLOW_LOCAL_HTTP: z
+  CHAT_LOCAL_HTTP: z
     .string()
     .optional()
     .transform((v) => v === "true"),

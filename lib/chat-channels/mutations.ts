@@ -13,10 +13,10 @@ import { postToChannel } from "./send";
 
 const PAGE = "/settings/chat-channels";
 
-/** https only; http to this machine only in tests or with CHAT_ALLOW_LOCAL_HTTP. */
+/** https only; http to this machine only in tests or with CHAT_LOCAL_HTTP. */
 function checkUrl(url: string): URL {
-  const { NODE_ENV, CHAT_ALLOW_LOCAL_HTTP } = env();
-  const problem = webhookUrlProblem(url, NODE_ENV === "test" || CHAT_ALLOW_LOCAL_HTTP);
+  const { NODE_ENV, CHAT_LOCAL_HTTP } = env();
+  const problem = webhookUrlProblem(url, NODE_ENV === "test" || CHAT_LOCAL_HTTP);
   if (problem) throw new DomainError("invalid", `chatChannels.errors.${problem === "notHttps" ? "notHttps" : "invalidUrl"}`, "url");
   return new URL(url);
 }
