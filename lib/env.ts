@@ -17,6 +17,16 @@ const EnvSchema = z.object({
    */
   NEXTAUTH_SECRET: z.string().min(1).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /**
+   * Encrypts secrets stored in the database (chat robots' URLs and signing secrets), through HKDF.
+   * Unset: derived from NEXTAUTH_SECRET the same way. Changing it makes the stored ones unreadable.
+   */
+  KEWU_SECRET_KEY: z.string().min(32).optional(),
+  /** "true": chat channels may also point at http://localhost / 127.0.0.1 (tests, local trials); else https only. */
+  CHAT_LOCAL_HTTP: z
+    .string()
+    .optional()
+    .transform((v) => v === "true"),
   /** Session lifetime in seconds (default 8 h: one working shift). */
   SESSION_MAX_AGE: z.coerce
     .number()

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "file:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK", "ENGINEER"],
   "notification:read": ALL,
   "reminder:run": ["MANAGER"],
+  /** A site's chat channels (group robots, webhooks): managers of the site, and the admin. */
+  "chat:manage": ["ADMIN", "MANAGER"],
   // Inspections (§2, §10): supervisors walk the rounds; managers review compliance and edit checklists;
   // engineering (工程部) fixes what the rounds find (R-INS-5).
   "inspection:perform": ["SUPERVISOR"],
@@ -154,6 +156,10 @@ export const ACTION_PERMISSIONS = {
   uploadFileAction: "file:upload",
   markNotificationsReadAction: "notification:read",
   runRemindersAction: "reminder:run",
+  createChatChannelAction: "chat:manage",
+  updateChatChannelAction: "chat:manage",
+  deleteChatChannelAction: "chat:manage",
+  sendTestChatMessageAction: "chat:manage",
   submitInspectionAction: "inspection:perform",
   saveChecklistTemplateAction: "settings:company",
   markWorkOrderFixedAction: "workorder:fix",
@@ -232,6 +238,7 @@ export const ROUTES = [
   { path: "/registry/departments", permission: "department:read", nav: "departments" },
   { path: "/admin/users", permission: "user:manage", nav: "users" },
   { path: "/calendar", permission: "calendar:read", nav: "calendar" },
+  { path: "/settings/chat-channels", permission: "chat:manage", nav: "chatChannels" },
   { path: "/audit", permission: "audit:read", nav: "audit" },
   { path: "/notifications", permission: "notification:read", nav: "notifications" },
 ] as const satisfies ReadonlyArray<{ path: string; permission: Permission; nav: string }>;

@@ -18,6 +18,7 @@ import enVacant from "./messages/en/vacant.json";
 import enMeetings from "./messages/en/meetings.json";
 import enMeetingReports from "./messages/en/meetingreports.json";
 import enNewspaperReports from "./messages/en/newspaperreports.json";
+import enChatChannels from "./messages/en/chatchannels.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -37,6 +38,7 @@ import zhVacant from "./messages/zh-CN/vacant.json";
 import zhMeetings from "./messages/zh-CN/meetings.json";
 import zhMeetingReports from "./messages/zh-CN/meetingreports.json";
 import zhNewspaperReports from "./messages/zh-CN/newspaperreports.json";
+import zhChatChannels from "./messages/zh-CN/chatchannels.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -59,6 +61,7 @@ const zhCN = {
   ...zhMeetings,
   ...zhMeetingReports,
   ...zhNewspaperReports,
+  ...zhChatChannels,
 };
 const en = {
   ...enCore,
@@ -80,6 +83,7 @@ const en = {
   ...enMeetings,
   ...enMeetingReports,
   ...enNewspaperReports,
+  ...enChatChannels,
 };
 
 export type Messages = typeof zhCN;

@@ -8,6 +8,7 @@ import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
+import { notifyWorkOrdersOpened } from "@/lib/chat-channels/work-orders";
 import { emailEngineering, notifyEngineering, type EngineeringNotice, type OpenedWorkOrder } from "@/lib/work-orders/notify";
 import { areaForCheck, currentTemplate, windowOf } from "./queries";
 import { canSubmit, dutyFor } from "./rules";
@@ -173,6 +174,13 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
     return { id: inspection.id, failures: failures.length, workOrders };
   });
   // After the commit, and not awaited: a slow or failing mail server neither delays nor fails the round.
-  if (engineering) void emailEngineering(engineering);
+  if (engineering) {
+    void emailEngineering(engineering);
+    // And to the site's chat channels subscribed to work orders (never throws).
+    void notifyWorkOrdersOpened(
+      engineering.siteId,
+      engineering.messages.map((m) => m.workOrder),
+    );
+  }
   return saved;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { registerChatQueue } from "@/lib/chat-channels/send";
 import { FILES_CLEANUP_CRON, FILES_CLEANUP_QUEUE, deleteUnclaimedFiles } from "@/lib/files/cleanup";
 import { runReminders, runScheduledReminders, type ReminderRunResult } from "./run";
 
@@ -14,6 +15,7 @@ import { runReminders, runScheduledReminders, type ReminderRunResult } from "./r
  *   or a restart may run a site again the same day, which creates nothing new (dedupe keys).
  * - RUN_QUEUE: on demand, `{ siteIds?: string[] }` (all sites when omitted).
  * - FILES_CLEANUP_QUEUE: hourly, deletes uploads no record claimed (lib/files/cleanup.ts).
+ * - CHAT_QUEUE: posts to chat channels, retried with back-off (lib/chat-channels/send.ts).
  *
  * pg-boss's cron fires each tick once across all processes (the job is de-duplicated per minute),
  * and the tick queue's "singleton" policy keeps two ticks from running at the same time.
@@ -85,6 +87,7 @@ async function start(options: StartOptions): Promise<PgBoss> {
     await boss.createQueue(FILES_CLEANUP_QUEUE, { name: FILES_CLEANUP_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
     await boss.schedule(FILES_CLEANUP_QUEUE, FILES_CLEANUP_CRON, {}, { tz: "UTC" });
     await boss.work(FILES_CLEANUP_QUEUE, work, () => deleteUnclaimedFiles());
+    await registerChatQueue(boss, work);
   } catch (err) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     throw err;

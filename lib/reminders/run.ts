@@ -1,5 +1,6 @@
 import "server-only";
 import type { Calendar } from "@/lib/calendar";
+import { sendRemindersToChannels } from "@/lib/chat-channels/reminders";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { emailDelivery } from "./email";
@@ -103,23 +104,31 @@ async function runForSites(
     reminderCount += collected.reminders;
   }
 
-  const created: (UserDigest["notifications"][number] & { userId: string })[] = [];
+  const created: (UserDigest["notifications"][number] & {
+    userId: string;
+    siteId: string | null;
+    kind: string;
+    texts: unknown;
+    dedupeKey: string;
+  })[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     // createMany + skipDuplicates (ON CONFLICT DO NOTHING), returning only the rows really inserted.
     const inserted = await db.notification.createManyAndReturn({
       data: rows.slice(i, i + INSERT_CHUNK),
       skipDuplicates: true,
-      select: { id: true, userId: true, title: true, body: true, link: true },
+      select: { id: true, userId: true, title: true, body: true, link: true, siteId: true, kind: true, texts: true, dedupeKey: true },
     });
     created.push(...inserted);
   }
+  // The sites' chat channels as well (queued; never fails the run).
+  await sendRemindersToChannels(now, created);
 
   const deliver = options.deliver ?? emailDelivery();
   if (deliver && created.length > 0) {
     const byUser = new Map<string, UserDigest>();
-    for (const { userId, ...n } of created) {
+    for (const { userId, id, title, body, link } of created) {
       const digest = byUser.get(userId) ?? { userId, notifications: [] };
-      digest.notifications.push(n);
+      digest.notifications.push({ id, title, body, link });
       byUser.set(userId, digest);
     }
     try {

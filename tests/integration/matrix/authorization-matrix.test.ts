@@ -14,6 +14,7 @@ import { resetDatabase } from "../../support/reset-db";
 import { asLoadedNow } from "../../support/versions";
 import { accountMatrix } from "./account";
 import { calendarMatrix } from "./calendar";
+import { chatChannelsMatrix } from "./chat-channels";
 import { checklistsMatrix } from "./checklists";
 import { complaintsMatrix } from "./complaints";
 import { filesMatrix } from "./files";
@@ -39,6 +40,7 @@ const MODULES: MatrixModule[] = [
   filesMatrix,
   notificationsMatrix,
   remindersMatrix,
+  chatChannelsMatrix,
   complaintsMatrix,
   revisitSigningMatrix,
   checklistsMatrix,
