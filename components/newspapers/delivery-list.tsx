@@ -34,7 +34,7 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span data-testid="deliveries-remaining">{t("delivery.remaining", { count: remaining, copies: remainingCopies })}</span>
-        <label className="flex min-h-10 items-center gap-2">
+        <label className="flex min-h-11 items-center gap-2">
           <input type="checkbox" className="h-5 w-5" checked={onlyPending} onChange={(e) => setOnlyPending(e.target.checked)} />
           {t("delivery.filterPending")}
         </label>

@@ -15,7 +15,7 @@ export async function AppShell({ actor, banner, children }: { actor: Actor; bann
     <div className="min-h-screen">
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-3 py-2">
-          <Link href="/" className="inline-flex min-h-11 items-center text-lg font-semibold text-sky-800">
+          <Link href="/" className="inline-flex min-h-11 min-w-11 items-center text-lg font-semibold text-sky-800">
             {t("app.name")}
           </Link>
           <div className="flex items-center gap-2 text-sm">

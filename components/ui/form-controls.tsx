@@ -104,7 +104,7 @@ export function CheckboxField<T extends FieldValues>({
 }) {
   const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
-    <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm">
+    <label htmlFor={id} className="flex min-h-11 items-center gap-2 text-sm">
       <input id={id} type="checkbox" className="h-5 w-5" {...register(name)} />
       {label}
     </label>
@@ -154,7 +154,7 @@ export function RadioGroupField<T extends FieldValues>({
         {options.map((o) => (
           <label
             key={o.value}
-            className="flex min-h-10 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50"
+            className="flex min-h-11 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50"
           >
             <input type="radio" value={o.value} className="mt-0.5 h-4 w-4" {...register(name)} />
             <span>

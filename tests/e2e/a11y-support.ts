@@ -40,8 +40,8 @@ export async function openAs(browser: Browser, role: DemoRole, options: BrowserC
   return signedIn(browser, role, options);
 }
 
-/** Loads a page and waits for it to settle (hydrated, fonts and data in). */
+/** Loads a page (server-rendered: its content is in once the load event fired). */
 export async function visit(page: Page, path: string) {
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await page.locator("main").first().waitFor();
 }

@@ -14,6 +14,8 @@ async function smallTargets(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>(
       "header button, header a, main button, main a.rounded-md, [data-primary-action]",
     )) {
+      // Links of the closed phone menu are not on screen.
+      if (!el.checkVisibility()) continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (box.height < 44 || box.width < 44)

@@ -12,15 +12,15 @@ test("a site picked before hydration survives it; save waits for a slow signatur
   test.setTimeout(150_000);
   const desk = await signedIn(browser, "FRONT_DESK");
   // Slow scripts: the server-rendered form is on screen well before React hydrates it.
-  const slowScripts = /\/_next\/static\/chunks\/.*\.js/;
-  await desk.route(slowScripts, async (route) => {
-    await delay(2_000);
+  let slow = true;
+  await desk.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    if (slow) await delay(2_000);
     await route.continue();
   });
   await desk.goto("/complaints/new", { waitUntil: "commit" });
   const site = desk.getByLabel("项目");
   await site.selectOption({ label: "汇金中心" });
-  await desk.unroute(slowScripts);
+  slow = false;
   await formReady(desk, "登记投诉");
   await expect(site.locator("option:checked")).toHaveText("汇金中心");
   await desk.getByRole("combobox", { name: "业户" }).fill("A-");
