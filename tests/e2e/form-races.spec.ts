@@ -25,6 +25,7 @@ test("a site picked before hydration survives it; save waits for a slow signatur
   await expect(site.locator("option:checked")).toHaveText("汇金中心");
   await desk.getByRole("combobox", { name: "业户" }).fill("A-");
   await desk.getByRole("listbox").getByRole("option").first().click();
+  await desk.getByLabel("责任部门").selectOption({ label: "工程部" });
   await desk.getByLabel("投诉内容").fill("B座电梯按钮失灵");
   await desk.getByRole("button", { name: "登记投诉" }).click();
   await expect(desk).toHaveURL(/\/complaints\/(?!new$)[a-z0-9]+$/);
@@ -49,6 +50,7 @@ test("a site picked before hydration survives it; save waits for a slow signatur
     await route.continue();
   });
   const pad = clerk.getByTestId("signature-canvas");
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await clerk.mouse.move(box.x + 30, box.y + 100);
   await clerk.mouse.down();
