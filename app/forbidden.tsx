@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 export default async function Forbidden() {
   const t = await getTranslations("errors");
   return (
-    <main className="mx-auto max-w-md p-8 text-center">
+    <div className="mx-auto max-w-md p-8 text-center">
       <h1 className="mb-2 text-2xl font-semibold">403</h1>
       <p className="mb-4 text-slate-600" data-testid="forbidden">
         {t("forbiddenPage")}
@@ -12,6 +12,6 @@ export default async function Forbidden() {
       <Link href="/" className="text-sky-700 underline">
         {t("backHome")}
       </Link>
-    </main>
+    </div>
   );
 }

@@ -4,12 +4,12 @@ import { getTranslations } from "next-intl/server";
 export default async function NotFound() {
   const t = await getTranslations("errors");
   return (
-    <main className="mx-auto max-w-md p-8 text-center">
+    <div className="mx-auto max-w-md p-8 text-center">
       <h1 className="mb-2 text-2xl font-semibold">404</h1>
       <p className="mb-4 text-slate-600">{t("notFoundPage")}</p>
       <Link href="/" className="text-sky-700 underline">
         {t("backHome")}
       </Link>
-    </main>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ export function TopicFields<T extends FieldValues>(props: {
         <legend className="text-sm font-medium text-slate-700">{t("chatChannels.fields.topics")}</legend>
         <div className="flex flex-wrap gap-x-4">
           {CHAT_TOPICS.map((topic) => (
-            <label key={topic} className="flex min-h-10 items-center gap-2 text-sm">
+            <label key={topic} className="flex min-h-11 items-center gap-2 text-sm">
               <input type="checkbox" value={topic} className="h-5 w-5" {...register("topics" as Path<T>)} />
               {t(`chatChannels.topics.${topic}`)}
             </label>
@@ -37,7 +37,7 @@ export function TopicFields<T extends FieldValues>(props: {
         <legend className="text-sm font-medium text-slate-700">{t("chatChannels.fields.locale")}</legend>
         <div className="flex gap-4">
           {CHAT_LOCALES.map((locale) => (
-            <label key={locale} className="flex min-h-10 items-center gap-2 text-sm">
+            <label key={locale} className="flex min-h-11 items-center gap-2 text-sm">
               <input type="radio" value={locale} className="h-4 w-4" {...register("locale" as Path<T>)} />
               {t(`chatChannels.locales.${locale}`)}
             </label>

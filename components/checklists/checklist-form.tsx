@@ -54,7 +54,7 @@ export function ChecklistForm(props: {
                   </span>
                 ) : null}
               </div>
-              <label className="flex min-h-10 items-center gap-1 text-sm text-slate-700">
+              <label className="flex min-h-11 items-center gap-1 text-sm text-slate-700">
                 <input type="checkbox" {...register(`items.${i}.equipment`)} />
                 {t("equipment")}
               </label>

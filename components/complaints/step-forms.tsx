@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { PhotoInput } from "@/components/files/photo-input";
 import { SignaturePad } from "@/components/files/signature-pad";
+import { useUploadGate } from "@/components/files/upload-gate";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { RadioGroupField, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
@@ -100,6 +101,9 @@ export function RectificationForm(props: StepProps) {
 /** 《回访记录表》 (R-CMP-4): a visit revisit is saved only with the client's signature. */
 export function RevisitForm(props: StepProps & { clientName: string }) {
   const t = useTranslations("complaints");
+  const tf = useTranslations("files");
+  const uploads = useUploadGate();
+  const [waiting, setWaiting] = useState(false);
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: RecordRevisitSchema,
@@ -118,7 +122,19 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
   });
   const method = form.watch("method");
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate aria-label={t("steps.revisit")}>
+    <form
+      onSubmit={async (e) => {
+        // A signature still uploading: wait for it (the button says so), then save with it.
+        e.preventDefault();
+        setWaiting(true);
+        await uploads.settled();
+        setWaiting(false);
+        await onSubmit();
+      }}
+      className="flex flex-col gap-2"
+      noValidate
+      aria-label={t("steps.revisit")}
+    >
       <RadioGroupField
         register={form.register}
         name="method"
@@ -150,6 +166,7 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
           <SignaturePad
             siteId={props.siteId}
             label={t("clientSignature")}
+            uploads={uploads}
             onChange={(fileId) => form.setValue("signatureFileId", fileId ?? "", { shouldValidate: form.formState.isSubmitted })}
           />
           <p id="f-signatureFileId-error" className="min-h-4 text-xs text-red-600" aria-live="polite">
@@ -159,7 +176,11 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
       ) : null}
       <FormStatus error={formError} message={formMessage} />
       <div>
-        <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("steps.revisit")} />
+        <SubmitButton
+          busy={busy || waiting}
+          pending={form.formState.isSubmitting}
+          label={waiting || uploads.uploading ? tf("signature.waiting") : t("steps.revisit")}
+        />
       </div>
     </form>
   );

@@ -14,6 +14,8 @@ export function TenantPicker(props: {
   siteId: string;
   tenantError?: string;
   unitError?: string;
+  /** The form needs a unit (a goods pass), not only a tenant: its label is marked required. */
+  unitRequired?: boolean;
   onChange: (value: { tenantId: string; unitId: string }) => void;
 }) {
   const t = useTranslations("complaints");
@@ -109,7 +111,7 @@ export function TenantPicker(props: {
           ) : null}
         </div>
       </Field>
-      <Field id="f-unit" label={t("unit")} error={props.unitError}>
+      <Field id="f-unit" label={t("unit")} required={props.unitRequired} error={props.unitError}>
         <select
           {...controlProps("f-unit", props.unitError)}
           className={inputClass}

@@ -150,7 +150,7 @@ export function PhotoInput({ siteId, name, label, max = 6, value, onChange, erro
         onChange={onFiles}
         aria-invalid={error || failedIds.length ? true : undefined}
         aria-describedby={[`${id}-error`, `${id}-hint`, `${id}-count`, ...failedIds].join(" ")}
-        className="block w-full text-sm text-slate-700 file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50 disabled:opacity-60"
+        className="block w-full text-sm text-slate-700 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50 disabled:opacity-60"
       />
       <p id={`${id}-count`} className="sr-only" aria-live="polite">
         {t("photos.count", { count: value.length, max })}

@@ -6,6 +6,7 @@ import SignaturePadEngine, { type Options, type PointGroup } from "signature_pad
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { uploadFileAction } from "@/lib/files/actions";
+import type { UploadGate } from "./upload-gate";
 
 /** Ink of the pad and of the exported PNG: strokes thin out where the pen moves fast, like a real pen. */
 const INK: Options = { penColor: "#0f172a", minWidth: 1, maxWidth: 3 };
@@ -55,6 +56,8 @@ export interface SignaturePadProps {
   error?: string;
   /** Base of the element ids (default "signature"). */
   id?: string;
+  /** The form's upload gate: its save waits for a signature being uploaded. */
+  uploads?: UploadGate;
 }
 
 /**
@@ -63,7 +66,7 @@ export interface SignaturePadProps {
  * id to the form. The canvas's backing store follows its size × devicePixelRatio, and the strokes are
  * redrawn from their points after a resize or a zoom, so they stay sharp and are not lost.
  */
-export function SignaturePad({ siteId, upload = uploadFileAction, label, onChange, error, id = "signature" }: SignaturePadProps) {
+export function SignaturePad({ siteId, upload = uploadFileAction, label, onChange, error, id = "signature", uploads }: SignaturePadProps) {
   const t = useTranslations("files");
   const hydrated = useHydrated();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -146,7 +149,12 @@ export function SignaturePad({ siteId, upload = uploadFileAction, label, onChang
     }
   }
 
-  async function confirm() {
+  function confirm() {
+    const upload = save();
+    uploads?.track(upload);
+  }
+
+  async function save() {
     const pad = padRef.current;
     if (!pad || pad.toData().length === 0) {
       setMessage(t("errors.signatureEmpty"));

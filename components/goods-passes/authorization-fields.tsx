@@ -120,7 +120,7 @@ export function AuthorizationFields(props: {
             ) : null}
             {chosen ? (
               <div className="flex flex-col gap-1">
-                <label htmlFor="f-signatureConfirmed" className="flex min-h-10 items-center gap-2 text-sm font-medium">
+                <label htmlFor="f-signatureConfirmed" className="flex min-h-11 items-center gap-2 text-sm font-medium">
                   <input
                     id="f-signatureConfirmed"
                     type="checkbox"

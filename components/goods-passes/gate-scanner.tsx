@@ -36,6 +36,7 @@ export function GateScanner({ query, pass }: { query: string; pass: PassView | n
   const canScan = useCanScan();
   const [scanning, setScanning] = useState(false);
   const [cameraError, setCameraError] = useState(false);
+  const [emptyLookup, setEmptyLookup] = useState(false);
   const videoRef = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
@@ -96,7 +97,19 @@ export function GateScanner({ query, pass }: { query: string; pass: PassView | n
           </div>
         ) : null}
         {cameraError ? <p className="text-sm text-amber-800">{t("cameraDenied")}</p> : null}
-        <Form action="/gate" className="flex flex-col gap-1">
+        <Form
+          action="/gate"
+          className="flex flex-col gap-1"
+          noValidate
+          onSubmit={(e) => {
+            // An empty lookup asks for a number instead of doing nothing.
+            const q = new FormData(e.currentTarget).get("q");
+            if (typeof q === "string" && q.trim() !== "") return setEmptyLookup(false);
+            e.preventDefault();
+            setEmptyLookup(true);
+            document.getElementById("gate-q")?.focus();
+          }}
+        >
           <label htmlFor="gate-q" className="text-sm font-medium text-slate-700">
             {t("numberLabel")}
           </label>
@@ -109,13 +122,18 @@ export function GateScanner({ query, pass }: { query: string; pass: PassView | n
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
-              aria-describedby="gate-q-hint"
+              aria-describedby="gate-q-error gate-q-hint"
+              aria-invalid={emptyLookup ? true : undefined}
+              onInput={() => setEmptyLookup(false)}
               className={`${inputClass} text-lg`}
             />
             <Button type="submit" className="min-h-12 shrink-0">
               {t("find")}
             </Button>
           </div>
+          <p id="gate-q-error" className="min-h-4 text-sm text-red-600" aria-live="polite">
+            {emptyLookup ? t("enterNumber") : ""}
+          </p>
           <p id="gate-q-hint" className="text-xs text-slate-500">
             {canScan ? t("numberHint") : `${t("noCamera")} ${t("numberHint")}`}
           </p>

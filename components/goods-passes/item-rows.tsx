@@ -111,7 +111,7 @@ export function ItemRows({
                   {err("unit") ?? ""}
                 </p>
               </div>
-              <label htmlFor={id("hazardous")} className="col-span-3 flex min-h-10 items-center gap-1 text-sm sm:col-span-2">
+              <label htmlFor={id("hazardous")} className="col-span-3 flex min-h-11 items-center gap-1 text-sm sm:col-span-2">
                 <input id={id("hazardous")} type="checkbox" className="h-5 w-5" {...register(`items.${index}.hazardous`)} />
                 {t("hazardous")}
               </label>

@@ -160,6 +160,7 @@ export function PassForm(props: {
         siteId={siteId}
         tenantError={errorOf("tenantId")}
         unitError={errorOf("unitId")}
+        unitRequired
         onChange={({ tenantId: tenant, unitId }) => {
           setValue("tenantId", tenant, { shouldValidate: formState.isSubmitted });
           setValue("unitId", unitId, { shouldValidate: formState.isSubmitted });

@@ -83,7 +83,7 @@ export function LoadingRouteForm(props: {
             </Field>
           </div>
         ))}
-        <label htmlFor={`${key}-active`} className="mt-6 flex min-h-10 items-center gap-2 text-sm">
+        <label htmlFor={`${key}-active`} className="mt-6 flex min-h-11 items-center gap-2 text-sm">
           <input id={`${key}-active`} type="checkbox" className="h-5 w-5" {...register("active")} />
           {t("goodsSettings.routes.active")}
         </label>

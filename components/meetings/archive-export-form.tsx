@@ -35,7 +35,7 @@ export async function ArchiveExportForm(props: { siteId: string; series: { id: s
         {t("to")}
         <input type="date" name="to" defaultValue={props.to} required className={inputClass} />
       </label>
-      <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+      <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
         {t("archive")}
       </button>
       <p id="archive-hint" className="w-full text-xs text-slate-500">

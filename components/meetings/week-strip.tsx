@@ -47,7 +47,7 @@ export async function WeekStrip(props: {
           const label = t("week", { monday: cell.monday, sunday: cell.sunday });
           const body = (
             <>
-              <span className="block text-[11px] opacity-80">{short(cell.monday)}</span>
+              <span className="block text-[11px]">{short(cell.monday)}</span>
               <span className="block font-medium">{t(`states.${cell.state}`)}</span>
               {cell.meeting ? <span className="block text-[11px]">{short(cell.meeting.date)}</span> : null}
             </>

@@ -25,13 +25,16 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
   // The card whose "absent" was tapped last: a refusal shows there, not at the top of a long list.
   const [holdTarget, setHoldTarget] = useState<string | null>(null);
   const rows = onlyPending ? props.deliveries.filter((d) => d.state === "PENDING") : props.deliveries;
-  const remaining = props.deliveries.filter((d) => d.state === "PENDING").length;
+  // 户 counts households (a unit's tenant), not deliveries: a tenant with two titles is one stop.
+  const pending = props.deliveries.filter((d) => d.state === "PENDING");
+  const remaining = new Set(pending.map((d) => `${d.unitCode}\u0000${d.tenantName}`)).size;
+  const remainingCopies = pending.reduce((sum, d) => sum + d.copies, 0);
   const active = props.canLog && props.handedOver;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <span data-testid="deliveries-remaining">{t("delivery.remaining", { count: remaining })}</span>
-        <label className="flex min-h-10 items-center gap-2">
+        <span data-testid="deliveries-remaining">{t("delivery.remaining", { count: remaining, copies: remainingCopies })}</span>
+        <label className="flex min-h-11 items-center gap-2">
           <input type="checkbox" className="h-5 w-5" checked={onlyPending} onChange={(e) => setOnlyPending(e.target.checked)} />
           {t("delivery.filterPending")}
         </label>

@@ -21,7 +21,7 @@ export async function NewspaperNav(props: { current: (typeof LINKS)[number][0]; 
             key={key}
             href={`${href}${q(props.siteId)}`}
             aria-current={props.current === key ? "page" : undefined}
-            className={`rounded-md px-3 py-2 ${props.current === key ? "bg-sky-700 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
+            className={`inline-flex min-h-11 items-center rounded-md px-3 ${props.current === key ? "bg-sky-700 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
           >
             {t(`links.${key}`)}
           </Link>
@@ -34,7 +34,7 @@ export async function NewspaperNav(props: { current: (typeof LINKS)[number][0]; 
               key={s.id}
               href={`?site=${encodeURIComponent(s.id)}`}
               aria-current={props.siteId === s.id ? "true" : undefined}
-              className={`rounded-full px-3 py-1 ${props.siteId === s.id ? "bg-slate-800 text-white" : "bg-slate-100 text-slate-700"}`}
+              className={`inline-flex min-h-11 items-center rounded-full px-3 ${props.siteId === s.id ? "bg-slate-800 text-white" : "bg-slate-100 text-slate-700"}`}
             >
               {s.name}
             </Link>

@@ -102,7 +102,7 @@ export function UserForm(props: {
         <legend className="text-sm font-medium text-slate-700">{t("users.sites")}</legend>
         <div className="flex flex-wrap gap-x-4">
           {props.sites.map((s) => (
-            <label key={s.value} className="flex min-h-10 items-center gap-2 text-sm">
+            <label key={s.value} className="flex min-h-11 items-center gap-2 text-sm">
               <input type="checkbox" value={s.value} className="h-5 w-5" {...register("siteIds")} />
               {s.label}
             </label>

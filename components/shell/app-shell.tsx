@@ -15,13 +15,13 @@ export async function AppShell({ actor, banner, children }: { actor: Actor; bann
     <div className="min-h-screen">
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-3 py-2">
-          <Link href="/" className="text-lg font-semibold text-sky-800">
+          <Link href="/" className="inline-flex min-h-11 min-w-11 items-center text-lg font-semibold text-sky-800">
             {t("app.name")}
           </Link>
           <div className="flex items-center gap-2 text-sm">
             <Link
               href="/account/password"
-              className="hidden text-slate-600 sm:inline"
+              className="hidden min-h-11 items-center text-slate-600 sm:inline-flex"
               data-testid="current-user"
               title={t("account.title")}
             >
@@ -35,7 +35,9 @@ export async function AppShell({ actor, banner, children }: { actor: Actor; bann
         <nav aria-label={t("shell.mainNav")} className="mx-auto max-w-6xl px-3 pb-2">
           {/* Phones: a disclosure menu with no JavaScript; desktops: a row of links. */}
           <details className="md:hidden">
-            <summary className="cursor-pointer rounded-md px-3 py-2 text-sm text-slate-700">{t("shell.menu")}</summary>
+            <summary className="flex min-h-11 cursor-pointer items-center rounded-md px-3 text-sm text-slate-700">
+              {t("shell.menu")}
+            </summary>
             <NavLinks items={items} />
           </details>
           <div className="hidden md:block" data-testid="main-nav">

@@ -13,7 +13,7 @@ export function LocaleSwitch() {
   return (
     <button
       type="button"
-      className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+      className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-slate-300 px-2 text-xs hover:bg-slate-50"
       aria-label={t("switchLanguage")}
       onClick={() => {
         document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;

@@ -8,7 +8,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+      className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sm text-slate-600 hover:bg-slate-100"
       onClick={() => signOut({ callbackUrl: "/login" })}
     >
       {t("signOut")}

@@ -110,7 +110,7 @@ export function SignatoryForm(props: {
               {(["SIGNATURE", "PHOTO"] as const).map((mode) => (
                 <label
                   key={mode}
-                  className="flex min-h-10 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50"
+                  className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50"
                 >
                   <input
                     type="radio"

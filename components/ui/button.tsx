@@ -8,7 +8,7 @@ const variants = {
 } as const;
 
 const base =
-  "inline-flex min-h-10 items-center justify-center gap-1 rounded-md px-4 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
+  "inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-md px-4 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
 
 export function Button({
   variant = "primary",

@@ -12,11 +12,11 @@ export async function FilterBar(props: { q?: string; qLabel: string; children?: 
           name="q"
           defaultValue={props.q ?? ""}
           maxLength={100}
-          className="mt-1 w-56 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          className="mt-1 min-h-11 w-56 max-w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
       </label>
       {props.children}
-      <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+      <button type="submit" className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
         {t("search")}
       </button>
     </form>
@@ -31,7 +31,7 @@ export async function FilterSelect(props: { name: string; label: string; value?:
       <select
         name={props.name}
         defaultValue={props.value ?? ""}
-        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        className="mt-1 min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
       >
         <option value="">{t("all")}</option>
         {props.options.map((o) => (
@@ -53,7 +53,7 @@ export function FilterDate(props: { name: string; label: string; value?: string 
         type="date"
         name={props.name}
         defaultValue={props.value ?? ""}
-        className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        className="mt-1 min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
       />
     </label>
   );

@@ -4,6 +4,36 @@ import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes 
 import type { FieldValues, Path, UseFormRegister } from "react-hook-form";
 import { Field, controlProps, inputClass } from "./field";
 
+/**
+ * `register(name)`, but what the user chose or typed before hydration survives it: react-hook-form
+ * writes the default value into the control when it registers it, which on a slow phone resets a
+ * select picked right after the page appeared. When the control already differs from its
+ * server-rendered default, that value is handed back to the form as a change.
+ */
+export function registerKeepingInput<T extends FieldValues>(register: UseFormRegister<T>, name: Path<T>) {
+  const registered = register(name);
+  return {
+    ...registered,
+    ref: (el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null) => {
+      const typed = el && !(el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) ? el.value : null;
+      const changed = el !== null && typed !== null && typed !== serverDefault(el);
+      registered.ref(el);
+      if (el && changed && el.value !== typed) {
+        el.value = typed;
+        void registered.onChange({ target: el, type: "change" });
+      }
+    },
+  };
+}
+
+function serverDefault(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): string {
+  if (el instanceof HTMLSelectElement) {
+    const chosen = Array.from(el.options).find((o) => o.defaultSelected) ?? el.options[0];
+    return chosen?.value ?? "";
+  }
+  return el.defaultValue;
+}
+
 type Common<T extends FieldValues> = {
   name: Path<T>;
   label: string;
@@ -29,7 +59,7 @@ export function TextField<T extends FieldValues>({
   const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
-      <input {...controlProps(id, error)} className={inputClass} {...rest} {...register(name)} />
+      <input {...controlProps(id, error)} className={inputClass} {...rest} {...registerKeepingInput(register, name)} />
     </Field>
   );
 }
@@ -49,7 +79,7 @@ export function SelectField<T extends FieldValues>({
   const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
-      <select {...controlProps(id, error)} className={inputClass} {...rest} {...register(name)}>
+      <select {...controlProps(id, error)} className={inputClass} {...rest} {...registerKeepingInput(register, name)}>
         {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -74,7 +104,7 @@ export function CheckboxField<T extends FieldValues>({
 }) {
   const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
-    <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm">
+    <label htmlFor={id} className="flex min-h-11 items-center gap-2 text-sm">
       <input id={id} type="checkbox" className="h-5 w-5" {...register(name)} />
       {label}
     </label>
@@ -94,7 +124,7 @@ export function TextAreaField<T extends FieldValues>({
   const id = `${idPrefix ?? "f"}-${name.replaceAll(".", "-")}`;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
-      <textarea {...controlProps(id, error)} className={inputClass} rows={4} {...rest} {...register(name)} />
+      <textarea {...controlProps(id, error)} className={inputClass} rows={4} {...rest} {...registerKeepingInput(register, name)} />
     </Field>
   );
 }
@@ -124,7 +154,7 @@ export function RadioGroupField<T extends FieldValues>({
         {options.map((o) => (
           <label
             key={o.value}
-            className="flex min-h-10 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50"
+            className="flex min-h-11 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50"
           >
             <input type="radio" value={o.value} className="mt-0.5 h-4 w-4" {...register(name)} />
             <span>

@@ -17,7 +17,7 @@ export async function Pagination(props: {
     sp.set("page", String(page));
     return `?${sp.toString()}`;
   };
-  const link = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50";
+  const link = "inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50";
   return (
     <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-2 text-sm text-slate-600">
       <span>{t("pageOf", { page: props.page, pageCount: props.pageCount, total: props.capped ? `${props.total}+` : props.total })}</span>

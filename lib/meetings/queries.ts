@@ -1,11 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
-import { formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
+import { addDays, dateColumn, formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
-import { nextUsualDate } from "./rules";
+import { proposedMeetingDate } from "./rules";
 
 /**
  * The meetings list page: meetings the user may see (R-MTG-4: attendees, convener, minute-taker, managers
@@ -92,12 +92,20 @@ export async function seriesOverview() {
     },
   });
   const now = new Date();
+  if (series.length === 0) return [];
+  // Meetings from 8 days before to 8 days after today: whatever each site's zone, its whole current week.
+  const today = localDateInZone(now, series[0].site.timeZone);
+  const recent = await db.meeting.findMany({
+    where: { seriesId: { in: series.map((s) => s.id) }, date: { gte: dateColumn(addDays(today, -8)), lte: dateColumn(addDays(today, 8)) } },
+    select: { seriesId: true, date: true },
+  });
+  const datesOf = (seriesId: string) => recent.filter((m) => m.seriesId === seriesId).map((m) => localDateOfColumn(m.date));
   return series.map((s) => ({
     id: s.id,
     name: s.name,
     kind: s.kind,
     siteName: s.site.name,
-    nextDate: nextUsualDate(localDateInZone(now, s.site.timeZone), s.weekday),
+    nextDate: proposedMeetingDate(localDateInZone(now, s.site.timeZone), s.weekday, datesOf(s.id)),
     startTime: s.startTime,
     place: s.place,
     weekday: s.weekday,

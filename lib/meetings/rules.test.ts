@@ -9,6 +9,7 @@ import {
   mayReadMeeting,
   mayRequestLeave,
   nextUsualDate,
+  proposedMeetingDate,
   tooFarAhead,
 } from "./rules";
 
@@ -28,6 +29,16 @@ describe("scheduling horizon (at most 7 days ahead, site time)", () => {
     expect(nextUsualDate("2026-11-27", 1)).toBe("2026-11-30");
     expect(nextUsualDate("2026-11-27", 4)).toBe("2026-12-03");
     expect(nextUsualDate("2026-11-29", 7)).toBe("2026-11-29");
+  });
+  it("R-MTG-1: proposes this week's usual day while this week has no meeting, even when it has passed", () => {
+    // Friday 2026-11-27; the series meets on Mondays.
+    expect(proposedMeetingDate("2026-11-27", 1, [])).toBe("2026-11-23");
+    expect(proposedMeetingDate("2026-11-27", 1, ["2026-11-16"])).toBe("2026-11-23");
+    expect(proposedMeetingDate("2026-11-27", 1, ["2026-11-23"])).toBe("2026-11-30");
+    expect(proposedMeetingDate("2026-11-27", 1, ["2026-11-24"])).toBe("2026-11-30");
+    // Later in the week: this week's day is still ahead.
+    expect(proposedMeetingDate("2026-11-24", 5, [])).toBe("2026-11-27");
+    expect(proposedMeetingDate("2026-11-29", 7, [])).toBe("2026-11-29");
   });
 });
 

@@ -41,6 +41,20 @@ export function nextUsualDate(today: LocalDate, isoWeekday: number): LocalDate {
 }
 
 /**
+ * R-MTG-1 (weekly meetings): the date the schedule form proposes. A week (Monday to Sunday, site time)
+ * without a meeting of the series yet gets its usual day, even when that day has passed — the missing
+ * meeting is what needs recording; a week that already has one proposes the usual day of the next week.
+ */
+export function proposedMeetingDate(today: LocalDate, isoWeekday: number, meetingDates: readonly LocalDate[]): LocalDate {
+  const todayIso = ((dayOfWeek(today) + 6) % 7) + 1;
+  const monday = addDays(today, 1 - todayIso);
+  const sunday = addDays(monday, 6);
+  const thisWeeks = addDays(monday, isoWeekday - 1);
+  const held = meetingDates.some((d) => d >= monday && d <= sunday);
+  return held ? addDays(thisWeeks, 7) : thisWeeks;
+}
+
+/**
  * R-MTG-3 (事先征得上级的同意): a leave excuses an absence only when it was APPROVED and the decision was
  * taken strictly before the meeting began. An approval given after the start is recorded but excuses nothing.
  */

@@ -12,5 +12,5 @@ test("the front desk's home and menu work at 390 px", async ({ page }) => {
   await page.getByText("菜单").click();
   await page.getByRole("link", { name: "业户" }).first().click();
   await expect(page).toHaveURL(/\/registry\/tenants/);
-  await expect(page.getByRole("table")).toBeVisible();
+  await expect(page.locator("table")).toBeVisible();
 });

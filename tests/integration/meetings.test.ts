@@ -414,6 +414,11 @@ describe("confirmation and the lock (R-MTG-4)", () => {
     });
     const ready = await readyMeeting(addDays(today(), -41));
     await signInAs(world.users.CLERK);
+    // R-MTG-2: minutes with every section empty are refused, not reported as saved.
+    expect(await saveMinutesAction({ meetingId: ready, lastWeekReview: " ", nextWeekPlan: "", assignments: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { lastWeekReview: "纪要为空：请至少填写一个议程部分" },
+    });
     await saveMinutesAction({ meetingId: ready, lastWeekReview: "有内容", nextWeekPlan: "", assignments: "有内容" });
     await signInAs(world.users.MANAGER);
     expect(await confirmMeetingAction({ meetingId: ready })).toMatchObject({

@@ -44,7 +44,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         <FilterSelect name="site" label={t("fields.site")} value={site.id} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
         <input type="hidden" name="month" value={month.month} />
-        <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm">
+        <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm">
           {t("common.search")}
         </button>
       </form>

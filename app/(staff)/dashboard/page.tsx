@@ -61,7 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               href={exportHref}
               download
               title={t("dashboard.export.hint", { max: EXPORT_MAX_ROWS.toLocaleString() })}
-              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+              className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
             >
               {t("dashboard.export.button")}
             </a>

@@ -48,7 +48,7 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
                 href={`/goods-passes/export${goodsPassFilterQuery(filter)}`}
                 download
                 title={t("goodsLists.export.hint", { max: GOODS_EXPORT_MAX_ROWS.toLocaleString() })}
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+                className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
               >
                 {t("goodsLists.export.button")}
               </a>

@@ -92,7 +92,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
             value={series}
             options={overview.map((s) => ({ value: s.id, label: `${s.name}（${s.siteName}）` }))}
           />
-          <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+          <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
             {t("list.filter")}
           </button>
         </form>

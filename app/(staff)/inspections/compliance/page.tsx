@@ -51,7 +51,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
             ))}
           </select>
         </label>
-        <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+        <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
           {t("compliance.filters.apply")}
         </button>
       </form>

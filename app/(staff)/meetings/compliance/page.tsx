@@ -57,7 +57,7 @@ export default async function MeetingCompliancePage({ searchParams }: { searchPa
             ))}
           </select>
         </label>
-        <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+        <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
           {t("filters.apply")}
         </button>
       </form>
@@ -95,7 +95,7 @@ export default async function MeetingCompliancePage({ searchParams }: { searchPa
             <a
               href={attendanceHref}
               download
-              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
             >
               {t("export.attendance")}
             </a>

@@ -37,7 +37,7 @@ export default async function NewspaperReportPage({ searchParams }: { searchPara
           <a
             href={`/newspapers/report/export?site=${report.site.id}&month=${report.month}`}
             download
-            className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
           >
             {t("export")}
           </a>
@@ -66,7 +66,7 @@ export default async function NewspaperReportPage({ searchParams }: { searchPara
             ))}
           </select>
         </label>
-        <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+        <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
           {t("filters.apply")}
         </button>
       </form>

@@ -53,7 +53,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ area
         </>
       ) : null}
       <p className="mt-4">
-        <Link href="/inspections" className="inline-flex min-h-10 items-center text-sm text-sky-700 underline">
+        <Link href="/inspections" className="inline-flex min-h-11 items-center text-sm text-sky-700 underline">
           {t("back")}
         </Link>
       </p>

@@ -1,0 +1,17 @@
+/** Every main page of every role passes axe's WCAG 2.1 AA rules on a desktop: no serious or critical violation. */
+import { expect, test } from "./fixtures";
+import { axeFindings, openAs, pagesByRole, visit } from "./a11y-support";
+
+for (const { role, paths } of pagesByRole()) {
+  test(`axe WCAG 2.1 AA, desktop: ${role}`, async ({ browser }) => {
+    test.setTimeout(30_000 + paths.length * 15_000);
+    const page = await openAs(browser, role);
+    const findings: string[] = [];
+    for (const path of paths) {
+      await visit(page, path);
+      findings.push(...(await axeFindings(page)).map((f) => `${path}: ${f}`));
+    }
+    expect(findings).toEqual([]);
+    await page.context().close();
+  });
+}
