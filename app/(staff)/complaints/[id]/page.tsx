@@ -9,16 +9,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { closeComplaintAction, recordRectificationAction, recordRevisitAction, startRectificationAction } from "@/lib/complaints/actions";
 import { getComplaint } from "@/lib/complaints/queries";
+import { complaintNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
+import { NextStepNote } from "@/components/records/next-step-note";
 
 export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("complaint:read");
   const { id } = await params;
   const c = await getComplaint(id);
   if (!c) notFound();
-  const t = await getTranslations();
   const tc = await getTranslations("complaints");
   const can = (p: Parameters<typeof roleHas>[1]) => roleHas(actor.role, p);
+  const next = complaintNextStep(c.state);
+  const current = c.rectifications.find((r) => r.round === c.round);
   const step = { complaintId: c.id, round: c.round, siteId: c.siteId, timeZone: c.site.timeZone };
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-3 gap-2 py-1.5 sm:grid-cols-4">
@@ -120,6 +123,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         <h2 id="next" className="mb-2 font-medium">
           {tc("nextStep")}
         </h2>
+        {next ? <NextStepNote next={next} person={c.state === "IN_RECTIFICATION" ? current?.startedBy : null} /> : null}
         {c.state === "RECEIVED" && can("complaint:rectify") ? (
           <ActionButton action={startRectificationAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.start")} />
         ) : c.state === "IN_RECTIFICATION" && can("complaint:rectify") ? (
@@ -129,9 +133,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         ) : c.state === "REVISITED" && can("complaint:close") ? (
           <ActionButton action={closeComplaintAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.close")} />
         ) : (
-          <p className="text-sm text-slate-500">
-            {c.state === "CLOSED" ? tc("closedAt", { at: c.local.closedAt ?? "" }) : t("complaints.waitingForOthers")}
-          </p>
+          <p className="text-sm text-slate-500">{c.state === "CLOSED" ? tc("closedAt", { at: c.local.closedAt ?? "" }) : null}</p>
         )}
       </section>
     </>
