@@ -68,7 +68,7 @@ test("a major complaint from intake to a signed revisit, seen on the manager's d
   await clerk.getByRole("button", { name: "撤销" }).click();
   await expect(clerk.getByRole("button", { name: "撤销" })).toBeDisabled();
   await clerk.getByRole("button", { name: "确认签名" }).click();
-  await expect(clerk.locator("#signature-error")).toHaveText("请客户先签名");
+  await expect(clerk.locator("#signature-error")).toHaveText("请先完成客户签字");
   await clerk.mouse.move(box.x + 30, box.y + 120);
   await clerk.mouse.down();
   for (let i = 1; i <= 12; i++) await clerk.mouse.move(box.x + 30 + i * 20, box.y + 120 - Math.sin(i / 2) * 50, { steps: 3 });

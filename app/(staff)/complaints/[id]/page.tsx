@@ -19,6 +19,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
   const c = await getComplaint(id);
   if (!c) notFound();
   const tc = await getTranslations("complaints");
+  const tCommon = await getTranslations("common");
   const can = (p: Parameters<typeof roleHas>[1]) => roleHas(actor.role, p);
   const next = complaintNextStep(c.state);
   const current = c.rectifications.find((r) => r.round === c.round);
@@ -64,14 +65,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
             {tc("deadlines")}
           </h2>
           <p className="text-sm">
-            {tc("deadlineKinds.rectification")}: {c.local.rectificationDueAt}
+            {tCommon("labelValue", { label: tc("deadlineKinds.rectification"), value: c.local.rectificationDueAt ?? "" })}
           </p>
           <DeadlineBadge state={c.rectificationState} provisional={c.rectificationDueProvisional} />
           {c.local.revisitDueAt ? (
             <>
-              <p className="mt-3 text-sm">
-                {tc("deadlineKinds.revisit")}: {c.local.revisitDueAt}
-              </p>
+              <p className="mt-3 text-sm">{tCommon("labelValue", { label: tc("deadlineKinds.revisit"), value: c.local.revisitDueAt })}</p>
               {c.revisitState ? <DeadlineBadge state={c.revisitState} provisional={c.revisitDueProvisional} /> : null}
             </>
           ) : null}
