@@ -214,34 +214,37 @@ export const ACTION_PERMISSIONS = {
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
 
-/** Protected pages: path prefix → permission, and the navigation built from it. */
+/**
+ * Protected pages: path prefix → permission, and the navigation built from it. `group` is the area of
+ * work the page belongs to; the navigation shows areas in this order, each with its pages in this order.
+ */
 export const ROUTES = [
-  { path: "/", permission: "home:view", nav: "home" },
-  { path: "/complaints", permission: "complaint:read", nav: "complaints" },
-  { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard" },
-  { path: "/inspections", permission: "inspection:perform", nav: "inspections" },
-  { path: "/work-orders", permission: "workorder:read", nav: "workOrders" },
-  { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance" },
-  { path: "/checklists", permission: "template:manage", nav: "checklists" },
-  { path: "/goods-passes", permission: "goodspass:read", nav: "goodsPasses" },
-  { path: "/gate", permission: "goodspass:release", nav: "gate" },
-  { path: "/signatories", permission: "signatory:read", nav: "signatories" },
-  { path: "/goods-settings", permission: "goodspass:settings", nav: "goodsSettings" },
-  { path: "/newspapers", permission: "newspaper:read", nav: "newspapers" },
-  { path: "/vacant-units", permission: "vacant:read", nav: "vacantUnits" },
-  { path: "/meetings", permission: "meeting:read", nav: "meetings" },
-  { path: "/meetings/compliance", permission: "meeting:compliance", nav: "meetingCompliance" },
-  { path: "/registry/sites", permission: "site:read", nav: "sites" },
-  { path: "/registry/areas", permission: "area:read", nav: "areas" },
-  { path: "/registry/units", permission: "unit:read", nav: "units" },
-  { path: "/registry/tenants", permission: "tenant:read", nav: "tenants" },
-  { path: "/registry/departments", permission: "department:read", nav: "departments" },
-  { path: "/admin/users", permission: "user:manage", nav: "users" },
-  { path: "/calendar", permission: "calendar:read", nav: "calendar" },
-  { path: "/settings/chat-channels", permission: "chat:manage", nav: "chatChannels" },
-  { path: "/audit", permission: "audit:read", nav: "audit" },
-  { path: "/notifications", permission: "notification:read", nav: "notifications" },
-] as const satisfies ReadonlyArray<{ path: string; permission: Permission; nav: string }>;
+  { path: "/", permission: "home:view", nav: "home", group: "home" },
+  { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard", group: "complaints" },
+  { path: "/complaints", permission: "complaint:read", nav: "complaints", group: "complaints" },
+  { path: "/inspections", permission: "inspection:perform", nav: "inspections", group: "inspections" },
+  { path: "/work-orders", permission: "workorder:read", nav: "workOrders", group: "inspections" },
+  { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance", group: "inspections" },
+  { path: "/checklists", permission: "template:manage", nav: "checklists", group: "inspections" },
+  { path: "/goods-passes", permission: "goodspass:read", nav: "goodsPasses", group: "frontDesk" },
+  { path: "/gate", permission: "goodspass:release", nav: "gate", group: "frontDesk" },
+  { path: "/signatories", permission: "signatory:read", nav: "signatories", group: "frontDesk" },
+  { path: "/goods-settings", permission: "goodspass:settings", nav: "goodsSettings", group: "frontDesk" },
+  { path: "/vacant-units", permission: "vacant:read", nav: "vacantUnits", group: "vacantNewspapers" },
+  { path: "/newspapers", permission: "newspaper:read", nav: "newspapers", group: "vacantNewspapers" },
+  { path: "/meetings", permission: "meeting:read", nav: "meetings", group: "meetings" },
+  { path: "/meetings/compliance", permission: "meeting:compliance", nav: "meetingCompliance", group: "meetings" },
+  { path: "/registry/sites", permission: "site:read", nav: "sites", group: "registry" },
+  { path: "/registry/areas", permission: "area:read", nav: "areas", group: "registry" },
+  { path: "/registry/units", permission: "unit:read", nav: "units", group: "registry" },
+  { path: "/registry/tenants", permission: "tenant:read", nav: "tenants", group: "registry" },
+  { path: "/registry/departments", permission: "department:read", nav: "departments", group: "registry" },
+  { path: "/admin/users", permission: "user:manage", nav: "users", group: "system" },
+  { path: "/calendar", permission: "calendar:read", nav: "calendar", group: "system" },
+  { path: "/settings/chat-channels", permission: "chat:manage", nav: "chatChannels", group: "system" },
+  { path: "/audit", permission: "audit:read", nav: "audit", group: "system" },
+  { path: "/notifications", permission: "notification:read", nav: "notifications", group: "system" },
+] as const satisfies ReadonlyArray<{ path: string; permission: Permission; nav: string; group: string }>;
 
 export type RouteDef = (typeof ROUTES)[number];
 
@@ -254,4 +257,17 @@ export function routeFor(pathname: string): RouteDef | undefined {
 
 export function navFor(role: Role): RouteDef[] {
   return ROUTES.filter((r) => roleHas(role, r.permission));
+}
+
+export type NavGroup = RouteDef["group"];
+
+/** The role's navigation by area of work: areas in table order, each with the pages the role may open. */
+export function navGroupsFor(role: Role): { group: NavGroup; routes: RouteDef[] }[] {
+  const groups: { group: NavGroup; routes: RouteDef[] }[] = [];
+  for (const route of navFor(role)) {
+    const last = groups.at(-1);
+    if (last?.group === route.group) last.routes.push(route);
+    else groups.push({ group: route.group, routes: [route] });
+  }
+  return groups;
 }

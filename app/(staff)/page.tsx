@@ -67,8 +67,10 @@ export default async function HomePage() {
           <ul className="flex flex-wrap gap-2 text-sm">
             {accounts.map((a) => (
               <li key={`${a.role}-${a.disabled}`} className="rounded bg-white px-3 py-2 shadow-sm">
-                {t(`roles.${a.role}`)}
-                {a.disabled ? ` (${t("users.disabledShort")})` : ""}: {a.count}
+                {t("common.labelValue", {
+                  label: `${t(`roles.${a.role}`)}${a.disabled ? ` · ${t("users.disabledShort")}` : ""}`,
+                  value: String(a.count),
+                })}
               </li>
             ))}
           </ul>

@@ -9,7 +9,12 @@ export function PhotoStrip({ fileIds, label }: { fileIds: string[]; label: strin
           <li key={id}>
             <a href={`/api/files/${id}`} target="_blank" rel="noreferrer">
               {/* eslint-disable-next-line @next/next/no-img-element -- private, access-checked files; next/image would cache them publicly */}
-              <img src={`/api/files/${id}`} alt={`${label} ${i + 1}`} loading="lazy" className="h-20 w-20 rounded border border-slate-200 object-cover" />
+              <img
+                src={`/api/files/${id}`}
+                alt={`${label} ${i + 1}`}
+                loading="lazy"
+                className="h-20 w-20 rounded border border-slate-200 object-cover"
+              />
             </a>
           </li>
         ))}

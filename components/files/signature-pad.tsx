@@ -157,7 +157,7 @@ export function SignaturePad({ siteId, upload = uploadFileAction, label, onChang
   async function save() {
     const pad = padRef.current;
     if (!pad || pad.toData().length === 0) {
-      setMessage(t("errors.signatureEmpty"));
+      setMessage(t("errors.signatureEmpty", { label }));
       return;
     }
     setSaving(true);
@@ -195,7 +195,7 @@ export function SignaturePad({ siteId, upload = uploadFileAction, label, onChang
         // eslint-disable-next-line @next/next/no-img-element -- an object URL of the PNG just uploaded
         <img
           src={saved.url}
-          alt={t("signature.image")}
+          alt={t("signature.image", { label })}
           data-testid={`${id}-image`}
           data-file-id={saved.fileId}
           className="max-h-48 w-full rounded-md border border-slate-300 bg-white object-contain"
@@ -205,7 +205,7 @@ export function SignaturePad({ siteId, upload = uploadFileAction, label, onChang
         ref={canvasRef}
         hidden={!!saved}
         role="img"
-        aria-label={t("signature.pad")}
+        aria-label={t("signature.pad", { label })}
         aria-describedby={`${id}-error`}
         data-testid={`${id}-canvas`}
         // Sized by CSS only: were it sized by its backing store (set by fit()), each would grow the other.

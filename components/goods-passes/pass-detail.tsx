@@ -26,6 +26,8 @@ function FileImage({ fileId, label }: { fileId: string; label: string }) {
  */
 export async function PassDetail({ pass, children }: { pass: GoodsPassDetail; children?: ReactNode }) {
   const t = await getTranslations("goodsPasses");
+  const tCommon = await getTranslations("common");
+  const labelValue = (label: string, value: string) => tCommon("labelValue", { label, value });
   const row = (label: string, value: ReactNode) => (
     <div className="grid grid-cols-3 gap-2 py-1.5 sm:grid-cols-4">
       <dt className="text-sm text-slate-500">{label}</dt>
@@ -93,7 +95,7 @@ export async function PassDetail({ pass, children }: { pass: GoodsPassDetail; ch
       {pass.direction === "OUT" && pass.authorization ? (
         <section aria-labelledby="pass-evidence" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="pass-evidence" className="mb-2 font-medium">
-            {t("evidence")}: {t(`authorizations.${pass.authorization}`)}
+            {labelValue(t("evidence"), t(`authorizations.${pass.authorization}`))}
           </h2>
           {pass.authorization === "SEAL" && pass.sealPhotoFileId ? (
             <div className="max-w-sm">
@@ -103,9 +105,9 @@ export async function PassDetail({ pass, children }: { pass: GoodsPassDetail; ch
           {pass.authorization === "SIGNATORY" && pass.signatory ? (
             <>
               <p className="mb-2 text-sm">
-                {t("signatory")}: {pass.signatory.name}
+                {labelValue(t("signatory"), pass.signatory.name)}
                 {pass.signatory.position ? `（${pass.signatory.position}）` : ""} {pass.signatory.phone}
-                {pass.people.signatureCheckedBy ? ` · ${t("signatureCheckedBy")}: ${pass.people.signatureCheckedBy}` : ""}
+                {pass.people.signatureCheckedBy ? ` · ${labelValue(t("signatureCheckedBy"), pass.people.signatureCheckedBy)}` : ""}
               </p>
               <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                 <FileImage fileId={pass.signatory.specimenFileId} label={t("specimen")} />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CellState } from "@/lib/inspections/compliance.rules";
 
@@ -16,6 +17,8 @@ interface Cell {
   checkedLocal: string | null;
   supervisorName: string | null;
   check: { failures: number } | null;
+  /** The submitted check, opened from the grid to review its results. */
+  inspectionId?: string | null;
 }
 interface Group {
   building: string;
@@ -72,6 +75,11 @@ export async function DayGrid({ date, groups }: { date: string; groups: Group[] 
                     ) : null}
                     {cell.check && cell.check.failures > 0 ? (
                       <span className="block text-xs font-medium text-red-700">{t("failureCount", { count: cell.check.failures })}</span>
+                    ) : null}
+                    {cell.inspectionId ? (
+                      <Link href={`/inspections/checks/${cell.inspectionId}`} className="block text-xs text-sky-700 underline">
+                        {t("openCheck")}
+                      </Link>
                     ) : null}
                   </td>
                 ))}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { supervisorDailySheet } from "@/lib/inspections/compliance.queries";
 
@@ -54,7 +55,10 @@ export async function InspectionSheet({ sheet }: { sheet: Sheet }) {
                     {c.checkedLocal}
                   </td>
                   <td className={cell}>
-                    {c.area.name}
+                    {/* On screen the area opens the check's results; on paper it reads as plain text. */}
+                    <Link href={`/inspections/checks/${c.id}`} className="text-sky-700 underline print:text-inherit print:no-underline">
+                      {c.area.name}
+                    </Link>
                     <br />
                     <span className="text-[8.5pt]">
                       {c.area.building} {c.area.floor}

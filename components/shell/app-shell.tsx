@@ -3,14 +3,18 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { NotificationBell } from "@/components/notifications/bell";
 import type { Actor } from "@/lib/auth/actor";
-import { navFor } from "@/lib/permissions";
+import { navGroupsFor } from "@/lib/permissions";
 import { LocaleSwitch } from "./locale-switch";
-import { NavLinks } from "./nav-links";
+import { NavAreas, NavMenu, type NavArea } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ actor, banner, children }: { actor: Actor; banner?: ReactNode; children: ReactNode }) {
   const t = await getTranslations();
-  const items = navFor(actor.role).map((r) => ({ href: r.path, label: t(`nav.${r.nav}`) }));
+  const areas: NavArea[] = navGroupsFor(actor.role).map(({ group, routes }) => ({
+    group,
+    label: t(`navGroups.${group}`),
+    items: routes.map((r) => ({ href: r.path, label: t(`nav.${r.nav}`) })),
+  }));
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-slate-200 bg-white">
@@ -33,15 +37,10 @@ export async function AppShell({ actor, banner, children }: { actor: Actor; bann
           </div>
         </div>
         <nav aria-label={t("shell.mainNav")} className="mx-auto max-w-6xl px-3 pb-2">
-          {/* Phones: a disclosure menu with no JavaScript; desktops: a row of links. */}
-          <details className="md:hidden">
-            <summary className="flex min-h-11 cursor-pointer items-center rounded-md px-3 text-sm text-slate-700">
-              {t("shell.menu")}
-            </summary>
-            <NavLinks items={items} />
-          </details>
+          {/* Phones: a disclosure menu with no JavaScript, open to the areas; desktops: areas, then the current area's pages. */}
+          <NavMenu areas={areas} menuLabel={t("shell.menu")} />
           <div className="hidden md:block" data-testid="main-nav">
-            <NavLinks items={items} />
+            <NavAreas areas={areas} areaNavLabel={t("shell.areaNav")} />
           </div>
         </nav>
       </header>

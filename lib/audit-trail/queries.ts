@@ -1,13 +1,15 @@
 import "server-only";
 import type { AuditChange } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
-import { endOfLocalDayInZone, formatInZone, isValidLocalDate, startOfLocalDayInZone } from "@/lib/calendar";
+import { endOfLocalDayInZone, isValidLocalDate, startOfLocalDayInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AuditAction } from "@/lib/generated/prisma/enums";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { seesAllSites } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
+import { currentLocale, translator } from "@/lib/i18n/server";
+import { ENTITY_MODELS, fieldLabel, formatAuditValue, formatInstant, linkedModelOf, recordHref, type LinkedModel } from "./format";
 
 export const AUDIT_ENTITIES = [
   "Site",
@@ -45,7 +47,7 @@ const DEFAULT_ZONE = "Asia/Shanghai";
  * company-wide rows (accounts, sites). Read-only: there is no action that edits or deletes a row.
  */
 export async function listAuditLogs(
-  filter: { site?: string; entity?: string; action?: string; q?: string; from?: string; to?: string },
+  filter: { site?: string; entity?: string; action?: string; q?: string; actor?: string; from?: string; to?: string },
   page: PageRequest,
 ) {
   const actor = await requirePermission("audit:read");
@@ -65,6 +67,7 @@ export async function listAuditLogs(
     entity: oneOf(AUDIT_ENTITIES, filter.entity),
     action: oneOf(ACTIONS, filter.action),
     ...(filter.q ? { entityId: filter.q } : {}),
+    ...(filter.actor ? { actorId: filter.actor } : {}),
     ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } } : {}),
   };
   const [rows, total] = await db.$transaction([
@@ -77,8 +80,8 @@ export async function listAuditLogs(
         entityId: true,
         action: true,
         changes: true,
-        actor: { select: { name: true, username: true } },
-        site: { select: { code: true, timeZone: true } },
+        actor: { select: { id: true, name: true } },
+        site: { select: { code: true, name: true, timeZone: true } },
       },
       orderBy: { at: "desc" },
       skip: page.skip,
@@ -86,14 +89,105 @@ export async function listAuditLogs(
     }),
     db.auditLog.count({ where }),
   ]);
+  const locale = await currentLocale();
+  const translate = translator(locale);
+  const t = (key: string, values?: Record<string, string | number>) => translate(key, values);
+  const has = (key: string) => translate(key) !== key;
+  const names = await resolveNames(rows);
   return paged(
-    rows.map((r) => ({
-      ...r,
-      id: r.id.toString(),
-      localAt: formatInZone(r.at, r.site?.timeZone ?? zone),
-      changes: r.changes as Record<string, AuditChange>,
-    })),
+    rows.map((r) => {
+      const timeZone = r.site?.timeZone ?? zone;
+      const ctx = { entity: r.entity, t, has, timeZone, locale, names };
+      const changes = r.changes as Record<string, AuditChange>;
+      const entityModel = ENTITY_MODELS[r.entity];
+      return {
+        id: r.id.toString(),
+        at: r.at,
+        localAt: formatInstant(r.at, timeZone, locale),
+        actor: r.actor,
+        site: r.site,
+        entity: r.entity,
+        entityId: r.entityId,
+        action: r.action,
+        record: {
+          label: (entityModel && names.get(`${entityModel}:${r.entityId}`)) ?? null,
+          href: r.action === "DELETE" ? null : recordHref(r.entity, r.entityId),
+        },
+        changes: Object.entries(changes)
+          .filter(([field]) => field !== "id")
+          .map(([field, change]) => ({
+            field,
+            label: fieldLabel(field, t, has),
+            redacted: "redacted" in change,
+            // A new record has no "before" worth reading.
+            before: "redacted" in change || r.action === "CREATE" ? null : formatAuditValue(field, change.before, ctx),
+            after: "redacted" in change ? null : formatAuditValue(field, change.after, ctx),
+          })),
+      };
+    }),
     total,
     page,
   );
+}
+
+/** The people who appear in the trail of the user's sites, for the "by person" filter. */
+export async function auditActors() {
+  const actor = await requirePermission("audit:read");
+  const rows = await db.auditLog.findMany({
+    where: { OR: [{ siteId: { in: actor.siteIds } }, ...(seesAllSites(actor.role) ? [{ siteId: null }] : [])], actorId: { not: null } },
+    distinct: ["actorId"],
+    select: { actor: { select: { id: true, name: true } } },
+    take: 500,
+  });
+  return rows.flatMap((r) => (r.actor ? [r.actor] : [])).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+}
+
+/** One query per model for every id the page shows: the records' own names and the ids in their changes. */
+async function resolveNames(rows: { entity: string; entityId: string; changes: unknown }[]): Promise<Map<string, string>> {
+  const wanted = new Map<LinkedModel, Set<string>>();
+  const want = (model: LinkedModel | undefined, id: unknown) => {
+    if (!model || typeof id !== "string" || !id) return;
+    if (!wanted.has(model)) wanted.set(model, new Set());
+    wanted.get(model)!.add(id);
+  };
+  for (const r of rows) {
+    want(ENTITY_MODELS[r.entity], r.entityId);
+    for (const [field, change] of Object.entries(r.changes as Record<string, AuditChange>)) {
+      if ("redacted" in change) continue;
+      want(linkedModelOf(field), change.before);
+      want(linkedModelOf(field), change.after);
+    }
+  }
+  const ids = (m: LinkedModel) => ({ in: [...(wanted.get(m) ?? [])] });
+  const named = (rows: { id: string; name: string | null }[]) => rows.map((r) => [r.id, r.name ?? ""] as const);
+  const lookups: Record<LinkedModel, () => Promise<(readonly [string, string])[]>> = {
+    user: async () => named(await db.user.findMany({ where: { id: ids("user") }, select: { id: true, name: true } })),
+    department: async () => named(await db.department.findMany({ where: { id: ids("department") }, select: { id: true, name: true } })),
+    unit: async () =>
+      (await db.unit.findMany({ where: { id: ids("unit") }, select: { id: true, code: true } })).map((u) => [u.id, u.code] as const),
+    tenant: async () => named(await db.tenant.findMany({ where: { id: ids("tenant") }, select: { id: true, name: true } })),
+    area: async () => named(await db.area.findMany({ where: { id: ids("area") }, select: { id: true, name: true } })),
+    site: async () => named(await db.site.findMany({ where: { id: ids("site") }, select: { id: true, name: true } })),
+    cleaner: async () => named(await db.cleaner.findMany({ where: { id: ids("cleaner") }, select: { id: true, name: true } })),
+    complaint: async () =>
+      (await db.complaint.findMany({ where: { id: ids("complaint") }, select: { id: true, number: true } })).map(
+        (c) => [c.id, c.number] as const,
+      ),
+    workOrder: async () =>
+      (await db.workOrder.findMany({ where: { id: ids("workOrder") }, select: { id: true, number: true } })).map(
+        (w) => [w.id, w.number] as const,
+      ),
+    goodsPass: async () =>
+      (await db.goodsPass.findMany({ where: { id: ids("goodsPass") }, select: { id: true, number: true } })).map(
+        (g) => [g.id, g.number ?? ""] as const,
+      ),
+    signatory: async () =>
+      named(await db.authorisedSignatory.findMany({ where: { id: ids("signatory") }, select: { id: true, name: true } })),
+    newspaperTitle: async () =>
+      named(await db.newspaperTitle.findMany({ where: { id: ids("newspaperTitle") }, select: { id: true, name: true } })),
+  };
+  const found = await Promise.all(
+    [...wanted.keys()].map(async (m) => (await lookups[m]()).map(([id, name]) => [`${m}:${id}`, name] as const)),
+  );
+  return new Map(found.flat().filter(([, name]) => name));
 }

@@ -59,6 +59,8 @@ export interface RoundWindow {
   state: WindowState;
   checkedAt: string | null;
   failures: number | null;
+  /** The submitted check, to open its results. */
+  inspectionId: string | null;
 }
 
 export interface RoundArea {
@@ -118,7 +120,7 @@ export async function todayRounds(now = new Date()): Promise<RoundSite[]> {
   for (const w of windowsBySite.values()) [...w.daily, w.monthly].forEach((x) => keys.add(x.periodKey));
   const done = await db.inspection.findMany({
     where: { areaId: { in: areas.map((a) => a.id) }, periodKey: { in: [...keys] } },
-    select: { areaId: true, periodKey: true, checkedAt: true, failures: true },
+    select: { id: true, areaId: true, periodKey: true, checkedAt: true, failures: true },
   });
   const doneBy = new Map(done.map((d) => [`${d.areaId}|${d.periodKey}`, d]));
 
@@ -144,6 +146,7 @@ export async function todayRounds(now = new Date()): Promise<RoundSite[]> {
             state: windowState(win, !!check, now),
             checkedAt: check ? formatInZone(check.checkedAt, site.timeZone) : null,
             failures: check?.failures ?? null,
+            inspectionId: check?.id ?? null,
           };
         });
         const key = `${area.building}|${area.floor}`;

@@ -38,6 +38,19 @@ test("a major complaint from intake to a signed revisit, seen on the manager's d
   await expect(desk.getByText("重大投诉：1 个工作日内整改")).toBeVisible();
 
   expect(await hqRectificationCount(manager)).toBe(before + 1);
+  // The record says who acts next.
+  await expect(desk.getByTestId("next-step-who")).toHaveText("等待主管或经理开始整改");
+
+  // The front desk's entry reads in the manager's audit trail: Chinese labels, local time with its zone, names.
+  const complaintId = url.split("/").pop()!;
+  await manager.goto(`/audit?q=${complaintId}`);
+  const entry = manager.getByRole("row").filter({ hasText: "赵婷" }).first();
+  await expect(entry).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} GMT\+8/);
+  await expect(entry.getByRole("link", { name: /^HQ-/ })).toHaveAttribute("href", `/complaints/${complaintId}`);
+  const changes = entry.getByTestId("audit-changes");
+  await expect(changes).toContainText("严重程度：重大投诉");
+  await expect(changes).toContainText("部门：工程部");
+  await expect(changes).not.toContainText(/departmentId|tenantId|MAJOR|T\d{2}:\d{2}/);
 
   // A supervisor records the rectification.
   const supervisor = await signedIn(browser, "SUPERVISOR");
@@ -68,7 +81,7 @@ test("a major complaint from intake to a signed revisit, seen on the manager's d
   await clerk.getByRole("button", { name: "撤销" }).click();
   await expect(clerk.getByRole("button", { name: "撤销" })).toBeDisabled();
   await clerk.getByRole("button", { name: "确认签名" }).click();
-  await expect(clerk.locator("#signature-error")).toHaveText("请客户先签名");
+  await expect(clerk.locator("#signature-error")).toHaveText("请先完成客户签字");
   await clerk.mouse.move(box.x + 30, box.y + 120);
   await clerk.mouse.down();
   for (let i = 1; i <= 12; i++) await clerk.mouse.move(box.x + 30 + i * 20, box.y + 120 - Math.sin(i / 2) * 50, { steps: 3 });

@@ -10,7 +10,11 @@ test("the front desk's home and menu work at 390 px", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByText("菜单").click();
+  // The menu opens to the areas of work, each with its pages.
+  const menu = page.getByTestId("nav-menu");
+  for (const area of ["投诉与回访", "前台", "基础资料"]) await expect(menu.getByRole("heading", { name: area })).toBeVisible();
   await page.getByRole("link", { name: "业户" }).first().click();
   await expect(page).toHaveURL(/\/registry\/tenants/);
   await expect(page.locator("table")).toBeVisible();
+  await expect(page.getByTestId("nav-menu").locator("summary")).toContainText("基础资料");
 });

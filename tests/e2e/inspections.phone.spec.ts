@@ -43,6 +43,7 @@ test("a supervisor completes a round with one equipment failure; engineering get
   const dueNow = elevator.locator('a[data-state="due_now"]').first();
   await expect(dueNow, "HQ's slots were widened in beforeAll, so a window is open now").toBeVisible();
   const areaName = (await elevator.locator("p").first().innerText()).trim();
+  const areaTestId = (await elevator.getAttribute("data-testid"))!;
   const href = await dueNow.getAttribute("href");
   expect(href).toMatch(/^\/inspections\/[^/]+\/\d{4}-\d{2}-\d{2}-[12]$/);
   await dueNow.click();
@@ -62,13 +63,24 @@ test("a supervisor completes a round with one equipment failure; engineering get
   await page.getByRole("button", { name: "提交检查" }).click();
 
   await expect(page).toHaveURL(/\/inspections$/);
-  const done = page.locator(`a[href="${href}"]`);
-  await expect(done).toHaveAttribute("data-state", "done");
+  // The checked window now opens the check's results.
+  const done = page.getByTestId(areaTestId).locator('a[data-state="done"]').filter({ hasText: "1 项不合格" });
   await expect(done).toContainText("已完成");
-  await expect(done).toContainText("1 项不合格");
-
-  // Opening the checked window again shows who checked it, and no form.
+  await expect(done).toHaveAttribute("href", /^\/inspections\/checks\/[^/]+$/);
   await done.click();
+  await expect(page).toHaveURL(/\/inspections\/checks\//);
+  await expect(page.getByTestId("check-summary")).toContainText("李秀英");
+  await expect(page.getByTestId("check-summary")).toContainText("1 项不合格");
+  // The failed item comes first, with its note and its work order.
+  const first = page.locator('[data-testid^="result-"]').first();
+  await expect(first).toHaveAttribute("data-testid", "result-fail");
+  await expect(first).toContainText("按钮、楼层显示及轿厢照明正常");
+  await expect(first).toContainText(note);
+  await expect(page.getByTestId("result-pass").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交检查" })).toHaveCount(0);
+
+  // The checklist address still says who checked it and links to the results.
+  await page.goto(href!);
   await expect(page.getByTestId("checklist-notice")).toContainText("李秀英");
   await expect(page.getByRole("button", { name: "提交检查" })).toHaveCount(0);
 
@@ -84,5 +96,9 @@ test("a supervisor completes a round with one equipment failure; engineering get
   await expect(manager).toHaveURL(/\/inspections\/compliance\?period=day$/);
   const row = manager.getByRole("row").filter({ hasText: areaName }).first(); // the day grid comes first
   await expect(row).toContainText("李秀英");
+  // …and opens the check's results from the grid.
+  await row.getByRole("link", { name: "查看结果" }).first().click();
+  await expect(manager).toHaveURL(/\/inspections\/checks\//);
+  await expect(manager.getByTestId("check-summary")).toBeVisible();
   await Promise.all([engineer.context().close(), manager.context().close()]);
 });

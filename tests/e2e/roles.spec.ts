@@ -3,21 +3,31 @@
  * and actions; wrong password; throttling. The expectations come from the permission table itself.
  */
 import { expect, test } from "./fixtures";
-import { ROUTES, navFor, roleHas } from "../../lib/permissions";
+import { ROUTES, navGroupsFor, roleHas } from "../../lib/permissions";
+import zh from "../../lib/i18n/messages/zh-CN/core.json" with { type: "json" };
 import { ACCOUNTS, PASSWORD, formReady, nav, signIn, type DemoRole } from "./support";
 
 for (const role of Object.keys(ACCOUNTS) as DemoRole[]) {
   test(`${role} sees exactly their navigation and is refused elsewhere`, async ({ page }) => {
     await signIn(page, role);
-    const mainNav = page.getByTestId("main-nav");
-    const expected = navFor(role).map((r) => nav[r.nav as keyof typeof nav]);
-    await expect(mainNav.getByRole("link")).toHaveText(expected);
+    // The navigation is grouped by area of work; each page shows its area's pages, itself marked current.
+    const groups = navGroupsFor(role);
+    await expect(page.getByTestId("nav-areas").getByRole("link")).toHaveText(groups.map((g) => zh.navGroups[g.group]));
 
     for (const route of ROUTES) {
       const response = await page.goto(route.path);
       if (roleHas(role, route.permission)) {
         expect(response?.status(), `${role} ${route.path}`).toBe(200);
         await expect(page.getByTestId("forbidden")).toHaveCount(0);
+        const area = groups.find((g) => g.routes.some((r) => r.path === route.path));
+        if (area && area.routes.length > 1) {
+          const areaNav = page.getByTestId("area-nav");
+          await expect(areaNav.getByRole("link")).toHaveText(area.routes.map((r) => nav[r.nav as keyof typeof nav]));
+          await expect(areaNav.getByRole("link", { name: nav[route.nav as keyof typeof nav], exact: true })).toHaveAttribute(
+            "aria-current",
+            "page",
+          );
+        }
       } else {
         expect(response?.status(), `${role} ${route.path}`).toBe(403);
         await expect(page.getByTestId("forbidden")).toBeVisible();

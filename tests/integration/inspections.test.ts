@@ -10,6 +10,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays, createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { submitInspectionAction } from "@/lib/inspections/actions";
+import { getInspectionCheck } from "@/lib/inspections/check.queries";
 import { checklistFor, todayRounds } from "@/lib/inspections/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
@@ -157,6 +158,22 @@ describe("a valid round", () => {
     expect(lobby.windows[0]).toMatchObject({ slug: `${today()}-1`, failures: 2 });
     const page = await checklistFor(world.a.area, slot1());
     expect(page).toMatchObject({ window: { state: "done", open: false }, inspection: { failures: 2 } });
+    expect(lobby.windows[0].inspectionId).toBe(id);
+
+    // The check's page: failed items first (in checklist order) with note, photos and work order; who and when.
+    const results = await getInspectionCheck(id);
+    expect(results).toMatchObject({ failures: 2, supervisor: "测试SUPERVISOR", periodKey: slot1() });
+    expect(results!.results.map((r) => r.failed)).toEqual([true, true, false]);
+    expect(results!.results[0]).toMatchObject({
+      equipment: true,
+      note: "东侧筒灯不亮",
+      photoFileIds: [photoId],
+      workOrder: { number: orders[0].number },
+    });
+    expect(results!.results[1]).toMatchObject({ note: "电梯口有小广告", workOrder: null });
+    // The manager reviews it too.
+    await signInAs(world.users.MANAGER);
+    expect(await getInspectionCheck(id)).not.toBeNull();
   });
 
   it("numbers the next work order of the day after the first", async () => {

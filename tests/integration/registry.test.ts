@@ -49,8 +49,14 @@ describe("units and tenants: create, edit, audit", () => {
     const trail = await listAuditLogs({ entity: "Unit" }, pageRequest("1"));
     const rows = trail.rows.filter((r) => r.entityId === id);
     expect(rows.map((r) => r.action)).toEqual(["UPDATE", "CREATE"]);
-    expect(rows[0].changes).toMatchObject({ status: { before: "VACANT", after: "OCCUPIED" }, areaSqm: { before: "120", after: "118.5" } });
-    expect(rows[0].changes).not.toHaveProperty("building");
+    expect(rows[0].changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "status", label: "状态", before: "空置", after: "已入驻" }),
+        expect.objectContaining({ field: "areaSqm", before: "120", after: "118.5" }),
+        expect.objectContaining({ field: "tenantId", label: "业户", after: "业户A" }),
+      ]),
+    );
+    expect(rows[0].changes.map((c) => c.field)).not.toContain("building");
     expect(rows[0].actor?.name).toBe("测试MANAGER");
   });
 

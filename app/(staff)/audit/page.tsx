@@ -1,19 +1,15 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { AUDIT_ENTITIES, listAuditLogs } from "@/lib/audit-trail/queries";
+import { AUDIT_ENTITIES, auditActors, listAuditLogs } from "@/lib/audit-trail/queries";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
 import { sitesOf } from "@/lib/registry/site.queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "∅";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("audit:read");
@@ -23,10 +19,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     site: param(sp.site),
     entity: param(sp.entity),
     action: param(sp.action),
+    actor: param(sp.actor),
     from: param(sp.from, 10),
     to: param(sp.to, 10),
   };
-  const [t, result, sites] = await Promise.all([getTranslations(), listAuditLogs(filter, pageRequest(sp.page)), sitesOf(actor)]);
+  const [t, result, sites, people] = await Promise.all([
+    getTranslations(),
+    listAuditLogs(filter, pageRequest(sp.page)),
+    sitesOf(actor),
+    auditActors(),
+  ]);
   return (
     <>
       <PageHeader title={t("nav.audit")} subtitle={t("audit.readOnly")} />
@@ -49,6 +51,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           value={filter.action}
           options={["CREATE", "UPDATE", "DELETE"].map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
         />
+        <FilterSelect
+          name="actor"
+          label={t("audit.who")}
+          value={filter.actor}
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
+        />
         <FilterDate name="from" label={t("audit.from")} value={filter.from} />
         <FilterDate name="to" label={t("audit.to")} value={filter.to} />
       </FilterBar>
@@ -60,16 +68,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         columns={[
           { header: t("audit.at"), cell: (r) => <time dateTime={r.at.toISOString()}>{r.localAt}</time> },
           { header: t("audit.who"), cell: (r) => r.actor?.name ?? "—" },
-          { header: t("fields.site"), cell: (r) => r.site?.code ?? "—", wide: true },
-          { header: t("audit.entity"), cell: (r) => `${t(`audit.entities.${r.entity}`)} · ${t(`audit.actions.${r.action}`)}` },
+          { header: t("fields.site"), cell: (r) => r.site?.name ?? "—", wide: true },
+          {
+            header: t("audit.entity"),
+            cell: (r) => (
+              <span className="flex flex-col">
+                <span>
+                  {t(`audit.entities.${r.entity}`)} · {t(`audit.actions.${r.action}`)}
+                </span>
+                {r.record.href ? (
+                  <Link className="text-sky-700 underline" href={r.record.href}>
+                    {r.record.label ?? t("audit.values.open")}
+                  </Link>
+                ) : r.record.label ? (
+                  <span>{r.record.label}</span>
+                ) : null}
+              </span>
+            ),
+          },
           {
             header: t("audit.changes"),
             cell: (r) => (
               <ul className="text-xs" data-testid="audit-changes">
-                {Object.entries(r.changes).map(([field, change]) => (
-                  <li key={field}>
-                    <span className="font-medium">{field}</span>:{" "}
-                    {"redacted" in change ? t("audit.redacted") : `${show(change.before)} → ${show(change.after)}`}
+                {r.changes.map((change) => (
+                  <li key={change.field}>
+                    {t("common.labelValue", {
+                      label: change.label,
+                      value: change.redacted
+                        ? t("audit.redacted")
+                        : change.before === null
+                          ? (change.after ?? "")
+                          : `${change.before} → ${change.after}`,
+                    })}
                   </li>
                 ))}
               </ul>

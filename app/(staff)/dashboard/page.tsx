@@ -68,12 +68,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           ) : null
         }
       />
-      {/* Weekly meetings that were not held (R-MTG-1). */}
-      {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
-      {/* The vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
-      {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
-      {/* R-INS-5: how long engineering's open work orders have waited. */}
-      {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard /> : null}
       <FilterBar q={filter.q} qLabel={t("complaints.search")}>
         {manySites ? (
           <FilterSelect
@@ -117,43 +111,31 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <FilterDate name="to" label={t("dashboard.filters.to")} value={filter.to} />
       </FilterBar>
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-[3fr_2fr]">
-        <section aria-labelledby="counts-title" className="flex min-w-0 flex-col gap-3">
-          <div>
-            <h2 id="counts-title" className="text-base font-semibold text-slate-900">
-              {t("dashboard.counts.title")}
-            </h2>
-            <p className="text-xs text-slate-500">{t("dashboard.counts.caption", { days: DUE_SOON_WORKING_DAYS })}</p>
-          </div>
-          <DeadlineCountsTable
-            title={t("dashboard.counts.bySite")}
-            rows={counts.bySite}
-            total={counts.total}
-            rowFilter="site"
-            filter={filter}
-            empty={t("common.empty")}
-          />
-          <DeadlineCountsTable
-            title={t("dashboard.counts.byDepartment")}
-            rows={counts.byDepartment}
-            rowFilter="department"
-            filter={filter}
-            empty={t("dashboard.counts.noDepartment")}
-          />
-        </section>
-        <section aria-labelledby="on-time-title" className="flex min-w-0 flex-col gap-3">
-          <div>
-            <h2 id="on-time-title" className="text-base font-semibold text-slate-900">
-              {t("dashboard.onTime.title")}
-            </h2>
-            <p className="text-xs text-slate-500">{t("dashboard.onTime.hint")}</p>
-          </div>
-          <OnTimeChart title={t("dashboard.onTime.weekly", { count: RATE_WEEKS })} periods={rates.weeks} />
-          <OnTimeChart title={t("dashboard.onTime.monthly", { count: RATE_MONTHS })} periods={rates.months} />
-        </section>
-      </div>
-
-      <section aria-labelledby="list-title">
+      {/* Deadlines first: the counts and the open complaints, then rates and the other modules' cards. */}
+      <section aria-labelledby="counts-title" className="mb-6 flex min-w-0 flex-col gap-3">
+        <div>
+          <h2 id="counts-title" className="text-base font-semibold text-slate-900">
+            {t("dashboard.counts.title")}
+          </h2>
+          <p className="text-xs text-slate-500">{t("dashboard.counts.caption", { days: DUE_SOON_WORKING_DAYS })}</p>
+        </div>
+        <DeadlineCountsTable
+          title={t("dashboard.counts.bySite")}
+          rows={counts.bySite}
+          total={counts.total}
+          rowFilter="site"
+          filter={filter}
+          empty={t("common.empty")}
+        />
+        <DeadlineCountsTable
+          title={t("dashboard.counts.byDepartment")}
+          rows={counts.byDepartment}
+          rowFilter="department"
+          filter={filter}
+          empty={t("dashboard.counts.noDepartment")}
+        />
+      </section>
+      <section aria-labelledby="list-title" className="mb-6">
         <h2 id="list-title" className="mb-2 text-base font-semibold text-slate-900">
           {t("dashboard.list.title")}
         </h2>
@@ -195,6 +177,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {list.rows.some((r) => r.provisional) ? <p className="mt-2 text-xs text-slate-500">{t("dashboard.list.provisionalHint")}</p> : null}
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />
       </section>
+      <section aria-labelledby="on-time-title" className="mb-6 flex min-w-0 flex-col gap-3">
+        <div>
+          <h2 id="on-time-title" className="text-base font-semibold text-slate-900">
+            {t("dashboard.onTime.title")}
+          </h2>
+          <p className="text-xs text-slate-500">{t("dashboard.onTime.hint")}</p>
+        </div>
+        <OnTimeChart title={t("dashboard.onTime.weekly", { count: RATE_WEEKS })} periods={rates.weeks} />
+        <OnTimeChart title={t("dashboard.onTime.monthly", { count: RATE_MONTHS })} periods={rates.months} />
+      </section>
+      {/* Weekly meetings that were not held (R-MTG-1). */}
+      {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
+      {/* The vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
+      {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
+      {/* R-INS-5: how long engineering's open work orders have waited. */}
+      {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard /> : null}
     </>
   );
 }

@@ -62,7 +62,7 @@ export default async function TodayRoundsPage() {
                         {area.windows.map((w) => (
                           <li key={w.periodKey}>
                             <Link
-                              href={`/inspections/${area.id}/${w.slug}`}
+                              href={w.inspectionId ? `/inspections/checks/${w.inspectionId}` : `/inspections/${area.id}/${w.slug}`}
                               prefetch={false}
                               aria-label={`${area.name} ${windowLabel(w)} ${t(`states.${w.state}`)}`}
                               data-state={w.state}

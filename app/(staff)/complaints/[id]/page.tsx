@@ -16,16 +16,20 @@ import {
   startRectificationAction,
 } from "@/lib/complaints/actions";
 import { getComplaint } from "@/lib/complaints/queries";
+import { complaintNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
+import { NextStepNote } from "@/components/records/next-step-note";
 
 export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("complaint:read");
   const { id } = await params;
   const c = await getComplaint(id);
   if (!c) notFound();
-  const t = await getTranslations();
   const tc = await getTranslations("complaints");
+  const tCommon = await getTranslations("common");
   const can = (p: Parameters<typeof roleHas>[1]) => roleHas(actor.role, p);
+  const next = complaintNextStep(c.state);
+  const current = c.rectifications.find((r) => r.round === c.round);
   const step = { complaintId: c.id, round: c.round, siteId: c.siteId, timeZone: c.site.timeZone };
   // R-CMP-4: a revisit of this round recorded without the client's signature waits for it.
   const awaitingSignature = c.state === "RECTIFIED" && c.revisits.some((v) => v.round === c.round && v.awaitingSignature);
@@ -70,14 +74,12 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
             {tc("deadlines")}
           </h2>
           <p className="text-sm">
-            {tc("deadlineKinds.rectification")}: {c.local.rectificationDueAt}
+            {tCommon("labelValue", { label: tc("deadlineKinds.rectification"), value: c.local.rectificationDueAt ?? "" })}
           </p>
           <DeadlineBadge state={c.rectificationState} provisional={c.rectificationDueProvisional} />
           {c.local.revisitDueAt ? (
             <>
-              <p className="mt-3 text-sm">
-                {tc("deadlineKinds.revisit")}: {c.local.revisitDueAt}
-              </p>
+              <p className="mt-3 text-sm">{tCommon("labelValue", { label: tc("deadlineKinds.revisit"), value: c.local.revisitDueAt })}</p>
               {c.revisitState ? <DeadlineBadge state={c.revisitState} provisional={c.revisitDueProvisional} /> : null}
             </>
           ) : null}
@@ -130,6 +132,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         <h2 id="next" className="mb-2 font-medium">
           {tc("nextStep")}
         </h2>
+        {next ? <NextStepNote next={next} person={c.state === "IN_RECTIFICATION" ? current?.startedBy : null} /> : null}
         {c.state === "RECEIVED" && can("complaint:rectify") ? (
           <ActionButton action={startRectificationAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.start")} />
         ) : c.state === "IN_RECTIFICATION" && can("complaint:rectify") ? (
@@ -145,9 +148,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         ) : c.state === "REVISITED" && can("complaint:close") ? (
           <ActionButton action={closeComplaintAction} input={{ complaintId: c.id, round: c.round }} label={tc("steps.close")} />
         ) : (
-          <p className="text-sm text-slate-500">
-            {c.state === "CLOSED" ? tc("closedAt", { at: c.local.closedAt ?? "" }) : t("complaints.waitingForOthers")}
-          </p>
+          <p className="text-sm text-slate-500">{c.state === "CLOSED" ? tc("closedAt", { at: c.local.closedAt ?? "" }) : null}</p>
         )}
       </section>
     </>

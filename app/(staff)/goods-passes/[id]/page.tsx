@@ -7,7 +7,9 @@ import { StampActions } from "@/components/goods-passes/stamp-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getGoodsPass } from "@/lib/goods-passes/queries";
+import { goodsPassNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
+import { NextStepNote } from "@/components/records/next-step-note";
 
 export default async function GoodsPassPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("goodspass:read");
@@ -15,6 +17,7 @@ export default async function GoodsPassPage({ params }: { params: Promise<{ id: 
   const pass = await getGoodsPass(id);
   if (!pass) notFound();
   const t = await getTranslations("goodsPasses");
+  const next = goodsPassNextStep(pass.state);
   return (
     <>
       <PageHeader
@@ -27,6 +30,7 @@ export default async function GoodsPassPage({ params }: { params: Promise<{ id: 
         }
       />
       <PassDetail pass={pass}>
+        {next ? <NextStepNote next={next} /> : null}
         {/* R-GP-3: the client-service department stamps (or rejects) a pending pass. */}
         {roleHas(actor.role, "goodspass:stamp") ? (
           <>

@@ -9,7 +9,9 @@ import { verifyWorkOrderAction } from "@/lib/work-orders/actions";
 import { FixForm, SendBackForm } from "@/components/work-orders/step-forms";
 import { ToComplaintForm } from "@/components/work-orders/to-complaint-form";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { workOrderNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
+import { NextStepNote } from "@/components/records/next-step-note";
 import { getWorkOrder } from "@/lib/work-orders/queries";
 
 export default async function WorkOrderPage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,6 +20,9 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
   const wo = await getWorkOrder(id);
   if (!wo) notFound();
   const t = await getTranslations("workOrders");
+  const next = workOrderNextStep(wo.state);
+  // Who raised the order checks the fix; a sent-back order goes back to whoever fixed it.
+  const person = wo.state === "FIXED" ? wo.createdBy : wo.sentBackCount > 0 ? wo.fixedBy : null;
   const can = (p: Parameters<typeof roleHas>[1]) => roleHas(actor.role, p);
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-3 gap-2 py-1.5 sm:grid-cols-4">
@@ -89,6 +94,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
           <h2 id="next" className="mb-2 font-medium">
             {t("nextStep")}
           </h2>
+          {next ? <NextStepNote next={next} person={person} /> : null}
           {wo.state === "OPEN" && can("workorder:fix") ? (
             <FixForm workOrderId={wo.id} />
           ) : wo.state === "FIXED" && can("workorder:verify") ? (
@@ -96,9 +102,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
               <ActionButton action={verifyWorkOrderAction} input={{ workOrderId: wo.id }} label={t("steps.verify")} />
               <SendBackForm workOrderId={wo.id} />
             </div>
-          ) : (
-            <p className="text-sm text-slate-500">{t("waitingForOthers")}</p>
-          )}
+          ) : null}
         </section>
       ) : null}
 

@@ -37,6 +37,11 @@ export default async function ChecklistPage({ params }: { params: Promise<{ area
       {notice ? (
         <p className="mb-4 rounded-md bg-slate-100 p-3 text-sm text-slate-800" data-testid="checklist-notice">
           {notice}
+          {inspection ? (
+            <Link href={`/inspections/checks/${inspection.id}`} className="ml-2 text-sky-700 underline">
+              {t("check.open")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {window.open && template ? (

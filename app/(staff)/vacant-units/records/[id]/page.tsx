@@ -9,7 +9,9 @@ import { verifyVacantCleaningAction } from "@/lib/vacant-units/actions";
 import { SendBackForm } from "@/components/vacant-units/decision-forms";
 import { CleaningStateBadge } from "@/components/vacant-units/state-badge";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { vacantRecordNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
+import { NextStepNote } from "@/components/records/next-step-note";
 import { getCleaningRecord } from "@/lib/vacant-units/record.queries";
 
 /** One cleaning record: the four checks with photos, who entered and who checked it, and the next step (R-VAC-3). */
@@ -96,9 +98,8 @@ export default async function CleaningRecordPage({ params }: { params: Promise<{
           <h2 id="next" className="mb-2 font-medium">
             {t("detail.nextStep")}
           </h2>
-          {!roleHas(actor.role, "vacant:verify") ? (
-            <p className="text-sm text-slate-500">{t("detail.waiting")}</p>
-          ) : record.isOwn ? (
+          <NextStepNote next={vacantRecordNextStep("SUBMITTED")!} />
+          {!roleHas(actor.role, "vacant:verify") ? null : record.isOwn ? (
             <p className="text-sm text-amber-900" data-testid="own-record">
               {t("detail.ownRecord")}
             </p>
@@ -116,6 +117,7 @@ export default async function CleaningRecordPage({ params }: { params: Promise<{
           <h2 id="correct" className="mb-2 font-medium">
             {t("detail.correct")}
           </h2>
+          <NextStepNote next={vacantRecordNextStep("SENT_BACK")!} person={record.enteredBy} />
           <CleaningForm
             mode={{ kind: "resubmit", recordId: record.id, month: record.month }}
             siteId={record.siteId}
