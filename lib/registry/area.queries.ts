@@ -2,8 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AreaType } from "@/lib/generated/prisma/enums";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { AREA_TYPES } from "./area.schema";
 
@@ -11,7 +10,7 @@ export async function listAreas(filter: { q?: string; site?: string; type?: stri
   const actor = await requirePermission("area:read");
   const where: Prisma.AreaWhereInput = {
     siteId: { in: siteScope(actor, filter.site) },
-    ...((AREA_TYPES as readonly string[]).includes(filter.type ?? "") ? { type: filter.type as AreaType } : {}),
+    type: oneOf(AREA_TYPES, filter.type),
     ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
   };
   const [rows, total] = await db.$transaction([

@@ -2,8 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DepartmentKind } from "@/lib/generated/prisma/enums";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { DEPARTMENT_KINDS } from "./department.schema";
 
@@ -11,7 +10,7 @@ export async function listDepartments(filter: { q?: string; site?: string; kind?
   const actor = await requirePermission("department:read");
   const where: Prisma.DepartmentWhereInput = {
     siteId: { in: siteScope(actor, filter.site) },
-    ...((DEPARTMENT_KINDS as readonly string[]).includes(filter.kind ?? "") ? { kind: filter.kind as DepartmentKind } : {}),
+    kind: oneOf(DEPARTMENT_KINDS, filter.kind),
     ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
   };
   const [rows, total] = await db.$transaction([

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { DepartmentKind } from "@/lib/generated/prisma/enums";
 import { id, optionalTrimmed, trimmed, version } from "@/lib/validation";
 
-export const DEPARTMENT_KINDS = ["ENGINEERING", "CLEANING_CONTRACTOR", "CATERING", "ADMIN_HR", "PURCHASING", "SECURITY"] as const;
+export const DEPARTMENT_KINDS = Object.values(DepartmentKind);
 
 const departmentFields = {
   name: trimmed(100),
-  kind: z.enum(DEPARTMENT_KINDS),
+  kind: z.enum(DepartmentKind),
   contactName: optionalTrimmed(50),
   contactPhone: optionalTrimmed(30).pipe(
     z

@@ -2,8 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { UnitStatus } from "@/lib/generated/prisma/enums";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { UNIT_STATUSES } from "./unit.schema";
 
@@ -11,7 +10,7 @@ export async function listUnits(filter: { q?: string; site?: string; status?: st
   const actor = await requirePermission("unit:read");
   const where: Prisma.UnitWhereInput = {
     siteId: { in: siteScope(actor, filter.site) },
-    ...((UNIT_STATUSES as readonly string[]).includes(filter.status ?? "") ? { status: filter.status as UnitStatus } : {}),
+    status: oneOf(UNIT_STATUSES, filter.status),
     ...(filter.q
       ? {
           OR: [

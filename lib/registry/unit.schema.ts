@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { UnitStatus } from "@/lib/generated/prisma/enums";
 import { id, optionalTrimmed, trimmed, version } from "@/lib/validation";
 
-export const UNIT_STATUSES = ["OCCUPIED", "VACANT", "RENOVATION"] as const;
+export const UNIT_STATUSES = Object.values(UnitStatus);
 
 const unitFields = {
   code: trimmed(30).regex(/^[A-Za-z0-9][A-Za-z0-9\-_]*$/, { message: "validation.code" }),
@@ -12,7 +13,7 @@ const unitFields = {
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),
-  status: z.enum(UNIT_STATUSES),
+  status: z.enum(UnitStatus),
   tenantId: optionalTrimmed(50),
 };
 

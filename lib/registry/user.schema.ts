@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { Role, SupervisorDuty } from "@/lib/generated/prisma/enums";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 import { id, trimmed, version } from "@/lib/validation";
 
-export const ROLE_VALUES = ["ADMIN", "MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK", "ENGINEER"] as const;
-export const DUTY_VALUES = ["CLEANING", "COORDINATION"] as const;
+export const ROLE_VALUES = Object.values(Role);
+export const DUTY_VALUES = Object.values(SupervisorDuty);
 
 /** The rules (length, not the username, not a common password) are checked by assertPasswordAcceptable. */
 export const password = () => z.string().min(1).max(PASSWORD_MAX_LENGTH);
@@ -16,8 +17,8 @@ const userFields = {
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional(),
-  role: z.enum(ROLE_VALUES),
-  duty: z.enum(DUTY_VALUES).nullable().optional(),
+  role: z.enum(Role),
+  duty: z.enum(SupervisorDuty).nullable().optional(),
   siteIds: z.array(id()).max(50),
 };
 

@@ -15,6 +15,7 @@ import { roleHas, ROLES } from "@/lib/permissions";
 import { createSignatoryAction } from "@/lib/signatories/actions";
 import { activeSignatories, listSignatories } from "@/lib/signatories/queries";
 import { updateTenantAction } from "@/lib/registry/tenant.actions";
+import { uploadedFile } from "../support/files";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { currentVersion } from "../support/versions";
@@ -28,18 +29,7 @@ let passId: string;
 beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
-  const file = (kind: "PHOTO" | "SIGNATURE") =>
-    db.storedFile.create({
-      data: {
-        siteId: world.siteA,
-        kind,
-        contentType: "image/png",
-        size: 100,
-        sha256: "0".repeat(64),
-        storageKey: `c-${kind}.png`,
-        uploadedById: world.users.CLERK,
-      },
-    });
+  const file = async (kind: "PHOTO" | "SIGNATURE") => ({ id: await uploadedFile(world.users.CLERK, world.siteA, kind) });
   const [certificate, specimen] = [await file("PHOTO"), await file("SIGNATURE")];
   await signInAs(world.users.CLERK);
   const created = await createSignatoryAction({

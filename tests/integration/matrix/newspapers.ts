@@ -2,6 +2,7 @@ import { addDays, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import * as newspaperActions from "@/lib/newspapers/actions";
 import type { ActionName } from "@/lib/permissions";
+import { uploadedFile } from "../../support/files";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
 import { newRequestId } from "@/lib/request-id";
@@ -45,20 +46,7 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
       },
     })
   ).id;
-  if (NEEDS_FILE.includes(name))
-    f.file = (
-      await db.storedFile.create({
-        data: {
-          siteId,
-          kind: "SIGNATURE",
-          contentType: "image/png",
-          size: 100,
-          sha256: "0".repeat(64),
-          storageKey: `m-np-${uniq()}.png`,
-          uploadedById: actorId ?? w.users.MANAGER,
-        },
-      })
-    ).id;
+  if (NEEDS_FILE.includes(name)) f.file = await uploadedFile(actorId ?? w.users.MANAGER, siteId, "SIGNATURE");
   if (["handOverNewspapersAction", "closeNewspaperDayAction", ...Object.keys(DELIVERY_STATE)].includes(name)) {
     const day = await db.newspaperDay.create({
       data: {

@@ -3,11 +3,9 @@ import { db } from "@/lib/db";
 import type { ActionName } from "@/lib/permissions";
 import { newRequestId } from "@/lib/request-id";
 import * as signatoryActions from "@/lib/signatories/actions";
+import { uploadedFile } from "../../support/files";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
-
-let n = 0;
-const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 
 const shanghai = createCalendar({ timeZone: "Asia/Shanghai", overrides: [], officialYears: [] });
 /** Files uploaded by the acting user for a new signatory; a signatory to revoke per call. */
@@ -17,22 +15,17 @@ const filesFor: Record<MatrixSite, { certificate: string; specimen: string }> = 
 };
 const signatoryFor: Record<MatrixSite, string> = { a: "", b: "" };
 
-const storedFile = (siteId: string, kind: "PHOTO" | "SIGNATURE", uploadedById: string) =>
-  db.storedFile.create({
-    data: { siteId, kind, contentType: "image/png", size: 100, sha256: "0".repeat(64), storageKey: `m-${uniq()}.png`, uploadedById },
-  });
-
 async function prepare(name: ActionName, site: MatrixSite, actorId: string | null, world: World) {
   const siteId = site === "a" ? world.siteA : world.siteB;
   if (name === "createSignatoryAction") {
     const uploader = actorId ?? world.users.MANAGER;
     filesFor[site] = {
-      certificate: (await storedFile(siteId, "PHOTO", uploader)).id,
-      specimen: (await storedFile(siteId, "SIGNATURE", uploader)).id,
+      certificate: await uploadedFile(uploader, siteId, "PHOTO"),
+      specimen: await uploadedFile(uploader, siteId, "SIGNATURE"),
     };
   }
   if (name === "revokeSignatoryAction") {
-    const file = await storedFile(siteId, "SIGNATURE", world.users.CLERK);
+    const file = { id: await uploadedFile(world.users.CLERK, siteId, "SIGNATURE") };
     signatoryFor[site] = (
       await db.authorisedSignatory.create({
         data: {
