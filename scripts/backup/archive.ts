@@ -379,6 +379,9 @@ async function loadRows(client: pg.Client, root: string, manifest: Manifest) {
   const { order, selfReferencing } = await insertOrder(client, tables);
   await client.query("BEGIN");
   try {
+    // The rows are restored as they were: triggers that maintain derived rows (cache versions, stored
+    // dashboard figures) stay off while loading, inside this transaction only.
+    for (const table of actual) await client.query(`ALTER TABLE ${quoteIdent(table)} DISABLE TRIGGER USER`);
     await client.query(`TRUNCATE ${actual.map(quoteIdent).join(", ")}`);
     for (const table of order) {
       const batch: string[] = [];
@@ -409,6 +412,7 @@ async function loadRows(client: pg.Client, root: string, manifest: Manifest) {
         [seq],
       );
     }
+    for (const table of actual) await client.query(`ALTER TABLE ${quoteIdent(table)} ENABLE TRIGGER USER`);
     for (const [table, count] of Object.entries(manifest.tables)) {
       const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
       if (Number(rows[0].n) !== count) throw new BackupError(`Restored ${rows[0].n} rows of ${table}, the backup holds ${count}`);

@@ -56,12 +56,12 @@ async function direct(filter: DashboardFilter) {
   const where = { siteId: world.siteA, ...(filter.department ? { departmentId: filter.department } : {}) };
   const [rectifications, revisits, pending] = await Promise.all([
     db.complaintRectification.findMany({ where: { complaint: where }, select: { dueAt: true, rectifiedAt: true } }),
-    db.complaintRevisit.findMany({ where: { complaint: where }, select: { dueAt: true, revisitedAt: true } }),
+    db.complaintRevisit.findMany({ where: { complaint: where }, select: { dueAt: true, completedAt: true } }),
     db.complaint.findMany({ where: { ...where, state: "RECTIFIED", revisitDueAt: { not: null } }, select: { revisitDueAt: true } }),
   ]);
   const deadlines = [
     ...(filter.kind === "revisit" ? [] : rectifications.map((r) => ({ due: r.dueAt, done: r.rectifiedAt }))),
-    ...(filter.kind === "rectification" ? [] : revisits.map((v) => ({ due: v.dueAt, done: v.revisitedAt as Date | null }))),
+    ...(filter.kind === "rectification" ? [] : revisits.map((v) => ({ due: v.dueAt, done: v.completedAt }))),
     ...(filter.kind === "rectification" ? [] : pending.map((c) => ({ due: c.revisitDueAt!, done: null }))),
   ];
   const today = calendar.localDateOf(new Date());
@@ -134,6 +134,7 @@ describe("on-time rates of closed periods", () => {
           dueAt: c.revisitDueAt!,
           method: "PHONE",
           revisitedAt: ago(10),
+          completedAt: ago(10), // signed (R-CMP-4)
           satisfaction: "UNSATISFIED",
           clientName: "李四",
           byId: world.users.CLERK,

@@ -140,6 +140,8 @@ const NOT_YET_WALKED: Partial<Record<ActionName, string>> = {
   uploadFileAction: "content-addressed upload, claimed once by the record that uses it",
   addParticipantAction: "unique (series, user)",
   workOrderToComplaintAction: "one complaint per work order (foreign key)",
+  createChatChannelAction: "no key yet: a double submit makes two channels (issue note)",
+  createRevisitSigningLinkAction: "a new link revokes the one before (one open link per revisit)",
 };
 
 /** Every action of the table that makes a record, by name. */

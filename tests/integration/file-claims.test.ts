@@ -127,7 +127,15 @@ const signatoryInput = (certificateFileId: string, specimenFileId: string) => ({
 
 async function freshVacantUnit(): Promise<string> {
   const unit = await db.unit.create({
-    data: { siteId: world.siteA, code: `V-${n++}`, building: "A座", floor: "9F", status: "VACANT", createdAt: LONG_AGO },
+    data: {
+      siteId: world.siteA,
+      code: `V-${n++}`,
+      building: "A座",
+      floor: "9F",
+      status: "VACANT",
+      createdAt: LONG_AGO,
+      cleanerId: cleaner,
+    },
   });
   await db.unitStatusChange.create({ data: { unitId: unit.id, status: "VACANT", changedAt: LONG_AGO } });
   return unit.id;

@@ -9,6 +9,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { submitInspectionAction } from "@/lib/inspections/actions";
+import { newRequestId } from "@/lib/request-id";
 import { createCalendar } from "@/lib/calendar";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
@@ -80,7 +81,7 @@ afterAll(async () => {
 
 function failedLamp(periodKey: string) {
   return {
-    requestId: `req-${Date.now()}-${n++}`,
+    requestId: newRequestId(),
     areaId: world.a.area,
     periodKey,
     templateId: template.id,
