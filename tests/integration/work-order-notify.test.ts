@@ -19,7 +19,6 @@ let world: World;
 let template: { id: string; items: { id: string; equipment: boolean }[] };
 const received: { to: string[]; data: string }[] = [];
 let server: SMTPServer;
-let n = 0;
 
 beforeAll(async () => {
   server = new SMTPServer({
