@@ -63,9 +63,9 @@ test("a manager creates and edits a unit and a tenant, and the audit trail shows
   // The audit trail: newest first, with the manager's name and before → after.
   await page.goto("/audit");
   const rows = page.getByRole("row");
-  await expect(rows.filter({ hasText: "业户 · 修改" }).first()).toContainText("notes: ∅ → 二期入驻");
+  await expect(rows.filter({ hasText: "业户 · 修改" }).first()).toContainText("备注：（空） → 二期入驻");
   await expect(rows.filter({ hasText: "业户 · 新增" }).first()).toContainText(tenantName);
-  await expect(rows.filter({ hasText: "单元 · 修改" }).first()).toContainText("status: VACANT → RENOVATION");
+  await expect(rows.filter({ hasText: "单元 · 修改" }).first()).toContainText("状态：空置 → 装修中");
   await expect(rows.filter({ hasText: "单元 · 新增" }).first()).toContainText(code);
   await expect(rows.filter({ hasText: "单元 · 新增" }).first()).toContainText("王建国");
 });
