@@ -82,13 +82,11 @@ async function probe(state: ReplicaState): Promise<void> {
   try {
     // On a standby, the age of the last replayed transaction; on a primary (or a plain copy) no lag.
     // An idle primary makes an idle standby look old: when both positions match it is caught up.
-    const [row] = await state.client.$queryRawUnsafe<{ lag: number | null }[]>(
-      `SELECT CASE
+    const [row] = await state.client.$queryRaw<{ lag: number | null }[]>`SELECT CASE
                 WHEN NOT pg_is_in_recovery() THEN 0
                 WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
                 ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())::float8
-              END AS lag`,
-    );
+              END AS lag`;
     const lag = row?.lag ?? 0;
     state.healthy = lag <= maxLag;
     if (!state.healthy) warn(state, `it lags ${Math.round(lag)} s (more than REPLICA_MAX_LAG_SECONDS=${maxLag})`);

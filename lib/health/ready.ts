@@ -9,9 +9,9 @@ import path from "node:path";
  */
 export type Readiness = { ok: true; migrations: number } | { ok: false; reason: string; pending?: string[]; unknown?: string[] };
 
-/** Anything with $queryRawUnsafe: the app's Prisma client or a test's. */
+/** Anything with a tagged $queryRaw: the app's Prisma client or a test's. */
 interface RawQuery {
-  $queryRawUnsafe<T = unknown>(query: string): Promise<T>;
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
 }
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
@@ -36,12 +36,12 @@ export function shippedMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
 export async function checkReadiness(db: RawQuery, dir = MIGRATIONS_DIR): Promise<Readiness> {
   let applied: string[];
   try {
-    const table = await db.$queryRawUnsafe<{ t: string | null }[]>(`SELECT to_regclass('public._prisma_migrations')::text AS t`);
+    const table = await db.$queryRaw<{ t: string | null }[]>`SELECT to_regclass('public._prisma_migrations')::text AS t`;
     applied = table[0]?.t
       ? (
-          await db.$queryRawUnsafe<{ name: string }[]>(
-            `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-          )
+          await db.$queryRaw<
+            { name: string }[]
+          >`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
         ).map((r) => r.name)
       : [];
   } catch (err) {
