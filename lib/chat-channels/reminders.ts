@@ -1,4 +1,6 @@
 import "server-only";
+import { localDateInZone } from "@/lib/calendar/local-date";
+import { db } from "@/lib/db";
 import type { ChatTopic } from "./schema";
 import { notifyChannels, type ChannelNotice } from "./send";
 
@@ -22,13 +24,19 @@ function topicOf(kind: string): ChatTopic {
 /**
  * The morning run's new notifications, once per matter (the same kind and record reach several
  * people: one chat message), to each site's channels. A rerun creates no notification, so sends
- * nothing; the delivery's dedupe key (kind, record, UTC day) guards the rest.
+ * nothing; the delivery's dedupe key (kind, record, the site's local day) guards the rest. The day is
+ * the site's (R-CAL): a run just after midnight in Shanghai is still the previous day in UTC.
  */
 export async function sendRemindersToChannels(now: Date, created: readonly CreatedReminder[]): Promise<void> {
-  const day = now.toISOString().slice(0, 10);
+  const siteIds = [...new Set(created.flatMap((n) => (n.siteId ? [n.siteId] : [])))];
+  if (siteIds.length === 0) return;
+  const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } });
+  const dayOf = new Map(sites.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
   const bySite = new Map<string, Map<string, ChannelNotice>>();
   for (const n of created) {
     if (!n.siteId) continue;
+    const day = dayOf.get(n.siteId);
+    if (!day) continue;
     const notices = bySite.get(n.siteId) ?? new Map<string, ChannelNotice>();
     bySite.set(n.siteId, notices);
     const dedupeKey = `${n.kind}|${n.link ?? n.title}|${day}`;

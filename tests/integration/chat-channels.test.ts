@@ -16,6 +16,7 @@ import {
   updateChatChannelAction,
 } from "@/lib/chat-channels/actions";
 import { listChatChannels } from "@/lib/chat-channels/queries";
+import { sendRemindersToChannels } from "@/lib/chat-channels/reminders";
 import { chatRetry } from "@/lib/chat-channels/send";
 import { db } from "@/lib/db";
 import { runReminders } from "@/lib/reminders/run";
@@ -334,4 +335,26 @@ describe("reminders to chat channels through pg-boss", () => {
       await stopReminderQueue();
     }
   }, 40_000);
+});
+
+describe("the chat delivery's day is the site's (R-CAL)", () => {
+  it("a run at 01:30 in Shanghai (17:30 UTC the day before) files its delivery under the Shanghai date", async () => {
+    const channelId = await createChannel({ kind: "WEBHOOK", url: `${base}/local-day`, topics: ["deadlines"] });
+    await db.site.update({ where: { id: world.siteA }, data: { timeZone: "Asia/Shanghai" } });
+    const reminder = {
+      siteId: world.siteA,
+      kind: "complaint-rectification-due",
+      title: "整改即将到期",
+      body: null,
+      texts: {},
+      link: "/complaints/x",
+    };
+    await sendRemindersToChannels(new Date("2026-12-04T17:30:00Z"), [
+      { ...reminder, dedupeKey: "n1" },
+      { ...reminder, dedupeKey: "n2" },
+    ]);
+    const deliveries = await db.chatDelivery.findMany({ where: { channelId }, select: { dedupeKey: true } });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0].dedupeKey).toMatch(/\|2026-12-05$/);
+  });
 });
