@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
+import { nextActions } from "@/lib/home/next-actions.queries";
 import { accountSummary, homeSummary, recentAudit } from "@/lib/home/queries";
 import { navFor, roleHas } from "@/lib/permissions";
 
@@ -14,7 +15,12 @@ export default async function HomePage() {
   // The deadline dashboard is the managers' home page.
   if (roleHas(actor.role, "complaint:dashboard")) redirect("/dashboard");
   if (roleHas(actor.role, "inspection:perform")) redirect("/inspections");
-  const [t, sites, calendars] = await Promise.all([getTranslations(), homeSummary(), loadSiteCalendars(actor.siteIds)]);
+  const [t, sites, calendars, actions] = await Promise.all([
+    getTranslations(),
+    homeSummary(),
+    loadSiteCalendars(actor.siteIds),
+    nextActions(),
+  ]);
   const [audit, accounts] = await Promise.all([
     roleHas(actor.role, "audit:read") ? recentAudit() : Promise.resolve([]),
     roleHas(actor.role, "user:manage") ? accountSummary() : Promise.resolve([]),
@@ -24,6 +30,42 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={t("home.greeting", { name: actor.name })} subtitle={t(`home.intro.${actor.role}`)} />
+      {actor.role !== "ADMIN" ? (
+        <section aria-labelledby="next-actions" className="mb-6">
+          <h2 id="next-actions" className="mb-2 text-lg font-medium">
+            {t("home.nextActions")}
+          </h2>
+          {actions.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("home.nextActionsNone")}</p>
+          ) : (
+            <ul className="flex flex-col gap-2" data-testid="next-actions">
+              {actions.map((a) => (
+                <li key={a.key}>
+                  <Link
+                    href={a.href}
+                    className="flex min-h-11 flex-col gap-0.5 rounded-lg border border-slate-200 bg-white px-3 py-2 hover:bg-sky-50 sm:flex-row sm:items-center sm:justify-between"
+                  >
+                    <span className="font-medium text-sky-800">
+                      {t(`home.kinds.${a.kind}`, { subject: a.subject, count: a.count ?? 0 })}
+                    </span>
+                    <span className="text-sm text-slate-600">
+                      {a.siteName} ·{" "}
+                      {a.at === null
+                        ? t("home.dueToday")
+                        : a.timeKind === "due"
+                          ? t("home.dueAt", { time: a.at })
+                          : a.timeKind === "starts"
+                            ? t("home.startsAt", { time: a.at })
+                            : t("home.openedAt", { time: a.at })}
+                      {a.overdue ? <strong className="ml-2 text-red-700">{t("home.overdue")}</strong> : null}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="today" className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-2">
         <h2 id="today" className="sr-only">
           {t("home.today")}

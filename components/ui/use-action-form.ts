@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action";
 import { zodErrorMap } from "@/lib/validation";
@@ -35,6 +35,22 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   /** The record changed since the form was loaded (lib/versioning.ts): the status offers to reload. */
   const [stale, setStale] = useState(false);
 
+  /**
+   * A refusal found before sending: one summary line beside the submit button (each message itself stays
+   * under its field), and the first refused field brought into view, even one without its own input
+   * (a signature, a photo, a radio group) that react-hook-form cannot focus.
+   */
+  const onInvalid = (errors: FieldErrors) => {
+    const names = invalidFieldNames(errors);
+    setFormMessage(null);
+    setStale(false);
+    setFormError(t("errors.invalidCount", { count: names.length }));
+    const first = names
+      .map((name) => document.getElementById(`f-${name}`) ?? document.querySelector<HTMLElement>(`[id^="f-${name}"]`))
+      .find((el): el is HTMLElement => el !== null);
+    if (first && !first.contains(document.activeElement)) first.scrollIntoView({ block: "center" });
+  };
+
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
     setFormMessage(null);
@@ -55,7 +71,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     if (typeof saved?.version === "number" && typeof form.getValues("version" as Path<z.input<S>>) === "number")
       form.setValue("version" as Path<z.input<S>>, saved.version as never);
     opts.onSuccess?.(result.data, result.message);
-  });
+  }, onInvalid);
 
   /** Translated error text for a field (zod messages are keys or already-translated strings). */
   const errorOf = (name: string): string | undefined => {
@@ -70,4 +86,16 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const busy = !hydrated || form.formState.isSubmitting;
 
   return { form, onSubmit, formError, formMessage, stale, errorOf, t, busy };
+}
+
+/** The dotted names of the refused fields ("items.0.name"), in the form's order. */
+export function invalidFieldNames(errors: FieldErrors, prefix = ""): string[] {
+  const names: string[] = [];
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || typeof value !== "object") continue;
+    const name = prefix ? `${prefix}.${key}` : key;
+    if ("message" in value && typeof value.message === "string") names.push(name);
+    else names.push(...invalidFieldNames(value as FieldErrors, name));
+  }
+  return names;
 }

@@ -145,9 +145,7 @@ export const saveMinutes = defineMutation({
     const ctx = await requireMeeting(actor, input.meetingId);
     assertMinuteTaker(ctx);
     assertNotConfirmed(ctx, "lastWeekReview");
-    // R-MTG-2: a draft may leave sections empty, but minutes with nothing in them are not "saved".
-    if (!input.lastWeekReview && !input.nextWeekPlan && !input.assignments)
-      throw new DomainError("invalid", "meetings.errors.minutesEmpty", "lastWeekReview");
+    // R-MTG-2: empty minutes are refused by SaveMinutesSchema (the form's and this action's schema).
     const before = await db.meeting.findUniqueOrThrow({
       where: { id: ctx.id },
       select: { lastWeekReview: true, nextWeekPlan: true, assignments: true },

@@ -33,12 +33,19 @@ export const RecordAttendanceSchema = z.strictObject({
 });
 
 /** R-MTG-2: the fixed agenda; drafts may leave sections empty until confirmation. */
-export const SaveMinutesSchema = z.strictObject({
-  meetingId: id(),
-  lastWeekReview: agendaText(),
-  nextWeekPlan: agendaText(),
-  assignments: agendaText(),
-});
+export const SaveMinutesSchema = z
+  .strictObject({
+    meetingId: id(),
+    lastWeekReview: agendaText(),
+    nextWeekPlan: agendaText(),
+    assignments: agendaText(),
+  })
+  // R-MTG-2: a draft may leave sections empty, but minutes with nothing in them are not "saved"; the form
+  // refuses them before sending, the server again (lib/meetings/mutations.ts).
+  .superRefine((v, ctx) => {
+    if (!v.lastWeekReview && !v.nextWeekPlan && !v.assignments)
+      ctx.addIssue({ code: "custom", message: "meetings.errors.minutesEmpty", path: ["lastWeekReview"] });
+  });
 
 const actionItemFields = {
   description: trimmed(500),
