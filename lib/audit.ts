@@ -76,6 +76,21 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   });
 }
 
+/** Several audit rows in one statement: one step that changes several records (a household's papers). */
+export async function writeAudits(tx: Tx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({
+      actorId: entry.actorId,
+      siteId: entry.siteId,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      action: entry.action,
+      changes: diffFields(entry.before ?? null, entry.after ?? null, entry.entity) as Prisma.InputJsonValue,
+    })),
+  });
+}
+
 type Row = { id: string } & Record<string, unknown>;
 
 /** Create one record and its audit row in one transaction; returns the new id. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { GoodsPassStateBadge } from "./goods-pass-state-badge";
 import { BAR_END_MINUTE, BAR_START_MINUTE, type TimelineMove, type TimelineSite } from "@/lib/goods-passes/lists.queries";
 
 const BAR_MINUTES = BAR_END_MINUTE - BAR_START_MINUTE;
@@ -103,13 +104,26 @@ export async function TodayTimeline({ site, showSite }: { site: TimelineSite; sh
             {route.moves.length === 0 ? (
               <p className="text-sm text-slate-500">{t("timeline.free")}</p>
             ) : (
-              <ol className="mt-1 flex flex-col gap-1">
+              // On a phone each move is a card to tap: the time first, then which way, the unit and the state.
+              <ol className="mt-1 flex flex-col gap-1.5">
                 {route.moves.map((m) => (
-                  <li key={m.id} className="text-sm">
-                    <Link className="text-sky-700 underline" href={`/goods-passes/${m.id}`}>
-                      {moveText(m)}
+                  <li key={m.id}>
+                    <Link
+                      href={`/goods-passes/${m.id}`}
+                      aria-label={moveText(m)}
+                      className="flex min-h-11 items-center gap-3 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-sky-50"
+                    >
+                      <span className="w-24 shrink-0 font-semibold text-slate-900 tabular-nums">
+                        {m.startsBeforeToday ? "‹ " : ""}
+                        {m.startTime}–{m.endTime}
+                        {m.endsAfterToday ? " ›" : ""}
+                      </span>
+                      <span className="min-w-0 flex-1 truncate text-slate-700">
+                        {m.direction === "OUT" ? "↑" : "↓"} {m.unitCode} · {m.tenantName}
+                      </span>
+                      <GoodsPassStateBadge state={m.state} />
                     </Link>
-                    {placement(m) ? "" : ` · ${t("timeline.outsideBar")}`}
+                    {placement(m) ? null : <span className="text-xs text-slate-600">{t("timeline.outsideBar")}</span>}
                   </li>
                 ))}
               </ol>

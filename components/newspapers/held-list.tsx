@@ -8,10 +8,10 @@ import { pickUpNewspaperAction } from "@/lib/newspapers/actions";
 import { SignForm } from "./sign-form";
 import { useStep } from "./use-step";
 
-type HeldRow = { id: string; date: string; titleName: string; tenantName: string; unitCode: string; copies: number };
+import type { HeldStop } from "@/lib/newspapers/queries";
 
-/** R-NEWS-3: papers held at the front desk, whatever day they came; picked up later, signed then. */
-export function HeldList(props: { siteId: string; rows: HeldRow[]; canLog: boolean }) {
+/** R-NEWS-3: papers held at the front desk, whatever day they came; picked up later, signed once per household. */
+export function HeldList(props: { siteId: string; rows: HeldStop[]; canLog: boolean }) {
   const t = useTranslations("newspapers");
   const hydrated = useHydrated();
   const [open, setOpen] = useState<string | null>(null);
@@ -26,9 +26,13 @@ export function HeldList(props: { siteId: string; rows: HeldRow[]; canLog: boole
               <p className="font-medium text-slate-900">
                 {r.unitCode} · {r.tenantName}
               </p>
-              <p className="text-sm text-slate-600">
-                {r.titleName} × {r.copies}
-              </p>
+              <ul className="text-sm text-slate-600">
+                {r.papers.map((p) => (
+                  <li key={p.titleName}>
+                    {p.titleName} × {p.copies}
+                  </li>
+                ))}
+              </ul>
             </div>
             <span className="text-xs whitespace-nowrap text-slate-500">{r.date}</span>
           </div>

@@ -1,7 +1,7 @@
 import "server-only";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
-import { writeAudit } from "@/lib/audit";
+import { writeAudits } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,7 +14,15 @@ const PATHS = ["/newspapers", "/newspapers/days"];
 async function loadDelivery(actor: Actor, deliveryId: string) {
   const delivery = await db.newspaperDelivery.findFirst({
     where: { id: deliveryId, siteId: { in: actor.siteIds } },
-    select: { id: true, siteId: true, state: true, day: { select: { handedOverAt: true, closedAt: true } } },
+    select: {
+      id: true,
+      siteId: true,
+      dayId: true,
+      tenantId: true,
+      unitId: true,
+      state: true,
+      day: { select: { handedOverAt: true, closedAt: true } },
+    },
   });
   if (!delivery) throw new DomainError("not_found", "errors.not_found");
   return delivery;
@@ -40,32 +48,42 @@ async function pendingDelivery(actor: Actor, deliveryId: string) {
   return delivery;
 }
 
+type Household = { id: string; siteId: string; dayId: string; tenantId: string; unitId: string };
+
 /**
- * Moves the delivery from `from` to the new state with one guarded update: a double tap, a replay or a
- * colleague at the same moment finds nothing to change and is refused.
+ * Moves the household's papers of the day (every title the tenant takes at that unit) from `from` to the
+ * new state with one guarded update: one signature, one "absent" covers them all. A double tap, a replay
+ * or a colleague at the same moment finds nothing to change and is refused; nothing half-changes.
  */
 async function step(
   tx: Tx,
   actor: Actor,
-  delivery: { id: string; siteId: string },
+  delivery: Household,
   from: NewspaperDeliveryState,
   data: Prisma.NewspaperDeliveryUpdateManyMutationInput & { state: NewspaperDeliveryState },
-) {
-  const { count } = await tx.newspaperDelivery.updateMany({ where: { id: delivery.id, state: from }, data });
-  if (count !== 1) throw new DomainError("conflict", "newspapers.errors.deliveryDone");
+): Promise<string[]> {
+  const household = { dayId: delivery.dayId, tenantId: delivery.tenantId, unitId: delivery.unitId };
+  const ids = (await tx.newspaperDelivery.findMany({ where: { ...household, state: from }, select: { id: true } })).map((d) => d.id);
+  if (!ids.includes(delivery.id)) throw new DomainError("conflict", "newspapers.errors.deliveryDone");
+  const { count } = await tx.newspaperDelivery.updateMany({ where: { id: { in: ids }, state: from }, data });
+  if (count !== ids.length) throw new DomainError("conflict", "newspapers.errors.deliveryDone");
   const { state, recipientName, pickupName } = data;
-  await writeAudit(tx, {
-    actorId: actor.id,
-    siteId: delivery.siteId,
-    entity: "NewspaperDelivery",
-    entityId: delivery.id,
-    action: "UPDATE",
-    before: { state: from },
-    after: { state, recipientName, pickupName },
-  });
+  await writeAudits(
+    tx,
+    ids.map((id) => ({
+      actorId: actor.id,
+      siteId: delivery.siteId,
+      entity: "NewspaperDelivery",
+      entityId: id,
+      action: "UPDATE" as const,
+      before: { state: from },
+      after: { state, recipientName, pickupName },
+    })),
+  );
+  return ids;
 }
 
-/** R-NEWS-3: the tenant signs for the paper on the phone. */
+/** R-NEWS-3: the tenant signs once on the phone for all their papers of the day. */
 export const deliverNewspaper = defineMutation({
   name: "deliverNewspaperAction",
   schema: DeliverSchema,
@@ -73,8 +91,8 @@ export const deliverNewspaper = defineMutation({
   successKey: "newspapers.delivery.delivered",
   async run(actor: Actor, input) {
     const delivery = await pendingDelivery(actor, input.deliveryId);
-    await db.$transaction(async (tx) => {
-      await step(tx, actor, delivery, "PENDING", {
+    const ids = await db.$transaction(async (tx) => {
+      const ids = await step(tx, actor, delivery, "PENDING", {
         state: "DELIVERED",
         deliveredAt: new Date(),
         deliveredById: actor.id,
@@ -82,12 +100,13 @@ export const deliverNewspaper = defineMutation({
         signatureFileId: input.signatureFileId,
       });
       await claimSignature(tx, actor, delivery, input.signatureFileId);
+      return ids;
     });
-    return { id: delivery.id };
+    return { id: delivery.id, deliveries: ids.length };
   },
 });
 
-/** R-NEWS-3: nobody there — the paper is logged and taken back to the front desk. */
+/** R-NEWS-3: nobody there — the household's papers are logged and taken back to the front desk. */
 export const holdNewspaper = defineMutation({
   name: "holdNewspaperAction",
   schema: HoldSchema,
@@ -95,12 +114,17 @@ export const holdNewspaper = defineMutation({
   successKey: "newspapers.delivery.held",
   async run(actor: Actor, input) {
     const delivery = await pendingDelivery(actor, input.deliveryId);
-    await db.$transaction((tx) => step(tx, actor, delivery, "PENDING", { state: "HELD", heldAt: new Date(), heldById: actor.id }));
-    return { id: delivery.id };
+    const ids = await db.$transaction((tx) =>
+      step(tx, actor, delivery, "PENDING", { state: "HELD", heldAt: new Date(), heldById: actor.id }),
+    );
+    return { id: delivery.id, deliveries: ids.length };
   },
 });
 
-/** R-NEWS-3: a held paper is picked up at the front desk (any later day, the day may be closed), signed then. */
+/**
+ * R-NEWS-3: held papers are picked up at the front desk (any later day, the day may be closed), signed
+ * then, once for the household's papers of that day.
+ */
 export const pickUpNewspaper = defineMutation({
   name: "pickUpNewspaperAction",
   schema: PickUpSchema,
@@ -109,8 +133,8 @@ export const pickUpNewspaper = defineMutation({
   async run(actor: Actor, input) {
     const delivery = await loadDelivery(actor, input.deliveryId);
     if (delivery.state !== "HELD") throw new DomainError("conflict", "newspapers.errors.notHeld");
-    await db.$transaction(async (tx) => {
-      await step(tx, actor, delivery, "HELD", {
+    const ids = await db.$transaction(async (tx) => {
+      const ids = await step(tx, actor, delivery, "HELD", {
         state: "PICKED_UP",
         pickedUpAt: new Date(),
         pickupRecordedById: actor.id,
@@ -118,7 +142,8 @@ export const pickUpNewspaper = defineMutation({
         pickupSignatureFileId: input.signatureFileId,
       });
       await claimSignature(tx, actor, delivery, input.signatureFileId);
+      return ids;
     });
-    return { id: delivery.id };
+    return { id: delivery.id, deliveries: ids.length };
   },
 });

@@ -58,6 +58,8 @@ export async function getNewspaperDay(siteId: string, date: string) {
         select: {
           id: true,
           titleId: true,
+          tenantId: true,
+          unitId: true,
           copies: true,
           state: true,
           recipientName: true,
@@ -88,6 +90,8 @@ export async function getNewspaperDay(siteId: string, date: string) {
     day.deliveries.map((d) => ({
       id: d.id,
       titleId: d.titleId,
+      /** One stop on the round: a tenant at a unit signs once for all their titles (R-NEWS-3). */
+      household: `${d.tenantId}|${d.unitId}`,
       titleName: d.title.name,
       tenantName: d.subscription.tenant.name,
       unitCode: d.subscription.unit.code,
@@ -144,7 +148,10 @@ export async function getNewspaperDay(siteId: string, date: string) {
 export type NewspaperDayView = NonNullable<Awaited<ReturnType<typeof getNewspaperDay>>>;
 export type DeliveryRow = NewspaperDayView["deliveries"][number];
 
-/** R-NEWS-3: papers held at the front desk and not yet picked up, oldest first, across days. */
+/**
+ * R-NEWS-3: papers held at the front desk and not yet picked up, oldest first, across days: one entry per
+ * household and day (a tenant's titles were held together and are picked up with one signature).
+ */
 export async function heldPapers(siteId: string) {
   const actor = await requirePermission("newspaper:read");
   if (!actor.siteIds.includes(siteId)) return [];
@@ -152,24 +159,38 @@ export async function heldPapers(siteId: string) {
     where: { siteId, state: "HELD" },
     select: {
       id: true,
+      dayId: true,
+      tenantId: true,
+      unitId: true,
       copies: true,
       heldAt: true,
       day: { select: { date: true } },
       title: { select: { name: true } },
       subscription: { select: { tenant: { select: { name: true } }, unit: { select: { code: true } } } },
     },
-    orderBy: [{ day: { date: "asc" } }, { heldAt: "asc" }],
+    orderBy: [{ day: { date: "asc" } }, { heldAt: "asc" }, { tenantId: "asc" }, { unitId: "asc" }, { id: "asc" }],
     take: 200,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    date: localDateOfColumn(r.day.date),
-    titleName: r.title.name,
-    tenantName: r.subscription.tenant.name,
-    unitCode: r.subscription.unit.code,
-    copies: r.copies,
-  }));
+  const stops = new Map<
+    string,
+    { id: string; date: string; tenantName: string; unitCode: string; papers: { titleName: string; copies: number }[] }
+  >();
+  for (const r of rows) {
+    const key = `${r.dayId}|${r.tenantId}|${r.unitId}`;
+    const stop = stops.get(key) ?? {
+      id: r.id,
+      date: localDateOfColumn(r.day.date),
+      tenantName: r.subscription.tenant.name,
+      unitCode: r.subscription.unit.code,
+      papers: [],
+    };
+    stop.papers.push({ titleName: r.title.name, copies: r.copies });
+    stops.set(key, stop);
+  }
+  return [...stops.values()];
 }
+
+export type HeldStop = Awaited<ReturnType<typeof heldPapers>>[number];
 
 /** Past days of a site, newest first, with their totals (to look back at any day). */
 export async function listNewspaperDays(siteId: string, page: { skip: number; take: number }) {

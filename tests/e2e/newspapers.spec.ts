@@ -76,14 +76,15 @@ test("a front-desk day: receive, distribute, one delivery signed, one held and l
   await sign(phone, "delivery-signature");
   await phone.getByRole("button", { name: "确认签收" }).click();
   await expect(pendingCards(phone)).toHaveCount(before - 1);
-  await expect(phone.locator('[data-testid="delivery-card"][data-state="DELIVERED"]').filter({ hasText: firstText })).toContainText(
-    "前台小陈 签收",
-  );
+  const signedCard = phone.locator('[data-testid="delivery-card"][data-state="DELIVERED"]').filter({ hasText: firstText });
+  await expect(signedCard).toContainText("前台小陈 签收");
+  // One signature covers every title of the household (R-NEWS-3): none of its papers is left waiting.
+  await expect(signedCard).not.toContainText("待投递");
 
   // The next tenant is absent: held at the front desk.
   const absent = pendingCards(phone).first();
   const absentText = (await absent.locator("p").first().textContent())!;
-  const absentTitle = (await absent.locator("p").nth(1).textContent())!;
+  const absentTitle = (await absent.getByRole("listitem").first().locator("span").first().textContent())!;
   await absent.getByRole("button", { name: "不在 → 前台暂存" }).click();
   await expect(pendingCards(phone)).toHaveCount(before - 2);
   const heldCard = phone.getByTestId("held-card").filter({ hasText: absentText }).filter({ hasText: absentTitle });

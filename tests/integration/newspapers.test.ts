@@ -98,7 +98,7 @@ beforeEach(async () => {
 });
 
 describe("a front-desk day (R-NEWS-1..3)", () => {
-  it("receives with a shortfall, hands over, delivers, holds, refuses a wrong close, closes, and a held paper is picked up later", async () => {
+  it("receives with a shortfall, hands over, delivers, holds a household's papers at once, refuses a wrong close, closes, and the held papers are picked up later with one signature", async () => {
     const t = await tenants();
     const renmin = await title("人民日报");
     const xinmin = await title("新民晚报");
@@ -149,16 +149,22 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
       ok: false,
       code: "conflict",
     });
-    expect(await holdNewspaperAction({ deliveryId: westRenmin.id })).toMatchObject({ ok: true, message: "已登记暂存于前台" });
-
     const close = (returned: Record<string, number>) =>
       closeNewspaperDayAction({ dayId: view.id, returned: Object.entries(returned).map(([titleId, r]) => ({ titleId, returned: r })) });
-    // One delivery is still pending: no close.
+    // Two papers are still pending: no close.
     expect(await close({ [renmin]: 1, [xinmin]: 0, [jiefang]: 2 })).toMatchObject({
       ok: false,
-      message: "还有 1 份待投递，全部投递或暂存后才能结账",
+      message: "还有 2 份待投递，全部投递或暂存后才能结账",
     });
-    expect(await holdNewspaperAction({ deliveryId: westXinmin.id })).toMatchObject({ ok: true });
+    // R-NEWS-3: one stop per household: "absent" at A-1001 holds both its titles, audited each.
+    expect(await holdNewspaperAction({ deliveryId: westRenmin.id })).toMatchObject({ ok: true, message: "已登记暂存于前台" });
+    const westStates = await db.newspaperDelivery.findMany({
+      where: { id: { in: [westRenmin.id, westXinmin.id] } },
+      select: { state: true },
+    });
+    expect(westStates.map((d) => d.state)).toEqual(["HELD", "HELD"]);
+    expect(await db.auditLog.count({ where: { entity: "NewspaperDelivery", entityId: { in: [westRenmin.id, westXinmin.id] } } })).toBe(2);
+    expect(await holdNewspaperAction({ deliveryId: westXinmin.id })).toMatchObject({ ok: false, code: "conflict" });
 
     // 人民日报: 3 received = 1 delivered + 1 held + 1 returned; typing 0 returned does not reconcile.
     const wrong = await close({ [renmin]: 0, [xinmin]: 0, [jiefang]: 2 });
@@ -171,7 +177,9 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
     expect(await close({ [renmin]: 1, [xinmin]: 0, [jiefang]: 2 })).toMatchObject({ ok: false, code: "conflict" });
 
     // R-NEWS-3: the held papers stay on the desk's list after the close, picked up later, signed then.
-    expect((await heldPapers(world.siteA)).map((h) => h.titleName).sort()).toEqual(["人民日报", "新民晚报"]);
+    expect((await heldPapers(world.siteA)).map((h) => [h.unitCode, h.papers.map((p) => p.titleName).sort()])).toEqual([
+      ["A-1001", ["人民日报", "新民晚报"]],
+    ]);
     expect(await pickUpNewspaperAction({ deliveryId: westRenmin.id, pickupName: "西城小张", signatureFileId: "" })).toMatchObject({
       ok: false,
       fieldErrors: { signatureFileId: "投递须由收件人签字确认" },
@@ -181,7 +189,14 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
     ).toMatchObject({
       ok: true,
     });
-    expect((await heldPapers(world.siteA)).map((h) => h.titleName)).toEqual(["新民晚报"]);
+    // One signature covers the household's held papers of that day.
+    expect(await heldPapers(world.siteA)).toEqual([]);
+    const pickedUp = await db.newspaperDelivery.findMany({
+      where: { id: { in: [westRenmin.id, westXinmin.id] } },
+      select: { state: true, pickupSignatureFileId: true },
+    });
+    expect(pickedUp.map((d) => d.state)).toEqual(["PICKED_UP", "PICKED_UP"]);
+    expect(new Set(pickedUp.map((d) => d.pickupSignatureFileId)).size).toBe(1);
     const after = (await getNewspaperDay(world.siteA, today()))!;
     const renminLine = after.lines.find((l) => l.titleId === renmin)!;
     // Picked up later still counts as held that day: the day still reconciles.
@@ -189,7 +204,7 @@ describe("a front-desk day (R-NEWS-1..3)", () => {
       3, 1, 1, 1, 0,
     ]);
     const [listed] = (await listNewspaperDays(world.siteA, { skip: 0, take: 10 })).rows;
-    expect(listed).toMatchObject({ closed: true, received: 6, expected: 5, delivered: 1, held: 2, stillHeld: 1, returned: 3 });
+    expect(listed).toMatchObject({ closed: true, received: 6, expected: 5, delivered: 1, held: 2, stillHeld: 0, returned: 3 });
   });
 
   it("replaying a receipt returns the same day; a second receipt for the same site and day is refused", async () => {
