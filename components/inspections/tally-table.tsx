@@ -21,6 +21,7 @@ export async function TallyTable<T extends { tally: Tally }>(props: {
     <section aria-label={props.title} className="flex min-w-0 flex-col gap-2">
       <h2 className="text-base font-semibold text-slate-900">{props.title}</h2>
       <DataTable
+        notRecords="figures"
         caption={props.title}
         rows={rows}
         rowKey={(r) => (isTotal(r) ? "__total" : props.rowKey(r))}

@@ -13,6 +13,7 @@ export async function AttendanceTable(props: { seriesName: string; meetings: num
         {props.seriesName} <span className="font-normal text-slate-500">· {t("meetings", { count: props.meetings })}</span>
       </h3>
       <DataTable
+        notRecords="figures"
         caption={props.seriesName}
         rows={props.meetings > 0 ? props.people : []}
         rowKey={(p) => p.id}

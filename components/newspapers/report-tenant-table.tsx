@@ -9,6 +9,7 @@ export async function TenantTable(props: { rows: TenantRow[] }) {
   const t = await getTranslations("newspaperReports.byTenant");
   return (
     <DataTable
+      notRecords="figures"
       caption={t("title")}
       rows={props.rows}
       rowKey={(r) => r.tenantId}

@@ -30,6 +30,7 @@ export async function TitleTable(props: { rows: TitleRow[] }) {
   const warn = (n: number) => (n > 0 ? "font-medium text-red-700" : "");
   return (
     <DataTable
+      notRecords="figures"
       caption={t("title")}
       rows={props.rows.length > 0 ? [...props.rows, total] : []}
       rowKey={(r) => r.titleId}

@@ -12,11 +12,26 @@ export interface Column<T> {
  * with the column names as labels, so nothing is cut off and the page never scrolls sideways. The
  * links and buttons in a card are at least 44 px high (touch targets).
  */
-export function DataTable<T>(props: { columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; empty: string; caption?: string }) {
+export function DataTable<T>(props: {
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  empty: string;
+  caption?: string;
+  /**
+   * Rows that are not records to open: tallies and report figures, or the entries of a log. Every other
+   * list's rows link to their record (checked on every main page by the accessibility walk).
+   */
+  notRecords?: "figures" | "log";
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white sm:overflow-x-auto">
       {/* Explicit roles: a table shown as cards (display: block) keeps its table semantics. */}
-      <table role="table" className="block w-full text-sm sm:table sm:min-w-full sm:divide-y sm:divide-slate-200">
+      <table
+        role="table"
+        data-not-records={props.notRecords}
+        className="block w-full text-sm sm:table sm:min-w-full sm:divide-y sm:divide-slate-200"
+      >
         {props.caption ? <caption className="sr-only">{props.caption}</caption> : null}
         <thead role="rowgroup" className="hidden bg-slate-50 sm:table-header-group">
           <tr role="row">

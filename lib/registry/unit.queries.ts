@@ -52,7 +52,18 @@ export async function getUnit(id: string) {
   const actor = await requirePermission("unit:read");
   const unit = await db.unit.findFirst({
     where: { id, siteId: { in: actor.siteIds } },
-    select: { id: true, version: true, siteId: true, code: true, building: true, floor: true, areaSqm: true, status: true, tenantId: true },
+    select: {
+      id: true,
+      version: true,
+      siteId: true,
+      code: true,
+      building: true,
+      floor: true,
+      areaSqm: true,
+      status: true,
+      tenantId: true,
+      tenant: { select: { name: true } },
+    },
   });
   return unit ? { ...unit, areaSqm: unit.areaSqm ? Number(unit.areaSqm) : null } : null;
 }

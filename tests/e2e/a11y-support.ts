@@ -45,3 +45,13 @@ export async function visit(page: Page, path: string) {
   await page.goto(path);
   await page.locator("main").first().waitFor();
 }
+
+/**
+ * Lists of records (issue 16: every list row can be opened): the rows of the page's tables that hold
+ * neither a link nor a button. Tables of figures (reports, tallies) and logs say so (DataTable's notRecords).
+ */
+export async function rowsThatDoNotOpen(page: Page): Promise<number> {
+  return page
+    .locator('table[role="table"]:not([data-not-records]) tbody tr')
+    .evaluateAll((rows) => rows.filter((tr) => tr.querySelectorAll("td").length > 1 && !tr.querySelector("a[href], button")).length);
+}

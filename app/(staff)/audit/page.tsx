@@ -61,6 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <FilterDate name="to" label={t("audit.to")} value={filter.to} />
       </FilterBar>
       <DataTable
+        notRecords="log"
         caption={t("nav.audit")}
         rows={result.rows}
         rowKey={(r) => r.id}

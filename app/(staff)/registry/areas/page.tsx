@@ -45,14 +45,11 @@ export default async function AreasPage({ searchParams }: { searchParams: Search
         columns={[
           {
             header: t("areas.name"),
-            cell: (r) =>
-              canEdit ? (
-                <Link className="text-sky-700 underline" href={`/registry/areas/${r.id}`}>
-                  {r.name}
-                </Link>
-              ) : (
-                r.name
-              ),
+            cell: (r) => (
+              <Link className="text-sky-700 underline" href={`/registry/areas/${r.id}`}>
+                {r.name}
+              </Link>
+            ),
           },
           { header: t("fields.site"), cell: (r) => r.site.code, wide: true },
           { header: t("areas.type"), cell: (r) => t(`areaType.${r.type}`) },

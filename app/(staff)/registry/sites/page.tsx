@@ -23,14 +23,11 @@ export default async function SitesPage() {
         columns={[
           {
             header: t("sites.code"),
-            cell: (r) =>
-              canEdit ? (
-                <Link className="text-sky-700 underline" href={`/registry/sites/${r.id}`}>
-                  {r.code}
-                </Link>
-              ) : (
-                r.code
-              ),
+            cell: (r) => (
+              <Link className="text-sky-700 underline" href={`/registry/sites/${r.id}`}>
+                {r.code}
+              </Link>
+            ),
           },
           { header: t("sites.name"), cell: (r) => r.name },
           { header: t("sites.timeZone"), cell: (r) => r.timeZone, wide: true },

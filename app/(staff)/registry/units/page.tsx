@@ -45,14 +45,11 @@ export default async function UnitsPage({ searchParams }: { searchParams: Search
         columns={[
           {
             header: t("units.code"),
-            cell: (r) =>
-              canEdit ? (
-                <Link className="text-sky-700 underline" href={`/registry/units/${r.id}`}>
-                  {r.code}
-                </Link>
-              ) : (
-                r.code
-              ),
+            cell: (r) => (
+              <Link className="text-sky-700 underline" href={`/registry/units/${r.id}`}>
+                {r.code}
+              </Link>
+            ),
           },
           { header: t("fields.site"), cell: (r) => r.site.code, wide: true },
           { header: t("fields.building"), cell: (r) => `${r.building} ${r.floor}` },
