@@ -140,3 +140,13 @@ describe("§10.12–13 month-end plan and written summary", () => {
     expect(recentPeriods("WEEKLY", "2026-01-01", 2)).toEqual(["2025-12-29", "2025-12-22"]);
   });
 });
+
+describe("reminders look back to the last working day", () => {
+  it("after National Day the previous working day is before the holiday; a make-up Saturday counts", async () => {
+    const { previousWorkingDay, missingOfDay } = await import("./rules");
+    expect(previousWorkingDay(calendar, "2026-10-08")).toBe("2026-09-30");
+    expect(previousWorkingDay(calendar, "2026-10-12")).toBe("2026-10-10");
+    expect(missingOfDay(["PLAN_HEARD", "LAST_PATROL"], false)).toEqual(["LUNCH_CHECK", "OPINIONS_HEARD", "REPORT"]);
+    expect(missingOfDay(["PLAN_HEARD", "LUNCH_CHECK", "OPINIONS_HEARD", "LAST_PATROL"], true)).toEqual([]);
+  });
+});

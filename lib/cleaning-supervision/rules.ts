@@ -180,3 +180,14 @@ export function recentPeriods(kind: "WEEKLY" | "MONTHLY", today: LocalDate, coun
   }
   return periods;
 }
+
+/** The last working day before `today` (within two weeks), for yesterday's reminders; null when none. */
+export function previousWorkingDay(calendar: Calendar, today: LocalDate): LocalDate | null {
+  for (let d = addDays(today, -1); d >= addDays(today, -14); d = addDays(d, -1)) if (calendar.isWorkingDay(d)) return d;
+  return null;
+}
+
+/** A finished day's recorded steps and report: what is missing from it (R-CLN-1). */
+export function missingOfDay(recorded: readonly DayStep[], reportSent: boolean): (DayStep | "REPORT")[] {
+  return [...DAY_STEPS.filter((s) => !recorded.includes(s)), ...(reportSent ? [] : (["REPORT"] as const))];
+}
