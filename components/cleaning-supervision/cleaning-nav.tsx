@@ -55,7 +55,10 @@ const STATE_CLASS: Record<string, string> = {
 export async function StateBadge({ state }: { state: string }) {
   const t = await getTranslations("cleaningSupervision");
   return (
-    <span data-state={state} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STATE_CLASS[state] ?? STATE_CLASS.open}`}>
+    <span
+      data-state={state}
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${STATE_CLASS[state] ?? STATE_CLASS.open}`}
+    >
       {t(`states.${state}`)}
     </span>
   );

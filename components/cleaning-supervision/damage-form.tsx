@@ -35,7 +35,12 @@ export function DamageForm({ siteId, areas }: { siteId: string; areas: { id: str
       }}
     >
       <Field id="f-dmg-areaId" label={t("damage.area")} required error={run.fieldErrors.areaId}>
-        <select {...controlProps("f-dmg-areaId", run.fieldErrors.areaId)} className={inputClass} value={areaId} onChange={(e) => setAreaId(e.target.value)}>
+        <select
+          {...controlProps("f-dmg-areaId", run.fieldErrors.areaId)}
+          className={inputClass}
+          value={areaId}
+          onChange={(e) => setAreaId(e.target.value)}
+        >
           <option value="">{t("opinion.choose")}</option>
           {areas.map((a) => (
             <option key={a.id} value={a.id}>
@@ -54,7 +59,14 @@ export function DamageForm({ siteId, areas }: { siteId: string; areas: { id: str
           onChange={(e) => setDescription(e.target.value)}
         />
       </Field>
-      <PhotoInput siteId={siteId} name="photoFileIds" label={t("damage.photos")} value={photos} onChange={setPhotos} error={run.fieldErrors.photoFileIds} />
+      <PhotoInput
+        siteId={siteId}
+        name="photoFileIds"
+        label={t("damage.photos")}
+        value={photos}
+        onChange={setPhotos}
+        error={run.fieldErrors.photoFileIds}
+      />
       <div>
         <SubmitButton busy={!hydrated || run.pending} pending={run.pending} label={t("damage.save")} />
       </div>

@@ -13,7 +13,11 @@ import { DayView } from "./day-view";
 /** The day page of /cleaning (today) and /cleaning/days/[date] (a past day, read only). */
 export async function CleaningDayPage({ site, date }: { site?: string; date?: string }) {
   const actor = await requirePagePermission("cleaning:read");
-  const [t, tc, view] = await Promise.all([getTranslations("cleaningSupervision"), getTranslations("complaints"), cleaningDayView(site, date)]);
+  const [t, tc, view] = await Promise.all([
+    getTranslations("cleaningSupervision"),
+    getTranslations("complaints"),
+    cleaningDayView(site, date),
+  ]);
   if (!view) notFound();
   const canRecord = roleHas(actor.role, "cleaning:record") && actor.duty === "CLEANING";
   const options =

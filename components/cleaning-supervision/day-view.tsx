@@ -22,7 +22,17 @@ const isStep = (key: string): key is DayStep => (DAY_STEPS as readonly string[])
  * step (today only, for the cleaning supervisor), the patrols as the day's inspection rounds, opinions,
  * damage sent to engineering, and the daily report (§10.7) — which the manager reads here.
  */
-export async function DayView({ view, canRecord, canReview, options }: { view: View; canRecord: boolean; canReview: boolean; options: Options | null }) {
+export async function DayView({
+  view,
+  canRecord,
+  canReview,
+  options,
+}: {
+  view: View;
+  canRecord: boolean;
+  canReview: boolean;
+  options: Options | null;
+}) {
   const t = await getTranslations("cleaningSupervision");
   const sent = !!view.day?.reportSentAt;
   const recording = canRecord && view.isToday && view.working && !sent;
@@ -52,7 +62,9 @@ export async function DayView({ view, canRecord, canReview, options }: { view: V
                 ) : null}
               </p>
             ) : null}
-            {item.ok === false && item.restaffingNote ? <p className="mt-1 text-sm text-amber-800">{t("report.lunchRestaffing", { note: item.restaffingNote })}</p> : null}
+            {item.ok === false && item.restaffingNote ? (
+              <p className="mt-1 text-sm text-amber-800">{t("report.lunchRestaffing", { note: item.restaffingNote })}</p>
+            ) : null}
             {item.note ? <p className="mt-1 text-sm text-slate-700">{item.note}</p> : null}
             {recording && isStep(item.key) && !item.at ? <StepForm siteId={view.site.id} step={item.key} /> : null}
           </li>
@@ -114,10 +126,14 @@ export async function DayView({ view, canRecord, canReview, options }: { view: V
         </h2>
         {view.day?.report ? (
           <>
-            <p className="mb-2 text-xs text-slate-500">{t("report.sentAt", { time: view.day.reportSentAt ?? "", name: view.day.reportSentBy ?? "" })}</p>
+            <p className="mb-2 text-xs text-slate-500">
+              {t("report.sentAt", { time: view.day.reportSentAt ?? "", name: view.day.reportSentBy ?? "" })}
+            </p>
             <ReportView report={view.day.report} />
             <p className="mt-2 text-sm" data-testid="report-read">
-              {view.day.reportReadAt ? t("report.readAt", { time: view.day.reportReadAt, name: view.day.reportReadBy ?? "" }) : t("report.unread")}
+              {view.day.reportReadAt
+                ? t("report.readAt", { time: view.day.reportReadAt, name: view.day.reportReadBy ?? "" })
+                : t("report.unread")}
             </p>
             {canReview && !view.day.reportReadAt ? <ReadReportButton dayId={view.day.id} /> : null}
           </>

@@ -16,7 +16,13 @@ type Option = { value: string; label: string };
  * §10.6: a tenant's opinion heard; ticked, it is logged as a complaint in the same step (the complaints
  * intake, source: visit). Tenants are shown by name only (contacts are confidential, §1.9).
  */
-export function OpinionForm(props: { siteId: string; tenants: Option[]; departments: Option[]; severities: Option[]; categories: Option[] }) {
+export function OpinionForm(props: {
+  siteId: string;
+  tenants: Option[];
+  departments: Option[];
+  severities: Option[];
+  categories: Option[];
+}) {
   const t = useTranslations("cleaningSupervision");
   const hydrated = useHydrated();
   const [requestId, setRequestId] = useState(newRequestId);
@@ -51,12 +57,26 @@ export function OpinionForm(props: { siteId: string; tenants: Option[]; departme
           siteId: props.siteId,
           content: form.content,
           toComplaint: c,
-          ...(c ? { tenantId: form.tenantId || undefined, severity: form.severity || undefined, category: form.category || undefined, departmentId: form.departmentId || undefined } : {}),
+          ...(c
+            ? {
+                tenantId: form.tenantId || undefined,
+                severity: form.severity || undefined,
+                category: form.category || undefined,
+                departmentId: form.departmentId || undefined,
+              }
+            : {}),
         });
       }}
     >
       <Field id="f-op-content" label={t("opinion.content")} required error={run.fieldErrors.content}>
-        <textarea {...controlProps("f-op-content", run.fieldErrors.content)} className={inputClass} rows={2} maxLength={1000} value={form.content} onChange={set("content")} />
+        <textarea
+          {...controlProps("f-op-content", run.fieldErrors.content)}
+          className={inputClass}
+          rows={2}
+          maxLength={1000}
+          value={form.content}
+          onChange={set("content")}
+        />
       </Field>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={form.toComplaint} onChange={(e) => setForm((f) => ({ ...f, toComplaint: e.target.checked }))} />

@@ -8,10 +8,22 @@ import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { instructCleaningMonthlyReportAction, submitCleaningMonthlyReportAction, submitCleaningPlanAction } from "@/lib/cleaning-supervision/actions";
+import {
+  instructCleaningMonthlyReportAction,
+  submitCleaningMonthlyReportAction,
+  submitCleaningPlanAction,
+} from "@/lib/cleaning-supervision/actions";
 import { newRequestId } from "@/lib/request-id";
 
-function TextArea(props: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string; required?: boolean; max: number }) {
+function TextArea(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  required?: boolean;
+  max: number;
+}) {
   return (
     <Field id={props.id} label={props.label} required={props.required} error={props.error}>
       <textarea
@@ -45,8 +57,22 @@ export function PlanForm({ siteId, kind, period }: { siteId: string; kind: "WEEK
         run.run({ requestId, siteId, kind, period, content: content || undefined, photoFileIds: photos });
       }}
     >
-      <TextArea id={`${id}-content`} label={t("plans.content")} value={content} onChange={setContent} error={run.fieldErrors.content ?? run.fieldErrors.period} max={4000} />
-      <PhotoInput siteId={siteId} name={`${id}-photos`} label={t("plans.photos")} value={photos} onChange={setPhotos} error={run.fieldErrors.photoFileIds} />
+      <TextArea
+        id={`${id}-content`}
+        label={t("plans.content")}
+        value={content}
+        onChange={setContent}
+        error={run.fieldErrors.content ?? run.fieldErrors.period}
+        max={4000}
+      />
+      <PhotoInput
+        siteId={siteId}
+        name={`${id}-photos`}
+        label={t("plans.photos")}
+        value={photos}
+        onChange={setPhotos}
+        error={run.fieldErrors.photoFileIds}
+      />
       <div>
         <SubmitButton busy={!hydrated || run.pending} pending={run.pending} label={t("plans.submit")} />
       </div>
@@ -73,8 +99,24 @@ export function MonthlyReportForm({ siteId, month }: { siteId: string; month: st
         run.run({ requestId, siteId, month, summary, nextMonthPlan });
       }}
     >
-      <TextArea id={`f-summary-${month}`} label={t("plans.summary")} value={summary} onChange={setSummary} error={run.fieldErrors.summary ?? run.fieldErrors.month} required max={4000} />
-      <TextArea id={`f-next-${month}`} label={t("plans.nextMonthPlan")} value={nextMonthPlan} onChange={setNextMonthPlan} error={run.fieldErrors.nextMonthPlan} required max={4000} />
+      <TextArea
+        id={`f-summary-${month}`}
+        label={t("plans.summary")}
+        value={summary}
+        onChange={setSummary}
+        error={run.fieldErrors.summary ?? run.fieldErrors.month}
+        required
+        max={4000}
+      />
+      <TextArea
+        id={`f-next-${month}`}
+        label={t("plans.nextMonthPlan")}
+        value={nextMonthPlan}
+        onChange={setNextMonthPlan}
+        error={run.fieldErrors.nextMonthPlan}
+        required
+        max={4000}
+      />
       <div>
         <SubmitButton busy={!hydrated || run.pending} pending={run.pending} label={t("plans.submitReport")} />
       </div>
@@ -99,7 +141,15 @@ export function InstructionForm({ reportId }: { reportId: string }) {
         run.run({ reportId, instruction });
       }}
     >
-      <TextArea id={`f-instruction-${reportId}`} label={t("plans.instruction")} value={instruction} onChange={setInstruction} error={run.fieldErrors.instruction} required max={2000} />
+      <TextArea
+        id={`f-instruction-${reportId}`}
+        label={t("plans.instruction")}
+        value={instruction}
+        onChange={setInstruction}
+        error={run.fieldErrors.instruction}
+        required
+        max={2000}
+      />
       <div>
         <SubmitButton busy={!hydrated || run.pending} pending={run.pending} label={t("plans.instruct")} />
       </div>

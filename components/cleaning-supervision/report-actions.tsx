@@ -26,7 +26,14 @@ export function SendReportForm({ siteId }: { siteId: string }) {
       }}
     >
       <Field id="f-report-remarks" label={t("report.remarks")} error={run.fieldErrors.remarks}>
-        <textarea {...controlProps("f-report-remarks", run.fieldErrors.remarks)} className={inputClass} rows={2} maxLength={1000} value={remarks} onChange={(e) => setRemarks(e.target.value)} />
+        <textarea
+          {...controlProps("f-report-remarks", run.fieldErrors.remarks)}
+          className={inputClass}
+          rows={2}
+          maxLength={1000}
+          value={remarks}
+          onChange={(e) => setRemarks(e.target.value)}
+        />
       </Field>
       <div>
         <SubmitButton busy={!hydrated || run.pending} pending={run.pending} label={t("report.send")} />

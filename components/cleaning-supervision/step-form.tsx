@@ -67,7 +67,13 @@ export function StepForm({ siteId, step }: { siteId: string; step: DayStep }) {
         </Field>
       ) : null}
       <Field id={id("note")} label={t("step.note")} error={run.fieldErrors.note}>
-        <input {...controlProps(id("note"), run.fieldErrors.note)} className={inputClass} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input
+          {...controlProps(id("note"), run.fieldErrors.note)}
+          className={inputClass}
+          maxLength={1000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </Field>
       <div>
         <SubmitButton busy={!hydrated || run.pending} pending={run.pending} label={t("step.record")} />

@@ -16,7 +16,17 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
   const [sites, calendars] = await Promise.all([
     db.site.findMany({
       where: { id: { in: siteIds } },
-      select: { id: true, name: true, code: true, timeZone: true, slot1Start: true, slot1End: true, slot2Start: true, slot2End: true, inspectOnWeekends: true },
+      select: {
+        id: true,
+        name: true,
+        code: true,
+        timeZone: true,
+        slot1Start: true,
+        slot1End: true,
+        slot2Start: true,
+        slot2End: true,
+        inspectOnWeekends: true,
+      },
       orderBy: { code: "asc" },
     }),
     loadSiteCalendars(siteIds),

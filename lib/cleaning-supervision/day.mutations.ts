@@ -39,7 +39,10 @@ const SITE_FIELDS = {
 async function today(actor: Actor, siteId: string) {
   assertSite(actor, siteId);
   if (actor.duty !== "CLEANING") throw new DomainError("forbidden", "cleaningSupervision.errors.notYourDuty");
-  const [site, calendar] = await Promise.all([db.site.findUniqueOrThrow({ where: { id: siteId }, select: SITE_FIELDS }), loadSiteCalendar(siteId)]);
+  const [site, calendar] = await Promise.all([
+    db.site.findUniqueOrThrow({ where: { id: siteId }, select: SITE_FIELDS }),
+    loadSiteCalendar(siteId),
+  ]);
   if (!calendar) throw new DomainError("not_found", "errors.not_found");
   const now = new Date();
   const date = calendar.localDateOf(now);
@@ -87,7 +90,10 @@ export const recordCleaningStep = defineMutation({
         const { date, now } = await today(actor, input.siteId);
         return db.$transaction(async (tx) => {
           const day = await openDay(tx, input.siteId, date);
-          const before = await tx.cleaningDayStep.findUnique({ where: { dayId_step: { dayId: day.id, step: input.step } }, select: { id: true } });
+          const before = await tx.cleaningDayStep.findUnique({
+            where: { dayId_step: { dayId: day.id, step: input.step } },
+            select: { id: true },
+          });
           if (before) throw taken();
           const step = await tx.cleaningDayStep.create({
             data: {
@@ -108,7 +114,14 @@ export const recordCleaningStep = defineMutation({
             entity: "CleaningDayStep",
             entityId: step.id,
             action: "CREATE",
-            after: { date, step: input.step, recordedAt: now, note: input.note ?? null, ok: input.ok ?? null, restaffingNote: input.restaffingNote ?? null },
+            after: {
+              date,
+              step: input.step,
+              recordedAt: now,
+              note: input.note ?? null,
+              ok: input.ok ?? null,
+              restaffingNote: input.restaffingNote ?? null,
+            },
           });
           return step;
         });
@@ -136,7 +149,9 @@ export const recordCleaningOpinion = defineMutation({
           where: { requestId: input.requestId },
           select: { id: true, recordedById: true, complaintId: true, day: { select: { siteId: true } } },
         });
-        return row && row.day.siteId === input.siteId ? { madeById: row.recordedById, result: { id: row.id, complaintId: row.complaintId } } : null;
+        return row && row.day.siteId === input.siteId
+          ? { madeById: row.recordedById, result: { id: row.id, complaintId: row.complaintId } }
+          : null;
       },
       create: async () => {
         const { date, now } = await today(actor, input.siteId);
@@ -159,7 +174,14 @@ export const recordCleaningOpinion = defineMutation({
           // The complaint's own request id is new: the opinion's names the opinion.
           const complaint = intake ? await insertComplaint(tx, actor, intake, randomUUID()) : null;
           const opinion = await tx.cleaningOpinion.create({
-            data: { requestId: input.requestId, dayId: day.id, content: input.content, complaintId: complaint?.id ?? null, recordedById: actor.id, recordedAt: now },
+            data: {
+              requestId: input.requestId,
+              dayId: day.id,
+              content: input.content,
+              complaintId: complaint?.id ?? null,
+              recordedById: actor.id,
+              recordedAt: now,
+            },
             select: { id: true, complaintId: true },
           });
           await tx.cleaningDayStep.createMany({
@@ -227,14 +249,28 @@ export const reportCleaningDamage = defineMutation({
             data: { requestId: input.requestId, dayId: day.id, workOrderId: workOrder.id, recordedById: actor.id, recordedAt: now },
             select: { id: true },
           });
-          await claimFiles(tx, { actor, siteId: site.id, entity: "CLEANING_DAMAGE", entityId: damage.id, kinds: ["PHOTO"], files: { photoFileIds: input.photoFileIds } });
+          await claimFiles(tx, {
+            actor,
+            siteId: site.id,
+            entity: "CLEANING_DAMAGE",
+            entityId: damage.id,
+            kinds: ["PHOTO"],
+            files: { photoFileIds: input.photoFileIds },
+          });
           await writeAudit(tx, {
             actorId: actor.id,
             siteId: site.id,
             entity: "WorkOrder",
             entityId: workOrder.id,
             action: "CREATE",
-            after: { number: workOrder.number, areaId: area.id, cleaningDayId: day.id, description: workOrder.description, photos: input.photoFileIds.length, state: "OPEN" },
+            after: {
+              number: workOrder.number,
+              areaId: area.id,
+              cleaningDayId: day.id,
+              description: workOrder.description,
+              photos: input.photoFileIds.length,
+              state: "OPEN",
+            },
           });
           engineering = await notifyEngineering(tx, site.id, [workOrder]);
           return { workOrderId: workOrder.id, number: workOrder.number };
@@ -244,7 +280,10 @@ export const reportCleaningDamage = defineMutation({
     // After the commit and not awaited, as for a round: a slow mail server neither delays nor fails the report.
     if (engineering) {
       void emailEngineering(engineering);
-      void notifyWorkOrdersOpened(engineering.siteId, engineering.messages.map((m) => m.workOrder));
+      void notifyWorkOrdersOpened(
+        engineering.siteId,
+        engineering.messages.map((m) => m.workOrder),
+      );
     }
     return result;
   },
@@ -255,12 +294,22 @@ async function managersOf(tx: Tx, siteId: string) {
   return tx.user.findMany({ where: { role: "MANAGER", disabled: false, sites: { some: { siteId } } }, select: { id: true } });
 }
 
-async function reportNotifications(tx: Tx, site: { id: string; name: string }, dayId: string, date: LocalDate, missed: number, actorName: string) {
+async function reportNotifications(
+  tx: Tx,
+  site: { id: string; name: string },
+  dayId: string,
+  date: LocalDate,
+  missed: number,
+  actorName: string,
+) {
   const managers = await managersOf(tx, site.id);
   if (managers.length === 0) return;
   const text = localizedNotification((t) => ({
     title: t("cleaningSupervision.notify.report.title", { date, site: site.name }),
-    body: missed > 0 ? t("cleaningSupervision.notify.report.bodyMissed", { name: actorName, missed }) : t("cleaningSupervision.notify.report.body", { name: actorName }),
+    body:
+      missed > 0
+        ? t("cleaningSupervision.notify.report.bodyMissed", { name: actorName, missed })
+        : t("cleaningSupervision.notify.report.body", { name: actorName }),
   }));
   await tx.notification.createMany({
     data: managers.map((m) => ({

@@ -113,7 +113,12 @@ export function composeReport(calendar: Calendar, date: LocalDate, records: DayR
   const lunch = steps.find((s) => s.step === "LUNCH_CHECK");
   return {
     date,
-    items: items.map((i) => ({ key: i.key, state: i.state, at: hhmm(i.recordedAt, calendar.timeZone), due: hhmm(i.dueAt, calendar.timeZone)! })),
+    items: items.map((i) => ({
+      key: i.key,
+      state: i.state,
+      at: hhmm(i.recordedAt, calendar.timeZone),
+      due: hhmm(i.dueAt, calendar.timeZone)!,
+    })),
     notes: Object.fromEntries(steps.filter((s) => s.note).map((s) => [s.step, s.note!])),
     lunch: lunch ? { ok: lunch.ok, restaffingNote: lunch.restaffingNote } : null,
     patrols: ([1, 2] as const).flatMap((slot) => {

@@ -39,7 +39,10 @@ export const submitCleaningPlan = defineMutation({
     const taken = () => new DomainError("conflict", "cleaningSupervision.errors.planExists", "period");
     return createOnce(actor, {
       find: async () => {
-        const row = await db.cleaningPlan.findUnique({ where: { requestId: input.requestId }, select: { id: true, siteId: true, recordedById: true } });
+        const row = await db.cleaningPlan.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, siteId: true, recordedById: true },
+        });
         return row && row.siteId === input.siteId ? { madeById: row.recordedById, result: { id: row.id } } : null;
       },
       create: async () => {
@@ -71,14 +74,29 @@ export const submitCleaningPlan = defineMutation({
             },
             select: { id: true },
           });
-          await claimFiles(tx, { actor, siteId: input.siteId, entity: "CLEANING_PLAN", entityId: plan.id, kinds: ["PHOTO"], files: { photoFileIds: input.photoFileIds } });
+          await claimFiles(tx, {
+            actor,
+            siteId: input.siteId,
+            entity: "CLEANING_PLAN",
+            entityId: plan.id,
+            kinds: ["PHOTO"],
+            files: { photoFileIds: input.photoFileIds },
+          });
           await writeAudit(tx, {
             actorId: actor.id,
             siteId: input.siteId,
             entity: "CleaningPlan",
             entityId: plan.id,
             action: "CREATE",
-            after: { kind: input.kind, period: input.period, dueAt, submittedAt: now, late, typed: !!input.content, photos: input.photoFileIds.length },
+            after: {
+              kind: input.kind,
+              period: input.period,
+              dueAt,
+              submittedAt: now,
+              late,
+              typed: !!input.content,
+              photos: input.photoFileIds.length,
+            },
           });
           return plan;
         });
@@ -99,7 +117,10 @@ export const submitCleaningMonthlyReport = defineMutation({
     const taken = () => new DomainError("conflict", "cleaningSupervision.errors.monthlyExists", "month");
     return createOnce(actor, {
       find: async () => {
-        const row = await db.cleaningMonthlyReport.findUnique({ where: { requestId: input.requestId }, select: { id: true, siteId: true, submittedById: true } });
+        const row = await db.cleaningMonthlyReport.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, siteId: true, submittedById: true },
+        });
         return row && row.siteId === input.siteId ? { madeById: row.submittedById, result: { id: row.id } } : null;
       },
       create: async () => {

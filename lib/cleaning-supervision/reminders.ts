@@ -40,14 +40,24 @@ export const cleaningSupervisionReminders: ReminderSource = {
         select: { siteId: true, kind: true, period: true },
       }),
       db.cleaningMonthlyReport.findMany({
-        where: { siteId: { in: siteIds }, OR: [{ month: { in: [...new Set(plan.map((p) => p.lastMonth))].map(dateColumn) } }, { instructedAt: null }] },
+        where: {
+          siteId: { in: siteIds },
+          OR: [{ month: { in: [...new Set(plan.map((p) => p.lastMonth))].map(dateColumn) } }, { instructedAt: null }],
+        },
         select: { id: true, siteId: true, month: true, instructedAt: true },
       }),
     ]);
 
     const rows: NotificationRow[] = [];
     let reminders = 0;
-    const push = (users: SiteMember[], siteId: string, kind: string, key: string, link: string, text: ReturnType<typeof localizedNotification>) => {
+    const push = (
+      users: SiteMember[],
+      siteId: string,
+      kind: string,
+      key: string,
+      link: string,
+      text: ReturnType<typeof localizedNotification>,
+    ) => {
       if (users.length === 0) return;
       reminders += 1;
       for (const u of users) rows.push({ userId: u.userId, siteId, kind, link, dedupeKey: `${key}:${u.userId}`, ...text });
@@ -59,7 +69,10 @@ export const cleaningSupervisionReminders: ReminderSource = {
       const q = `?site=${site.id}`;
       if (previous) {
         const day = dayRows.find((d) => d.siteId === site.id && localDateOfColumn(d.date) === previous);
-        const missing = missingOfDay((day?.steps ?? []).map((s) => s.step as DayStep), !!day?.reportSentAt);
+        const missing = missingOfDay(
+          (day?.steps ?? []).map((s) => s.step as DayStep),
+          !!day?.reportSentAt,
+        );
         if (missing.length > 0)
           push(
             supervisors,
@@ -69,7 +82,12 @@ export const cleaningSupervisionReminders: ReminderSource = {
             `/cleaning/days/${previous}${q}`,
             localizedNotification((t) => ({
               title: t("cleaningSupervision.notify.missed.title", { site: site.name, date: previous, count: missing.length }),
-              body: t("cleaningSupervision.notify.missed.body", { items: listOfNames(t, missing.map((k) => t(`cleaningSupervision.items.${k}`))) }),
+              body: t("cleaningSupervision.notify.missed.body", {
+                items: listOfNames(
+                  t,
+                  missing.map((k) => t(`cleaningSupervision.items.${k}`)),
+                ),
+              }),
             })),
           );
       }
@@ -89,7 +107,10 @@ export const cleaningSupervisionReminders: ReminderSource = {
           `/cleaning/plans${q}`,
           localizedNotification((t) => ({
             title: t("cleaningSupervision.notify.plan.title", { site: site.name }),
-            body: t("cleaningSupervision.notify.plan.body", { period: kind === "WEEKLY" ? period : period.slice(0, 7), due: formatInZone(due, calendar.timeZone) }),
+            body: t("cleaningSupervision.notify.plan.body", {
+              period: kind === "WEEKLY" ? period : period.slice(0, 7),
+              due: formatInZone(due, calendar.timeZone),
+            }),
           })),
         );
       }

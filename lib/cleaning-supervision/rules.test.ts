@@ -32,7 +32,11 @@ describe("R-CLN-1 a supervisor's day on working days only (2026 calendar)", () =
     expect(hasCleaningDay(calendar, "2026-02-28")).toBe(true);
   });
   it("a site override turning a Saturday into a working day gives it a day", () => {
-    const withOverride = createCalendar({ timeZone: "Asia/Shanghai", overrides: [{ date: "2026-12-26", kind: "WORKDAY" }], officialYears: [] });
+    const withOverride = createCalendar({
+      timeZone: "Asia/Shanghai",
+      overrides: [{ date: "2026-12-26", kind: "WORKDAY" }],
+      officialYears: [],
+    });
     expect(hasCleaningDay(withOverride, "2026-12-26")).toBe(true);
   });
   it("steps are recorded only today in site time, and only on a working day", () => {

@@ -72,7 +72,11 @@ export default async function CleaningPlansPage({ searchParams }: Props) {
         </h2>
         <ul className="flex flex-col gap-2">
           {view.months.map((m) => (
-            <li key={m.period} data-testid={`month-${m.period}`} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3">
+            <li
+              key={m.period}
+              data-testid={`month-${m.period}`}
+              className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3"
+            >
               <p className="font-medium">{t("plans.month", { month: m.period.slice(0, 7) })}</p>
               {planBlock(m, "MONTHLY")}
               <div className="text-sm">
