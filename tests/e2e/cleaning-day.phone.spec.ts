@@ -50,9 +50,9 @@ test("the supervisor's day on a phone ends in the daily report, which the manage
   await expect(lunch).toContainText("午间调配：大堂午间留1人值守");
 
   // §10.6: a tenant's opinion, which marks "opinions heard".
-  await supervisor.getByLabel("客户意见").fill("电梯厅垃圾桶满溢");
+  await supervisor.getByRole("textbox", { name: "客户意见", exact: true }).fill("电梯厅垃圾桶满溢");
   await supervisor.getByRole("button", { name: "记录意见" }).click();
-  await expect(supervisor.getByRole("region", { name: "客户意见与建议" })).toContainText("电梯厅垃圾桶满溢");
+  await expect(supervisor.getByRole("region", { name: "客户意见与建议", exact: true })).toContainText("电梯厅垃圾桶满溢");
   await expect(supervisor.getByTestId("item-OPINIONS_HEARD").locator("[data-state]")).toHaveAttribute("data-state", /^(done|late)$/);
 
   // §10.9: damage goes to engineering as a work order.
