@@ -10,7 +10,7 @@ const cleaningSupervisors = (members: SiteMember[]) => members.filter((m) => act
 const managers = (members: SiteMember[]) => members.filter((m) => active(m) && m.role === "MANAGER");
 
 /**
- * Cleaning-supervision reminders (§10, R-CLN-1) for the reminder run, in three queries whatever the
+ * Cleaning-supervision reminders (§10, R-CLN-1) for the reminder run, in four queries whatever the
  * number of sites: the last working day's missing steps and unsent report (to the cleaning supervisors),
  * last week's and last month's contractor plans and last month's written summary not handed in (to the
  * supervisors and managers), and a monthly summary awaiting the manager's instruction (to the managers).
@@ -18,7 +18,20 @@ const managers = (members: SiteMember[]) => members.filter((m) => active(m) && m
  */
 export const cleaningSupervisionReminders: ReminderSource = {
   name: "cleaning-supervision",
-  async collect({ now, sites, calendars, membersOf }) {
+  async collect({ now, sites: allSites, calendars, membersOf }) {
+    // A site that never recorded a supervisor's day does not use the module yet: it is not reminded.
+    const using = allSites.length
+      ? new Set(
+          (
+            await db.cleaningDay.findMany({
+              where: { siteId: { in: allSites.map((s) => s.id) } },
+              distinct: ["siteId"],
+              select: { siteId: true },
+            })
+          ).map((d) => d.siteId),
+        )
+      : new Set<string>();
+    const sites = allSites.filter((s) => using.has(s.id));
     const plan = sites.map((site) => {
       const calendar = calendars.get(site.id)!;
       const today = calendar.localDateOf(now);

@@ -360,6 +360,9 @@ describe("reminders and the dashboard query", () => {
       },
     });
     const context = { now, sites: [{ id: world.siteA, name: "测试项目A" }], calendars, membersOf: () => members };
+    // A site that never recorded a day is not reminded.
+    expect(await cleaningSupervisionReminders.collect(context)).toEqual({ rows: [], reminders: 0 });
+    expect(await step("PLAN_HEARD")).toMatchObject({ ok: true });
     const first = await cleaningSupervisionReminders.collect(context);
     const kinds = new Set(first.rows.map((r) => r.kind));
     expect(kinds).toEqual(new Set(["cleaning.missed", "cleaning.plan", "cleaning.monthly", "cleaning.instruct"]));
