@@ -100,6 +100,11 @@ export const PERMISSIONS = {
   "meeting:series:manage": ["MANAGER"],
   "meeting:compliance": ["MANAGER"],
   "meeting:export": ["MANAGER"],
+  // Cleaning supervision (§10, R-CLN-1): the cleaning supervisor records the day, the contractor's plans
+  // and the monthly summary; the manager reads the daily report and writes the instruction (明确指示).
+  "cleaning:read": ["MANAGER", "SUPERVISOR"],
+  "cleaning:record": ["SUPERVISOR"],
+  "cleaning:review": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -210,6 +215,16 @@ export const ACTION_PERMISSIONS = {
   updateSeriesAction: "meeting:series:manage",
   addParticipantAction: "meeting:series:manage",
   setParticipantActiveAction: "meeting:series:manage",
+
+  // — cleaning supervision: add this module's actions here —
+  recordCleaningStepAction: "cleaning:record",
+  recordCleaningOpinionAction: "cleaning:record",
+  reportCleaningDamageAction: "cleaning:record",
+  sendCleaningReportAction: "cleaning:record",
+  readCleaningReportAction: "cleaning:review",
+  submitCleaningPlanAction: "cleaning:record",
+  submitCleaningMonthlyReportAction: "cleaning:record",
+  instructCleaningMonthlyReportAction: "cleaning:review",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -226,6 +241,7 @@ export const ROUTES = [
   { path: "/work-orders", permission: "workorder:read", nav: "workOrders", group: "inspections" },
   { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance", group: "inspections" },
   { path: "/checklists", permission: "template:manage", nav: "checklists", group: "inspections" },
+  { path: "/cleaning", permission: "cleaning:read", nav: "cleaningDay", group: "inspections" },
   { path: "/goods-passes", permission: "goodspass:read", nav: "goodsPasses", group: "frontDesk" },
   { path: "/gate", permission: "goodspass:release", nav: "gate", group: "frontDesk" },
   { path: "/signatories", permission: "signatory:read", nav: "signatories", group: "frontDesk" },

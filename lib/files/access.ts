@@ -17,6 +17,9 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   NEWSPAPER_DAY: "newspaper:read",
   NEWSPAPER_DELIVERY: "newspaper:read",
   VACANT_CLEANING: "vacant:read",
+  CLEANING_PLAN: "cleaning:read",
+  // Damage photos are the work order's evidence: engineering sees them too.
+  CLEANING_DAMAGE: "workorder:read",
 };
 
 export interface FileForAccess {

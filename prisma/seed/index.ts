@@ -18,6 +18,7 @@
 import { hashPassword } from "../../lib/auth/password";
 import { syncDailyCounters } from "../../lib/daily-number";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedCleaningSupervision } from "./cleaning-supervision";
 import { seedComplaints } from "./complaints";
 import { seedGoodsPasses } from "./goods-passes";
 import { seedInspections } from "./inspections";
@@ -194,6 +195,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   // The three weekly meeting series per site (./meeting-series), then past weeks' meetings (./meeting-history).
   await seedMeetingSeries(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   await seedMeetingHistory(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // Two months of cleaning supervisor's days, the contractor's plans and a monthly summary (./cleaning-supervision).
+  await seedCleaningSupervision(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
   await syncDailyCounters(db);
 }

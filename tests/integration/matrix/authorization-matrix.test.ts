@@ -16,6 +16,7 @@ import { accountMatrix } from "./account";
 import { calendarMatrix } from "./calendar";
 import { chatChannelsMatrix } from "./chat-channels";
 import { checklistsMatrix } from "./checklists";
+import { cleaningSupervisionMatrix } from "./cleaning-supervision";
 import { complaintsMatrix } from "./complaints";
 import { filesMatrix } from "./files";
 import { goodsPassesMatrix } from "./goods-passes";
@@ -52,6 +53,7 @@ const MODULES: MatrixModule[] = [
   newspapersMatrix,
   vacantUnitsMatrix,
   meetingsMatrix,
+  cleaningSupervisionMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
