@@ -17,6 +17,8 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   NEWSPAPER_DAY: "newspaper:read",
   NEWSPAPER_DELIVERY: "newspaper:read",
   VACANT_CLEANING: "vacant:read",
+  FOUND_ITEM: "found:read",
+  WASTE_CLEARANCE: "waste:read",
 };
 
 export interface FileForAccess {
