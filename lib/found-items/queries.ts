@@ -149,7 +149,10 @@ export async function foundItemSettings() {
   const actor = await requirePermission("found:read");
   const [sites, settings] = await Promise.all([
     db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true, timeZone: true }, orderBy: { code: "asc" } }),
-    db.foundItemSetting.findMany({ where: { siteId: { in: actor.siteIds } }, select: { siteId: true, retentionDays: true, version: true } }),
+    db.foundItemSetting.findMany({
+      where: { siteId: { in: actor.siteIds } },
+      select: { siteId: true, retentionDays: true, version: true },
+    }),
   ]);
   return sites.map((s) => {
     const setting = settings.find((x) => x.siteId === s.id);

@@ -19,6 +19,8 @@ import enMeetings from "./messages/en/meetings.json";
 import enMeetingReports from "./messages/en/meetingreports.json";
 import enNewspaperReports from "./messages/en/newspaperreports.json";
 import enChatChannels from "./messages/en/chatchannels.json";
+import enFoundItems from "./messages/en/founditems.json";
+import enWaste from "./messages/en/waste.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -39,6 +41,8 @@ import zhMeetings from "./messages/zh-CN/meetings.json";
 import zhMeetingReports from "./messages/zh-CN/meetingreports.json";
 import zhNewspaperReports from "./messages/zh-CN/newspaperreports.json";
 import zhChatChannels from "./messages/zh-CN/chatchannels.json";
+import zhFoundItems from "./messages/zh-CN/founditems.json";
+import zhWaste from "./messages/zh-CN/waste.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -62,6 +66,8 @@ const zhCN = {
   ...zhMeetingReports,
   ...zhNewspaperReports,
   ...zhChatChannels,
+  ...zhFoundItems,
+  ...zhWaste,
 };
 const en = {
   ...enCore,
@@ -84,6 +90,8 @@ const en = {
   ...enMeetingReports,
   ...enNewspaperReports,
   ...enChatChannels,
+  ...enFoundItems,
+  ...enWaste,
 };
 
 export type Messages = typeof zhCN;
