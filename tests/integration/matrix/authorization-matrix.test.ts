@@ -31,6 +31,8 @@ import { signatoriesMatrix } from "./signatories";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
 import { workOrdersMatrix } from "./work-orders";
+import { foundItemsMatrix } from "./found-items";
+import { wasteMatrix } from "./waste";
 
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const MODULES: MatrixModule[] = [
@@ -52,6 +54,8 @@ const MODULES: MatrixModule[] = [
   newspapersMatrix,
   vacantUnitsMatrix,
   meetingsMatrix,
+  foundItemsMatrix,
+  wasteMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
