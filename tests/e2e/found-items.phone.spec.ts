@@ -87,7 +87,8 @@ test("the clerk logs a toner clearance on the phone; the overdue stream is on sc
   await clerk.getByRole("button", { name: "登记", exact: true }).click();
   await expect(clerk.getByText("数量须大于 0")).toBeVisible();
   await clerk.getByLabel("数量").fill("12");
-  await clerk.getByLabel("单位", { exact: true }).selectOption({ label: "个" });
+  // The unit select (its label "单位" is also part of "清运 / 回收单位或人员").
+  await clerk.locator("#f-unit").selectOption({ label: "个" });
   await clerk.getByRole("button", { name: "登记", exact: true }).click();
 
   await expect(clerk).toHaveURL(/\/waste$/);
