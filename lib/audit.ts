@@ -30,6 +30,8 @@ export const CONFIDENTIAL_FIELDS: Readonly<Record<string, readonly string[]>> = 
   Meeting: ["lastWeekReview", "nextWeekPlan", "assignments"],
   MeetingAmendment: ["text", "reason"],
   LeaveRequest: ["reason", "decisionNote"],
+  // The owner of a found item: who they are and the last characters of their document (R-LOST-1).
+  FoundItem: ["claimantName", "claimantIdLast4"],
 };
 
 /** What the trail holds for a confidential field: the fact of the change only. */

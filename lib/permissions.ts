@@ -105,6 +105,18 @@ export const PERMISSIONS = {
   "cleaning:read": ["MANAGER", "SUPERVISOR"],
   "cleaning:record": ["SUPERVISOR"],
   "cleaning:review": ["MANAGER"],
+  // Found items (§7.8, R-LOST-1): client service registers what the garbage-room staff hand in and
+  // releases it to its owner; disposing of an unclaimed item is a supervisor's or manager's step.
+  "found:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "found:register": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "found:release": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "found:dispose": ["MANAGER", "SUPERVISOR"],
+  "found:settings": ["ADMIN", "MANAGER"],
+  // Waste (§12, §13): clearances are logged by client service; engineering reads (batteries are its
+  // stream); managers set up points, containers, who answers for each stream and its period.
+  "waste:read": ["MANAGER", "SUPERVISOR", "CLERK", "ENGINEER"],
+  "waste:record": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "waste:manage": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -225,6 +237,19 @@ export const ACTION_PERMISSIONS = {
   submitCleaningPlanAction: "cleaning:record",
   submitCleaningMonthlyReportAction: "cleaning:record",
   instructCleaningMonthlyReportAction: "cleaning:review",
+  // — found items: add this module's actions here —
+  registerFoundItemAction: "found:register",
+  claimFoundItemAction: "found:release",
+  disposeFoundItemAction: "found:dispose",
+  saveFoundItemSettingsAction: "found:settings",
+
+  // — waste: add this module's actions here —
+  createWastePointAction: "waste:manage",
+  updateWastePointAction: "waste:manage",
+  createWasteContainerAction: "waste:manage",
+  retireWasteContainerAction: "waste:manage",
+  saveWasteStreamAction: "waste:manage",
+  recordWasteClearanceAction: "waste:record",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -248,6 +273,8 @@ export const ROUTES = [
   { path: "/goods-settings", permission: "goodspass:settings", nav: "goodsSettings", group: "frontDesk" },
   { path: "/vacant-units", permission: "vacant:read", nav: "vacantUnits", group: "vacantNewspapers" },
   { path: "/newspapers", permission: "newspaper:read", nav: "newspapers", group: "vacantNewspapers" },
+  { path: "/found-items", permission: "found:read", nav: "foundItems", group: "vacantNewspapers" },
+  { path: "/waste", permission: "waste:read", nav: "waste", group: "vacantNewspapers" },
   { path: "/meetings", permission: "meeting:read", nav: "meetings", group: "meetings" },
   { path: "/meetings/compliance", permission: "meeting:compliance", nav: "meetingCompliance", group: "meetings" },
   { path: "/registry/sites", permission: "site:read", nav: "sites", group: "registry" },

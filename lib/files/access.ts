@@ -20,6 +20,8 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   CLEANING_PLAN: "cleaning:read",
   // Damage photos are the work order's evidence: engineering sees them too.
   CLEANING_DAMAGE: "workorder:read",
+  FOUND_ITEM: "found:read",
+  WASTE_CLEARANCE: "waste:read",
 };
 
 export interface FileForAccess {

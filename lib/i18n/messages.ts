@@ -20,6 +20,8 @@ import enMeetingReports from "./messages/en/meetingreports.json";
 import enNewspaperReports from "./messages/en/newspaperreports.json";
 import enChatChannels from "./messages/en/chatchannels.json";
 import enCleaningSupervision from "./messages/en/cleaningsupervision.json";
+import enFoundItems from "./messages/en/founditems.json";
+import enWaste from "./messages/en/waste.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -41,6 +43,8 @@ import zhMeetingReports from "./messages/zh-CN/meetingreports.json";
 import zhNewspaperReports from "./messages/zh-CN/newspaperreports.json";
 import zhChatChannels from "./messages/zh-CN/chatchannels.json";
 import zhCleaningSupervision from "./messages/zh-CN/cleaningsupervision.json";
+import zhFoundItems from "./messages/zh-CN/founditems.json";
+import zhWaste from "./messages/zh-CN/waste.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -65,6 +69,8 @@ const zhCN = {
   ...zhNewspaperReports,
   ...zhChatChannels,
   ...zhCleaningSupervision,
+  ...zhFoundItems,
+  ...zhWaste,
 };
 const en = {
   ...enCore,
@@ -88,6 +94,8 @@ const en = {
   ...enNewspaperReports,
   ...enChatChannels,
   ...enCleaningSupervision,
+  ...enFoundItems,
+  ...enWaste,
 };
 
 export type Messages = typeof zhCN;

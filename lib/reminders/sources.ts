@@ -3,6 +3,7 @@ import { cleaningSupervisionReminders } from "@/lib/cleaning-supervision/reminde
 import { complaintReminders } from "@/lib/complaints/reminders";
 import { meetingReminders } from "@/lib/meetings/reminders";
 import { vacantUnitReminders } from "@/lib/vacant-units/reminders";
+import { wasteReminders } from "@/lib/waste/reminders";
 import type { ReminderSource } from "./source";
 
 /** Every module that reminds people; the run (run.ts) loops over this list in this order. */
@@ -11,4 +12,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   vacantUnitReminders,
   meetingReminders,
   cleaningSupervisionReminders,
+  wasteReminders,
 ];

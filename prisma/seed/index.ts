@@ -26,6 +26,8 @@ import { seedMeetingHistory } from "./meeting-history";
 import { seedMeetingSeries } from "./meeting-series";
 import { seedNewspapers } from "./newspapers";
 import { seedVacantUnits } from "./vacant-units";
+import { seedFoundItems } from "./found-items";
+import { seedWaste } from "./waste";
 import { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 import { buildSitePlan } from "./generate";
 
@@ -197,6 +199,9 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   await seedMeetingHistory(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Two months of cleaning supervisor's days, the contractor's plans and a monthly summary (./cleaning-supervision).
   await seedCleaningSupervision(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // Found items in every state (./found-items) and waste points with their clearance log (./waste).
+  await seedFoundItems(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  await seedWaste(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
   await syncDailyCounters(db);
 }

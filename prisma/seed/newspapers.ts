@@ -37,7 +37,7 @@ const SUBSCRIBERS = 25;
 const HISTORY_DAYS = 30;
 
 /** A blue-black scribble standing for a drawn signature (white PNG, RGB). */
-function signaturePng(): Buffer {
+export function signaturePng(): Buffer {
   return pngOf(160, 60, (x, y) =>
     x >= 8 && x < 152 && Math.abs(y - (30 + 12 * Math.sin(x / 7) * Math.cos(x / 23))) < 1.6 ? [20, 30, 80] : WHITE,
   );
@@ -303,7 +303,7 @@ export async function seedNewspapers(db: PrismaClient, options: { now?: Date; lo
 }
 
 /** Same layout as lib/storage: DATA_DIR/files/ab/cd/<sha256>.png (content-addressed, written once). */
-async function writeSignatureBlob(storageKey: string, bytes: Buffer) {
+export async function writeSignatureBlob(storageKey: string, bytes: Buffer) {
   const target = path.resolve(env().DATA_DIR, "files", storageKey);
   const existing = await stat(target).catch(() => null);
   if (existing?.isFile() && existing.size === bytes.length) return;

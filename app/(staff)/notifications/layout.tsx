@@ -3,6 +3,8 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default function Layout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={["notifications", "meetings", "vacant", "chatChannels", "cleaningSupervision"]}>{children}</ClientMessages>
+    <ClientMessages namespaces={["notifications", "meetings", "vacant", "chatChannels", "cleaningSupervision", "waste"]}>
+      {children}
+    </ClientMessages>
   );
 }

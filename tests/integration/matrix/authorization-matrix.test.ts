@@ -32,6 +32,8 @@ import { signatoriesMatrix } from "./signatories";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
 import { workOrdersMatrix } from "./work-orders";
+import { foundItemsMatrix } from "./found-items";
+import { wasteMatrix } from "./waste";
 
 type AnyAction = (input: unknown) => Promise<{ ok: boolean; code?: string }>;
 const MODULES: MatrixModule[] = [
@@ -54,6 +56,8 @@ const MODULES: MatrixModule[] = [
   vacantUnitsMatrix,
   meetingsMatrix,
   cleaningSupervisionMatrix,
+  foundItemsMatrix,
+  wasteMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
