@@ -63,7 +63,13 @@ function refuseStep(step: Step, state: OrderState): never {
   throw new DomainError("conflict", "specialServices.errors.stepNotAllowed");
 }
 
-function audit(tx: Tx, actor: Actor, order: { id: string; siteId: string }, before: Record<string, unknown>, after: Record<string, unknown>) {
+function audit(
+  tx: Tx,
+  actor: Actor,
+  order: { id: string; siteId: string },
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
   return writeAudit(tx, {
     actorId: actor.id,
     siteId: order.siteId,
@@ -97,14 +103,22 @@ export const createServiceOrder = defineMutation({
     assertSite(actor, input.siteId);
     return createOnce(actor, {
       find: async () => {
-        const o = await db.specialServiceOrder.findUnique({ where: { requestId: input.requestId }, select: { id: true, orderedById: true } });
+        const o = await db.specialServiceOrder.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, orderedById: true },
+        });
         return o && { madeById: o.orderedById, result: { id: o.id } };
       },
       create: async () => {
         const [service, tenant, unit] = await Promise.all([
-          db.specialService.findFirst({ where: { id: input.serviceId, siteId: input.siteId }, select: { id: true, name: true, active: true } }),
+          db.specialService.findFirst({
+            where: { id: input.serviceId, siteId: input.siteId },
+            select: { id: true, name: true, active: true },
+          }),
           db.tenant.findFirst({ where: { id: input.tenantId, siteId: input.siteId }, select: { id: true } }),
-          input.unitId ? db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId }, select: { id: true, tenantId: true } }) : null,
+          input.unitId
+            ? db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId }, select: { id: true, tenantId: true } })
+            : null,
         ]);
         if (!service || !service.active) throw new DomainError("invalid", "specialServices.errors.serviceNotFound", "serviceId");
         if (!tenant) throw new DomainError("invalid", "specialServices.errors.tenantNotFound", "tenantId");

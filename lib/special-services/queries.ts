@@ -24,7 +24,12 @@ export interface OrderFilter {
 
 /** The list's GET params, read defensively: anything unknown is no filter. */
 export function parseOrderFilter(sp: RawParams): OrderFilter {
-  return { q: param(sp.q, 50), site: param(sp.site, 50), state: oneOf(ORDER_STATES, sp.state), revisit: oneOf(REVISIT_FILTERS, sp.revisit) };
+  return {
+    q: param(sp.q, 50),
+    site: param(sp.site, 50),
+    state: oneOf(ORDER_STATES, sp.state),
+    revisit: oneOf(REVISIT_FILTERS, sp.revisit),
+  };
 }
 
 /**
