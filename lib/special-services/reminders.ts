@@ -64,8 +64,8 @@ export const specialServiceReminders: ReminderSource = {
 
 function notificationText(t: Translate, r: ServiceRevisitReminder, siteName: string, calendar: Calendar) {
   return {
-    title: t(`specialServices.reminders.${r.status}`, { service: r.order.serviceName, tenant: r.order.tenantName }),
-    body: t("specialServices.reminders.body", {
+    title: t(`notifications.serviceRevisit.${r.status}`, { service: r.order.serviceName, tenant: r.order.tenantName }),
+    body: t("notifications.serviceRevisit.body", {
       site: siteName,
       number: r.order.noticeNumber ?? "—",
       due: formatInZone(r.order.revisitDueAt, calendar.timeZone),
