@@ -28,6 +28,7 @@ import { registryMatrix } from "./registry";
 import { remindersMatrix } from "./reminders";
 import { revisitSigningMatrix } from "./revisit-signing";
 import { signatoriesMatrix } from "./signatories";
+import { specialServicesMatrix } from "./special-services";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
 import { workOrdersMatrix } from "./work-orders";
@@ -52,6 +53,7 @@ const MODULES: MatrixModule[] = [
   newspapersMatrix,
   vacantUnitsMatrix,
   meetingsMatrix,
+  specialServicesMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
