@@ -19,7 +19,7 @@ test("a special service from order to printed payment notice, delivery and phone
   const desk = await signedIn(browser, "FRONT_DESK");
   await desk.goto("/special-services/new");
   await formReady(desk, "登记特约服务");
-  await desk.getByLabel("项目", { exact: true }).selectOption({ label: "汇金中心" });
+  await desk.getByRole("combobox", { name: "项目", exact: true }).selectOption({ label: "汇金中心" });
   await desk.getByLabel("服务项目").selectOption({ label: "地毯深度清洗 · 380.00 元 / 次" });
   await expect(desk.getByLabel("约定价格（元）")).toHaveValue("380.00");
   await desk.getByRole("combobox", { name: "业户" }).fill("A-");
