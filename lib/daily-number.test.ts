@@ -11,4 +11,8 @@ describe("per-site daily numbers", () => {
     expect(formatDailyNumber("WORK_ORDER", "SH-2", "2026-01-05", 12)).toBe("WO-SH-2-20260105-012");
     expect(formatDailyNumber("COMPLAINT", "HQ", "2026-11-27", 1000)).toBe("HQ-20261127-1000");
   });
+
+  it("mark payment notices of special services (R-SVC-2)", () => {
+    expect(formatDailyNumber("PAYMENT_NOTICE", "HQ", "2026-10-10", 2)).toBe("JF-HQ-20261010-002");
+  });
 });

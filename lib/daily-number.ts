@@ -3,7 +3,8 @@ import type { Prisma } from "./generated/prisma/client";
 import type { DailyNumberScope } from "./generated/prisma/enums";
 
 /**
- * Per-site daily numbers (complaints R-CMP-1, work orders R-INS-5, goods passes R-GP-3, found items R-LOST-1), e.g.
+ * Per-site daily numbers (complaints R-CMP-1, work orders R-INS-5, goods passes R-GP-3, found items R-LOST-1, payment
+ * notices of special services R-SVC-2 "JF-HQ-20261127-001"), e.g.
  * HQ-20261127-003: the site's code, the site's local date and a sequence that starts at 1 each day.
  * The sequence comes from one DailyCounter row per site, scope and day, incremented by the transaction
  * that writes the record: the row stays locked until that transaction ends, so concurrent creates on
@@ -11,7 +12,13 @@ import type { DailyNumberScope } from "./generated/prisma/enums";
  * input, a lost replay race) takes its increment back, so the day's numbers have no gaps.
  */
 
-const PREFIX: Record<DailyNumberScope, string> = { COMPLAINT: "", WORK_ORDER: "WO-", GOODS_PASS: "", FOUND_ITEM: "FI-" };
+const PREFIX: Record<DailyNumberScope, string> = {
+  COMPLAINT: "",
+  WORK_ORDER: "WO-",
+  GOODS_PASS: "",
+  FOUND_ITEM: "FI-",
+  PAYMENT_NOTICE: "JF-",
+};
 
 /** The number as printed: scope prefix, site code, local date without dashes, three-digit sequence. */
 export function formatDailyNumber(scope: DailyNumberScope, siteCode: string, localDate: string, sequence: number): string {
@@ -51,6 +58,8 @@ export async function syncDailyCounters(client: Pick<Prisma.TransactionClient, "
       SELECT "siteId", 'WORK_ORDER', regexp_match("number", '-(\\d{8})-(\\d+)$') FROM "WorkOrder"
       UNION ALL
       SELECT "siteId", 'GOODS_PASS', regexp_match("number", '-(\\d{8})-(\\d+)$') FROM "GoodsPass" WHERE "number" IS NOT NULL
+      UNION ALL
+      SELECT "siteId", 'PAYMENT_NOTICE', regexp_match("noticeNumber", '-(\\d{8})-(\\d+)$') FROM "SpecialServiceOrder" WHERE "noticeNumber" IS NOT NULL
     ) numbered
     WHERE m IS NOT NULL
     GROUP BY "siteId", "scope", m[1]

@@ -117,6 +117,17 @@ export const PERMISSIONS = {
   "waste:read": ["MANAGER", "SUPERVISOR", "CLERK", "ENGINEER"],
   "waste:record": ["MANAGER", "SUPERVISOR", "CLERK"],
   "waste:manage": ["MANAGER"],
+  // Special services (§3.3, R-SVC-1..2): managers keep the catalogue and prices; client-service staff and
+  // the front desk take orders and hand over the payment notice; the service and the phone revisit are
+  // recorded by client-service staff; managers watch the revisit deadlines.
+  "service:read": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "service:catalogue": ["MANAGER"],
+  "service:order": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "service:cancel": ["MANAGER", "SUPERVISOR"],
+  "service:complete": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "service:notice": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
+  "service:revisit": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "service:dashboard": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -250,6 +261,15 @@ export const ACTION_PERMISSIONS = {
   retireWasteContainerAction: "waste:manage",
   saveWasteStreamAction: "waste:manage",
   recordWasteClearanceAction: "waste:record",
+  // — special services: add this module's actions here —
+  createSpecialServiceAction: "service:catalogue",
+  updateSpecialServiceAction: "service:catalogue",
+  updateServiceSettingsAction: "service:catalogue",
+  createServiceOrderAction: "service:order",
+  cancelServiceOrderAction: "service:cancel",
+  recordServiceDoneAction: "service:complete",
+  recordNoticeDeliveryAction: "service:notice",
+  recordServiceRevisitAction: "service:revisit",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -262,6 +282,8 @@ export const ROUTES = [
   { path: "/", permission: "home:view", nav: "home", group: "home" },
   { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard", group: "complaints" },
   { path: "/complaints", permission: "complaint:read", nav: "complaints", group: "complaints" },
+  { path: "/special-services", permission: "service:read", nav: "specialServices", group: "complaints" },
+  { path: "/special-services/catalogue", permission: "service:catalogue", nav: "specialServiceCatalogue", group: "complaints" },
   { path: "/inspections", permission: "inspection:perform", nav: "inspections", group: "inspections" },
   { path: "/work-orders", permission: "workorder:read", nav: "workOrders", group: "inspections" },
   { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance", group: "inspections" },

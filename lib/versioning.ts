@@ -19,7 +19,8 @@ export type VersionedModel =
   | "cleaner"
   | "meetingSeries"
   | "meeting"
-  | "wasteCollectionPoint";
+  | "wasteCollectionPoint"
+  | "specialService";
 
 type VersionedDelegate = {
   updateMany(args: { where: { id: string; version: number }; data: { version: { increment: 1 } } }): Promise<{ count: number }>;

@@ -7,47 +7,16 @@ import { Controller } from "react-hook-form";
 import { PhotoInput } from "@/components/files/photo-input";
 import { SignaturePad } from "@/components/files/signature-pad";
 import { useUploadGate } from "@/components/files/upload-gate";
-import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { RadioGroupField, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
+import { LocalDateTime } from "@/components/ui/local-date-time";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { instantFromLocalDateTime } from "@/lib/calendar/local-date";
 import { RecordRectificationSchema, RecordRevisitSchema, REVISIT_METHODS, SATISFACTIONS } from "@/lib/complaints/schema";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 type StepProps = { complaintId: string; round: number; siteId: string; timeZone: string; action: Action };
-
-/** A local date-time field that hands the form an ISO instant in the site's zone (empty = now). */
-function LocalDateTime(props: {
-  id: string;
-  label: string;
-  hint: string;
-  timeZone: string;
-  error?: string;
-  onChange: (iso: string) => void;
-}) {
-  const [value, setValue] = useState("");
-  return (
-    <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
-      <input
-        {...controlProps(props.id, props.error)}
-        type="datetime-local"
-        className={inputClass}
-        value={value}
-        onChange={(e) => {
-          setValue(e.target.value);
-          try {
-            props.onChange(e.target.value ? instantFromLocalDateTime(e.target.value, props.timeZone).toISOString() : "");
-          } catch {
-            props.onChange("invalid");
-          }
-        }}
-      />
-    </Field>
-  );
-}
 
 export function RectificationForm(props: StepProps) {
   const t = useTranslations("complaints");

@@ -22,6 +22,7 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   CLEANING_DAMAGE: "workorder:read",
   FOUND_ITEM: "found:read",
   WASTE_CLEARANCE: "waste:read",
+  SPECIAL_SERVICE: "service:read",
 };
 
 export interface FileForAccess {

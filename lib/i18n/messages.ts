@@ -22,6 +22,7 @@ import enChatChannels from "./messages/en/chatchannels.json";
 import enCleaningSupervision from "./messages/en/cleaningsupervision.json";
 import enFoundItems from "./messages/en/founditems.json";
 import enWaste from "./messages/en/waste.json";
+import enSpecialServices from "./messages/en/specialservices.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -45,6 +46,7 @@ import zhChatChannels from "./messages/zh-CN/chatchannels.json";
 import zhCleaningSupervision from "./messages/zh-CN/cleaningsupervision.json";
 import zhFoundItems from "./messages/zh-CN/founditems.json";
 import zhWaste from "./messages/zh-CN/waste.json";
+import zhSpecialServices from "./messages/zh-CN/specialservices.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -71,6 +73,7 @@ const zhCN = {
   ...zhCleaningSupervision,
   ...zhFoundItems,
   ...zhWaste,
+  ...zhSpecialServices,
 };
 const en = {
   ...enCore,
@@ -96,6 +99,7 @@ const en = {
   ...enCleaningSupervision,
   ...enFoundItems,
   ...enWaste,
+  ...enSpecialServices,
 };
 
 export type Messages = typeof zhCN;

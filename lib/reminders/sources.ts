@@ -2,6 +2,7 @@ import "server-only";
 import { cleaningSupervisionReminders } from "@/lib/cleaning-supervision/reminders";
 import { complaintReminders } from "@/lib/complaints/reminders";
 import { meetingReminders } from "@/lib/meetings/reminders";
+import { specialServiceReminders } from "@/lib/special-services/reminders";
 import { vacantUnitReminders } from "@/lib/vacant-units/reminders";
 import { wasteReminders } from "@/lib/waste/reminders";
 import type { ReminderSource } from "./source";
@@ -13,4 +14,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   meetingReminders,
   cleaningSupervisionReminders,
   wasteReminders,
+  specialServiceReminders,
 ];

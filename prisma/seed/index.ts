@@ -25,6 +25,7 @@ import { seedInspections } from "./inspections";
 import { seedMeetingHistory } from "./meeting-history";
 import { seedMeetingSeries } from "./meeting-series";
 import { seedNewspapers } from "./newspapers";
+import { seedSpecialServices } from "./special-services";
 import { seedVacantUnits } from "./vacant-units";
 import { seedFoundItems } from "./found-items";
 import { seedWaste } from "./waste";
@@ -202,6 +203,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   // Found items in every state (./found-items) and waste points with their clearance log (./waste).
   await seedFoundItems(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   await seedWaste(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // The special-service catalogue and four months of orders with their notices and revisits (./special-services).
+  await seedSpecialServices(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
   await syncDailyCounters(db);
 }

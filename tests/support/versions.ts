@@ -13,6 +13,7 @@ export const EDIT_ACTIONS: Partial<Record<ActionName, { model: string; idField: 
   updateNewspaperSubscriptionAction: { model: "newspaperSubscription", idField: "id" },
   updateCleanerAction: { model: "cleaner", idField: "id" },
   updateWastePointAction: { model: "wasteCollectionPoint", idField: "id" },
+  updateSpecialServiceAction: { model: "specialService", idField: "id" },
 };
 
 type VersionReader = { findUnique(args: { where: { id: string }; select: { version: true } }): Promise<{ version: number } | null> };

@@ -6,6 +6,7 @@ import { OnTimeChart } from "@/components/complaints/on-time-chart";
 import { MissingMeetingsCard } from "@/components/meetings/missing-meetings-card";
 import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { OpenWorkOrdersCard } from "@/components/work-orders/open-work-orders-card";
+import { ServiceRevisitsCard } from "@/components/special-services/revisits-card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -193,6 +194,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
       {/* R-INS-5: how long engineering's open work orders have waited. */}
       {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard /> : null}
+      {/* R-SVC-2: phone revisits of special services, in the deadline states above. */}
+      {roleHas(actor.role, "service:dashboard") ? <ServiceRevisitsCard site={filter.site} /> : null}
     </>
   );
 }

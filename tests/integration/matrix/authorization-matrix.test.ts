@@ -29,6 +29,7 @@ import { registryMatrix } from "./registry";
 import { remindersMatrix } from "./reminders";
 import { revisitSigningMatrix } from "./revisit-signing";
 import { signatoriesMatrix } from "./signatories";
+import { specialServicesMatrix } from "./special-services";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
 import { workOrdersMatrix } from "./work-orders";
@@ -58,6 +59,7 @@ const MODULES: MatrixModule[] = [
   cleaningSupervisionMatrix,
   foundItemsMatrix,
   wasteMatrix,
+  specialServicesMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
