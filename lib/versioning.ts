@@ -18,7 +18,8 @@ export type VersionedModel =
   | "newspaperSubscription"
   | "cleaner"
   | "meetingSeries"
-  | "meeting";
+  | "meeting"
+  | "contractor";
 
 type VersionedDelegate = {
   updateMany(args: { where: { id: string; version: number }; data: { version: { increment: 1 } } }): Promise<{ count: number }>;

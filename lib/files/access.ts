@@ -17,6 +17,10 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   NEWSPAPER_DAY: "newspaper:read",
   NEWSPAPER_DELIVERY: "newspaper:read",
   VACANT_CLEANING: "vacant:read",
+  HEALTH_CERTIFICATE: "contractor:read",
+  CANTEEN_CHECK: "contractor:read",
+  CANTEEN_WEEKLY_DOC: "contractor:read",
+  CONTRACTOR_VIOLATION: "contractor:read",
 };
 
 export interface FileForAccess {

@@ -12,6 +12,8 @@ export const EDIT_ACTIONS: Partial<Record<ActionName, { model: string; idField: 
   updateNewspaperTitleAction: { model: "newspaperTitle", idField: "id" },
   updateNewspaperSubscriptionAction: { model: "newspaperSubscription", idField: "id" },
   updateCleanerAction: { model: "cleaner", idField: "id" },
+  updateContractorAction: { model: "contractor", idField: "id" },
+  updateContractorStaffAction: { model: "cleaner", idField: "id" },
 };
 
 type VersionReader = { findUnique(args: { where: { id: string }; select: { version: true } }): Promise<{ version: number } | null> };

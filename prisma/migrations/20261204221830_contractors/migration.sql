@@ -54,6 +54,7 @@ CREATE TABLE "Contractor" (
 -- CreateTable
 CREATE TABLE "HealthCertificate" (
     "id" TEXT NOT NULL,
+    "requestId" VARCHAR(64) NOT NULL,
     "siteId" TEXT NOT NULL,
     "cleanerId" TEXT NOT NULL,
     "number" VARCHAR(40) NOT NULL,
@@ -156,6 +157,9 @@ CREATE TABLE "ContractorViolation" (
 
     CONSTRAINT "ContractorViolation_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HealthCertificate_requestId_key" ON "HealthCertificate"("requestId");
 
 -- CreateIndex
 CREATE INDEX "Contractor_siteId_kind_idx" ON "Contractor"("siteId", "kind");

@@ -17,6 +17,7 @@ import { calendarMatrix } from "./calendar";
 import { chatChannelsMatrix } from "./chat-channels";
 import { checklistsMatrix } from "./checklists";
 import { complaintsMatrix } from "./complaints";
+import { contractorsMatrix } from "./contractors";
 import { filesMatrix } from "./files";
 import { goodsPassesMatrix } from "./goods-passes";
 import { goodsSettingsMatrix } from "./goods-settings";
@@ -52,6 +53,7 @@ const MODULES: MatrixModule[] = [
   newspapersMatrix,
   vacantUnitsMatrix,
   meetingsMatrix,
+  contractorsMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
