@@ -256,6 +256,8 @@ export const ROUTES = [
   { path: "/meetings/compliance", permission: "meeting:compliance", nav: "meetingCompliance", group: "meetings" },
   { path: "/contractors", permission: "contractor:read", nav: "contractors", group: "contractors" },
   { path: "/contractors/canteen", permission: "contractor:read", nav: "canteen", group: "contractors" },
+  { path: "/contractors/training", permission: "contractor:read", nav: "contractorTraining", group: "contractors" },
+  { path: "/contractors/violations", permission: "contractor:read", nav: "contractorViolations", group: "contractors" },
   { path: "/contractors/assessment", permission: "contractor:assessment", nav: "contractorAssessment", group: "contractors" },
   { path: "/registry/sites", permission: "site:read", nav: "sites", group: "registry" },
   { path: "/registry/areas", permission: "area:read", nav: "areas", group: "registry" },
