@@ -57,13 +57,15 @@ export const contractorReminders: ReminderSource = {
           dedupeKey: n.dedupeKey,
           ...localizedNotification((t) => ({
             title: t(
-              n.kind === "contractor.certificate_soon" ? "contractors.notify.certificateSoon" : "contractors.notify.certificateExpired",
+              n.kind === "contractor.certificate_soon"
+                ? "notifications.contractors.certificateSoon"
+                : "notifications.contractors.certificateExpired",
               {
                 name: n.certificate.staffName,
                 date: n.certificate.expiresOn,
               },
             ),
-            body: t("contractors.notify.certificateBody", { site: site.name, company: n.certificate.contractorName }),
+            body: t("notifications.contractors.certificateBody", { site: site.name, company: n.certificate.contractorName }),
           })),
         });
     }
