@@ -9,7 +9,14 @@ import { claimFiles } from "@/lib/files/claim";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
 import { cleanedOnProblem, isDue } from "./rules";
-import { CLEANING_SIDE, CleaningCheckSchema, ResubmitCleaningSchema, SendBackCleaningSchema, SubmitCleaningSchema, VerifyCleaningSchema } from "./schema";
+import {
+  CLEANING_SIDE,
+  CleaningCheckSchema,
+  ResubmitCleaningSchema,
+  SendBackCleaningSchema,
+  SubmitCleaningSchema,
+  VerifyCleaningSchema,
+} from "./schema";
 
 type Tx = Prisma.TransactionClient;
 type Check = z.output<typeof CleaningCheckSchema>;
