@@ -19,6 +19,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { syncDailyCounters } from "../../lib/daily-number";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedComplaints } from "./complaints";
+import { seedContractors } from "./contractors";
 import { seedGoodsPasses } from "./goods-passes";
 import { seedInspections } from "./inspections";
 import { seedMeetingHistory } from "./meeting-history";
@@ -194,6 +195,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   // The three weekly meeting series per site (./meeting-series), then past weeks' meetings (./meeting-history).
   await seedMeetingSeries(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   await seedMeetingHistory(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // The cleaning and catering companies, their staff (joining the cleaners above), two months of canteen checks (./contractors).
+  await seedContractors(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
   await syncDailyCounters(db);
 }
