@@ -36,7 +36,7 @@ test("a canteen check with a short lunch count and an expired health certificate
 
   // A failure without its handling is refused by the server with the reason under the field.
   await page.getByRole("button", { name: "提交检查" }).click();
-  await expect(page.getByText("发现问题时请选择处理方式：当日纠正或上报经理")).toBeVisible();
+  await expect(page.locator("#f-resolution-error")).toHaveText("发现问题时请选择处理方式：当日纠正或上报经理");
   await expect(page).toHaveURL(/\/contractors\/canteen\/check/);
 
   await page.getByLabel("已当日纠正").check();
@@ -52,4 +52,25 @@ test("a canteen check with a short lunch count and an expired health certificate
   // The overview now counts the day as checked, with its failure.
   await page.goto("/contractors/canteen");
   await expect(page.getByRole("link", { name: "今日已检查" }).first()).toBeVisible();
+});
+
+test("the manager reads the contractors, certificates, training, violations and the monthly assessment on a phone", async ({ page }) => {
+  await signIn(page, "MANAGER");
+  await page.goto("/contractors");
+  await expect(page.getByRole("heading", { name: "外包单位", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("certificate-韩小军").first()).toContainText("已过期");
+  await expect(page.getByTestId("certificate-朱晓燕").first()).toContainText("即将到期");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  await page.goto("/contractors/violations");
+  await expect(page.getByRole("heading", { name: "违规记录", level: 1 })).toBeVisible();
+  await expect(page.getByText("照价赔偿金额（元）：86.50").first()).toBeVisible();
+
+  await page.goto("/contractors/training");
+  await expect(page.getByText("《食品卫生法》与餐具高温消毒").first()).toBeVisible();
+
+  await page.goto("/contractors/assessment");
+  await expect(page.getByRole("heading", { name: "外包单位月度考核", level: 1 })).toBeVisible();
+  await expect(page.getByText("空置单元保洁得分").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 });
