@@ -43,11 +43,12 @@ export function CanteenCheckForm(props: { siteId: string; flagged: { name: strin
       resolution: "NONE",
       resolutionNote: "",
       cateringFeedback: "",
-    } as never,
+    },
     onSuccess: (data) => router.push(`/contractors/canteen/checks/${(data as { id: string }).id}`),
   });
-  const counts = useWatch({ control: form.control, name: DISH_COUNT_FIELDS as never }) as unknown as string[];
-  const resolution = useWatch({ control: form.control, name: "resolution" as never }) as unknown as string;
+  // The counts as typed (text until the schema reads them), to show a short count at once.
+  const counts = useWatch({ control: form.control, name: DISH_COUNT_FIELDS }).map((v) => String(v ?? ""));
+  const resolution = useWatch({ control: form.control, name: "resolution" });
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label={t("today")}>
@@ -81,7 +82,7 @@ export function CanteenCheckForm(props: { siteId: string; flagged: { name: strin
               <div key={field}>
                 <TextField
                   register={form.register}
-                  name={field as never}
+                  name={field}
                   label={t(`countLabels.${field}`)}
                   hint={t("countHint", { min: DISH_MINIMUMS[field] })}
                   inputMode="numeric"
@@ -122,7 +123,7 @@ export function CanteenCheckForm(props: { siteId: string; flagged: { name: strin
       <section className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3">
         <RadioGroupField
           register={form.register}
-          name={"resolution" as never}
+          name="resolution"
           label={t("resolution")}
           required
           options={(["NONE", "CORRECTED", "ESCALATED"] as const).map((value) => ({ value, label: t(`resolutions.${value}`) }))}
@@ -131,7 +132,7 @@ export function CanteenCheckForm(props: { siteId: string; flagged: { name: strin
         {resolution === "CORRECTED" ? (
           <TextAreaField
             register={form.register}
-            name={"resolutionNote" as never}
+            name="resolutionNote"
             label={t("resolutionNote")}
             required
             rows={2}
@@ -142,7 +143,7 @@ export function CanteenCheckForm(props: { siteId: string; flagged: { name: strin
         {resolution === "ESCALATED" ? (
           <TextAreaField
             register={form.register}
-            name={"cateringFeedback" as never}
+            name="cateringFeedback"
             label={t("cateringFeedback")}
             required
             rows={2}
