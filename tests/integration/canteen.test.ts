@@ -6,7 +6,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addDays, localDateInZone } from "@/lib/calendar";
-import { submitCanteenCheckAction, submitWeeklyDocAction } from "@/lib/contractors/actions";
+import { recordHealthCertificateAction, submitCanteenCheckAction, submitWeeklyDocAction } from "@/lib/contractors/actions";
 import { weekStartOf } from "@/lib/contractors/rules";
 import { CANTEEN_ITEMS } from "@/lib/contractors/schema";
 import { db } from "@/lib/db";
@@ -99,6 +99,25 @@ describe("daily canteen check (R-CAT-1)", () => {
     expect(row).toMatchObject({ breakfastKinds: 9, lunchMainDishes: 5, failures: 0, expiredCertificates: ["赵厨师"], resolution: "NONE" });
     expect(row.results).toHaveLength(CANTEEN_ITEMS.length);
     expect(row.checkedById).toBe(world.users.SUPERVISOR);
+  });
+
+  it("the flag stays until the certificate is renewed", async () => {
+    await submitCanteenCheckAction(check());
+    expect((await db.canteenCheck.findFirstOrThrow()).expiredCertificates).toEqual(["赵厨师"]);
+    await db.canteenCheck.deleteMany();
+    const cook = await db.cleaner.findFirstOrThrow({ where: { name: "赵厨师" } });
+    const renewed = await recordHealthCertificateAction({
+      requestId: newRequestId(),
+      staffId: cook.id,
+      number: "JK-1-NEW",
+      issuedOn: today(),
+      expiresOn: addDays(today(), 365),
+    });
+    expect(renewed).toMatchObject({ ok: true });
+    await submitCanteenCheckAction(check());
+    expect((await db.canteenCheck.findFirstOrThrow()).expiredCertificates).toEqual([]);
+    // Back to the expired one for the other tests.
+    await db.healthCertificate.delete({ where: { id: (renewed as { data: { id: string } }).data.id } });
   });
 
   it("a short lunch count is a failure and needs its handling", async () => {
