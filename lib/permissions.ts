@@ -128,6 +128,14 @@ export const PERMISSIONS = {
   "service:notice": ["MANAGER", "SUPERVISOR", "CLERK", "FRONT_DESK"],
   "service:revisit": ["MANAGER", "SUPERVISOR", "CLERK"],
   "service:dashboard": ["MANAGER"],
+  // Contractors (§6, §7, §10, §11): supervisors keep the companies, their staff and certificates, check the
+  // canteen daily and log violations; the clerk also receives the caterer's weekly papers; managers assess.
+  "contractor:read": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "contractor:manage": ["MANAGER", "SUPERVISOR"],
+  "contractor:conduct": ["MANAGER", "SUPERVISOR"],
+  "contractor:assessment": ["MANAGER"],
+  "canteen:check": ["MANAGER", "SUPERVISOR"],
+  "canteen:docs": ["MANAGER", "SUPERVISOR", "CLERK"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -270,6 +278,17 @@ export const ACTION_PERMISSIONS = {
   recordServiceDoneAction: "service:complete",
   recordNoticeDeliveryAction: "service:notice",
   recordServiceRevisitAction: "service:revisit",
+  // — contractors: add this module's actions here —
+  createContractorAction: "contractor:manage",
+  updateContractorAction: "contractor:manage",
+  createContractorStaffAction: "contractor:manage",
+  updateContractorStaffAction: "contractor:manage",
+  recordHealthCertificateAction: "contractor:manage",
+  recordTrainingAction: "contractor:conduct",
+  recordViolationAction: "contractor:conduct",
+  recordViolationResponseAction: "contractor:conduct",
+  submitCanteenCheckAction: "canteen:check",
+  submitWeeklyDocAction: "canteen:docs",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -299,6 +318,11 @@ export const ROUTES = [
   { path: "/waste", permission: "waste:read", nav: "waste", group: "vacantNewspapers" },
   { path: "/meetings", permission: "meeting:read", nav: "meetings", group: "meetings" },
   { path: "/meetings/compliance", permission: "meeting:compliance", nav: "meetingCompliance", group: "meetings" },
+  { path: "/contractors", permission: "contractor:read", nav: "contractors", group: "contractors" },
+  { path: "/contractors/canteen", permission: "contractor:read", nav: "canteen", group: "contractors" },
+  { path: "/contractors/training", permission: "contractor:read", nav: "contractorTraining", group: "contractors" },
+  { path: "/contractors/violations", permission: "contractor:read", nav: "contractorViolations", group: "contractors" },
+  { path: "/contractors/assessment", permission: "contractor:assessment", nav: "contractorAssessment", group: "contractors" },
   { path: "/registry/sites", permission: "site:read", nav: "sites", group: "registry" },
   { path: "/registry/areas", permission: "area:read", nav: "areas", group: "registry" },
   { path: "/registry/units", permission: "unit:read", nav: "units", group: "registry" },

@@ -20,7 +20,8 @@ export type VersionedModel =
   | "meetingSeries"
   | "meeting"
   | "wasteCollectionPoint"
-  | "specialService";
+  | "specialService"
+  | "contractor";
 
 type VersionedDelegate = {
   updateMany(args: { where: { id: string; version: number }; data: { version: { increment: 1 } } }): Promise<{ count: number }>;

@@ -23,6 +23,10 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   FOUND_ITEM: "found:read",
   WASTE_CLEARANCE: "waste:read",
   SPECIAL_SERVICE: "service:read",
+  HEALTH_CERTIFICATE: "contractor:read",
+  CANTEEN_CHECK: "contractor:read",
+  CANTEEN_WEEKLY_DOC: "contractor:read",
+  CONTRACTOR_VIOLATION: "contractor:read",
 };
 
 export interface FileForAccess {

@@ -23,6 +23,7 @@ import enCleaningSupervision from "./messages/en/cleaningsupervision.json";
 import enFoundItems from "./messages/en/founditems.json";
 import enWaste from "./messages/en/waste.json";
 import enSpecialServices from "./messages/en/specialservices.json";
+import enContractors from "./messages/en/contractors.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -47,6 +48,7 @@ import zhCleaningSupervision from "./messages/zh-CN/cleaningsupervision.json";
 import zhFoundItems from "./messages/zh-CN/founditems.json";
 import zhWaste from "./messages/zh-CN/waste.json";
 import zhSpecialServices from "./messages/zh-CN/specialservices.json";
+import zhContractors from "./messages/zh-CN/contractors.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -74,6 +76,7 @@ const zhCN = {
   ...zhFoundItems,
   ...zhWaste,
   ...zhSpecialServices,
+  ...zhContractors,
 };
 const en = {
   ...enCore,
@@ -100,6 +103,7 @@ const en = {
   ...enFoundItems,
   ...enWaste,
   ...enSpecialServices,
+  ...enContractors,
 };
 
 export type Messages = typeof zhCN;

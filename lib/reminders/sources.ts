@@ -1,6 +1,7 @@
 import "server-only";
 import { cleaningSupervisionReminders } from "@/lib/cleaning-supervision/reminders";
 import { complaintReminders } from "@/lib/complaints/reminders";
+import { contractorReminders } from "@/lib/contractors/reminders";
 import { meetingReminders } from "@/lib/meetings/reminders";
 import { specialServiceReminders } from "@/lib/special-services/reminders";
 import { vacantUnitReminders } from "@/lib/vacant-units/reminders";
@@ -15,4 +16,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   cleaningSupervisionReminders,
   wasteReminders,
   specialServiceReminders,
+  contractorReminders,
 ];

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { AssignCleanerSchema, CreateCleanerSchema, UpdateCleanerSchema } from "./schema";
+import { AssignCleanerSchema, CLEANING_SIDE, CreateCleanerSchema, UpdateCleanerSchema } from "./schema";
 
 const REVALIDATE = ["/vacant-units", "/vacant-units/cleaners"];
 const AUDITED = { name: true, company: true, phone: true, active: true } as const;
@@ -79,7 +79,7 @@ export const assignUnitCleaner = defineMutation({
     if (input.cleanerId) {
       if (before.status !== "VACANT") throw new DomainError("invalid", "vacant.errors.notVacantNow", "cleanerId");
       const cleaner = await db.cleaner.findFirst({
-        where: { id: input.cleanerId, siteId: before.siteId, active: true },
+        where: { id: input.cleanerId, siteId: before.siteId, active: true, ...CLEANING_SIDE },
         select: { id: true },
       });
       if (!cleaner) throw new DomainError("invalid", "vacant.errors.cleanerNotFound", "cleanerId");

@@ -9,7 +9,14 @@ import { claimFiles } from "@/lib/files/claim";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
 import { cleanedOnProblem, isDue } from "./rules";
-import { CleaningCheckSchema, ResubmitCleaningSchema, SendBackCleaningSchema, SubmitCleaningSchema, VerifyCleaningSchema } from "./schema";
+import {
+  CLEANING_SIDE,
+  CleaningCheckSchema,
+  ResubmitCleaningSchema,
+  SendBackCleaningSchema,
+  SubmitCleaningSchema,
+  VerifyCleaningSchema,
+} from "./schema";
 
 type Tx = Prisma.TransactionClient;
 type Check = z.output<typeof CleaningCheckSchema>;
@@ -41,7 +48,7 @@ async function loadUnit(actor: Actor, unitId: string) {
  */
 async function assertCleaner(cleanerId: string, siteId: string, unitId: string, substituteReason: string | null | undefined) {
   const [cleaner, unit] = await Promise.all([
-    db.cleaner.findFirst({ where: { id: cleanerId, siteId, active: true }, select: { id: true } }),
+    db.cleaner.findFirst({ where: { id: cleanerId, siteId, active: true, ...CLEANING_SIDE }, select: { id: true } }),
     db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { cleanerId: true } }),
   ]);
   if (!cleaner) throw new DomainError("invalid", "vacant.errors.cleanerNotFound", "cleanerId");

@@ -3,7 +3,7 @@ import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { cellState, currentMonth, isDue, isValidMonth, lastDayOf } from "./rules";
-import { CHECK_ITEMS } from "./schema";
+import { CHECK_ITEMS, CLEANING_SIDE } from "./schema";
 
 /** Staff names by id, in one query. */
 async function namesOf(ids: (string | null)[]) {
@@ -16,7 +16,7 @@ async function namesOf(ids: (string | null)[]) {
 /** Active cleaners of one site, for the record form (callers have checked the site). */
 async function activeCleaners(siteId: string) {
   return db.cleaner.findMany({
-    where: { siteId, active: true },
+    where: { siteId, active: true, ...CLEANING_SIDE },
     select: { id: true, name: true, company: true },
     orderBy: { name: "asc" },
   });
@@ -120,7 +120,7 @@ export async function getCleaningRecord(id: string) {
 export async function listCleaners(siteIds: string[]) {
   const actor = await requirePermission("vacant:manage");
   return db.cleaner.findMany({
-    where: { siteId: { in: siteIds.filter((s) => actor.siteIds.includes(s)) } },
+    where: { siteId: { in: siteIds.filter((s) => actor.siteIds.includes(s)) }, ...CLEANING_SIDE },
     select: {
       id: true,
       version: true,

@@ -80,3 +80,9 @@ export const AssignCleanerSchema = z.strictObject({
     .nullable(),
 });
 export type AssignCleanerInput = z.input<typeof AssignCleanerSchema>;
+
+/**
+ * The cleaner register also holds the contractors' staff (lib/contractors): only cleaners — of no
+ * company or of the cleaning company — clean vacant units, never the catering company's staff.
+ */
+export const CLEANING_SIDE = { OR: [{ contractorId: null }, { contractor: { kind: "CLEANING" as const } }] };

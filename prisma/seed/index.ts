@@ -20,6 +20,7 @@ import { syncDailyCounters } from "../../lib/daily-number";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedCleaningSupervision } from "./cleaning-supervision";
 import { seedComplaints } from "./complaints";
+import { seedContractors } from "./contractors";
 import { seedGoodsPasses } from "./goods-passes";
 import { seedInspections } from "./inspections";
 import { seedMeetingHistory } from "./meeting-history";
@@ -205,6 +206,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   await seedWaste(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // The special-service catalogue and four months of orders with their notices and revisits (./special-services).
   await seedSpecialServices(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // The cleaning and catering companies, their staff (joining the cleaners above), two months of canteen checks (./contractors).
+  await seedContractors(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
   await syncDailyCounters(db);
 }

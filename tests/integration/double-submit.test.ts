@@ -17,6 +17,18 @@ import { createTenantAction } from "@/lib/registry/tenant.actions";
 import { createUnitAction } from "@/lib/registry/unit.actions";
 import { createUserAction } from "@/lib/registry/user.actions";
 import { createCleanerAction } from "@/lib/vacant-units/actions";
+import {
+  createContractorAction,
+  createContractorStaffAction,
+  recordHealthCertificateAction,
+  recordTrainingAction,
+  recordViolationAction,
+  recordViolationResponseAction,
+  submitCanteenCheckAction,
+  submitWeeklyDocAction,
+} from "@/lib/contractors/actions";
+import { weekStartOf } from "@/lib/contractors/rules";
+import { CANTEEN_ITEMS } from "@/lib/contractors/schema";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
@@ -119,7 +131,127 @@ const WALKED: Partial<Record<ActionName, Walk>> = {
       validTo: "2099-12-31",
     }),
   },
+  // Contractors (lib/contractors): a unique name per site, request ids, a guarded response.
+  createContractorAction: {
+    action: createContractorAction,
+    count: () => db.contractor.count(),
+    input: (w) => ({
+      siteId: w.siteA,
+      kind: "CLEANING",
+      name: "重复保洁公司",
+      contractStart: "2026-01-01",
+      contractEnd: "2026-12-31",
+      contactName: "王经理",
+      contactPhone: "13800000001",
+    }),
+  },
+  createContractorStaffAction: {
+    action: createContractorStaffAction,
+    count: () => db.cleaner.count(),
+    input: async (w) => ({ contractorId: (await caterer(w)).contractor, name: "重复厨师", post: "厨师" }),
+  },
+  recordHealthCertificateAction: {
+    action: recordHealthCertificateAction,
+    count: () => db.healthCertificate.count(),
+    input: async (w) => ({
+      requestId: newRequestId(),
+      staffId: (await caterer(w)).staff,
+      number: "JK-DUP",
+      issuedOn: "2026-01-01",
+      expiresOn: "2026-12-31",
+    }),
+  },
+  recordTrainingAction: {
+    action: recordTrainingAction,
+    count: () => db.contractorTraining.count(),
+    input: async (w) => {
+      const c = await caterer(w);
+      return {
+        requestId: newRequestId(),
+        contractorId: c.contractor,
+        heldOn: shanghaiToday(),
+        trainer: "李主管",
+        content: "餐具消毒",
+        attendeeIds: [c.staff],
+      };
+    },
+  },
+  recordViolationAction: {
+    action: recordViolationAction,
+    count: () => db.contractorViolation.count(),
+    input: async (w) => ({
+      requestId: newRequestId(),
+      contractorId: (await caterer(w)).contractor,
+      kind: "ENTERED_OFFICES",
+      occurredOn: shanghaiToday(),
+      description: "进入办公区",
+    }),
+  },
+  recordViolationResponseAction: {
+    action: recordViolationResponseAction,
+    count: () => db.contractorViolation.count({ where: { response: { not: null } } }),
+    input: async (w, actorId) => {
+      const c = await caterer(w);
+      const v = await db.contractorViolation.create({
+        data: {
+          requestId: newRequestId(),
+          siteId: w.siteA,
+          contractorId: c.contractor,
+          kind: "IMPOLITE",
+          occurredOn: new Date(`${shanghaiToday()}T00:00:00Z`),
+          description: "态度生硬",
+          createdById: actorId,
+        },
+      });
+      return { violationId: v.id, response: "已批评教育" };
+    },
+  },
+  submitCanteenCheckAction: {
+    action: submitCanteenCheckAction,
+    count: () => db.canteenCheck.count(),
+    input: (w) => ({
+      requestId: newRequestId(),
+      siteId: w.siteA,
+      breakfastKinds: 8,
+      lunchMainDishes: 5,
+      lunchStaples: 4,
+      dinnerKinds: 8,
+      results: CANTEEN_ITEMS.map((item) => ({ item, result: "PASS", note: "", photoFileIds: [] })),
+      resolution: "NONE",
+    }),
+  },
+  submitWeeklyDocAction: {
+    action: submitWeeklyDocAction,
+    count: () => db.canteenWeeklyDoc.count(),
+    input: (w) => ({
+      requestId: newRequestId(),
+      siteId: w.siteA,
+      kind: "WEEKLY_MENU",
+      weekStart: weekStartOf(shanghaiToday()),
+      text: "本周菜单",
+    }),
+  },
 };
+
+const shanghaiToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+let catererFixture: { contractor: string; staff: string } | undefined;
+/** A catering company of site A with one employee, made once. */
+async function caterer(w: World) {
+  if (catererFixture) return catererFixture;
+  const contractor = await db.contractor.create({
+    data: {
+      siteId: w.siteA,
+      kind: "CATERING",
+      name: "重复测试送餐",
+      contractStart: new Date("2026-01-01T00:00:00Z"),
+      contractEnd: new Date("2027-12-31T00:00:00Z"),
+      contactName: "周经理",
+      contactPhone: "13900000000",
+    },
+  });
+  const staff = await db.cleaner.create({ data: { siteId: w.siteA, name: "重复测试厨师", contractorId: contractor.id, post: "厨师" } });
+  return (catererFixture = { contractor: contractor.id, staff: staff.id });
+}
 
 /**
  * Create actions with a request id whose 20-fold replay is not walked here yet; each has its own

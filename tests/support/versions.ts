@@ -14,6 +14,8 @@ export const EDIT_ACTIONS: Partial<Record<ActionName, { model: string; idField: 
   updateCleanerAction: { model: "cleaner", idField: "id" },
   updateWastePointAction: { model: "wasteCollectionPoint", idField: "id" },
   updateSpecialServiceAction: { model: "specialService", idField: "id" },
+  updateContractorAction: { model: "contractor", idField: "id" },
+  updateContractorStaffAction: { model: "cleaner", idField: "id" },
 };
 
 type VersionReader = { findUnique(args: { where: { id: string }; select: { version: true } }): Promise<{ version: number } | null> };

@@ -18,6 +18,7 @@ import { chatChannelsMatrix } from "./chat-channels";
 import { checklistsMatrix } from "./checklists";
 import { cleaningSupervisionMatrix } from "./cleaning-supervision";
 import { complaintsMatrix } from "./complaints";
+import { contractorsMatrix } from "./contractors";
 import { filesMatrix } from "./files";
 import { goodsPassesMatrix } from "./goods-passes";
 import { goodsSettingsMatrix } from "./goods-settings";
@@ -60,6 +61,7 @@ const MODULES: MatrixModule[] = [
   foundItemsMatrix,
   wasteMatrix,
   specialServicesMatrix,
+  contractorsMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
