@@ -11,6 +11,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { addParticipantAction, setParticipantActiveAction } from "@/lib/meetings/actions";
 import { AddParticipantSchema } from "@/lib/meetings/schema";
+import { newRequestId } from "@/lib/request-id";
 
 interface Participant {
   id: string;
@@ -29,13 +30,15 @@ export function ParticipantsPanel(props: { seriesId: string; participants: Parti
   const hydrated = useHydrated();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const empty = { seriesId: props.seriesId, userId: "", name: "", organization: "", position: "", superiorId: "" };
+  // One id per filled-in form: a double tap or a replayed request finds the participant it already added.
+  const [requestId] = useState(newRequestId);
+  const empty = { requestId, seriesId: props.seriesId, userId: "", name: "", organization: "", position: "", superiorId: "" };
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: AddParticipantSchema,
     action: addParticipantAction,
     defaultValues: empty,
     onSuccess: () => {
-      form.reset(empty);
+      form.reset({ ...empty, requestId: newRequestId() });
       router.refresh();
     },
   });

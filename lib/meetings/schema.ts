@@ -91,6 +91,8 @@ export const UpdateSeriesSchema = z.strictObject({
 /** An expected attendee: a staff account of the site, or a named person of a contractor. */
 export const AddParticipantSchema = z
   .strictObject({
+    /** A double submit adds one participant (lib/idempotency.ts). */
+    requestId: requestIdField(),
     seriesId: id(),
     userId: optionalTrimmed(50),
     name: optionalTrimmed(50),

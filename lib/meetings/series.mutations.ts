@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { createOnce } from "@/lib/idempotency";
 import { isSiteManager } from "./access";
 import { AddParticipantSchema, SetParticipantActiveSchema, UpdateSeriesSchema } from "./schema";
 
@@ -87,30 +88,46 @@ export const addParticipant = defineMutation({
     const series = await seriesFor(actor, input.seriesId);
     const user = input.userId ? await staffOfSite(series.siteId, input.userId, "userId") : null;
     if (input.superiorId) await staffOfSite(series.siteId, input.superiorId, "superiorId");
-    if (user && (await db.meetingParticipant.count({ where: { seriesId: series.id, userId: user.id } })) > 0)
-      throw new DomainError("conflict", "meetings.errors.participantExists", "userId");
     const name = user?.name ?? input.name!;
-    return db.$transaction(async (tx) => {
-      const participant = await tx.meetingParticipant.create({
-        data: {
-          seriesId: series.id,
-          userId: user?.id ?? null,
-          name,
-          organization: user ? null : (input.organization ?? null),
-          position: input.position ?? null,
-          superiorId: input.superiorId ?? null,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: series.siteId,
-        entity: "MeetingSeries",
-        entityId: series.id,
-        action: "UPDATE",
-        after: { participantAdded: name, organization: input.organization ?? null, superiorId: input.superiorId ?? null },
-      });
-      return participant;
+    // A double tap or a replayed request answers with the participant it already added; the same staff
+    // account twice is refused by the unique (series, user) rule.
+    return createOnce(actor, {
+      find: async () => {
+        const made = await db.meetingParticipant.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, seriesId: true, createdById: true },
+        });
+        return made && made.seriesId === series.id ? { madeById: made.createdById ?? "", result: { id: made.id } } : null;
+      },
+      create: async () => {
+        if (user && (await db.meetingParticipant.count({ where: { seriesId: series.id, userId: user.id } })) > 0)
+          throw new DomainError("conflict", "meetings.errors.participantExists", "userId");
+        return db.$transaction(async (tx) => {
+          const participant = await tx.meetingParticipant.create({
+            data: {
+              requestId: input.requestId,
+              createdById: actor.id,
+              seriesId: series.id,
+              userId: user?.id ?? null,
+              name,
+              organization: user ? null : (input.organization ?? null),
+              position: input.position ?? null,
+              superiorId: input.superiorId ?? null,
+            },
+            select: { id: true },
+          });
+          await writeAudit(tx, {
+            actorId: actor.id,
+            siteId: series.siteId,
+            entity: "MeetingSeries",
+            entityId: series.id,
+            action: "UPDATE",
+            after: { participantAdded: name, organization: input.organization ?? null, superiorId: input.superiorId ?? null },
+          });
+          return participant;
+        });
+      },
+      taken: () => new DomainError("conflict", "meetings.errors.participantExists", "userId"),
     });
   },
 });
