@@ -33,8 +33,12 @@ export const RecordAttendanceSchema = z.strictObject({
 });
 
 /** R-MTG-2: the fixed agenda; drafts may leave sections empty until confirmation. */
+/** Every edit carries the version the form was loaded with (lib/versioning.ts). */
+const version = () => z.number().int().min(0);
+
 export const SaveMinutesSchema = z.strictObject({
   meetingId: id(),
+  version: version(),
   lastWeekReview: agendaText(),
   nextWeekPlan: agendaText(),
   assignments: agendaText(),
@@ -81,6 +85,7 @@ export const DecideLeaveSchema = z.strictObject({
 /** Series management (managers): convener, minute-taker, usual slot. */
 export const UpdateSeriesSchema = z.strictObject({
   seriesId: id(),
+  version: version(),
   convenerId: id(),
   minuteTakerId: id(),
   weekday: z.coerce.number().int().min(1).max(7),
@@ -103,7 +108,8 @@ export const AddParticipantSchema = z
   .superRefine((v, ctx) => {
     if (!v.userId && !v.name) ctx.addIssue({ code: "custom", message: "meetings.errors.participantNameRequired", path: ["name"] });
   });
-export const SetParticipantActiveSchema = z.strictObject({ participantId: id(), active: z.boolean() });
+/** A participant is part of its series' record: the series' version guards the change. */
+export const SetParticipantActiveSchema = z.strictObject({ participantId: id(), version: version(), active: z.boolean() });
 
 export type ScheduleMeetingInput = z.input<typeof ScheduleMeetingSchema>;
 export type RecordAttendanceInput = z.input<typeof RecordAttendanceSchema>;

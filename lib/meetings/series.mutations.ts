@@ -5,6 +5,7 @@ import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { createOnce } from "@/lib/idempotency";
+import { claimVersion } from "@/lib/versioning";
 import { isSiteManager } from "./access";
 import { AddParticipantSchema, SetParticipantActiveSchema, UpdateSeriesSchema } from "./schema";
 
@@ -56,7 +57,15 @@ export const updateSeries = defineMutation({
       place: input.place,
       active: input.active,
     };
-    await db.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
+      // An edit made on an older version of the series (settings or attendees changed meanwhile) is refused as stale.
+      const version = await claimVersion(tx, {
+        model: "meetingSeries",
+        entity: "MeetingSeries",
+        id,
+        version: input.version,
+        labels: "meetings.seriesFields",
+      });
       await tx.meetingSeries.update({ where: { id }, data: after });
       // The convener and the minute-taker always attend their series.
       for (const user of [convener, minuteTaker])
@@ -71,11 +80,11 @@ export const updateSeries = defineMutation({
         entity: "MeetingSeries",
         entityId: id,
         action: "UPDATE",
-        before: beforeFields,
-        after,
+        before: { ...beforeFields, version: input.version },
+        after: { ...after, version },
       });
+      return { id, version };
     });
-    return { id };
   },
 });
 
@@ -146,7 +155,16 @@ export const setParticipantActive = defineMutation({
     const series = await seriesFor(actor, participant.seriesId);
     if (!input.active && (participant.userId === series.convenerId || participant.userId === series.minuteTakerId))
       throw new DomainError("invalid", "meetings.errors.organizerStays", "active");
-    await db.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
+      // The attendee list is part of the series: a toggle made on an older version of it is refused as stale.
+      const version = await claimVersion(tx, {
+        model: "meetingSeries",
+        entity: "MeetingSeries",
+        id: series.id,
+        version: input.version,
+        labels: "meetings.seriesFields",
+      });
+      // In place, by id: the participant keeps its attendance and leave history.
       await tx.meetingParticipant.update({ where: { id: participant.id }, data: { active: input.active } });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -154,10 +172,10 @@ export const setParticipantActive = defineMutation({
         entity: "MeetingSeries",
         entityId: series.id,
         action: "UPDATE",
-        before: { [participant.name]: participant.active ? "active" : "inactive" },
-        after: { [participant.name]: input.active ? "active" : "inactive" },
+        before: { [participant.name]: participant.active ? "active" : "inactive", version: input.version },
+        after: { [participant.name]: input.active ? "active" : "inactive", version },
       });
+      return { id: participant.id, version };
     });
-    return { id: participant.id };
   },
 });
