@@ -51,6 +51,9 @@ async function step(
   from: NewspaperDeliveryState,
   data: Prisma.NewspaperDeliveryUpdateManyMutationInput & { state: NewspaperDeliveryState },
 ) {
+  // The day is held FOR SHARE: a close of the day (FOR UPDATE, day.mutations.ts) waits for this step, or
+  // this step waits for the close, so the close's tally never misses a delivery racing it.
+  await tx.$queryRaw`SELECT d."id" FROM "NewspaperDay" d JOIN "NewspaperDelivery" n ON n."dayId" = d."id" WHERE n."id" = ${delivery.id} FOR SHARE OF d`;
   const { count } = await tx.newspaperDelivery.updateMany({ where: { id: delivery.id, state: from }, data });
   if (count !== 1) throw new DomainError("conflict", "newspapers.errors.deliveryDone");
   const { state, recipientName, pickupName } = data;
