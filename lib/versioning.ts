@@ -21,7 +21,9 @@ export type VersionedModel =
   | "meeting"
   | "wasteCollectionPoint"
   | "specialService"
-  | "contractor";
+  | "contractor"
+  | "loadingRoute"
+  | "hazardTermList";
 
 type VersionedDelegate = {
   updateMany(args: { where: { id: string; version: number }; data: { version: { increment: 1 } } }): Promise<{ count: number }>;
@@ -68,16 +70,28 @@ async function staleError(tx: Tx, claim: VersionClaim, currentVersion: number): 
     select: { at: true, changes: true, siteId: true, actor: { select: { name: true } } },
   });
   if (rows.length === 0) return new DomainError("stale", "errors.staleVersion", "version");
+  const fields = [...new Set(rows.flatMap((r) => Object.keys((r.changes ?? {}) as object)))].filter((f) => f !== "version");
+  const latest = rows[0];
+  return staleRefusal(tx, { who: latest.actor?.name ?? null, at: latest.at, siteId: latest.siteId, fields, labels: claim.labels });
+}
+
+/**
+ * The stale refusal from what is known of the newer change (for records versioned otherwise than by
+ * claimVersion, such as checklist templates, whose every save is a new version row).
+ */
+export async function staleRefusal(
+  tx: Tx,
+  change: { who: string | null; at: Date; siteId: string | null; fields: string[]; labels?: string },
+): Promise<DomainError> {
   const t = translator(await currentLocale());
   const label = (field: string) => {
-    for (const key of [claim.labels ? `${claim.labels}.${field}` : null, `fields.${field}`]) {
+    for (const key of [change.labels ? `${change.labels}.${field}` : null, `fields.${field}`]) {
       if (key && t(key) !== key) return t(key);
     }
     return field;
   };
-  const fields = [...new Set(rows.flatMap((r) => Object.keys((r.changes ?? {}) as object)))].filter((f) => f !== "version");
-  const latest = rows[0];
-  const site = latest.siteId ? await tx.site.findUnique({ where: { id: latest.siteId }, select: { timeZone: true } }) : null;
+  const { fields } = change;
+  const site = change.siteId ? await tx.site.findUnique({ where: { id: change.siteId }, select: { timeZone: true } }) : null;
   const time = new Intl.DateTimeFormat(await currentLocale(), {
     timeZone: site?.timeZone ?? "Asia/Shanghai",
     month: "2-digit",
@@ -85,9 +99,9 @@ async function staleError(tx: Tx, claim: VersionClaim, currentVersion: number): 
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-  }).format(latest.at);
+  }).format(change.at);
   return new DomainError("stale", "errors.stale", "version", {
-    who: latest.actor?.name ?? t("errors.staleSomeone"),
+    who: change.who ?? t("errors.staleSomeone"),
     time,
     fields: fields.length ? fields.map(label).join(t("errors.staleListSeparator")) : t("errors.staleNothingNamed"),
   });

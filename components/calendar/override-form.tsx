@@ -9,12 +9,17 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { SetOverrideSchema } from "@/lib/calendar-admin/schema";
 
-export function OverrideForm(props: { siteId: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
+/** `versions`: the version of each day's override the page shows, sent with a change of that day (lib/versioning.ts). */
+export function OverrideForm(props: {
+  siteId: string;
+  versions: Record<string, number>;
+  action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+}) {
   const t = useTranslations();
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: SetOverrideSchema,
-    action: props.action,
+    action: (values: { date: string }) => props.action({ ...values, version: props.versions[values.date] }),
     defaultValues: { siteId: props.siteId, date: "", kind: "HOLIDAY", note: "" },
     onSuccess: () => router.refresh(),
   });
@@ -38,7 +43,7 @@ export function OverrideForm(props: { siteId: string; action: (input: unknown) =
         </Button>
       </div>
       <div className="sm:col-span-4">
-        <FormStatus error={formError} message={formMessage} />
+        <FormStatus error={formError} message={formMessage} stale={stale} />
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,18 +9,30 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { createChatChannelAction } from "@/lib/chat-channels/actions";
 import { CHAT_KINDS } from "@/lib/chat-channels/formats";
 import { CreateChatChannelSchema } from "@/lib/chat-channels/schema";
+import { newRequestId } from "@/lib/request-id";
 import { TopicFields } from "./topic-fields";
 
 /** A new chat channel of a site: the robot's webhook URL and, for DingTalk and Feishu, its signing secret. */
 export function NewChatChannelForm({ siteId }: { siteId: string }) {
   const router = useRouter();
-  const empty = { siteId, kind: "WECOM" as const, name: "", url: "", secret: "", topics: ["deadlines" as const], locale: "zh-CN" as const };
+  // One id per filled-in form: a double tap or a replayed request finds the channel it already made.
+  const [requestId] = useState(newRequestId);
+  const empty = {
+    requestId,
+    siteId,
+    kind: "WECOM" as const,
+    name: "",
+    url: "",
+    secret: "",
+    topics: ["deadlines" as const],
+    locale: "zh-CN" as const,
+  };
   const { form, onSubmit, formError, formMessage, errorOf, busy, t } = useActionForm({
     schema: CreateChatChannelSchema,
     action: createChatChannelAction,
     defaultValues: empty,
     onSuccess: () => {
-      form.reset(empty);
+      form.reset({ ...empty, requestId: newRequestId() });
       router.refresh();
     },
   });

@@ -17,7 +17,7 @@ export function ChecklistForm(props: {
 }) {
   const t = useTranslations("checklists");
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: SaveChecklistTemplateSchema,
     action: props.action,
     defaultValues: props.initial,
@@ -98,7 +98,7 @@ export function ChecklistForm(props: {
           {t("addItem")}
         </Button>
       </div>
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={formError} message={formMessage} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={formState.isSubmitting} label={t("save")} />
       </div>

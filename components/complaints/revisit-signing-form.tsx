@@ -23,6 +23,7 @@ export function RevisitSigningForm({ token }: { token: string }) {
       label={t("signature")}
       upload={(form) => {
         form.set("token", token);
+        form.delete("requestId");
         form.delete("siteId");
         form.delete("kind");
         return signRevisitAction(form);

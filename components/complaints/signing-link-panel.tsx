@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/action";
+import { newRequestId } from "@/lib/request-id";
 
 type LinkAction = (input: unknown) => Promise<ActionResult<{ url: string; qrSvg: string; expiresAt: string }>>;
 
@@ -20,15 +21,19 @@ export function SigningLinkPanel(props: { complaintId: string; round: number; ti
   const [link, setLink] = useState<{ url: string; qrSvg: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  // One id per link asked for: a replayed request answers with the same link; once answered, the next click asks for a new one.
+  const [requestId, setRequestId] = useState(newRequestId);
 
   async function generate() {
     setBusy(true);
     setError(null);
     setCopied(false);
     try {
-      const result = await props.action({ complaintId: props.complaintId, round: props.round });
-      if (result.ok) setLink(result.data);
-      else setError(result.message);
+      const result = await props.action({ requestId, complaintId: props.complaintId, round: props.round });
+      if (result.ok) {
+        setLink(result.data);
+        setRequestId(newRequestId());
+      } else setError(result.message);
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { uploadFileAction } from "@/lib/files/actions";
+import { newRequestId } from "@/lib/request-id";
 import { ImageDecodeError, resizeImage } from "./resize-image";
 
 type Status = "resizing" | "uploading" | "done" | "error";
@@ -95,6 +96,7 @@ export function PhotoInput({ siteId, name, label, max = 6, value, onChange, erro
         if (smallPreview !== previewUrl) releaseUrl(previewUrl);
         update(key, { status: "uploading", previewUrl: smallPreview });
         const form = new FormData();
+        form.set("requestId", newRequestId());
         form.set("siteId", siteId);
         form.set("kind", "PHOTO");
         form.set("file", photo);

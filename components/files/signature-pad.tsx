@@ -6,6 +6,7 @@ import SignaturePadEngine, { type Options, type PointGroup } from "signature_pad
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { uploadFileAction } from "@/lib/files/actions";
+import { newRequestId } from "@/lib/request-id";
 import type { UploadGate } from "./upload-gate";
 
 /** Ink of the pad and of the exported PNG: strokes thin out where the pen moves fast, like a real pen. */
@@ -166,6 +167,7 @@ export function SignaturePad({ siteId, upload = uploadFileAction, label, onChang
     try {
       const png = await exportSignature(pad.toData());
       const form = new FormData();
+      form.set("requestId", newRequestId());
       form.set("siteId", siteId);
       form.set("kind", "SIGNATURE");
       form.set("file", new File([png], "signature.png", { type: "image/png" }));

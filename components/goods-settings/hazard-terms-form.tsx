@@ -9,12 +9,12 @@ import { saveHazardTermsAction } from "@/lib/goods-settings/actions";
 import { HazardTermsFormSchema, duplicateTerm, splitTerms } from "@/lib/goods-settings/schema";
 
 /** R-GP-4: the company-wide hazard list, one term per line; saving replaces the whole list. */
-export function HazardTermsForm({ terms }: { terms: string[] }) {
+export function HazardTermsForm({ terms, version }: { terms: string[]; version: number }) {
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy, t } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy, t } = useActionForm({
     schema: HazardTermsFormSchema,
     action: saveHazardTermsAction,
-    defaultValues: { terms: terms.join("\n") },
+    defaultValues: { version, terms: terms.join("\n") },
     onSuccess: () => router.refresh(),
   });
   const { register, formState, watch } = form;
@@ -32,7 +32,7 @@ export function HazardTermsForm({ terms }: { terms: string[] }) {
         error={error ? (duplicate ? `${error}：${duplicate}` : error) : undefined}
         hint={t("goodsSettings.hazards.count", { count: current.length })}
       />
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={formError} message={formMessage} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={formState.isSubmitting} />
       </div>

@@ -19,16 +19,17 @@ const DEFAULT_CLOSES_AT = "22:00";
  */
 export function LoadingRouteForm(props: {
   siteId: string;
-  route?: { id: string; name: string; active: boolean; opensAt: string; closesAt: string };
+  route?: { id: string; version: number; name: string; active: boolean; opensAt: string; closesAt: string };
 }) {
   const router = useRouter();
   const [planned, setPlanned] = useState(0);
-  const { form, onSubmit, formError, formMessage, errorOf, busy, t } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy, t } = useActionForm({
     schema: SaveLoadingRouteSchema,
     action: saveLoadingRouteAction,
     defaultValues: {
       siteId: props.siteId,
       id: props.route?.id ?? "",
+      version: props.route?.version,
       name: props.route?.name ?? "",
       active: props.route?.active ?? true,
       opensAt: props.route?.opensAt ?? DEFAULT_OPENS_AT,
@@ -93,6 +94,7 @@ export function LoadingRouteForm(props: {
       </div>
       <FormStatus
         error={formError}
+        stale={stale}
         message={formMessage && planned > 0 ? `${formMessage}。${t("goodsSettings.routes.planned", { count: planned })}` : formMessage}
       />
     </form>

@@ -11,14 +11,19 @@ import { AGENDA_SECTIONS } from "@/lib/meetings/rules";
 import { SaveMinutesSchema } from "@/lib/meetings/schema";
 
 /** R-MTG-2: the fixed agenda as three text sections; drafts may be saved with empty sections. */
-export function MinutesForm(props: { meetingId: string; agenda: Record<(typeof AGENDA_SECTIONS)[number], string | null> }) {
+export function MinutesForm(props: {
+  meetingId: string;
+  version: number;
+  agenda: Record<(typeof AGENDA_SECTIONS)[number], string | null>;
+}) {
   const t = useTranslations("meetings");
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: SaveMinutesSchema,
     action: saveMinutesAction,
     defaultValues: {
       meetingId: props.meetingId,
+      version: props.version,
       lastWeekReview: props.agenda.lastWeekReview ?? "",
       nextWeekPlan: props.agenda.nextWeekPlan ?? "",
       assignments: props.agenda.assignments ?? "",
@@ -37,7 +42,7 @@ export function MinutesForm(props: { meetingId: string; agenda: Record<(typeof A
           maxLength={5000}
         />
       ))}
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={formError} message={formMessage} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("agenda.save")} />
       </div>

@@ -11,6 +11,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { addParticipantAction, setParticipantActiveAction } from "@/lib/meetings/actions";
 import { AddParticipantSchema } from "@/lib/meetings/schema";
+import { newRequestId } from "@/lib/request-id";
 
 interface Participant {
   id: string;
@@ -23,26 +24,33 @@ interface Participant {
 }
 
 /** Expected attendees of a series: staff accounts or named contractors' people; add or (de)activate. */
-export function ParticipantsPanel(props: { seriesId: string; participants: Participant[]; staff: { id: string; name: string }[] }) {
+export function ParticipantsPanel(props: {
+  seriesId: string;
+  version: number;
+  participants: Participant[];
+  staff: { id: string; name: string }[];
+}) {
   const t = useTranslations("meetings");
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const empty = { seriesId: props.seriesId, userId: "", name: "", organization: "", position: "", superiorId: "" };
+  const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
+  // One id per filled-in form: a double tap or a replayed request finds the participant it already added.
+  const [requestId] = useState(newRequestId);
+  const empty = { requestId, seriesId: props.seriesId, userId: "", name: "", organization: "", position: "", superiorId: "" };
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: AddParticipantSchema,
     action: addParticipantAction,
     defaultValues: empty,
     onSuccess: () => {
-      form.reset(empty);
+      form.reset({ ...empty, requestId: newRequestId() });
       router.refresh();
     },
   });
   const toggle = (participantId: string, active: boolean) =>
     start(async () => {
-      const result = await setParticipantActiveAction({ participantId, active });
-      setError(result.ok ? null : result.message);
+      const result = await setParticipantActiveAction({ participantId, version: props.version, active });
+      setError(result.ok ? null : { message: result.message, stale: result.code === "stale" });
       router.refresh();
     });
   const staffName = new Map(props.staff.map((s) => [s.id, s.name]));
@@ -65,7 +73,7 @@ export function ParticipantsPanel(props: { seriesId: string; participants: Parti
           </li>
         ))}
       </ul>
-      <FormStatus error={error} />
+      <FormStatus error={error?.message} stale={error?.stale} />
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2" aria-label={t("series.addParticipant")}>
         <h3 className="text-sm font-semibold">{t("series.addParticipant")}</h3>
         <div className="grid gap-2 sm:grid-cols-2">

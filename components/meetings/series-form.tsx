@@ -13,7 +13,7 @@ import { UpdateSeriesSchema, type UpdateSeriesInput } from "@/lib/meetings/schem
 export function SeriesForm({ values, staff }: { values: UpdateSeriesInput; staff: { id: string; name: string }[] }) {
   const t = useTranslations("meetings");
   const router = useRouter();
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: UpdateSeriesSchema,
     action: updateSeriesAction,
     defaultValues: values,
@@ -52,7 +52,7 @@ export function SeriesForm({ values, staff }: { values: UpdateSeriesInput; staff
         <TextField name="place" label={t("fields.place")} register={register} error={errorOf("place")} required maxLength={100} />
       </div>
       <CheckboxField name="active" label={t("series.active")} register={register} />
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={formError} message={formMessage} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} />
       </div>

@@ -4,6 +4,7 @@ import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
+import { claimVersion } from "@/lib/versioning";
 import { db } from "@/lib/db";
 import { checkOfficialYear } from "./official-year";
 import { DeleteOverrideSchema, OfficialYearSchema, SetOverrideSchema } from "./schema";
@@ -11,6 +12,8 @@ import { DeleteOverrideSchema, OfficialYearSchema, SetOverrideSchema } from "./s
 /**
  * R-CAL-1: a manager adds or overrides a day for one site. Setting the same day twice is an update,
  * so a replayed request changes nothing twice. Deadlines already fixed on records stay as they are.
+ * Changing a day's existing override needs the version the form knew: made on an older version (or on
+ * none, when someone set that day meanwhile) it is refused as stale, unless it asks for what is there.
  */
 export const setCalendarOverride = defineMutation({
   name: "setCalendarOverrideAction",
@@ -22,8 +25,22 @@ export const setCalendarOverride = defineMutation({
     return db.$transaction(async (tx) => {
       const before = await tx.calendarOverride.findUnique({
         where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
-        select: { id: true, kind: true, note: true },
+        select: { id: true, kind: true, note: true, version: true },
       });
+      const note = input.note ?? null;
+      // A replay (or a colleague's identical entry) asks for what is there: nothing to write.
+      if (before && before.kind === input.kind && before.note === note) return { id: before.id, version: before.version };
+      if (!before && input.version !== undefined) throw new DomainError("not_found", "errors.not_found");
+      const version = before
+        ? await claimVersion(tx, {
+            model: "calendarOverride",
+            entity: "CalendarOverride",
+            id: before.id,
+            // No version: the form did not know the day was set (a version it can never have).
+            version: input.version ?? -1,
+            labels: "calendar",
+          })
+        : 0;
       const after = await tx.calendarOverride.upsert({
         where: { siteId_date: { siteId: input.siteId, date: dateColumn(input.date) } },
         create: { siteId: input.siteId, date: dateColumn(input.date), kind: input.kind, note: input.note ?? null, createdById: actor.id },
@@ -36,10 +53,10 @@ export const setCalendarOverride = defineMutation({
         entity: "CalendarOverride",
         entityId: after.id,
         action: before ? "UPDATE" : "CREATE",
-        before: before ? { date: input.date, kind: before.kind, note: before.note } : null,
-        after: { date: input.date, kind: after.kind, note: after.note },
+        before: before ? { date: input.date, kind: before.kind, note: before.note, version: before.version } : null,
+        after: { date: input.date, kind: after.kind, note: after.note, version },
       });
-      return { id: after.id };
+      return { id: after.id, version };
     });
   },
 });

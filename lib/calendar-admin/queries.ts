@@ -48,7 +48,7 @@ export async function calendarMonth(siteId: string, month: string | undefined) {
   }
   const overrides = await db.calendarOverride.findMany({
     where: { siteId },
-    select: { id: true, date: true, kind: true, note: true },
+    select: { id: true, date: true, kind: true, note: true, version: true },
     orderBy: { date: "desc" },
     take: 100,
   });

@@ -10,6 +10,8 @@ export const SetOverrideSchema = z.strictObject({
   date: localDay(),
   kind: z.enum(CalendarDayKind),
   note: optionalTrimmed(100),
+  /** The version of the day's override the form knew (none: the form saw no override for that day). */
+  version: z.number().int().min(0).optional(),
 });
 
 export const DeleteOverrideSchema = z.strictObject({ id: id() });

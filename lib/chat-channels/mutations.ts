@@ -5,6 +5,7 @@ import { assertSite } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { createOnce } from "@/lib/idempotency";
 import { translator } from "@/lib/i18n/server";
 import { encryptSecret } from "./crypto";
 import { webhookUrlProblem, type ChatKind } from "./formats";
@@ -45,25 +46,35 @@ export const createChatChannel = defineMutation({
     const url = checkUrl(input.url);
     if (input.kind === "DINGTALK" && !input.secret) throw new DomainError("invalid", "chatChannels.errors.secretRequired", "secret");
     const values = { name: input.name, kind: input.kind, urlHost: url.host, topics: input.topics, locale: input.locale, active: true };
-    return db.$transaction(async (tx) => {
-      const channel = await tx.chatChannel.create({
-        data: {
-          siteId: input.siteId,
-          ...values,
-          urlEncrypted: encryptSecret(url.toString()),
-          secretEncrypted: input.secret ? encryptSecret(input.secret) : null,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: input.siteId,
-        entity: "ChatChannel",
-        entityId: channel.id,
-        action: "CREATE",
-        after: audited({ ...values, hasSecret: Boolean(input.secret) }),
-      });
-      return channel;
+    // A double tap or a replayed request answers with the channel it already made.
+    return createOnce(actor, {
+      find: async () => {
+        const made = await db.chatChannel.findUnique({ where: { requestId: input.requestId }, select: { id: true, createdById: true } });
+        return made && { madeById: made.createdById ?? "", result: { id: made.id } };
+      },
+      create: () =>
+        db.$transaction(async (tx) => {
+          const channel = await tx.chatChannel.create({
+            data: {
+              requestId: input.requestId,
+              createdById: actor.id,
+              siteId: input.siteId,
+              ...values,
+              urlEncrypted: encryptSecret(url.toString()),
+              secretEncrypted: input.secret ? encryptSecret(input.secret) : null,
+            },
+            select: { id: true },
+          });
+          await writeAudit(tx, {
+            actorId: actor.id,
+            siteId: input.siteId,
+            entity: "ChatChannel",
+            entityId: channel.id,
+            action: "CREATE",
+            after: audited({ ...values, hasSecret: Boolean(input.secret) }),
+          });
+          return channel;
+        }),
     });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requestIdField } from "@/lib/request-id";
 import { id, trimmed } from "@/lib/validation";
 import { CHAT_KINDS } from "./formats";
 
@@ -30,6 +31,8 @@ const channelFields = {
 };
 
 export const CreateChatChannelSchema = z.strictObject({
+  /** A double submit makes one channel (lib/idempotency.ts). */
+  requestId: requestIdField(),
   siteId: id(),
   kind: z.enum(CHAT_KINDS),
   url: url(),

@@ -1,5 +1,6 @@
 import "server-only";
-import { defineMutation } from "@/lib/action";
+import { DomainError, defineMutation } from "@/lib/action";
+import { staleRefusal } from "@/lib/versioning";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -7,7 +8,9 @@ import { SaveChecklistTemplateSchema } from "./schema";
 
 /**
  * A checklist is never edited in place: saving makes version N+1 of the area type's template the
- * current one, and the checks already made keep the version (and items) they were made with.
+ * current one, and the checks already made keep the version (and items) they were made with. The
+ * template's version number is also the form's version: a list edited from version N while N+1 was
+ * saved meanwhile is refused as stale (naming who saved it and when), never silently replaced.
  */
 export const saveChecklistTemplate = defineMutation({
   name: "saveChecklistTemplateAction",
@@ -21,8 +24,19 @@ export const saveChecklistTemplate = defineMutation({
       const previous = await tx.checklistTemplate.findFirst({
         where: { areaType: input.areaType },
         orderBy: { version: "desc" },
-        select: { id: true, version: true },
+        select: { id: true, version: true, createdAt: true, createdById: true },
       });
+      if ((previous?.version ?? 0) !== input.version) {
+        if (!previous || input.version > previous.version) throw new DomainError("stale", "errors.staleVersion", "version");
+        const who = previous.createdById ? await tx.user.findUnique({ where: { id: previous.createdById }, select: { name: true } }) : null;
+        throw await staleRefusal(tx, {
+          who: who?.name ?? null,
+          at: previous.createdAt,
+          siteId: null,
+          fields: ["items"],
+          labels: "checklists",
+        });
+      }
       await tx.checklistTemplate.updateMany({ where: { areaType: input.areaType, current: true }, data: { current: false } });
       const template = await tx.checklistTemplate.create({
         data: {

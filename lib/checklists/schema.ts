@@ -13,6 +13,8 @@ const checklistItem = z.strictObject({
 /** Saving a checklist makes a new version of the area type's template (past checks keep theirs). */
 export const SaveChecklistTemplateSchema = z.strictObject({
   areaType: z.enum(AREA_TYPES),
+  /** The template version the form was loaded with (0: the type had none): saving on an older one is refused as stale. */
+  version: z.number().int().min(0),
   items: z
     .array(checklistItem)
     .min(1)

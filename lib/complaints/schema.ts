@@ -70,4 +70,8 @@ export const RecordRevisitSchema = z
 export const CloseComplaintSchema = z.strictObject({ ...step });
 
 /** A one-time signing link for the revisit of the complaint's current round that waits for the client. */
-export const CreateRevisitSigningLinkSchema = z.strictObject({ ...step });
+export const CreateRevisitSigningLinkSchema = z.strictObject({
+  /** A replayed request answers with the same link (lib/idempotency.ts); a new click makes a new id. */
+  requestId: requestIdField(),
+  ...step,
+});

@@ -10,14 +10,19 @@ function field(formData: FormData, name: string): unknown {
 }
 
 /**
- * Uploads one photo or signature. FormData fields: `siteId`, `kind` (PHOTO | SIGNATURE), `file`.
+ * Uploads one photo or signature. FormData fields: `requestId` (a UUID per upload), `siteId`, `kind` (PHOTO | SIGNATURE), `file`.
  * Returns `{ id, width, height }` of the new StoredFile; refusals carry `fieldErrors.file`.
  */
 export async function uploadFileAction(formData: FormData) {
   // Every action is a public endpoint: anything that is not a FormData goes to the schema as it came.
   const input: unknown =
     formData instanceof FormData
-      ? { siteId: field(formData, "siteId"), kind: field(formData, "kind"), file: field(formData, "file") }
+      ? {
+          requestId: field(formData, "requestId"),
+          siteId: field(formData, "siteId"),
+          kind: field(formData, "kind"),
+          file: field(formData, "file"),
+        }
       : formData;
   return runMutation(uploadFile, input);
 }

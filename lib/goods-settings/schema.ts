@@ -26,8 +26,12 @@ export function duplicateTerm(terms: readonly string[]): string | null {
 
 const DUPLICATE = "goodsSettings.errors.duplicateTerm";
 
+/** Every edit carries the version the form was loaded with (lib/versioning.ts). */
+const version = () => z.number().int().min(0);
+
 /** The action's input: the whole list, replacing the current one. */
 export const SaveHazardTermsSchema = z.strictObject({
+  version: version(),
   terms: z
     .array(z.string().trim().min(1).max(MAX_TERM_CHARS))
     .min(1)
@@ -37,6 +41,7 @@ export const SaveHazardTermsSchema = z.strictObject({
 
 /** The form's input: one textarea, checked as a whole so every problem shows under that one field. */
 export const HazardTermsFormSchema = z.strictObject({
+  version: version(),
   terms: z
     .string()
     .transform(splitTerms)
@@ -63,6 +68,8 @@ export const SaveLoadingRouteSchema = z
   .strictObject({
     siteId: id(),
     id: optionalTrimmed(50),
+    /** With an id (an edit): the version the form was loaded with. */
+    version: version().optional(),
     name: trimmed(50),
     active: z.boolean(),
     opensAt: hhmm().optional(),
@@ -71,4 +78,5 @@ export const SaveLoadingRouteSchema = z
   .refine((r) => !r.opensAt || !r.closesAt || r.opensAt < r.closesAt, {
     message: "goodsSettings.errors.hoursOrder",
     path: ["closesAt"],
-  });
+  })
+  .refine((r) => !r.id || r.version !== undefined, { message: "errors.staleVersion", path: ["version"] });

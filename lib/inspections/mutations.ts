@@ -32,7 +32,17 @@ export const submitInspection = defineMutation({
           where: { requestId: input.requestId },
           select: { id: true, supervisorId: true, failures: true },
         });
-        return first && { madeById: first.supervisorId, result: { id: first.id, failures: first.failures } };
+        if (!first) return null;
+        // The same answer as the first request's: with the work orders it opened (numbered in order).
+        const workOrders = await db.workOrder.findMany({
+          where: { result: { inspectionId: first.id } },
+          orderBy: { number: "asc" },
+          select: { number: true },
+        });
+        return {
+          madeById: first.supervisorId,
+          result: { id: first.id, failures: first.failures, workOrders: workOrders.map((w) => w.number) },
+        };
       },
       create: () => checkAndSave(actor, input),
       // Someone else checked the same area and slot meanwhile.

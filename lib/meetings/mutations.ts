@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { dateColumn, instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { createOnce } from "@/lib/idempotency";
+import { claimVersion } from "@/lib/versioning";
 import { assertMinuteTaker, assertNotConfirmed, isSiteManager, lockScheduled, requireMeeting } from "./access";
 import { confirmProblems, leaveExcuses, MAX_DAYS_AHEAD, pastStartField, tooFarAhead, type AttendanceStatusValue } from "./rules";
 import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, ScheduleMeetingSchema } from "./schema";
@@ -155,13 +156,29 @@ export const saveMinutes = defineMutation({
       nextWeekPlan: input.nextWeekPlan ?? null,
       assignments: input.assignments ?? null,
     };
-    await db.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
+      // Minutes written on an older version (a colleague saved meanwhile) are refused as stale, never overwrite.
+      const version = await claimVersion(tx, {
+        model: "meeting",
+        entity: "Meeting",
+        id: ctx.id,
+        version: input.version,
+        labels: "meetings.agenda",
+      });
       // State-guarded: confirmed minutes are never rewritten, whatever the request says (R-MTG-4).
       const { count } = await tx.meeting.updateMany({ where: { id: ctx.id, state: "SCHEDULED" }, data: after });
       if (count === 0) throw new DomainError("conflict", "meetings.errors.locked", "lastWeekReview");
-      await writeAudit(tx, { actorId: actor.id, siteId: ctx.siteId, entity: "Meeting", entityId: ctx.id, action: "UPDATE", before, after });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        siteId: ctx.siteId,
+        entity: "Meeting",
+        entityId: ctx.id,
+        action: "UPDATE",
+        before: { ...before, version: input.version },
+        after: { ...after, version },
+      });
+      return { id: ctx.id, version };
     });
-    return { id: ctx.id };
   },
 });
 

@@ -167,6 +167,7 @@ export async function seriesForManagement(seriesId: string) {
       startTime: true,
       place: true,
       active: true,
+      version: true,
       site: { select: { name: true } },
       participants: {
         orderBy: [{ active: "desc" }, { name: "asc" }],

@@ -33,15 +33,19 @@ export const RecordAttendanceSchema = z.strictObject({
 });
 
 /** R-MTG-2: the fixed agenda; drafts may leave sections empty until confirmation. */
+/** Every edit carries the version the form was loaded with (lib/versioning.ts). */
+const version = () => z.number().int().min(0);
+
 export const SaveMinutesSchema = z
   .strictObject({
     meetingId: id(),
+    version: version(),
     lastWeekReview: agendaText(),
     nextWeekPlan: agendaText(),
     assignments: agendaText(),
   })
   // R-MTG-2: a draft may leave sections empty, but minutes with nothing in them are not "saved"; the form
-  // refuses them before sending, the server again (lib/meetings/mutations.ts).
+  // refuses them before sending, the server again (the same schema).
   .superRefine((v, ctx) => {
     if (!v.lastWeekReview && !v.nextWeekPlan && !v.assignments)
       ctx.addIssue({ code: "custom", message: "meetings.errors.minutesEmpty", path: ["lastWeekReview"] });
@@ -88,6 +92,7 @@ export const DecideLeaveSchema = z.strictObject({
 /** Series management (managers): convener, minute-taker, usual slot. */
 export const UpdateSeriesSchema = z.strictObject({
   seriesId: id(),
+  version: version(),
   convenerId: id(),
   minuteTakerId: id(),
   weekday: z.coerce.number().int().min(1).max(7),
@@ -98,6 +103,8 @@ export const UpdateSeriesSchema = z.strictObject({
 /** An expected attendee: a staff account of the site, or a named person of a contractor. */
 export const AddParticipantSchema = z
   .strictObject({
+    /** A double submit adds one participant (lib/idempotency.ts). */
+    requestId: requestIdField(),
     seriesId: id(),
     userId: optionalTrimmed(50),
     name: optionalTrimmed(50),
@@ -108,7 +115,8 @@ export const AddParticipantSchema = z
   .superRefine((v, ctx) => {
     if (!v.userId && !v.name) ctx.addIssue({ code: "custom", message: "meetings.errors.participantNameRequired", path: ["name"] });
   });
-export const SetParticipantActiveSchema = z.strictObject({ participantId: id(), active: z.boolean() });
+/** A participant is part of its series' record: the series' version guards the change. */
+export const SetParticipantActiveSchema = z.strictObject({ participantId: id(), version: version(), active: z.boolean() });
 
 export type ScheduleMeetingInput = z.input<typeof ScheduleMeetingSchema>;
 export type RecordAttendanceInput = z.input<typeof RecordAttendanceSchema>;

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { createOnce } from "@/lib/idempotency";
+import { claimVersion } from "@/lib/versioning";
 import { isSiteManager } from "./access";
 import { AddParticipantSchema, SetParticipantActiveSchema, UpdateSeriesSchema } from "./schema";
 
@@ -55,7 +57,15 @@ export const updateSeries = defineMutation({
       place: input.place,
       active: input.active,
     };
-    await db.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
+      // An edit made on an older version of the series (settings or attendees changed meanwhile) is refused as stale.
+      const version = await claimVersion(tx, {
+        model: "meetingSeries",
+        entity: "MeetingSeries",
+        id,
+        version: input.version,
+        labels: "meetings.seriesFields",
+      });
       await tx.meetingSeries.update({ where: { id }, data: after });
       // The convener and the minute-taker always attend their series.
       for (const user of [convener, minuteTaker])
@@ -70,11 +80,11 @@ export const updateSeries = defineMutation({
         entity: "MeetingSeries",
         entityId: id,
         action: "UPDATE",
-        before: beforeFields,
-        after,
+        before: { ...beforeFields, version: input.version },
+        after: { ...after, version },
       });
+      return { id, version };
     });
-    return { id };
   },
 });
 
@@ -87,30 +97,46 @@ export const addParticipant = defineMutation({
     const series = await seriesFor(actor, input.seriesId);
     const user = input.userId ? await staffOfSite(series.siteId, input.userId, "userId") : null;
     if (input.superiorId) await staffOfSite(series.siteId, input.superiorId, "superiorId");
-    if (user && (await db.meetingParticipant.count({ where: { seriesId: series.id, userId: user.id } })) > 0)
-      throw new DomainError("conflict", "meetings.errors.participantExists", "userId");
     const name = user?.name ?? input.name!;
-    return db.$transaction(async (tx) => {
-      const participant = await tx.meetingParticipant.create({
-        data: {
-          seriesId: series.id,
-          userId: user?.id ?? null,
-          name,
-          organization: user ? null : (input.organization ?? null),
-          position: input.position ?? null,
-          superiorId: input.superiorId ?? null,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        siteId: series.siteId,
-        entity: "MeetingSeries",
-        entityId: series.id,
-        action: "UPDATE",
-        after: { participantAdded: name, organization: input.organization ?? null, superiorId: input.superiorId ?? null },
-      });
-      return participant;
+    // A double tap or a replayed request answers with the participant it already added; the same staff
+    // account twice is refused by the unique (series, user) rule.
+    return createOnce(actor, {
+      find: async () => {
+        const made = await db.meetingParticipant.findUnique({
+          where: { requestId: input.requestId },
+          select: { id: true, seriesId: true, createdById: true },
+        });
+        return made && made.seriesId === series.id ? { madeById: made.createdById ?? "", result: { id: made.id } } : null;
+      },
+      create: async () => {
+        if (user && (await db.meetingParticipant.count({ where: { seriesId: series.id, userId: user.id } })) > 0)
+          throw new DomainError("conflict", "meetings.errors.participantExists", "userId");
+        return db.$transaction(async (tx) => {
+          const participant = await tx.meetingParticipant.create({
+            data: {
+              requestId: input.requestId,
+              createdById: actor.id,
+              seriesId: series.id,
+              userId: user?.id ?? null,
+              name,
+              organization: user ? null : (input.organization ?? null),
+              position: input.position ?? null,
+              superiorId: input.superiorId ?? null,
+            },
+            select: { id: true },
+          });
+          await writeAudit(tx, {
+            actorId: actor.id,
+            siteId: series.siteId,
+            entity: "MeetingSeries",
+            entityId: series.id,
+            action: "UPDATE",
+            after: { participantAdded: name, organization: input.organization ?? null, superiorId: input.superiorId ?? null },
+          });
+          return participant;
+        });
+      },
+      taken: () => new DomainError("conflict", "meetings.errors.participantExists", "userId"),
     });
   },
 });
@@ -129,7 +155,16 @@ export const setParticipantActive = defineMutation({
     const series = await seriesFor(actor, participant.seriesId);
     if (!input.active && (participant.userId === series.convenerId || participant.userId === series.minuteTakerId))
       throw new DomainError("invalid", "meetings.errors.organizerStays", "active");
-    await db.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
+      // The attendee list is part of the series: a toggle made on an older version of it is refused as stale.
+      const version = await claimVersion(tx, {
+        model: "meetingSeries",
+        entity: "MeetingSeries",
+        id: series.id,
+        version: input.version,
+        labels: "meetings.seriesFields",
+      });
+      // In place, by id: the participant keeps its attendance and leave history.
       await tx.meetingParticipant.update({ where: { id: participant.id }, data: { active: input.active } });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -137,10 +172,10 @@ export const setParticipantActive = defineMutation({
         entity: "MeetingSeries",
         entityId: series.id,
         action: "UPDATE",
-        before: { [participant.name]: participant.active ? "active" : "inactive" },
-        after: { [participant.name]: input.active ? "active" : "inactive" },
+        before: { [participant.name]: participant.active ? "active" : "inactive", version: input.version },
+        after: { [participant.name]: input.active ? "active" : "inactive", version },
       });
+      return { id: participant.id, version };
     });
-    return { id: participant.id };
   },
 });

@@ -195,47 +195,56 @@ export const closeNewspaperDay = defineMutation({
   async run(actor: Actor, input) {
     const day = await loadDay(actor, input.dayId);
     if (day.closedAt) throw new DomainError("conflict", "newspapers.errors.alreadyClosed");
-    const [lines, deliveries] = await Promise.all([
-      db.newspaperReceiptLine.findMany({
-        where: { dayId: day.id },
-        select: { id: true, titleId: true, received: true, title: { select: { name: true } } },
-      }),
-      db.newspaperDelivery.findMany({ where: { dayId: day.id }, select: { titleId: true, state: true, copies: true } }),
-    ]);
-    const entered = new Map(input.returned.map((r, index) => [r.titleId, { returned: r.returned, index }]));
-    input.returned.forEach((r, index) => {
-      if (!lines.some((l) => l.titleId === r.titleId))
-        throw new DomainError("invalid", "newspapers.errors.titleNotFound", `returned.${index}.returned`);
-    });
-    const titles = lines.map((l) => ({
-      titleId: l.titleId,
-      name: l.title.name,
-      received: l.received,
-      returned: entered.get(l.titleId)?.returned ?? 0,
-      ...tallyDeliveries(deliveries.filter((d) => d.titleId === l.titleId)),
-    }));
-    const check = checkClose(titles);
-    if (!check.ok && check.reason === "pending")
-      throw new DomainError("invalid", "newspapers.errors.pendingLeft", undefined, { count: check.pending });
-    if (!check.ok && check.reason === "mismatch") {
-      const t = titles.find((x) => x.titleId === check.titleId)!;
-      const index = entered.get(t.titleId)?.index;
-      throw new DomainError("invalid", "newspapers.errors.notReconciled", index === undefined ? undefined : `returned.${index}.returned`, {
-        title: t.name,
-        received: t.received,
-        delivered: t.delivered,
-        held: t.held,
-        returned: t.returned,
-        difference: check.difference,
-      });
-    }
     const now = new Date();
     await db.$transaction(async (tx) => {
+      // The tally is read and checked inside the closing transaction, with the day locked: a delivery step
+      // (which holds the day FOR SHARE, deliveries.mutations.ts) either commits before the tally is read or
+      // waits for the close, so nothing slips past the check.
+      await tx.$queryRaw`SELECT "id" FROM "NewspaperDay" WHERE "id" = ${day.id} FOR UPDATE`;
       const { count } = await tx.newspaperDay.updateMany({
         where: { id: day.id, closedAt: null },
         data: { closedAt: now, closedById: actor.id },
       });
       if (count !== 1) throw new DomainError("conflict", "newspapers.errors.alreadyClosed");
+      const [lines, deliveries] = await Promise.all([
+        tx.newspaperReceiptLine.findMany({
+          where: { dayId: day.id },
+          select: { id: true, titleId: true, received: true, title: { select: { name: true } } },
+        }),
+        tx.newspaperDelivery.findMany({ where: { dayId: day.id }, select: { titleId: true, state: true, copies: true } }),
+      ]);
+      const entered = new Map(input.returned.map((r, index) => [r.titleId, { returned: r.returned, index }]));
+      input.returned.forEach((r, index) => {
+        if (!lines.some((l) => l.titleId === r.titleId))
+          throw new DomainError("invalid", "newspapers.errors.titleNotFound", `returned.${index}.returned`);
+      });
+      const titles = lines.map((l) => ({
+        titleId: l.titleId,
+        name: l.title.name,
+        received: l.received,
+        returned: entered.get(l.titleId)?.returned ?? 0,
+        ...tallyDeliveries(deliveries.filter((d) => d.titleId === l.titleId)),
+      }));
+      const check = checkClose(titles);
+      if (!check.ok && check.reason === "pending")
+        throw new DomainError("invalid", "newspapers.errors.pendingLeft", undefined, { count: check.pending });
+      if (!check.ok && check.reason === "mismatch") {
+        const t = titles.find((x) => x.titleId === check.titleId)!;
+        const index = entered.get(t.titleId)?.index;
+        throw new DomainError(
+          "invalid",
+          "newspapers.errors.notReconciled",
+          index === undefined ? undefined : `returned.${index}.returned`,
+          {
+            title: t.name,
+            received: t.received,
+            delivered: t.delivered,
+            held: t.held,
+            returned: t.returned,
+            difference: check.difference,
+          },
+        );
+      }
       for (const t of titles)
         await tx.newspaperReceiptLine.updateMany({ where: { dayId: day.id, titleId: t.titleId }, data: { returned: t.returned } });
       await writeAudit(tx, {

@@ -62,6 +62,9 @@ async function step(
   from: NewspaperDeliveryState,
   data: Prisma.NewspaperDeliveryUpdateManyMutationInput & { state: NewspaperDeliveryState },
 ): Promise<string[]> {
+  // The day is held FOR SHARE: a close of the day (FOR UPDATE, day.mutations.ts) waits for this step, or
+  // this step waits for the close, so the close's tally never misses a delivery racing it.
+  await tx.$queryRaw`SELECT "id" FROM "NewspaperDay" WHERE "id" = ${delivery.dayId} FOR SHARE`;
   const household = { dayId: delivery.dayId, tenantId: delivery.tenantId, unitId: delivery.unitId };
   const ids = (await tx.newspaperDelivery.findMany({ where: { ...household, state: from }, select: { id: true } })).map((d) => d.id);
   if (!ids.includes(delivery.id)) throw new DomainError("conflict", "newspapers.errors.deliveryDone");

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SigningPurpose } from "@/lib/generated/prisma/enums";
-import { hashSigningToken, isWellFormedToken, newSigningToken, SIGNING_LINK_TTL_MS, signingPath } from "./token";
+import { hkdfSync } from "node:crypto";
+import { hashSigningToken, isWellFormedToken, SIGNING_LINK_TTL_MS, signingPath, signingTokenFor } from "./token";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,20 +20,36 @@ export interface OpenSigningLink {
   expiresAt: Date;
 }
 
+/** The key that derives link tokens from request ids: KEWU_SECRET_KEY or NEXTAUTH_SECRET through HKDF with its own label. */
+function tokenKey(): Buffer {
+  const { KEWU_SECRET_KEY, NEXTAUTH_SECRET } = env();
+  const material = KEWU_SECRET_KEY ?? NEXTAUTH_SECRET;
+  if (!material) throw new Error("KEWU_SECRET_KEY (or NEXTAUTH_SECRET) is not set: cannot make signing links");
+  return Buffer.from(hkdfSync("sha256", material, "kewu", "kewu signing-link tokens v1", 32));
+}
+
+/** The token a request id's link carries (the same for every replay of the request). */
+export function signingTokenOf(requestId: string): string {
+  return signingTokenFor(requestId, tokenKey()).token;
+}
+
 /**
  * A new link for one target; every earlier link of the same target that is still open is revoked,
- * so only the link last handed to the client works. Returns the token (shown once, never stored).
+ * so only the link last handed to the client works. The token is derived from the request id (see
+ * token.ts): only its hash is stored. The target row is locked first, so links issued at once for one
+ * target revoke each other in turn and one stays open.
  */
 export async function issueSigningLink(
   tx: Tx,
-  input: { purpose: SigningPurpose; targetId: string; siteId: string; createdById: string; now: Date },
+  input: { purpose: SigningPurpose; targetId: string; siteId: string; createdById: string; requestId: string; now: Date },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const { purpose, targetId, siteId, createdById, now } = input;
+  const { purpose, targetId, siteId, createdById, requestId, now } = input;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-link:${purpose}:${targetId}`}))`;
   await tx.signingLink.updateMany({ where: { purpose, targetId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-  const { token, tokenHash } = newSigningToken();
+  const { token, tokenHash } = signingTokenFor(requestId, tokenKey());
   const expiresAt = new Date(now.getTime() + SIGNING_LINK_TTL_MS);
   const link = await tx.signingLink.create({
-    data: { purpose, targetId, siteId, tokenHash, createdById, expiresAt },
+    data: { purpose, targetId, siteId, tokenHash, createdById, expiresAt, requestId },
     select: { id: true },
   });
   return { id: link.id, token, expiresAt };

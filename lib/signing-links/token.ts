@@ -1,14 +1,14 @@
 /**
  * One-time signing links (R-CMP-4: the client signs the revisit record, also when not on site): a
- * random 32-byte token travels in the link; only its SHA-256 is stored, so a database dump opens
- * nothing. Pure: no I/O.
+ * 32-byte token (derived from the request's id under the server's key, see signingTokenFor) travels in
+ * the link; only its SHA-256 is stored, so a database dump opens nothing. Pure: no I/O.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /** A link works for 72 hours from its creation. */
 export const SIGNING_LINK_TTL_MS = 72 * 60 * 60 * 1000;
 
-/** 32 random bytes in base64url: 43 characters of [A-Za-z0-9_-]. */
+/** 32 bytes in base64url: 43 characters of [A-Za-z0-9_-]. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export function isWellFormedToken(token: unknown): token is string {
@@ -19,8 +19,12 @@ export function hashSigningToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function newSigningToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
+/**
+ * The token of the link made for one request id: HMAC-SHA256 under the server's key, so a replayed
+ * request (same id) answers with the same link, while the id alone (or a database dump) opens nothing.
+ */
+export function signingTokenFor(requestId: string, key: Buffer): { token: string; tokenHash: string } {
+  const token = createHmac("sha256", key).update(`signing-link:${requestId}`, "utf8").digest("base64url");
   return { token, tokenHash: hashSigningToken(token) };
 }
 

@@ -53,6 +53,8 @@ export interface StoreFileInput {
   bytes: Uint8Array;
   /** What the browser said the file was. Never trusted: the type stored is the one read from the bytes. */
   declaredType?: string | null;
+  /** The upload's request id (unique): a second insert with it fails, and the caller answers with the first. */
+  requestId?: string;
 }
 
 export interface PutBytes {
@@ -83,13 +85,19 @@ export async function putCheckedBytes(bytes: Uint8Array, kind: FileKind): Promis
  * row and its audit row in one transaction. Refusals are DomainErrors on field "file".
  * If the transaction fails the blob stays: another upload may share it, so it is not deleted here.
  */
-export async function storeFile({ actor, siteId, kind, bytes }: StoreFileInput): Promise<{ id: string; width: number; height: number }> {
+export async function storeFile({
+  actor,
+  siteId,
+  kind,
+  bytes,
+  requestId,
+}: StoreFileInput): Promise<{ id: string; width: number; height: number }> {
   assertSite(actor, siteId);
   const { contentType, width, height, sha256, storageKey } = await putCheckedBytes(bytes, kind);
 
   return db.$transaction(async (tx) => {
     const file = await tx.storedFile.create({
-      data: { siteId, kind, contentType, size: bytes.length, sha256, storageKey, width, height, uploadedById: actor.id },
+      data: { siteId, kind, contentType, size: bytes.length, sha256, storageKey, width, height, uploadedById: actor.id, requestId },
       select: { id: true },
     });
     await writeAudit(tx, {

@@ -5,13 +5,18 @@ import {
   deleteCalendarOverrideAction,
   previewOfficialYearAction,
   saveOfficialYearAction,
-  setCalendarOverrideAction,
+  setCalendarOverrideAction as setCalendarOverrideActionAsSent,
 } from "@/lib/calendar-admin/actions";
 import { provisionalYearsAhead } from "@/lib/calendar-admin/queries";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { asLoadedNow } from "../support/versions";
+
+/** As the form sends it: with the version it was loaded with (lib/versioning.ts). */
+const setCalendarOverrideAction = async (input: Record<string, unknown>) =>
+  setCalendarOverrideActionAsSent(await asLoadedNow("setCalendarOverrideAction", input));
 
 let world: World;
 

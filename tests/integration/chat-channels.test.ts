@@ -99,7 +99,14 @@ afterAll(async () => {
 
 async function createChannel(input: Record<string, unknown>) {
   await signInAs(world.users.MANAGER);
-  const result = await createChatChannelAction({ siteId: world.siteA, name: "客服群", topics: ["deadlines"], locale: "zh-CN", ...input });
+  const result = await createChatChannelAction({
+    requestId: newRequestId(),
+    siteId: world.siteA,
+    name: "客服群",
+    topics: ["deadlines"],
+    locale: "zh-CN",
+    ...input,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.data.id;
 }
@@ -184,6 +191,7 @@ describe("bad input and errors", () => {
     const count = await db.chatChannel.count();
     for (const url of ["http://example.com/robot", "ftp://example.com/x", "not a url", "https://user:pw@example.com/x"]) {
       const result = await createChatChannelAction({
+        requestId: newRequestId(),
         siteId: world.siteA,
         kind: "WEBHOOK",
         name: "x",
@@ -195,6 +203,7 @@ describe("bad input and errors", () => {
       expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toEqual(["url"]);
     }
     const http = await createChatChannelAction({
+      requestId: newRequestId(),
       siteId: world.siteA,
       kind: "WEBHOOK",
       name: "x",
@@ -204,6 +213,7 @@ describe("bad input and errors", () => {
     });
     expect(http).toMatchObject({ fieldErrors: { url: "Webhook 地址必须以 https:// 开头" } });
     const noSecret = await createChatChannelAction({
+      requestId: newRequestId(),
       siteId: world.siteA,
       kind: "DINGTALK",
       name: "x",
@@ -269,6 +279,7 @@ describe("bad input and errors", () => {
     expect(await deleteChatChannelAction({ channelId: theirs.id })).toMatchObject({ ok: false, code: "not_found" });
     expect(
       await createChatChannelAction({
+        requestId: newRequestId(),
         siteId: world.siteB,
         kind: "WEBHOOK",
         name: "x",

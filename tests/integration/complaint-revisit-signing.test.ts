@@ -70,7 +70,7 @@ const phoneRevisit = (complaintId: string, satisfaction = "SATISFIED") => ({
 });
 
 async function linkFor(complaintId: string, round = 1) {
-  const result = await createRevisitSigningLinkAction({ complaintId, round });
+  const result = await createRevisitSigningLinkAction({ requestId: newRequestId(), complaintId, round });
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
   const { url, qrSvg, expiresAt } = (result as { data: { url: string; qrSvg: string; expiresAt: string } }).data;
   return { url, qrSvg, expiresAt, token: url.split("/sign/")[1] };
@@ -195,9 +195,15 @@ describe("R-CMP-4: the client signs every revisit", () => {
     const id = await rectifiedComplaint();
     await signInAs(world.users.CLERK);
     // No revisit recorded yet: nothing to sign.
-    expect(await createRevisitSigningLinkAction({ complaintId: id, round: 1 })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await createRevisitSigningLinkAction({ requestId: newRequestId(), complaintId: id, round: 1 })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     await signInAs(world.users.FRONT_DESK);
-    expect(await createRevisitSigningLinkAction({ complaintId: id, round: 1 })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await createRevisitSigningLinkAction({ requestId: newRequestId(), complaintId: id, round: 1 })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   it("a pending revisit is still counted as an open revisit deadline on the dashboard", async () => {

@@ -8,13 +8,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AccessError } from "@/lib/auth/guard";
 import { addDays, type Calendar, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
-import { saveChecklistTemplateAction } from "@/lib/checklists/actions";
+import { saveChecklistTemplateAction as saveChecklistTemplateActionAsSent } from "@/lib/checklists/actions";
 import { db } from "@/lib/db";
 import { complianceReport, supervisorDailySheet } from "@/lib/inspections/compliance.queries";
 import { dailyWindows } from "@/lib/inspections/rules";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { newRequestId } from "@/lib/request-id";
+import { asLoadedNow } from "../support/versions";
+
+/** As the form sends it: with the version it was loaded with (lib/versioning.ts). */
+const saveChecklistTemplateAction = async (input: Record<string, unknown>) =>
+  saveChecklistTemplateActionAsSent(await asLoadedNow("saveChecklistTemplateAction", input));
 
 let world: World;
 let calendar: Calendar;

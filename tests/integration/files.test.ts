@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/files/[id]/route";
 import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { newRequestId } from "@/lib/request-id";
 import { uploadFileAction } from "@/lib/files/actions";
 import { readFile, storeFile } from "@/lib/storage";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
@@ -42,6 +43,7 @@ let world: World;
 
 function form(fields: { siteId: string; kind: string; file: File }) {
   const data = new FormData();
+  data.set("requestId", newRequestId());
   data.set("siteId", fields.siteId);
   data.set("kind", fields.kind);
   data.set("file", fields.file);

@@ -8,12 +8,22 @@ import { GET as exportRoute } from "@/app/(staff)/goods-passes/export/route";
 import { db } from "@/lib/db";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
 import { listGoodsPasses, parseGoodsPassFilter, todayTimeline } from "@/lib/goods-passes/lists.queries";
-import { saveHazardTermsAction, saveLoadingRouteAction } from "@/lib/goods-settings/actions";
+import {
+  saveHazardTermsAction as saveHazardTermsActionAsSent,
+  saveLoadingRouteAction as saveLoadingRouteActionAsSent,
+} from "@/lib/goods-settings/actions";
 import { pageRequest } from "@/lib/pagination";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { readXlsx } from "../support/xlsx";
 import { newRequestId } from "@/lib/request-id";
+import { asLoadedNow } from "../support/versions";
+
+/** As the form sends it: with the version it was loaded with (lib/versioning.ts). */
+const saveHazardTermsAction = async (input: Record<string, unknown>) =>
+  saveHazardTermsActionAsSent(await asLoadedNow("saveHazardTermsAction", input));
+const saveLoadingRouteAction = async (input: Record<string, unknown>) =>
+  saveLoadingRouteActionAsSent(await asLoadedNow("saveLoadingRouteAction", input));
 
 /** 2026-11-27 00:45 in Shanghai, while it is still the 26th in UTC (and on a UTC server). */
 const NOW = new Date("2026-11-26T16:45:00Z");

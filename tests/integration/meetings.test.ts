@@ -14,7 +14,7 @@ import {
   decideLeaveAction,
   recordAttendanceAction,
   requestLeaveAction,
-  saveMinutesAction,
+  saveMinutesAction as saveMinutesActionAsSent,
   scheduleMeetingAction,
   updateActionItemAction,
 } from "@/lib/meetings/actions";
@@ -23,6 +23,10 @@ import { listMeetings } from "@/lib/meetings/queries";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 import { newRequestId } from "@/lib/request-id";
+import { asLoadedNow } from "../support/versions";
+
+/** As the form sends it: with the version it was loaded with (lib/versioning.ts). */
+const saveMinutesAction = async (input: Record<string, unknown>) => saveMinutesActionAsSent(await asLoadedNow("saveMinutesAction", input));
 
 let world: World;
 let dept: { id: string; manager: string; supervisor: string; clerk: string; coordinator: string; external: string };

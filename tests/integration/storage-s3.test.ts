@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/files/[id]/route";
 import { db } from "@/lib/db";
+import { newRequestId } from "@/lib/request-id";
 import { uploadFileAction } from "@/lib/files/actions";
 import { checkStorage, localDiskBackend, storage, storageKeyOf } from "@/lib/storage";
 import { parseS3Url, s3Backend } from "@/lib/storage/s3";
@@ -116,6 +117,7 @@ describe("with STORAGE_URL set, the app stores and serves through the bucket", (
     await checkStorage();
     await signInAs(world.users.FRONT_DESK);
     const data = new FormData();
+    data.set("requestId", newRequestId());
     data.set("siteId", world.siteA);
     data.set("kind", "PHOTO");
     data.set("file", new File([PNG], "p.png", { type: "image/png" }));

@@ -10,6 +10,8 @@ process.env.DATABASE_URL = inject("testDatabaseUrl");
 process.env.DATA_DIR = inject("testDataDir");
 // No background jobs inside test workers (tests start pg-boss themselves where they need it).
 process.env.KEWU_DISABLE_JOBS = "1";
+// The server's key (signing-link tokens are derived from request ids under it; a server refuses to start without it).
+process.env.NEXTAUTH_SECRET ??= "integration-tests-nextauth-secret-0123456789";
 
 // The one stand-in of the integration suite: the identity normally read from the next-auth cookie
 // comes from tests/support/session.ts (set by fixtures.signInAs). User lookup, disabled / session

@@ -26,10 +26,50 @@ export async function currentVersion(model: string, id: string): Promise<number>
   return (await delegate.findUnique({ where: { id }, select: { version: true } }))?.version ?? 0;
 }
 
+type Input = Record<string, unknown>;
+
+/** Edit actions whose version is not the record named by one id field: how a form loaded now finds it (undefined: none sent). */
+export const VERSION_OF: Partial<Record<ActionName, (input: Input) => Promise<number | undefined>>> = {
+  updateSeriesAction: async (i) => currentVersion("meetingSeries", i.seriesId as string),
+  saveMinutesAction: async (i) => currentVersion("meeting", i.meetingId as string),
+  // A participant is part of its series: the series' version guards the toggle.
+  setParticipantActiveAction: async (i) => {
+    const p = await db.meetingParticipant.findUnique({ where: { id: i.participantId as string }, select: { seriesId: true } });
+    return p ? currentVersion("meetingSeries", p.seriesId) : 0;
+  },
+  // The current template's version number (0: the type has none yet).
+  saveChecklistTemplateAction: async (i) =>
+    (
+      await db.checklistTemplate.findFirst({
+        where: { areaType: i.areaType as never },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      })
+    )?.version ?? 0,
+  saveHazardTermsAction: async () =>
+    (await db.hazardTermList.findUnique({ where: { id: "company" }, select: { version: true } }))?.version ?? 0,
+  // A new route has no version; an edited one sends its own.
+  saveLoadingRouteAction: async (i) => (typeof i.id === "string" && i.id ? currentVersion("loadingRoute", i.id) : undefined),
+  // The day's override, when the page showed one.
+  setCalendarOverrideAction: async (i) =>
+    (
+      await db.calendarOverride.findUnique({
+        where: { siteId_date: { siteId: i.siteId as string, date: new Date(`${i.date as string}T00:00:00Z`) } },
+        select: { version: true },
+      })
+    )?.version,
+};
+
 /** The input as a form loaded just now would send it: with the record's current version for an edit action. */
 export async function asLoadedNow(name: ActionName, input: unknown): Promise<unknown> {
+  if (!input || typeof input !== "object") return input;
+  const versionOf = VERSION_OF[name];
+  if (versionOf) {
+    const version = await versionOf(input as Input);
+    return version === undefined ? input : { ...input, version };
+  }
   const edit = EDIT_ACTIONS[name];
-  if (!edit || !input || typeof input !== "object") return input;
-  const id = (input as Record<string, unknown>)[edit.idField];
+  if (!edit) return input;
+  const id = (input as Input)[edit.idField];
   return { ...input, version: typeof id === "string" ? await currentVersion(edit.model, id) : 0 };
 }

@@ -83,7 +83,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
           {t("calendar.overrides")}
         </h2>
         <p className="mb-2 text-sm text-slate-600">{t("calendar.editEffect")}</p>
-        {canManage ? <OverrideForm siteId={site.id} action={setCalendarOverrideAction} /> : null}
+        {canManage ? (
+          <OverrideForm
+            siteId={site.id}
+            versions={Object.fromEntries(month.overrides.map((o) => [o.date, o.version]))}
+            action={setCalendarOverrideAction}
+          />
+        ) : null}
         <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {month.overrides.length === 0 ? <li className="p-3 text-sm text-slate-500">{t("common.empty")}</li> : null}
           {month.overrides.map((o) => (

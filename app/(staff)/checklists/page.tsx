@@ -49,6 +49,7 @@ export default async function ChecklistsPage() {
                     action={saveChecklistTemplateAction}
                     initial={{
                       areaType,
+                      version: template?.version ?? 0,
                       items: template?.items.map((i) => ({ label: i.label, equipment: i.equipment })) ?? [{ label: "", equipment: false }],
                     }}
                   />

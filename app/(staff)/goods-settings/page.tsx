@@ -21,7 +21,7 @@ export default async function GoodsSettingsPage() {
           <p className="mb-3 text-sm text-slate-500">{t("hazards.hint")}</p>
           {/* The hazard list applies to every site (R-GP-4): the admin or a manager of all sites edits it. */}
           {actorHas(actor, "settings:company") ? (
-            <HazardTermsForm terms={settings.terms} />
+            <HazardTermsForm terms={settings.terms} version={settings.termsVersion} />
           ) : (
             <>
               <p className="text-sm text-slate-800">{settings.terms.join("、")}</p>

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import * as chatChannelActions from "@/lib/chat-channels/actions";
 import { encryptSecret } from "@/lib/chat-channels/crypto";
 import { db } from "@/lib/db";
+import { newRequestId } from "@/lib/request-id";
 import type { ActionName } from "@/lib/permissions";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
@@ -51,6 +52,7 @@ export const chatChannelsMatrix: MatrixModule = {
   actions: [chatChannelActions],
   inputs: {
     createChatChannelAction: (w, s) => ({
+      requestId: newRequestId(),
       siteId: s === "a" ? w.siteA : w.siteB,
       kind: "WEBHOOK",
       name: "值班群",

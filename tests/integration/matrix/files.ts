@@ -1,4 +1,5 @@
 import * as fileActions from "@/lib/files/actions";
+import { newRequestId } from "@/lib/request-id";
 import type { MatrixModule } from "./types";
 
 /** A 1×1 PNG header: enough for the upload's magic-byte and dimension checks. */
@@ -12,6 +13,7 @@ export const filesMatrix: MatrixModule = {
   inputs: {
     uploadFileAction: (w, s) => {
       const form = new FormData();
+      form.set("requestId", newRequestId());
       form.set("siteId", s === "a" ? w.siteA : w.siteB);
       form.set("kind", "PHOTO");
       form.set("file", new File([TINY_PNG], "p.png", { type: "image/png" }));

@@ -196,7 +196,13 @@ export const meetingsMatrix: MatrixModule = {
       place: "客务部会议室",
       active: true,
     }),
-    addParticipantAction: (_w, s) => ({ seriesId: fx[s].seriesId, name: `外部${uniq()}`, organization: "味佳餐饮", position: "领班" }),
+    addParticipantAction: (_w, s) => ({
+      requestId: newRequestId(),
+      seriesId: fx[s].seriesId,
+      name: `外部${uniq()}`,
+      organization: "味佳餐饮",
+      position: "领班",
+    }),
     setParticipantActiveAction: (_w, s) => ({ participantId: fx[s].external, active: true }),
   },
 };

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { newRequestId } from "@/lib/request-id";
 import type { ActionName } from "@/lib/permissions";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
@@ -51,6 +52,6 @@ async function prepare(name: ActionName, site: MatrixSite, _actorId: string | nu
 
 export const revisitSigningMatrix: MatrixModule = {
   actions: [],
-  inputs: { createRevisitSigningLinkAction: (_w, s) => ({ complaintId: pendingFor[s], round: 1 }) },
+  inputs: { createRevisitSigningLinkAction: (_w, s) => ({ requestId: newRequestId(), complaintId: pendingFor[s], round: 1 }) },
   prepare,
 };

@@ -72,7 +72,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
 
       <Section id="agenda" title={t("agenda.title")}>
         {m.can.minutes ? (
-          <MinutesForm meetingId={m.id} agenda={m.agenda} />
+          <MinutesForm meetingId={m.id} version={m.version} agenda={m.agenda} />
         ) : (
           <dl className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="agenda">
             {AGENDA_SECTIONS.map((s) => (

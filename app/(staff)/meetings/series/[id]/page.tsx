@@ -16,10 +16,13 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={s.name} subtitle={`${s.site.name} · ${t("series.manage")}`} />
+      {/* A new version (an attendee toggled below) gives the form the series as it now is. */}
       <SeriesForm
+        key={s.version}
         staff={s.staff}
         values={{
           seriesId: s.id,
+          version: s.version,
           convenerId: s.convenerId,
           minuteTakerId: s.minuteTakerId,
           weekday: String(s.weekday),
@@ -32,7 +35,7 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
         <h2 id="participants-title" className="text-base font-semibold">
           {t("series.participants")}
         </h2>
-        <ParticipantsPanel seriesId={s.id} participants={s.participants} staff={s.staff} />
+        <ParticipantsPanel seriesId={s.id} version={s.version} participants={s.participants} staff={s.staff} />
       </section>
     </div>
   );
