@@ -34,15 +34,19 @@ import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
 import { chatChannelsMatrix } from "./matrix/chat-channels";
+import { cleaningSupervisionMatrix } from "./matrix/cleaning-supervision";
 import { complaintsMatrix } from "./matrix/complaints";
 import { filesMatrix } from "./matrix/files";
+import { foundItemsMatrix } from "./matrix/found-items";
 import { goodsPassesMatrix } from "./matrix/goods-passes";
 import { inspectionsMatrix } from "./matrix/inspections";
 import { meetingsMatrix } from "./matrix/meetings";
 import { newspapersMatrix } from "./matrix/newspapers";
 import { revisitSigningMatrix } from "./matrix/revisit-signing";
+import { specialServicesMatrix } from "./matrix/special-services";
 import type { MatrixModule } from "./matrix/types";
 import { vacantUnitsMatrix } from "./matrix/vacant-units";
+import { wasteMatrix } from "./matrix/waste";
 import { workOrdersMatrix } from "./matrix/work-orders";
 
 type Answer = { ok: boolean; code?: string; data?: { id?: string } };
@@ -306,12 +310,37 @@ Object.assign(WALKED, {
   recordAttendanceAction: fromMatrix(meetingsMatrix, "recordAttendanceAction", () =>
     db.meetingAttendance.count({ where: { status: { not: null } } }),
   ),
+  // The cleaning supervisor's day (R-CLN-1): request ids, one step per day, one plan per period.
+  recordCleaningStepAction: fromMatrix(cleaningSupervisionMatrix, "recordCleaningStepAction", () => db.cleaningDayStep.count()),
+  recordCleaningOpinionAction: fromMatrix(cleaningSupervisionMatrix, "recordCleaningOpinionAction", () => db.cleaningOpinion.count()),
+  reportCleaningDamageAction: fromMatrix(cleaningSupervisionMatrix, "reportCleaningDamageAction", () => db.cleaningDamage.count()),
+  submitCleaningPlanAction: fromMatrix(cleaningSupervisionMatrix, "submitCleaningPlanAction", () => db.cleaningPlan.count()),
+  submitCleaningMonthlyReportAction: fromMatrix(cleaningSupervisionMatrix, "submitCleaningMonthlyReportAction", () =>
+    db.cleaningMonthlyReport.count(),
+  ),
+  // Found items (R-LOST-1) and waste (R-WST-1..3).
+  registerFoundItemAction: fromMatrix(foundItemsMatrix, "registerFoundItemAction", () => db.foundItem.count()),
+  createWastePointAction: fromMatrix(wasteMatrix, "createWastePointAction", () => db.wasteCollectionPoint.count()),
+  createWasteContainerAction: fromMatrix(wasteMatrix, "createWasteContainerAction", () => db.wasteContainer.count()),
+  recordWasteClearanceAction: fromMatrix(wasteMatrix, "recordWasteClearanceAction", () => db.wasteClearance.count()),
+  // Special services (R-SVC-1..2): a unique name per site, request ids, guarded steps.
+  createSpecialServiceAction: fromMatrix(specialServicesMatrix, "createSpecialServiceAction", () => db.specialService.count()),
+  createServiceOrderAction: fromMatrix(specialServicesMatrix, "createServiceOrderAction", () => db.specialServiceOrder.count()),
+  recordServiceDoneAction: fromMatrix(specialServicesMatrix, "recordServiceDoneAction", () =>
+    db.specialServiceOrder.count({ where: { doneAt: { not: null } } }),
+  ),
+  recordNoticeDeliveryAction: fromMatrix(specialServicesMatrix, "recordNoticeDeliveryAction", () =>
+    db.specialServiceOrder.count({ where: { noticeDeliveredAt: { not: null } } }),
+  ),
+  recordServiceRevisitAction: fromMatrix(specialServicesMatrix, "recordServiceRevisitAction", () =>
+    db.specialServiceOrder.count({ where: { revisitedAt: { not: null } } }),
+  ),
   // Content-addressed: the same bytes to the same site are one stored file.
   uploadFileAction: fromMatrix(filesMatrix, "uploadFileAction", () => db.storedFile.count()),
 } satisfies Partial<Record<ActionName, Walk>>);
 
 /** Every action of the table that makes a record, by name. */
-const CREATE_ACTION = /^(create|add|schedule|record|request|submit|receive|upload)[A-Z]|ToComplaintAction$/;
+const CREATE_ACTION = /^(create|add|schedule|record|request|submit|receive|upload|register|report)[A-Z]|ToComplaintAction$/;
 
 function allowedRole(name: ActionName) {
   const permission = ACTION_PERMISSIONS[name];
