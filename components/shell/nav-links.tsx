@@ -18,6 +18,11 @@ function linkClass(active: boolean) {
   return `block rounded-md px-3 py-2 text-sm ${active ? "bg-sky-700 text-white" : "text-slate-700 hover:bg-slate-200"}`;
 }
 
+/** On the phone every menu entry is a 44 px touch target. */
+function phoneLinkClass(active: boolean) {
+  return `flex min-h-11 items-center rounded-md px-3 text-sm ${active ? "bg-sky-700 text-white" : "text-slate-700 hover:bg-slate-200"}`;
+}
+
 /**
  * Desktop navigation by area of work: one row of areas, then the pages of the current area.
  * Entries come from the permission table (lib/permissions.ts ROUTES), built on the server.
@@ -66,7 +71,7 @@ export function NavMenu({ areas, menuLabel }: { areas: NavArea[]; menuLabel: str
   const current = useCurrent(areas);
   return (
     <details className="md:hidden" data-testid="nav-menu">
-      <summary className="cursor-pointer rounded-md px-3 py-2 text-sm text-slate-700">
+      <summary className="min-h-11 cursor-pointer rounded-md px-3 py-3 text-sm leading-5 text-slate-700">
         {menuLabel}
         {current.area ? <span className="text-slate-500"> · {current.area.label}</span> : null}
       </summary>
@@ -82,7 +87,7 @@ export function NavMenu({ areas, menuLabel }: { areas: NavArea[]; menuLabel: str
                   <Link
                     href={item.href}
                     aria-current={item.href === current.href ? "page" : undefined}
-                    className={linkClass(item.href === current.href)}
+                    className={phoneLinkClass(item.href === current.href)}
                   >
                     {item.label}
                   </Link>

@@ -29,6 +29,9 @@ test("the front desk's home and menu work at 390 px", async ({ page }) => {
   // The menu opens to the areas of work, each with its pages.
   const menu = page.getByTestId("nav-menu");
   for (const area of ["投诉与回访", "前台", "基础资料"]) await expect(menu.getByRole("heading", { name: area })).toBeVisible();
+  // Every menu entry is a 44 px touch target.
+  for (const box of await menu.getByRole("link").evaluateAll((links) => links.map((l) => l.getBoundingClientRect().height)))
+    expect(box).toBeGreaterThanOrEqual(44);
   await page.getByRole("link", { name: "业户" }).first().click();
   await expect(page).toHaveURL(/\/registry\/tenants/);
   await expect(page.locator("table")).toBeVisible();
