@@ -7,6 +7,7 @@ import { Controller } from "react-hook-form";
 import { PhotoInput } from "@/components/files/photo-input";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { RadioGroupField, SelectField, TextAreaField } from "@/components/ui/form-controls";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -29,7 +30,7 @@ export function IntakeForm(props: {
   const [requestId] = useState(newRequestId);
   const [receivedLocal, setReceivedLocal] = useState("");
   const firstSite = props.sites.length === 1 ? props.sites[0].id : "";
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy, invalidFields } = useActionForm({
     schema: CreateComplaintSchema,
     action: (values) => props.action(values),
     defaultValues: {
@@ -56,6 +57,8 @@ export function IntakeForm(props: {
 
   return (
     <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-2" noValidate>
+      {/* A long form: a refusal for its fields is summarised once at the top, each message stays by its field. */}
+      <ErrorSummary message={formError} fields={invalidFields} />
       {props.sites.length > 1 ? (
         <SelectField
           register={register}
@@ -158,7 +161,7 @@ export function IntakeForm(props: {
           )}
         />
       ) : null}
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={invalidFields.length > 0 ? null : formError} message={formMessage} />
       <div>
         <SubmitButton busy={busy} pending={formState.isSubmitting} label={t("complaints.submit")} />
       </div>

@@ -7,6 +7,7 @@ import { TenantPicker } from "@/components/complaints/tenant-picker";
 import { Button } from "@/components/ui/button";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { RadioGroupField, SelectField, TextAreaField, TextField } from "@/components/ui/form-controls";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -68,7 +69,7 @@ export function PassForm(props: {
   const [proposalState, setProposalState] = useState<{ routeId: string; windows: FreeWindow[] | "loading" } | null>(null);
   const firstSite = props.sites.length === 1 ? props.sites[0].id : "";
 
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, errorOf, busy, invalidFields } = useActionForm({
     schema: CreateGoodsPassSchema,
     action: async (values: CreateGoodsPassInput) => {
       setProposalState(null);
@@ -136,6 +137,8 @@ export function PassForm(props: {
 
   return (
     <form onSubmit={onSubmit} className="flex max-w-4xl flex-col gap-3" noValidate>
+      {/* A long form: a refusal for its fields is summarised once at the top, each message stays by its field. */}
+      <ErrorSummary message={formError} fields={invalidFields} />
       {props.sites.length > 1 ? (
         <SelectField
           register={register}
@@ -248,7 +251,7 @@ export function PassForm(props: {
         <AuthorizationFields form={form} errorOf={errorOf} siteId={siteId} tenantId={tenantId} loadSignatories={loadSignatories} />
       ) : null}
       <TextAreaField register={register} name="notes" label={t("notes")} maxLength={500} rows={2} error={errorOf("notes")} />
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={invalidFields.length > 0 ? null : formError} message={formMessage} />
       <div>
         <SubmitButton busy={busy} pending={formState.isSubmitting} label={t("submit")} />
       </div>

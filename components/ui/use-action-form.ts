@@ -7,6 +7,7 @@ import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type P
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action";
 import { zodErrorMap } from "@/lib/validation";
+import { labelOf } from "./error-summary";
 import { useHydrated } from "./use-hydrated";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -34,6 +35,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const [formMessage, setFormMessage] = useState<string | null>(null);
   /** The record changed since the form was loaded (lib/versioning.ts): the status offers to reload. */
   const [stale, setStale] = useState(false);
+  /** The fields refused by the last submission (before sending or by the server), in the form's order. */
+  const [invalidFields, setInvalidFields] = useState<{ name: string; label: string }[]>([]);
 
   /**
    * A refusal found before sending: one summary line beside the submit button (each message itself stays
@@ -45,6 +48,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     setFormMessage(null);
     setStale(false);
     setFormError(t("errors.invalidCount", { count: names.length }));
+    setInvalidFields(names.map((name) => ({ name, label: labelOf(name) })));
     const first = names
       .map((name) => document.getElementById(`f-${name}`) ?? document.querySelector<HTMLElement>(`[id^="f-${name}"]`))
       .find((el): el is HTMLElement => el !== null);
@@ -55,12 +59,14 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
     setFormError(null);
     setFormMessage(null);
     setStale(false);
+    setInvalidFields([]);
     // Send the raw input, not the client-side parse result: transforms (e.g. string → Date) must not
     // change what the server validates.
     const result = await opts.action(form.getValues());
     if (!result.ok) {
       setFormError(result.message);
       setStale(result.code === "stale");
+      setInvalidFields(Object.keys(result.fieldErrors ?? {}).map((name) => ({ name, label: labelOf(name) })));
       for (const [field, message] of Object.entries(result.fieldErrors ?? {}))
         form.setError(field as Path<z.input<S>>, { type: "server", message });
       return;
@@ -85,7 +91,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   /** Disable submit while not hydrated or while a submission is on its way (no double submits). */
   const busy = !hydrated || form.formState.isSubmitting;
 
-  return { form, onSubmit, formError, formMessage, stale, errorOf, t, busy };
+  return { form, onSubmit, formError, formMessage, stale, errorOf, t, busy, invalidFields };
 }
 
 /** The dotted names of the refused fields ("items.0.name"), in the form's order. */
