@@ -100,6 +100,14 @@ export const PERMISSIONS = {
   "meeting:series:manage": ["MANAGER"],
   "meeting:compliance": ["MANAGER"],
   "meeting:export": ["MANAGER"],
+  // Satisfaction surveys (§3.2): client-service staff collect the answers and follow each opinion
+  // through the departments (R-SUR-1..3); managers and supervisors open and close rounds and export.
+  "survey:read": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:manage": ["MANAGER", "SUPERVISOR"],
+  "survey:respond": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:opinion": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:revisit": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:export": ["MANAGER", "SUPERVISOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -210,6 +218,19 @@ export const ACTION_PERMISSIONS = {
   updateSeriesAction: "meeting:series:manage",
   addParticipantAction: "meeting:series:manage",
   setParticipantActiveAction: "meeting:series:manage",
+
+  // — surveys: add this module's actions here —
+  saveSurveyQuestionnaireAction: "settings:company",
+  openSurveyRoundAction: "survey:manage",
+  closeSurveyRoundAction: "survey:manage",
+  recordSurveyResponseAction: "survey:respond",
+  createSurveyResponseLinkAction: "survey:respond",
+  summariseSurveyOpinionAction: "survey:opinion",
+  deliverSurveyOpinionAction: "survey:opinion",
+  recordSurveyAnswerAction: "survey:opinion",
+  recordSurveyRectificationAction: "survey:opinion",
+  recordSurveyRevisitAction: "survey:revisit",
+  createSurveyRevisitSigningLinkAction: "survey:revisit",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -222,6 +243,7 @@ export const ROUTES = [
   { path: "/", permission: "home:view", nav: "home", group: "home" },
   { path: "/dashboard", permission: "complaint:dashboard", nav: "dashboard", group: "complaints" },
   { path: "/complaints", permission: "complaint:read", nav: "complaints", group: "complaints" },
+  { path: "/surveys", permission: "survey:read", nav: "surveys", group: "complaints" },
   { path: "/inspections", permission: "inspection:perform", nav: "inspections", group: "inspections" },
   { path: "/work-orders", permission: "workorder:read", nav: "workOrders", group: "inspections" },
   { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance", group: "inspections" },

@@ -17,6 +17,7 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   NEWSPAPER_DAY: "newspaper:read",
   NEWSPAPER_DELIVERY: "newspaper:read",
   VACANT_CLEANING: "vacant:read",
+  SURVEY_ITEM: "survey:read",
 };
 
 export interface FileForAccess {

@@ -25,12 +25,12 @@ export interface OpenSigningLink {
  */
 export async function issueSigningLink(
   tx: Tx,
-  input: { purpose: SigningPurpose; targetId: string; siteId: string; createdById: string; now: Date },
+  input: { purpose: SigningPurpose; targetId: string; siteId: string; createdById: string; now: Date; ttlMs?: number },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const { purpose, targetId, siteId, createdById, now } = input;
+  const { purpose, targetId, siteId, createdById, now, ttlMs = SIGNING_LINK_TTL_MS } = input;
   await tx.signingLink.updateMany({ where: { purpose, targetId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   const { token, tokenHash } = newSigningToken();
-  const expiresAt = new Date(now.getTime() + SIGNING_LINK_TTL_MS);
+  const expiresAt = new Date(now.getTime() + ttlMs);
   const link = await tx.signingLink.create({
     data: { purpose, targetId, siteId, tokenHash, createdById, expiresAt },
     select: { id: true },
@@ -38,11 +38,14 @@ export async function issueSigningLink(
   return { id: link.id, token, expiresAt };
 }
 
-/** The link of a token while it still works (not used, not revoked, not expired), or null. */
-export async function findOpenSigningLink(token: string, purpose: SigningPurpose, now = new Date()): Promise<OpenSigningLink | null> {
+/**
+ * The link of a token while it still works (not used, not revoked, not expired), or null. Without a
+ * purpose, whatever the link opens: the public page /sign/<token> shows the record its purpose names.
+ */
+export async function findOpenSigningLink(token: string, purpose?: SigningPurpose, now = new Date()): Promise<OpenSigningLink | null> {
   if (!isWellFormedToken(token)) return null;
   return db.signingLink.findFirst({
-    where: { tokenHash: hashSigningToken(token), purpose, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    where: { tokenHash: hashSigningToken(token), ...(purpose ? { purpose } : {}), usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true, purpose: true, targetId: true, siteId: true, createdById: true, expiresAt: true },
   });
 }
