@@ -19,6 +19,7 @@ import enMeetings from "./messages/en/meetings.json";
 import enMeetingReports from "./messages/en/meetingreports.json";
 import enNewspaperReports from "./messages/en/newspaperreports.json";
 import enChatChannels from "./messages/en/chatchannels.json";
+import enSurveys from "./messages/en/surveys.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -39,6 +40,7 @@ import zhMeetings from "./messages/zh-CN/meetings.json";
 import zhMeetingReports from "./messages/zh-CN/meetingreports.json";
 import zhNewspaperReports from "./messages/zh-CN/newspaperreports.json";
 import zhChatChannels from "./messages/zh-CN/chatchannels.json";
+import zhSurveys from "./messages/zh-CN/surveys.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -62,6 +64,7 @@ const zhCN = {
   ...zhMeetingReports,
   ...zhNewspaperReports,
   ...zhChatChannels,
+  ...zhSurveys,
 };
 const en = {
   ...enCore,
@@ -84,6 +87,7 @@ const en = {
   ...enMeetingReports,
   ...enNewspaperReports,
   ...enChatChannels,
+  ...enSurveys,
 };
 
 export type Messages = typeof zhCN;

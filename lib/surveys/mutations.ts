@@ -60,7 +60,11 @@ export const saveQuestionnaire = defineMutation({
         entity: "SurveyQuestionnaire",
         entityId: questionnaire.id,
         action: "CREATE",
-        after: { version: questionnaire.version, previousVersion: previous?.version ?? null, questions: input.questions.map((q) => q.label) },
+        after: {
+          version: questionnaire.version,
+          previousVersion: previous?.version ?? null,
+          questions: input.questions.map((q) => q.label),
+        },
       });
       return questionnaire;
     });

@@ -38,7 +38,10 @@ export async function advance(
   audit: Record<string, unknown>,
 ) {
   assertStep(step, item.state);
-  const { count } = await tx.surveyOpinionItem.updateMany({ where: { id: item.id, state: item.state }, data: { ...data, state: STEP_TO[step] } });
+  const { count } = await tx.surveyOpinionItem.updateMany({
+    where: { id: item.id, state: item.state },
+    data: { ...data, state: STEP_TO[step] },
+  });
   if (count !== 1) throw new DomainError("conflict", "surveys.errors.stepDone");
   await writeAudit(tx, {
     actorId: actor?.id ?? null,
@@ -155,7 +158,14 @@ export const recordAnswer = defineMutation({
     const item = await loadItem(actor, input.itemId);
     const now = new Date();
     return db.$transaction(async (tx) => {
-      await advance(tx, actor, item, "answer", { measures: input.measures, answeredAt: now, answeredById: actor.id }, { answeredAt: now, measures: input.measures });
+      await advance(
+        tx,
+        actor,
+        item,
+        "answer",
+        { measures: input.measures, answeredAt: now, answeredById: actor.id },
+        { answeredAt: now, measures: input.measures },
+      );
       return { id: item.id };
     });
   },

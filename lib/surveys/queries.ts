@@ -135,7 +135,11 @@ export async function getRound(id: string) {
       },
       orderBy: { summarisedAt: "asc" },
     }),
-    db.department.findMany({ where: { siteId: round.siteId }, select: { id: true, name: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.department.findMany({
+      where: { siteId: round.siteId },
+      select: { id: true, name: true },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+    }),
     loadSiteCalendar(round.siteId),
   ]);
   const tz = round.site.timeZone;
@@ -171,7 +175,11 @@ export async function getRound(id: string) {
         departmentName: item.department.name,
         deadline:
           deadline && calendar
-            ? { kind: deadline.kind, dueLocal: formatInZone(deadline.dueAt, tz), state: stepDeadlineState(calendar, deadline.dueAt, null, now) }
+            ? {
+                kind: deadline.kind,
+                dueLocal: formatInZone(deadline.dueAt, tz),
+                state: stepDeadlineState(calendar, deadline.dueAt, null, now),
+              }
             : null,
       };
     }),
@@ -259,13 +267,23 @@ export async function getItem(id: string) {
     deadlines: calendar ? itemDeadlineStates(calendar, item, now).map((d) => ({ ...d, dueLocal: formatInZone(d.dueAt, tz) })) : [],
     revisit: item.revisit && {
       ...item.revisit,
-      local: { revisitedAt: formatInZone(item.revisit.revisitedAt, tz), signedAt: fmt(item.revisit.signedAt), dueAt: formatInZone(item.revisit.dueAt, tz) },
+      local: {
+        revisitedAt: formatInZone(item.revisit.revisitedAt, tz),
+        signedAt: fmt(item.revisit.signedAt),
+        dueAt: formatInZone(item.revisit.dueAt, tz),
+      },
       onTime: item.revisit.completedAt ? item.revisit.completedAt.getTime() <= item.revisit.dueAt.getTime() : null,
     },
     trail: trail.map((row) => {
       const changes = (row.changes ?? {}) as Record<string, { after?: unknown }>;
       const state = changes.state?.after;
-      return { id: String(row.id), at: formatInZone(row.at, tz), actor: row.actor?.name ?? null, state: typeof state === "string" ? state : null, signedThroughLink: !!changes.signedThroughLink };
+      return {
+        id: String(row.id),
+        at: formatInZone(row.at, tz),
+        actor: row.actor?.name ?? null,
+        state: typeof state === "string" ? state : null,
+        signedThroughLink: !!changes.signedThroughLink,
+      };
     }),
   };
 }

@@ -46,7 +46,11 @@ export async function roundResults(id: string) {
         JOIN "SurveyRound" s ON s.id = r."roundId"
        WHERE s."siteId" = ${round.siteId}
        GROUP BY 1`,
-    db.surveyRound.findMany({ where: { siteId: round.siteId }, select: { id: true, title: true, periodStart: true }, orderBy: { periodStart: "asc" } }),
+    db.surveyRound.findMany({
+      where: { siteId: round.siteId },
+      select: { id: true, title: true, periodStart: true },
+      orderBy: { periodStart: "asc" },
+    }),
   ]);
   const averages = scoreAverages(round.questionnaire.questions, cells);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));

@@ -102,7 +102,13 @@ export const createSurveyRevisitLink = defineMutation({
     const link = await db.$transaction(async (tx) => {
       const revisit = await tx.surveyRevisit.findUnique({ where: { itemId: item.id }, select: { id: true, completedAt: true } });
       if (!revisit || revisit.completedAt) throw new DomainError("conflict", "complaints.errors.notAwaitingSignature");
-      const issued = await issueSigningLink(tx, { purpose: "SURVEY_REVISIT", targetId: revisit.id, siteId: item.siteId, createdById: actor.id, now });
+      const issued = await issueSigningLink(tx, {
+        purpose: "SURVEY_REVISIT",
+        targetId: revisit.id,
+        siteId: item.siteId,
+        createdById: actor.id,
+        now,
+      });
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: item.siteId,

@@ -175,7 +175,12 @@ describe("results", () => {
   });
 
   it("a tenant counts under the building of its first unit", () => {
-    expect(tenantBuilding([{ code: "B-1201", building: "B座" }, { code: "A-0301", building: "A座" }])).toBe("A座");
+    expect(
+      tenantBuilding([
+        { code: "B-1201", building: "B座" },
+        { code: "A-0301", building: "A座" },
+      ]),
+    ).toBe("A座");
     expect(tenantBuilding([])).toBe("");
   });
 });

@@ -113,7 +113,9 @@ export function itemDeadlineStates(
     { kind: "answer", dueAt: item.answerDueAt, doneAt: item.answeredAt },
     { kind: "revisit", dueAt: item.revisitDueAt, doneAt: item.revisitedAt },
   ];
-  return steps.flatMap((s) => (s.dueAt ? [{ kind: s.kind, dueAt: s.dueAt, doneAt: s.doneAt, state: stepDeadlineState(calendar, s.dueAt, s.doneAt, now) }] : []));
+  return steps.flatMap((s) =>
+    s.dueAt ? [{ kind: s.kind, dueAt: s.dueAt, doneAt: s.doneAt, state: stepDeadlineState(calendar, s.dueAt, s.doneAt, now) }] : [],
+  );
 }
 
 /** A score is a whole number from 1 to 5. */
@@ -125,7 +127,10 @@ export function isValidScore(score: unknown): score is number {
  * The answers must name exactly the round's questions, each once: a question of another
  * questionnaire version, a missing one or a repeated one is refused.
  */
-export function checkAnswerSet(questionIds: readonly string[], answers: readonly { questionId: string }[]): "ok" | "missing" | "unknown" | "repeated" {
+export function checkAnswerSet(
+  questionIds: readonly string[],
+  answers: readonly { questionId: string }[],
+): "ok" | "missing" | "unknown" | "repeated" {
   const expected = new Set(questionIds);
   const seen = new Set<string>();
   for (const a of answers) {
@@ -165,7 +170,10 @@ export interface BuildingRate {
 }
 
 /** Response rate per building while the round is open: tenants counted under their building (tenantBuilding). */
-export function responseRates(tenants: readonly { building: string; responded: boolean }[]): { byBuilding: BuildingRate[]; total: BuildingRate } {
+export function responseRates(tenants: readonly { building: string; responded: boolean }[]): {
+  byBuilding: BuildingRate[];
+  total: BuildingRate;
+} {
   const map = new Map<string, { tenants: number; responded: number }>();
   for (const t of tenants) {
     const row = map.get(t.building) ?? { tenants: 0, responded: 0 };
@@ -178,7 +186,10 @@ export function responseRates(tenants: readonly { building: string; responded: b
     .map(([building, r]) => ({ building, ...r, percent: ratePercent(r.responded, r.tenants) }));
   const tenantsTotal = tenants.length;
   const respondedTotal = tenants.filter((t) => t.responded).length;
-  return { byBuilding, total: { building: "", tenants: tenantsTotal, responded: respondedTotal, percent: ratePercent(respondedTotal, tenantsTotal) } };
+  return {
+    byBuilding,
+    total: { building: "", tenants: tenantsTotal, responded: respondedTotal, percent: ratePercent(respondedTotal, tenantsTotal) },
+  };
 }
 
 export interface ScoreCell {

@@ -42,7 +42,11 @@ const score = z.coerce
   .min(SCORE_MIN, { message: "surveys.errors.score" })
   .max(SCORE_MAX, { message: "surveys.errors.score" });
 
-export const answersField = () => z.array(z.strictObject({ questionId: id(), score })).min(1).max(MAX_QUESTIONS);
+export const answersField = () =>
+  z
+    .array(z.strictObject({ questionId: id(), score }))
+    .min(1)
+    .max(MAX_QUESTIONS);
 
 /** Staff enter a tenant's paper questionnaire. */
 export const RecordResponseSchema = z.strictObject({
