@@ -390,10 +390,10 @@ describe("the opinion chain (R-SUR-1..3)", () => {
     // A survey revisit link is not a questionnaire link, nor a complaint's.
     expect(await surveyForLink(token)).toBeNull();
     expect(await signSurveyRevisitAction(signForm(token))).toMatchObject({ ok: true });
-    item = await db.surveyOpinionItem.findUniqueOrThrow({ where: { id: itemId }, include: { revisit: true } });
-    expect(item.state).toBe("REVISITED");
-    expect(item.revisit).toMatchObject({ completedAt: item.revisitedAt });
-    expect(item.revisit?.signatureFileId).not.toBeNull();
+    const revisited = await db.surveyOpinionItem.findUniqueOrThrow({ where: { id: itemId }, include: { revisit: true } });
+    expect(revisited.state).toBe("REVISITED");
+    expect(revisited.revisit).toMatchObject({ completedAt: revisited.revisitedAt });
+    expect(revisited.revisit?.signatureFileId).not.toBeNull();
     // Reused: refused.
     expect(await signSurveyRevisitAction(signForm(token))).toMatchObject({ ok: false });
 

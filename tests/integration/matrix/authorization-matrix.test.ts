@@ -28,6 +28,7 @@ import { registryMatrix } from "./registry";
 import { remindersMatrix } from "./reminders";
 import { revisitSigningMatrix } from "./revisit-signing";
 import { signatoriesMatrix } from "./signatories";
+import { surveysMatrix } from "./surveys";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
 import { workOrdersMatrix } from "./work-orders";
@@ -52,6 +53,7 @@ const MODULES: MatrixModule[] = [
   newspapersMatrix,
   vacantUnitsMatrix,
   meetingsMatrix,
+  surveysMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
@@ -128,12 +130,13 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
 describe("company-wide settings: the admin or a manager of every site", () => {
   const companyWide = (Object.keys(ACTION_PERMISSIONS) as ActionName[]).filter((a) => COMPANY_WIDE.includes(ACTION_PERMISSIONS[a]));
 
-  it("the table marks checklist templates, hazard terms and official years (save and preview) company-wide", () => {
+  it("the table marks checklist templates, hazard terms, official years (save and preview) and the survey questionnaire company-wide", () => {
     expect(companyWide.sort()).toEqual([
       "previewOfficialYearAction",
       "saveChecklistTemplateAction",
       "saveHazardTermsAction",
       "saveOfficialYearAction",
+      "saveSurveyQuestionnaireAction",
     ]);
   });
 
