@@ -24,6 +24,7 @@ import { seedInspections } from "./inspections";
 import { seedMeetingHistory } from "./meeting-history";
 import { seedMeetingSeries } from "./meeting-series";
 import { seedNewspapers } from "./newspapers";
+import { seedSurveys } from "./surveys";
 import { seedVacantUnits } from "./vacant-units";
 import { DEMO_PASSWORD, DEMO_USERS, SITES } from "./data";
 import { buildSitePlan } from "./generate";
@@ -194,6 +195,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   // The three weekly meeting series per site (./meeting-series), then past weeks' meetings (./meeting-history).
   await seedMeetingSeries(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   await seedMeetingHistory(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // The survey questionnaire, two past rounds per site with responses and opinions at every step (./surveys).
+  await seedSurveys(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
   await syncDailyCounters(db);
 }
