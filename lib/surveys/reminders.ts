@@ -70,10 +70,10 @@ export const surveyReminders: ReminderSource = {
         if (recipients.length === 0) continue;
         reminders += 1;
         const text = localizedNotification((t) => ({
-          title: t(`surveys.reminder.${status}`, { tenant: item.tenant.name }),
-          body: t("surveys.reminder.body", {
+          title: t(`notifications.survey.${status}`, { tenant: item.tenant.name }),
+          body: t("notifications.survey.body", {
             site: site.name,
-            step: t(`surveys.deadlineKinds.${deadline.kind}`),
+            step: t(`notifications.survey.step.${deadline.kind}`),
             due: formatInZone(deadline.dueAt, calendar.timeZone),
           }),
         }));
