@@ -22,7 +22,7 @@ test("a tenant answers through the link on a phone; staff carry the opinion to a
   await expect(staff.getByRole("heading", { name: "回收率（按楼栋）" })).toBeVisible();
 
   // A one-time link for the first tenant.
-  const row = staff.getByRole("table", { name: "业户" }).locator("tbody tr").first();
+  const row = staff.getByRole("table", { name: "业户", exact: true }).locator("tbody tr").first();
   const tenantName = (await row.getByTestId(/^tenant-/).innerText()).trim();
   const details = row.locator("details");
   await details.locator("summary").click();
@@ -54,7 +54,7 @@ test("a tenant answers through the link on a phone; staff carry the opinion to a
   await staff.reload();
   await expect(
     staff
-      .getByRole("table", { name: "业户" })
+      .getByRole("table", { name: "业户", exact: true })
       .locator("tbody tr")
       .filter({ has: staff.getByTestId(`tenant-${tenantName}`) }),
   ).toContainText("已答卷");

@@ -59,11 +59,16 @@ export default async function SurveyItemPage({ params }: { params: Promise<{ ite
               : null}
             {item.revisit
               ? row(
-                  tc("steps.revisit"),
+                  t("deadlineKinds.revisit"),
                   <>
-                    {`${item.revisit.local.revisitedAt} · ${item.revisit.by.name} · ${tc(`methods.${item.revisit.method}`)} · ${tc(`satisfactions.${item.revisit.satisfaction}`)} · ${
-                      item.revisit.completedAt ? "" : tc("awaitingSignature")
-                    }`}
+                    {[
+                      item.revisit.local.revisitedAt,
+                      item.revisit.by.name,
+                      tc(`methods.${item.revisit.method}`),
+                      tc(`satisfactions.${item.revisit.satisfaction}`),
+                      item.revisit.clientName,
+                      ...(item.revisit.completedAt ? [] : [tc("awaitingSignature")]),
+                    ].join(" · ")}
                     <Link className="ml-1 text-sky-700 underline" href={`/surveys/items/${item.id}/revisit/print`}>
                       {t("item.print")}
                     </Link>
