@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/guard";
+import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { formatInZone, localDateOfColumn } from "@/lib/calendar";
 import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db, reportDb } from "@/lib/db";
@@ -10,7 +10,8 @@ import { SURVEY_ITEM_STATES } from "./schema";
 
 /** Results of a round (§3.2): averages per question and building, items by department and state, the trend over the site's rounds. */
 
-async function scopedRound(id: string, permission: Permission) {
+/** A round of the user's sites; another site's or an unknown one is the 404 page, or for the export route a refusal. */
+async function scopedRound(id: string, permission: Permission, missing: () => never = notFound) {
   const actor = await requirePermission(permission);
   const round = await db.surveyRound.findFirst({
     where: { id, siteId: { in: actor.siteIds } },
@@ -25,7 +26,7 @@ async function scopedRound(id: string, permission: Permission) {
       questionnaire: { select: { version: true, questions: { select: { id: true, label: true }, orderBy: { position: "asc" } } } },
     },
   });
-  if (!round) notFound();
+  if (!round) missing();
   return round;
 }
 
@@ -88,7 +89,9 @@ export async function roundResults(id: string) {
 
 /** The export: every submitted response with its scores, and every opinion item with its chain. */
 export async function roundExport(id: string) {
-  const round = await scopedRound(id, "survey:export");
+  const round = await scopedRound(id, "survey:export", () => {
+    throw new AccessError("not_found");
+  });
   const tz = round.site.timeZone;
   const [responses, items, calendar] = await Promise.all([
     reportDb.surveyResponse.findMany({

@@ -5,6 +5,7 @@
  * revisit through the shared signing links, the dashboard and the reminders.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportRoute } from "@/app/(staff)/surveys/[id]/export/route";
 import { createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { newRequestId } from "@/lib/request-id";
@@ -30,6 +31,7 @@ import { surveyRevisitForSigning } from "@/lib/surveys/revisit.mutations";
 import { answerDue, deliveryDue, revisitDue } from "@/lib/surveys/rules";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { readXlsx } from "../support/xlsx";
 
 let world: World;
 let roundId: string;
@@ -443,5 +445,48 @@ describe("the opinion chain (R-SUR-1..3)", () => {
     const mine = rows.filter((r) => r.link === `/surveys/items/${itemId}`);
     expect(mine.map((r) => r.userId).sort()).toEqual([world.users.CLERK, world.users.MANAGER, world.users.SUPERVISOR].sort());
     expect(mine[0]).toMatchObject({ kind: "survey.delivery.overdue", title: "满意度意见已逾期：业户A" });
+  });
+});
+
+describe("results and the Excel export", () => {
+  const get = (id: string) => exportRoute(new Request(`http://localhost/surveys/${id}/export`), { params: Promise.resolve({ id }) });
+
+  it("exports the responses with their scores and the items with their chain; refused to a clerk and for another site", async () => {
+    await signInAs(world.users.MANAGER);
+    const response = await get(roundId);
+    expect(response.status).toBe(200);
+    const [responses, items] = await readXlsx(await response.arrayBuffer());
+    expect(responses.name).toBe("答卷");
+    expect(responses.rows[0]).toEqual(expect.arrayContaining(["业户", "楼栋", "保洁质量", "安保服务", "前台接待"]));
+    expect(responses.text).toContain("电梯高峰期等待时间太长");
+    expect(responses.rows.slice(1).map((r) => r.slice(4, 7))).toEqual(expect.arrayContaining([[5, 4, 3]]));
+    expect(items.name).toBe("意见处理");
+    expect(items.text).toContain("高峰期电梯等待时间长");
+    expect(items.text).toContain("已回访");
+
+    await signInAs(world.users.CLERK);
+    expect((await get(roundId)).status).toBe(403);
+    await signInAs(world.users.MANAGER);
+    const other = await db.surveyRound.create({
+      data: {
+        requestId: newRequestId(),
+        siteId: world.siteB,
+        title: "B项目调查",
+        periodStart: new Date("2026-07-01T00:00:00Z"),
+        periodEnd: new Date("2026-12-31T00:00:00Z"),
+        questionnaireId: (await db.surveyRound.findUniqueOrThrow({ where: { id: roundId } })).questionnaireId,
+        openedById: world.users.MANAGER,
+      },
+    });
+    expect((await get(other.id)).status).toBe(404);
+  });
+
+  it("the trend lists the site's rounds with their averages", async () => {
+    await signInAs(world.users.CLERK);
+    const results = await roundResults(roundId);
+    expect(results.trend.map((p) => p.title)).toEqual(expect.arrayContaining(["2026年下半年满意度调查", "2027年上半年满意度调查"]));
+    // (5+4+3 + 2+3+4) / 6
+    expect(results.trend.find((p) => p.current)?.average).toBe(3.5);
+    expect(results.itemsByDepartment[0]?.counts).toMatchObject({ REVISITED: 1, SUMMARISED: 1 });
   });
 });
