@@ -5,13 +5,14 @@ import { SCORE_MAX } from "@/lib/surveys/rules";
  * full value as text for screen readers, the bar itself decorative; the current round stands out.
  */
 export function TrendChart(props: {
+  label: string;
   points: { key: string; label: string; value: number | null; current: boolean; description: string }[];
 }) {
   const height = 120;
   return (
     <ol
       className="flex items-end gap-3 overflow-x-auto rounded-lg border border-slate-200 bg-white p-3"
-      aria-label="trend"
+      aria-label={props.label}
       data-testid="survey-trend"
     >
       {props.points.map((p) => {

@@ -86,6 +86,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
         </h2>
         <p className="mb-2 text-xs text-slate-500">{t("results.trendCaption")}</p>
         <TrendChart
+          label={t("results.trend")}
           points={r.trend.map((p) => ({
             key: p.id,
             label: p.title,
