@@ -136,6 +136,14 @@ export const PERMISSIONS = {
   "contractor:assessment": ["MANAGER"],
   "canteen:check": ["MANAGER", "SUPERVISOR"],
   "canteen:docs": ["MANAGER", "SUPERVISOR", "CLERK"],
+  // Satisfaction surveys (§3.2): client-service staff collect the answers and follow each opinion
+  // through the departments (R-SUR-1..3); managers and supervisors open and close rounds and export.
+  "survey:read": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:manage": ["MANAGER", "SUPERVISOR"],
+  "survey:respond": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:opinion": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:revisit": ["MANAGER", "SUPERVISOR", "CLERK"],
+  "survey:export": ["MANAGER", "SUPERVISOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -289,6 +297,18 @@ export const ACTION_PERMISSIONS = {
   recordViolationResponseAction: "contractor:conduct",
   submitCanteenCheckAction: "canteen:check",
   submitWeeklyDocAction: "canteen:docs",
+  // — surveys: add this module's actions here —
+  saveSurveyQuestionnaireAction: "settings:company",
+  openSurveyRoundAction: "survey:manage",
+  closeSurveyRoundAction: "survey:manage",
+  recordSurveyResponseAction: "survey:respond",
+  createSurveyResponseLinkAction: "survey:respond",
+  summariseSurveyOpinionAction: "survey:opinion",
+  deliverSurveyOpinionAction: "survey:opinion",
+  recordSurveyAnswerAction: "survey:opinion",
+  recordSurveyRectificationAction: "survey:opinion",
+  recordSurveyRevisitAction: "survey:revisit",
+  createSurveyRevisitSigningLinkAction: "survey:revisit",
 } as const satisfies Record<string, Permission>;
 
 export type ActionName = keyof typeof ACTION_PERMISSIONS;
@@ -303,6 +323,7 @@ export const ROUTES = [
   { path: "/complaints", permission: "complaint:read", nav: "complaints", group: "complaints" },
   { path: "/special-services", permission: "service:read", nav: "specialServices", group: "complaints" },
   { path: "/special-services/catalogue", permission: "service:catalogue", nav: "specialServiceCatalogue", group: "complaints" },
+  { path: "/surveys", permission: "survey:read", nav: "surveys", group: "complaints" },
   { path: "/inspections", permission: "inspection:perform", nav: "inspections", group: "inspections" },
   { path: "/work-orders", permission: "workorder:read", nav: "workOrders", group: "inspections" },
   { path: "/inspections/compliance", permission: "inspection:compliance", nav: "compliance", group: "inspections" },

@@ -5,8 +5,13 @@ import { useState } from "react";
 import { SignaturePad } from "@/components/files/signature-pad";
 import { signRevisitAction } from "@/lib/complaints/signing-actions";
 
-/** The client's signature on the public signing page: confirming it signs the revisit record at once. */
-export function RevisitSigningForm({ token }: { token: string }) {
+type SignAction = typeof signRevisitAction;
+
+/**
+ * The client's signature on the public signing page: confirming it signs the revisit record at once.
+ * `sign` is the revisit's own public action (a complaint's by default, a survey opinion's R-SUR-3).
+ */
+export function RevisitSigningForm({ token, sign = signRevisitAction }: { token: string; sign?: SignAction }) {
   const t = useTranslations("signing");
   const [done, setDone] = useState(false);
   if (done)
@@ -26,7 +31,7 @@ export function RevisitSigningForm({ token }: { token: string }) {
         form.delete("requestId");
         form.delete("siteId");
         form.delete("kind");
-        return signRevisitAction(form);
+        return sign(form);
       }}
       onChange={(fileId) => setDone(!!fileId)}
     />

@@ -12,10 +12,22 @@ type LinkAction = (input: unknown) => Promise<ActionResult<{ url: string; qrSvg:
 /**
  * R-CMP-4: the client who is not on site signs the revisit record on their own phone. 生成签字链接
  * makes a one-time link (a new one revokes the previous), shown as a QR code to scan and as a link
- * to copy into a chat.
+ * to copy into a chat. Other one-time links (a survey questionnaire, R-SUR) pass their own `input` and
+ * translated `labels`.
  */
-export function SigningLinkPanel(props: { complaintId: string; round: number; timeZone: string; action: LinkAction }) {
-  const t = useTranslations("complaints.signingLink");
+export function SigningLinkPanel(props: {
+  complaintId?: string;
+  round?: number;
+  input?: Record<string, unknown>;
+  labels?: Partial<Record<"create" | "recreate" | "title" | "hint", string>>;
+  timeZone: string;
+  action: LinkAction;
+}) {
+  const tLink = useTranslations("complaints.signingLink");
+  const t = (key: "create" | "recreate" | "title" | "hint" | "qr" | "url" | "copy" | "copied", values?: Record<string, string>) => {
+    const label = key in (props.labels ?? {}) ? props.labels?.[key as keyof typeof props.labels] : undefined;
+    return label !== undefined ? label.replace("{expiresAt}", values?.expiresAt ?? "") : tLink(key, values);
+  };
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [link, setLink] = useState<{ url: string; qrSvg: string; expiresAt: string } | null>(null);
@@ -29,7 +41,7 @@ export function SigningLinkPanel(props: { complaintId: string; round: number; ti
     setError(null);
     setCopied(false);
     try {
-      const result = await props.action({ requestId, complaintId: props.complaintId, round: props.round });
+      const result = await props.action({ requestId, ...(props.input ?? { complaintId: props.complaintId, round: props.round }) });
       if (result.ok) {
         setLink(result.data);
         setRequestId(newRequestId());

@@ -70,6 +70,8 @@ export function recordHref(entity: string, id: string): string | null {
     Site: "/registry/sites/",
     Department: "/registry/departments/",
     User: "/admin/users/",
+    SurveyRound: "/surveys/",
+    SurveyOpinionItem: "/surveys/items/",
   };
   return pages[entity] ? `${pages[entity]}${id}` : null;
 }

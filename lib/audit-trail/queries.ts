@@ -38,6 +38,10 @@ export const AUDIT_ENTITIES = [
   "LeaveRequest",
   "MeetingActionItem",
   "MeetingAmendment",
+  "SurveyQuestionnaire",
+  "SurveyRound",
+  "SurveyResponse",
+  "SurveyOpinionItem",
 ] as const;
 const ACTIONS = Object.values(AuditAction);
 const DEFAULT_ZONE = "Asia/Shanghai";

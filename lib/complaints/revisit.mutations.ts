@@ -6,7 +6,7 @@ import type { Calendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
-import { issueSigningLink, signingLinkView, signingTokenOf } from "@/lib/signing-links/store";
+import { issueSigningLink, issueSigningLinkOnce, signingLinkView } from "@/lib/signing-links/store";
 import { auditStep, checkTime, loadComplaint, siteCalendar, transition, type Tx } from "./mutations";
 import { canDo, rectificationDue, stateAfterRevisit, type Severity, type SatisfactionLevel } from "./rules";
 import { CreateRevisitSigningLinkSchema, RecordRevisitSchema } from "./schema";
@@ -160,42 +160,32 @@ export const createRevisitSigningLink = defineMutation({
     const c = await loadComplaint(actor, input.complaintId);
     if (input.round !== c.round || c.state !== "RECTIFIED") throw new DomainError("conflict", "complaints.errors.stepNotAllowed");
     const now = new Date();
-    const link = await createOnce(actor, {
-      find: async () => {
-        const made = await db.signingLink.findUnique({
-          where: { requestId: input.requestId },
-          select: { createdById: true, siteId: true, expiresAt: true },
+    const link = await issueSigningLinkOnce(actor, { siteId: c.siteId, requestId: input.requestId }, () =>
+      db.$transaction(async (tx) => {
+        const revisit = await tx.complaintRevisit.findUnique({
+          where: { complaintId_round: { complaintId: c.id, round: c.round } },
+          select: { id: true, completedAt: true },
         });
-        return made && made.siteId === c.siteId
-          ? { madeById: made.createdById, result: { token: signingTokenOf(input.requestId), expiresAt: made.expiresAt } }
-          : null;
-      },
-      create: () =>
-        db.$transaction(async (tx) => {
-          const revisit = await tx.complaintRevisit.findUnique({
-            where: { complaintId_round: { complaintId: c.id, round: c.round } },
-            select: { id: true, completedAt: true },
-          });
-          if (!revisit || revisit.completedAt) throw new DomainError("conflict", "complaints.errors.notAwaitingSignature");
-          const issued = await issueSigningLink(tx, {
-            purpose: "COMPLAINT_REVISIT",
-            targetId: revisit.id,
-            siteId: c.siteId,
-            createdById: actor.id,
-            requestId: input.requestId,
-            now,
-          });
-          await writeAudit(tx, {
-            actorId: actor.id,
-            siteId: c.siteId,
-            entity: "SigningLink",
-            entityId: issued.id,
-            action: "CREATE",
-            after: { purpose: "COMPLAINT_REVISIT", complaintId: c.id, round: c.round, expiresAt: issued.expiresAt },
-          });
-          return issued;
-        }),
-    });
+        if (!revisit || revisit.completedAt) throw new DomainError("conflict", "complaints.errors.notAwaitingSignature");
+        const issued = await issueSigningLink(tx, {
+          purpose: "COMPLAINT_REVISIT",
+          targetId: revisit.id,
+          siteId: c.siteId,
+          createdById: actor.id,
+          requestId: input.requestId,
+          now,
+        });
+        await writeAudit(tx, {
+          actorId: actor.id,
+          siteId: c.siteId,
+          entity: "SigningLink",
+          entityId: issued.id,
+          action: "CREATE",
+          after: { purpose: "COMPLAINT_REVISIT", complaintId: c.id, round: c.round, expiresAt: issued.expiresAt },
+        });
+        return issued;
+      }),
+    );
     return { ...(await signingLinkView(link.token)), expiresAt: link.expiresAt.toISOString() };
   },
 });

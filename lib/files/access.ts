@@ -27,6 +27,7 @@ const READ_PERMISSION: Record<FileEntity, Permission> = {
   CANTEEN_CHECK: "contractor:read",
   CANTEEN_WEEKLY_DOC: "contractor:read",
   CONTRACTOR_VIOLATION: "contractor:read",
+  SURVEY_ITEM: "survey:read",
 };
 
 export interface FileForAccess {

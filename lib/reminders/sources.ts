@@ -4,6 +4,7 @@ import { complaintReminders } from "@/lib/complaints/reminders";
 import { contractorReminders } from "@/lib/contractors/reminders";
 import { meetingReminders } from "@/lib/meetings/reminders";
 import { specialServiceReminders } from "@/lib/special-services/reminders";
+import { surveyReminders } from "@/lib/surveys/reminders";
 import { vacantUnitReminders } from "@/lib/vacant-units/reminders";
 import { wasteReminders } from "@/lib/waste/reminders";
 import type { ReminderSource } from "./source";
@@ -17,4 +18,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   wasteReminders,
   specialServiceReminders,
   contractorReminders,
+  surveyReminders,
 ];

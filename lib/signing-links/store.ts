@@ -2,7 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import QRCode from "qrcode";
 import { DomainError } from "@/lib/action";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { createOnce } from "@/lib/idempotency";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SigningPurpose } from "@/lib/generated/prisma/enums";
@@ -34,6 +36,29 @@ export function signingTokenOf(requestId: string): string {
 }
 
 /**
+ * Issues a link once per request id (lib/idempotency.ts): a replay or a double click answers with the
+ * link the first request made (its token is derived from the same request id), never a second link.
+ */
+export function issueSigningLinkOnce(
+  actor: Actor,
+  input: { siteId: string; requestId: string },
+  issue: () => Promise<{ token: string; expiresAt: Date }>,
+): Promise<{ token: string; expiresAt: Date }> {
+  return createOnce(actor, {
+    find: async () => {
+      const made = await db.signingLink.findUnique({
+        where: { requestId: input.requestId },
+        select: { createdById: true, siteId: true, expiresAt: true },
+      });
+      return made && made.siteId === input.siteId
+        ? { madeById: made.createdById, result: { token: signingTokenOf(input.requestId), expiresAt: made.expiresAt } }
+        : null;
+    },
+    create: issue,
+  });
+}
+
+/**
  * A new link for one target; every earlier link of the same target that is still open is revoked,
  * so only the link last handed to the client works. The token is derived from the request id (see
  * token.ts): only its hash is stored. The target row is locked first, so links issued at once for one
@@ -41,13 +66,21 @@ export function signingTokenOf(requestId: string): string {
  */
 export async function issueSigningLink(
   tx: Tx,
-  input: { purpose: SigningPurpose; targetId: string; siteId: string; createdById: string; requestId: string; now: Date },
+  input: {
+    purpose: SigningPurpose;
+    targetId: string;
+    siteId: string;
+    createdById: string;
+    requestId: string;
+    now: Date;
+    ttlMs?: number;
+  },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
-  const { purpose, targetId, siteId, createdById, requestId, now } = input;
+  const { purpose, targetId, siteId, createdById, requestId, now, ttlMs = SIGNING_LINK_TTL_MS } = input;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signing-link:${purpose}:${targetId}`}))`;
   await tx.signingLink.updateMany({ where: { purpose, targetId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   const { token, tokenHash } = signingTokenFor(requestId, tokenKey());
-  const expiresAt = new Date(now.getTime() + SIGNING_LINK_TTL_MS);
+  const expiresAt = new Date(now.getTime() + ttlMs);
   const link = await tx.signingLink.create({
     data: { purpose, targetId, siteId, tokenHash, createdById, expiresAt, requestId },
     select: { id: true },
@@ -55,11 +88,14 @@ export async function issueSigningLink(
   return { id: link.id, token, expiresAt };
 }
 
-/** The link of a token while it still works (not used, not revoked, not expired), or null. */
-export async function findOpenSigningLink(token: string, purpose: SigningPurpose, now = new Date()): Promise<OpenSigningLink | null> {
+/**
+ * The link of a token while it still works (not used, not revoked, not expired), or null. Without a
+ * purpose, whatever the link opens: the public page /sign/<token> shows the record its purpose names.
+ */
+export async function findOpenSigningLink(token: string, purpose?: SigningPurpose, now = new Date()): Promise<OpenSigningLink | null> {
   if (!isWellFormedToken(token)) return null;
   return db.signingLink.findFirst({
-    where: { tokenHash: hashSigningToken(token), purpose, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    where: { tokenHash: hashSigningToken(token), ...(purpose ? { purpose } : {}), usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true, purpose: true, targetId: true, siteId: true, createdById: true, expiresAt: true },
   });
 }

@@ -1,11 +1,12 @@
 /**
- * One-time signing links (R-CMP-4: the client signs the revisit record, also when not on site): a
- * 32-byte token (derived from the request's id under the server's key, see signingTokenFor) travels in
- * the link; only its SHA-256 is stored, so a database dump opens nothing. Pure: no I/O.
+ * One-time links (R-CMP-4: the client signs the revisit record, also when not on site; R-SUR: a tenant
+ * answers a survey or signs an opinion's revisit record): a 32-byte token (derived from the request's id
+ * under the server's key, see signingTokenFor) travels in the link; only its SHA-256 is stored, so a
+ * database dump opens nothing. Pure: no I/O.
  */
 import { createHash, createHmac } from "node:crypto";
 
-/** A link works for 72 hours from its creation. */
+/** A link works for 72 hours from its creation unless its purpose says otherwise (issueSigningLink ttlMs). */
 export const SIGNING_LINK_TTL_MS = 72 * 60 * 60 * 1000;
 
 /** 32 bytes in base64url: 43 characters of [A-Za-z0-9_-]. */

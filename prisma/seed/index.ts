@@ -27,6 +27,7 @@ import { seedMeetingHistory } from "./meeting-history";
 import { seedMeetingSeries } from "./meeting-series";
 import { seedNewspapers } from "./newspapers";
 import { seedSpecialServices } from "./special-services";
+import { seedSurveys } from "./surveys";
 import { seedVacantUnits } from "./vacant-units";
 import { seedFoundItems } from "./found-items";
 import { seedWaste } from "./waste";
@@ -208,6 +209,8 @@ export async function seed(db: PrismaClient, options: { now?: Date; log?: (line:
   await seedSpecialServices(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // The cleaning and catering companies, their staff (joining the cleaners above), two months of canteen checks (./contractors).
   await seedContractors(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
+  // The survey questionnaire, two past rounds per site with responses and opinions at every step (./surveys).
+  await seedSurveys(db, { now: options.now, log: options.log ?? ((line) => console.log(line)) });
   // Complaints, work orders and passes above were numbered in bulk: the next ones continue their days.
   await syncDailyCounters(db);
 }

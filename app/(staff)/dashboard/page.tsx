@@ -4,6 +4,7 @@ import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { DeadlineCountsTable } from "@/components/complaints/deadline-counts";
 import { OnTimeChart } from "@/components/complaints/on-time-chart";
 import { MissingMeetingsCard } from "@/components/meetings/missing-meetings-card";
+import { SurveyDeadlinesCard } from "@/components/surveys/survey-deadlines-card";
 import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { OpenWorkOrdersCard } from "@/components/work-orders/open-work-orders-card";
 import { ServiceRevisitsCard } from "@/components/special-services/revisits-card";
@@ -178,6 +179,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {list.rows.some((r) => r.provisional) ? <p className="mt-2 text-xs text-slate-500">{t("dashboard.list.provisionalHint")}</p> : null}
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />
       </section>
+      {/* Survey-opinion deadlines (R-SUR-1..3), beside the complaints', in the same states. */}
+      <SurveyDeadlinesCard site={filter.site} />
       <section aria-labelledby="on-time-title" className="mb-6 flex min-w-0 flex-col gap-3">
         <div>
           <h2 id="on-time-title" className="text-base font-semibold text-slate-900">

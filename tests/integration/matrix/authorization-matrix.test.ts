@@ -31,6 +31,7 @@ import { remindersMatrix } from "./reminders";
 import { revisitSigningMatrix } from "./revisit-signing";
 import { signatoriesMatrix } from "./signatories";
 import { specialServicesMatrix } from "./special-services";
+import { surveysMatrix } from "./surveys";
 import type { MatrixModule, MatrixSite } from "./types";
 import { vacantUnitsMatrix } from "./vacant-units";
 import { workOrdersMatrix } from "./work-orders";
@@ -62,6 +63,7 @@ const MODULES: MatrixModule[] = [
   wasteMatrix,
   specialServicesMatrix,
   contractorsMatrix,
+  surveysMatrix,
 ];
 const actions: Record<string, AnyAction> = Object.assign({}, ...MODULES.flatMap((m) => m.actions));
 const INPUTS: MatrixModule["inputs"] = Object.assign({}, ...MODULES.map((m) => m.inputs));
@@ -138,12 +140,13 @@ describe.each([...ROLES, null] as (Role | null)[])("as %s", (role) => {
 describe("company-wide settings: the admin or a manager of every site", () => {
   const companyWide = (Object.keys(ACTION_PERMISSIONS) as ActionName[]).filter((a) => COMPANY_WIDE.includes(ACTION_PERMISSIONS[a]));
 
-  it("the table marks checklist templates, hazard terms and official years (save and preview) company-wide", () => {
+  it("the table marks checklist templates, hazard terms, official years (save and preview) and the survey questionnaire company-wide", () => {
     expect(companyWide.sort()).toEqual([
       "previewOfficialYearAction",
       "saveChecklistTemplateAction",
       "saveHazardTermsAction",
       "saveOfficialYearAction",
+      "saveSurveyQuestionnaireAction",
     ]);
   });
 

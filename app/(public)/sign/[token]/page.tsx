@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RevisitSigningForm } from "@/components/complaints/revisit-signing-form";
+import { PublicSurveyQuestionnaire, PublicSurveyRevisit } from "@/components/surveys/public-pages";
 import { revisitForSigning } from "@/lib/complaints/signing";
+import { findOpenSigningLink } from "@/lib/signing-links/store";
+import { surveyForLink } from "@/lib/surveys/response.mutations";
+import { surveyRevisitForSigning } from "@/lib/surveys/revisit.mutations";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signing");
@@ -11,13 +15,24 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The client's one-time signing page (R-CMP-4), outside the staff area: no account, the token in the
- * path opens this one revisit record and nothing else, once, for 72 hours.
+ * path opens this one revisit record and nothing else, once, for 72 hours. The same links open a
+ * tenant's satisfaction questionnaire or the revisit record of a survey opinion (R-SUR-3): the link's
+ * purpose says which record the page shows.
  */
 export default async function SignRevisitPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("signing");
   const tc = await getTranslations("complaints");
-  const record = await revisitForSigning(token);
+  const purpose = (await findOpenSigningLink(token))?.purpose;
+  if (purpose === "SURVEY_RESPONSE") {
+    const survey = await surveyForLink(token);
+    if (survey) return <PublicSurveyQuestionnaire token={token} survey={survey} />;
+  }
+  if (purpose === "SURVEY_REVISIT") {
+    const revisit = await surveyRevisitForSigning(token);
+    if (revisit) return <PublicSurveyRevisit token={token} record={revisit} />;
+  }
+  const record = purpose === "COMPLAINT_REVISIT" ? await revisitForSigning(token) : null;
   if (!record)
     return (
       <main className="mx-auto max-w-md p-4">
