@@ -44,6 +44,7 @@ import { meetingsMatrix } from "./matrix/meetings";
 import { newspapersMatrix } from "./matrix/newspapers";
 import { revisitSigningMatrix } from "./matrix/revisit-signing";
 import { specialServicesMatrix } from "./matrix/special-services";
+import { surveysMatrix } from "./matrix/surveys";
 import type { MatrixModule } from "./matrix/types";
 import { vacantUnitsMatrix } from "./matrix/vacant-units";
 import { wasteMatrix } from "./matrix/waste";
@@ -334,6 +335,23 @@ Object.assign(WALKED, {
   ),
   recordServiceRevisitAction: fromMatrix(specialServicesMatrix, "recordServiceRevisitAction", () =>
     db.specialServiceOrder.count({ where: { revisitedAt: { not: null } } }),
+  ),
+  // Surveys (R-SUR-1..3): one response per tenant and round, links issued once per request id, guarded steps.
+  recordSurveyResponseAction: fromMatrix(surveysMatrix, "recordSurveyResponseAction", () =>
+    db.surveyResponse.count({ where: { submittedAt: { not: null } } }),
+  ),
+  createSurveyResponseLinkAction: fromMatrix(surveysMatrix, "createSurveyResponseLinkAction", () =>
+    db.signingLink.count({ where: { purpose: "SURVEY_RESPONSE" } }),
+  ),
+  recordSurveyAnswerAction: fromMatrix(surveysMatrix, "recordSurveyAnswerAction", () =>
+    db.surveyOpinionItem.count({ where: { answeredAt: { not: null } } }),
+  ),
+  recordSurveyRectificationAction: fromMatrix(surveysMatrix, "recordSurveyRectificationAction", () =>
+    db.surveyOpinionItem.count({ where: { rectifiedAt: { not: null } } }),
+  ),
+  recordSurveyRevisitAction: fromMatrix(surveysMatrix, "recordSurveyRevisitAction", () => db.surveyRevisit.count()),
+  createSurveyRevisitSigningLinkAction: fromMatrix(surveysMatrix, "createSurveyRevisitSigningLinkAction", () =>
+    db.signingLink.count({ where: { purpose: "SURVEY_REVISIT" } }),
   ),
   // Content-addressed: the same bytes to the same site are one stored file.
   uploadFileAction: fromMatrix(filesMatrix, "uploadFileAction", () => db.storedFile.count()),

@@ -297,18 +297,22 @@ beforeAll(async () => {
   ).id;
   cleaner = (await db.cleaner.create({ data: { siteId: world.siteA, name: "王阿姨" } })).id;
 
-  // Today's newspapers: one pending delivery per title for the tenant, handed over.
+  // Today's newspapers: one pending delivery per title, each to another unit of the tenant (one household
+  // signs once for all its titles, R-NEWS-3: each delivery here must be its own stop), handed over.
   await signInAs(world.users.MANAGER);
   const lines: { titleId: string; received: number }[] = [];
   for (let i = 0; i < TAKERS.length + 2; i++) {
     const title = await createNewspaperTitleAction({ siteId: world.siteA, name: `日报${i}`, publisher: "" });
     const titleId = (title as { data: { id: string } }).data.id;
+    const unit = await db.unit.create({
+      data: { siteId: world.siteA, code: `NP-${i}`, building: "A座", floor: "5F", status: "OCCUPIED", tenantId: world.a.tenant },
+    });
     await createNewspaperSubscriptionAction({
       requestId: newRequestId(),
       siteId: world.siteA,
       titleId,
       tenantId: world.a.tenant,
-      unitId: world.a.unit,
+      unitId: unit.id,
       copies: 1,
       startsOn: addDays(today(), -1),
       endsOn: "",
