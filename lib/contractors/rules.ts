@@ -92,7 +92,7 @@ export function weekProblem(weekStart: LocalDate, today: LocalDate): "notMonday"
  * the Monday is not a working day (a statutory holiday such as 2026-05-04), the deadline moves to
  * 12:00 of the week's first working day (a make-up Saturday or Sunday counts): the catering company's
  * office and the client-service department do not exchange documents on a holiday
- * (docs/decisions/014-contractors-menu-deadline.md). A week without any working day has no menu due.
+ * (docs/decisions/015-contractors-menu-deadline.md). A week without any working day has no menu due.
  *
  * §11.4(5) 每周五把本周总结及下周工作要点报客务部: the summary is due by the end of Friday; on a
  * non-working Friday, by the end of the last working day before it in the same week; none when the
