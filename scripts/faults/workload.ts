@@ -117,20 +117,26 @@ export async function prepare(
 
   // Deliveries are one per (day, subscription): ten subscriptions over as many past days as needed.
   const title = await db.newspaperTitle.create({ data: { siteId, name: `演练日报${code}` }, select: { id: true } });
-  const subscriptions = [];
+  // Ten subscribers, each at its own unit: a household's papers of a day are held together (R-NEWS-3),
+  // so each held delivery here is one household's stop.
+  const subscriptions: { id: string; unitId: string }[] = [];
   for (let i = 0; i < 10; i++) {
+    const stop = await db.unit.create({
+      data: { siteId, code: `N-${code}-${i}`, building: "A座", floor: "2F", status: "OCCUPIED", tenantId: tenant.id },
+      select: { id: true },
+    });
     subscriptions.push(
       await db.newspaperSubscription.create({
         data: {
           siteId,
           titleId: title.id,
           tenantId: tenant.id,
-          unitId: unit.id,
+          unitId: stop.id,
           copies: 1,
           startsOn: new Date("2019-01-01"),
           createdById: desk.id,
         },
-        select: { id: true },
+        select: { id: true, unitId: true },
       }),
     );
   }
@@ -170,7 +176,7 @@ export async function prepare(
         subscriptionId: s.id,
         titleId: title.id,
         tenantId: tenant.id,
-        unitId: unit.id,
+        unitId: s.unitId,
         copies: 1,
       })),
     });
