@@ -5,7 +5,6 @@ import { writeAudit } from "@/lib/audit";
 import type { Calendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
-import { createOnce } from "@/lib/idempotency";
 import { issueSigningLink, issueSigningLinkOnce, signingLinkView } from "@/lib/signing-links/store";
 import { auditStep, checkTime, loadComplaint, siteCalendar, transition, type Tx } from "./mutations";
 import { canDo, rectificationDue, stateAfterRevisit, type Severity, type SatisfactionLevel } from "./rules";

@@ -1,10 +1,8 @@
 import "server-only";
 import { DomainError } from "@/lib/action";
-import { writeAudit } from "@/lib/audit";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { consumeSigningLink, findOpenSigningLink } from "@/lib/signing-links/store";
-import { attachNewFile } from "@/lib/files/claim";
+import { findOpenSigningLink, storeSignatureFromLink } from "@/lib/signing-links/store";
 import { putCheckedBytes } from "@/lib/storage";
 import { siteCalendar } from "./mutations";
 import { completeRevisit } from "./revisit.mutations";
@@ -91,23 +89,10 @@ export async function signRevisitWithLink(token: string, bytes: Uint8Array): Pro
   const c = revisit.complaint;
   return db.$transaction(async (tx) => {
     const now = new Date();
-    await consumeSigningLink(tx, link.id, now);
-    const stored = await tx.storedFile.create({
-      data: { siteId: link.siteId, kind: "SIGNATURE", ...file, uploadedById: link.createdById },
-      select: { id: true },
-    });
-    await attachNewFile(tx, { fileId: stored.id, siteId: link.siteId, entity: "COMPLAINT", entityId: c.id });
-    await writeAudit(tx, {
-      actorId: null,
-      siteId: link.siteId,
-      entity: "StoredFile",
-      entityId: stored.id,
-      action: "CREATE",
-      after: { kind: "SIGNATURE", contentType: file.contentType, size: file.size, sha256: file.sha256, signingLinkId: link.id },
-    });
+    const signatureFileId = await storeSignatureFromLink(tx, link, file, { entity: "COMPLAINT", entityId: c.id }, now);
     const { count } = await tx.complaintRevisit.updateMany({
       where: { id: revisit.id, completedAt: null, signatureFileId: null },
-      data: { signatureFileId: stored.id, signedAt: now },
+      data: { signatureFileId, signedAt: now },
     });
     if (count !== 1) throw new DomainError("conflict", "signing.errors.linkInvalid");
     return completeRevisit(tx, calendar, c, { id: revisit.id, satisfaction: revisit.satisfaction }, now, null, {

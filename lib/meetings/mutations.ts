@@ -90,33 +90,34 @@ export const recordAttendance = defineMutation({
     const ctx = await requireMeeting(actor, input.meetingId);
     assertMinuteTaker(ctx);
     assertNotConfirmed(ctx, "entries");
-    const [rows, approvedLeaves] = await Promise.all([
-      db.meetingAttendance.findMany({
-        where: { meetingId: ctx.id },
-        select: { id: true, participantId: true, status: true, note: true, participant: { select: { name: true } } },
-      }),
-      db.leaveRequest.findMany({
-        where: { meetingId: ctx.id, state: "APPROVED" },
-        select: { participantId: true, state: true, decidedAt: true },
-      }),
-    ]);
-    const byParticipant = new Map(rows.map((r) => [r.participantId, r]));
-    const changes: { id: string; name: string; before: string | null; status: AttendanceStatusValue | null; note: string | null }[] = [];
-    input.entries.forEach((entry, i) => {
-      const row = byParticipant.get(entry.participantId);
-      // Only the people expected when the meeting was scheduled have a line in its attendance.
-      if (!row) throw new DomainError("invalid", "meetings.errors.notExpected", `entries.${i}.participantId`);
-      const status = entry.status === "" ? null : entry.status;
-      // R-MTG-3: excused only with a leave approved by the superior before the meeting began.
-      if (status === "EXCUSED" && !approvedLeaves.some((l) => l.participantId === row.participantId && leaveExcuses(l, ctx.startsAt)))
-        throw new DomainError("invalid", "meetings.errors.excusedWithoutLeave", `entries.${i}.status`, { name: row.participant.name });
-      const note = entry.note ?? null;
-      if (status !== row.status || note !== row.note)
-        changes.push({ id: row.id, name: row.participant.name, before: row.status, status, note });
-    });
-
+    // Read and compare inside the transaction, after the meeting's lock: of two identical submissions the
+    // second finds the first's marks and changes nothing (no second audit row), and both answer the same.
     await db.$transaction(async (tx) => {
       await lockScheduled(tx, ctx.id, "entries");
+      const [rows, approvedLeaves] = await Promise.all([
+        tx.meetingAttendance.findMany({
+          where: { meetingId: ctx.id },
+          select: { id: true, participantId: true, status: true, note: true, participant: { select: { name: true } } },
+        }),
+        tx.leaveRequest.findMany({
+          where: { meetingId: ctx.id, state: "APPROVED" },
+          select: { participantId: true, state: true, decidedAt: true },
+        }),
+      ]);
+      const byParticipant = new Map(rows.map((r) => [r.participantId, r]));
+      const changes: { id: string; name: string; before: string | null; status: AttendanceStatusValue | null; note: string | null }[] = [];
+      input.entries.forEach((entry, i) => {
+        const row = byParticipant.get(entry.participantId);
+        // Only the people expected when the meeting was scheduled have a line in its attendance.
+        if (!row) throw new DomainError("invalid", "meetings.errors.notExpected", `entries.${i}.participantId`);
+        const status = entry.status === "" ? null : entry.status;
+        // R-MTG-3: excused only with a leave approved by the superior before the meeting began.
+        if (status === "EXCUSED" && !approvedLeaves.some((l) => l.participantId === row.participantId && leaveExcuses(l, ctx.startsAt)))
+          throw new DomainError("invalid", "meetings.errors.excusedWithoutLeave", `entries.${i}.status`, { name: row.participant.name });
+        const note = entry.note ?? null;
+        if (status !== row.status || note !== row.note)
+          changes.push({ id: row.id, name: row.participant.name, before: row.status, status, note });
+      });
       if (changes.length === 0) return;
       const recordedAt = new Date();
       for (const c of changes)
@@ -134,7 +135,7 @@ export const recordAttendance = defineMutation({
         after: { attendance: Object.fromEntries(changes.map((c) => [c.name, c.status])) },
       });
     });
-    return { id: ctx.id, changed: changes.length };
+    return { id: ctx.id };
   },
 });
 

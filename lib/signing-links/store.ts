@@ -4,10 +4,13 @@ import QRCode from "qrcode";
 import { DomainError } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { attachNewFile } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
+import type { PutBytes } from "@/lib/storage";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SigningPurpose } from "@/lib/generated/prisma/enums";
+import type { FileEntity, SigningPurpose } from "@/lib/generated/prisma/enums";
 import { hkdfSync } from "node:crypto";
 import { hashSigningToken, isWellFormedToken, SIGNING_LINK_TTL_MS, signingPath, signingTokenFor } from "./token";
 
@@ -110,6 +113,36 @@ export async function consumeSigningLink(tx: Tx, linkId: string, now: Date): Pro
     data: { usedAt: now },
   });
   if (count !== 1) throw new DomainError("conflict", "signing.errors.linkInvalid");
+}
+
+/**
+ * The client's signature arriving through a link: the link is used up (once), the PNG recorded as a
+ * stored file of the record it signs, and audited without an actor (the client signed, through the
+ * link). The file is recorded as uploaded by the staff member who sent the link (StoredFile needs a
+ * user). Returns the stored file's id for the record's own guarded update in the same transaction.
+ */
+export async function storeSignatureFromLink(
+  tx: Tx,
+  link: OpenSigningLink,
+  file: PutBytes,
+  record: { entity: FileEntity; entityId: string },
+  now: Date,
+): Promise<string> {
+  await consumeSigningLink(tx, link.id, now);
+  const stored = await tx.storedFile.create({
+    data: { siteId: link.siteId, kind: "SIGNATURE", ...file, uploadedById: link.createdById },
+    select: { id: true },
+  });
+  await attachNewFile(tx, { fileId: stored.id, siteId: link.siteId, entity: record.entity, entityId: record.entityId });
+  await writeAudit(tx, {
+    actorId: null,
+    siteId: link.siteId,
+    entity: "StoredFile",
+    entityId: stored.id,
+    action: "CREATE",
+    after: { kind: "SIGNATURE", contentType: file.contentType, size: file.size, sha256: file.sha256, signingLinkId: link.id },
+  });
+  return stored.id;
 }
 
 /** Where the app is reached: NEXTAUTH_URL when configured, otherwise the request's own host. */

@@ -4,9 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { attachNewFile, claimFiles } from "@/lib/files/claim";
+import { claimFiles } from "@/lib/files/claim";
 import {
-  consumeSigningLink,
+  storeSignatureFromLink,
   findOpenSigningLink,
   issueSigningLink,
   issueSigningLinkOnce,
@@ -194,23 +194,10 @@ export async function signSurveyRevisitWithLink(token: string, bytes: Uint8Array
   const item = revisit.item;
   await db.$transaction(async (tx) => {
     const now = new Date();
-    await consumeSigningLink(tx, link.id, now);
-    const stored = await tx.storedFile.create({
-      data: { siteId: link.siteId, kind: "SIGNATURE", ...file, uploadedById: link.createdById },
-      select: { id: true },
-    });
-    await attachNewFile(tx, { fileId: stored.id, siteId: link.siteId, entity: "SURVEY_ITEM", entityId: item.id });
-    await writeAudit(tx, {
-      actorId: null,
-      siteId: link.siteId,
-      entity: "StoredFile",
-      entityId: stored.id,
-      action: "CREATE",
-      after: { kind: "SIGNATURE", contentType: file.contentType, size: file.size, sha256: file.sha256, signingLinkId: link.id },
-    });
+    const signatureFileId = await storeSignatureFromLink(tx, link, file, { entity: "SURVEY_ITEM", entityId: item.id }, now);
     const { count } = await tx.surveyRevisit.updateMany({
       where: { id: revisit.id, completedAt: null, signatureFileId: null },
-      data: { signatureFileId: stored.id, signedAt: now },
+      data: { signatureFileId, signedAt: now },
     });
     if (count !== 1) throw new DomainError("conflict", "signing.errors.linkInvalid");
     await completeRevisit(tx, item, revisit.id, now, null, { signedThroughLink: link.id });
