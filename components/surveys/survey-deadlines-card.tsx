@@ -17,6 +17,7 @@ export async function SurveyDeadlinesCard({ site }: { site?: string }) {
         <p className="text-xs text-slate-500">{t("dashboard.caption")}</p>
       </div>
       <DataTable
+        notRecords="figures"
         caption={t("dashboard.title")}
         rows={SURVEY_DEADLINE_KINDS.map((kind) => ({ kind, cells: data.counts[kind] }))}
         rowKey={(r) => r.kind}

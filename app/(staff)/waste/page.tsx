@@ -71,6 +71,7 @@ export default async function WastePage({ searchParams }: { searchParams: Search
           </p>
         ) : null}
         <DataTable
+          notRecords="figures"
           caption={t("streamsTitle")}
           rows={streams}
           rowKey={(s) => `${s.siteId}-${s.stream}`}
@@ -110,6 +111,7 @@ export default async function WastePage({ searchParams }: { searchParams: Search
           {t("logTitle")}
         </h2>
         <DataTable
+          notRecords="log"
           caption={t("logTitle")}
           rows={log.rows}
           rowKey={(r) => r.id}
