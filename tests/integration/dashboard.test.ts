@@ -347,6 +347,38 @@ describe("Excel export", () => {
     expect(sheet.rows).toHaveLength(3); // header + 2
   });
 
+  it("has the survey-opinion deadlines and the special services' phone revisits on their own sheets (same sites)", async () => {
+    const service = await db.specialService.create({ data: { siteId: world.siteA, name: "地毯清洗", unitLabel: "次", priceFen: 12000 } });
+    for (const [site, notice] of [
+      ["a", "JF-SA-EXPORT-1"],
+      ["b", "JF-SB-EXPORT-1"],
+    ] as const)
+      await db.specialServiceOrder.create({
+        data: {
+          requestId: newRequestId(),
+          siteId: site === "a" ? world.siteA : world.siteB,
+          serviceId: service.id,
+          serviceName: "地毯清洗",
+          tenantId: world[site].tenant,
+          agreedPriceFen: 12000,
+          scheduledAt: ago(5 * DAY),
+          orderedById: world.users.MANAGER,
+          state: "DONE",
+          doneAt: ago(4 * DAY),
+          noticeNumber: notice,
+          revisitDueAt: ago(DAY),
+        },
+      });
+    await signInAs(world.users.MANAGER);
+    const response = await exportRoute(new Request("http://localhost/dashboard/export"));
+    const sheets = await readXlsx(Buffer.from(await response.arrayBuffer()));
+    expect(sheets.map((s) => s.name)).toEqual(["投诉期限", "满意度调查意见期限", "特约服务电话回访"]);
+    const services = sheets[2];
+    expect(services.text).toContain("JF-SA-EXPORT-1");
+    expect(services.rows.flat()).toContain("已逾期");
+    expect(services.text).not.toContain("JF-SB-EXPORT-1"); // the manager's sites only
+  });
+
   it("exports all rows, not one page", async () => {
     await signInAs(world.users.MANAGER);
     const response = await exportRoute(new Request("http://localhost/dashboard/export?page=2"));

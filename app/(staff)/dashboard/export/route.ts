@@ -1,15 +1,21 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { exportOpenDeadlines } from "@/lib/complaints/dashboard.queries";
+import { roleHas } from "@/lib/permissions";
+import { requirePermission } from "@/lib/auth/guard";
+import { listOpenServiceRevisits } from "@/lib/special-services/dashboard.queries";
+import { surveyOpenDeadlines } from "@/lib/surveys/dashboard.queries";
 import { EXPORT_MAX_ROWS, exportFileName, parseDashboardFilter } from "@/lib/complaints/dashboard.rules";
 import { translator } from "@/lib/i18n/server";
-import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { buildXlsxWorkbook, type XlsxCell, type XlsxSheet } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /dashboard/export?<the dashboard's filter> — the filtered deadline list as .xlsx,
- * all matching rows up to EXPORT_MAX_ROWS. The data layer checks complaint:export and the sites.
+ * GET /dashboard/export?<the dashboard's filter> — the filtered deadline list as .xlsx, all matching
+ * rows up to EXPORT_MAX_ROWS, and beside it the survey-opinion deadlines (R-SUR-1..3) and the special
+ * services' phone revisits (R-SVC-2) of the same sites and due state, each on its own sheet. The data
+ * layer checks complaint:export (and the other modules' dashboard rights) and the sites.
  */
 export async function GET(request: Request) {
   const filter = parseDashboardFilter(Object.fromEntries(new URL(request.url).searchParams));
@@ -54,7 +60,67 @@ export async function GET(request: Request) {
     r.provisional ? t("dashboard.list.provisionalYes") : "",
     { localDateTime: r.receivedLocal },
   ]);
-  const file = await buildXlsx({ name: t("dashboard.export.sheet"), columns, rows });
+  const sheets: XlsxSheet[] = [{ name: t("dashboard.export.sheet"), columns, rows }];
+
+  // The other deadlines of the dashboard, with the same site and due-state filter.
+  const actor = await requirePermission("complaint:export");
+  const [surveys, services] = await Promise.all([
+    roleHas(actor.role, "complaint:dashboard") ? surveyOpenDeadlines({ site: filter.site }, EXPORT_MAX_ROWS) : null,
+    roleHas(actor.role, "service:dashboard")
+      ? listOpenServiceRevisits({ site: filter.site, due: filter.due }, { skip: 0, take: EXPORT_MAX_ROWS, page: 1 })
+      : null,
+  ]);
+  if (surveys)
+    sheets.push({
+      name: t("surveys.dashboard.title"),
+      columns: [
+        { header: t("surveys.site"), width: 16 },
+        { header: t("surveys.round"), width: 24 },
+        { header: t("complaints.tenant"), width: 28 },
+        { header: t("surveys.items.department"), width: 14 },
+        { header: t("surveys.state"), width: 14 },
+        { header: t("dashboard.list.deadline"), width: 10 },
+        { header: t("dashboard.list.dueAt"), width: 18 },
+        { header: t("dashboard.list.dueState"), width: 10 },
+      ],
+      rows: surveys.rows
+        .filter((r) => !filter.due || r.dueState === filter.due)
+        .map((r) => [
+          r.site.name,
+          r.roundTitle,
+          r.tenantName,
+          r.departmentName,
+          t(`surveys.itemStates.${r.state}`),
+          t(`surveys.deadlineKinds.${r.kind}`),
+          { localDateTime: r.dueLocal },
+          t(`complaints.deadlineStates.${r.dueState}`),
+        ]),
+    });
+  if (services)
+    sheets.push({
+      name: t("specialServices.card.title"),
+      columns: [
+        { header: t("specialServices.notice"), width: 20 },
+        { header: t("specialServices.site"), width: 16 },
+        { header: t("specialServices.service"), width: 20 },
+        { header: t("complaints.tenant"), width: 28 },
+        { header: t("specialServices.unit"), width: 10 },
+        { header: t("specialServices.revisitDeadline"), width: 18 },
+        { header: t("dashboard.list.dueState"), width: 10 },
+        { header: t("dashboard.list.provisional"), width: 10 },
+      ],
+      rows: services.rows.map((r) => [
+        r.number ?? "",
+        r.site.name,
+        r.serviceName,
+        r.tenantName,
+        r.unitCode ?? "",
+        { localDateTime: r.dueLocal },
+        t(`complaints.deadlineStates.${r.dueState}`),
+        r.provisional ? t("dashboard.list.provisionalYes") : "",
+      ]),
+    });
+  const file = await buildXlsxWorkbook(sheets);
   // More rows matched than one file holds (the page says the limit next to the button).
   return xlsxResponse(file, exportFileName(result.today), {
     ...(result.truncated ? { "X-Export-Truncated": String(EXPORT_MAX_ROWS) } : {}),
