@@ -16,9 +16,14 @@ export interface CreatedReminder {
   dedupeKey: string;
 }
 
-/** Leave waiting for a decision is its own topic; every other reminder of the run is a deadline. */
-function topicOf(kind: string): ChatTopic {
-  return kind.includes("leave") ? "leave" : "deadlines";
+/**
+ * Leave waiting for a decision and health certificates running out are topics of their own; every
+ * other reminder of the run is a deadline.
+ */
+export function topicOf(kind: string): ChatTopic {
+  if (kind.includes("leave")) return "leave";
+  if (kind.includes("certificate")) return "healthCertificates";
+  return "deadlines";
 }
 
 /**

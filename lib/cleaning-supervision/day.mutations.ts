@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyDailyReportSent } from "@/lib/chat-channels/daily-report";
 import { randomUUID } from "node:crypto";
 import { DomainError, defineMutation } from "@/lib/action";
 import type { Actor } from "@/lib/auth/actor";
@@ -338,7 +339,7 @@ export const sendCleaningReport = defineMutation({
     const { site, calendar, date, now } = await today(actor, input.siteId);
     const records = await loadDayRecords(site, calendar, date);
     const report = composeReport(calendar, date, records, input.remarks ?? null, now);
-    return db.$transaction(async (tx) => {
+    const sent = await db.$transaction(async (tx) => {
       const day = await openDay(tx, site.id, date);
       const { count } = await tx.cleaningDay.updateMany({
         where: { id: day.id, reportSentAt: null },
@@ -357,6 +358,9 @@ export const sendCleaningReport = defineMutation({
       });
       return { id: day.id };
     });
+    // And to the site's chat channels that receive the daily report (never throws).
+    await notifyDailyReportSent({ site, dayId: sent.id, date, missed: report.missed, by: actor.name });
+    return sent;
   },
 });
 

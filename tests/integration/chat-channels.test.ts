@@ -16,7 +16,7 @@ import {
   updateChatChannelAction,
 } from "@/lib/chat-channels/actions";
 import { listChatChannels } from "@/lib/chat-channels/queries";
-import { sendRemindersToChannels } from "@/lib/chat-channels/reminders";
+import { sendRemindersToChannels, topicOf } from "@/lib/chat-channels/reminders";
 import { chatRetry } from "@/lib/chat-channels/send";
 import { db } from "@/lib/db";
 import { runReminders } from "@/lib/reminders/run";
@@ -367,5 +367,14 @@ describe("the chat delivery's day is the site's (R-CAL)", () => {
     const deliveries = await db.chatDelivery.findMany({ where: { channelId }, select: { dedupeKey: true } });
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0].dedupeKey).toMatch(/\|2026-12-05$/);
+  });
+});
+
+describe("topics of the morning reminders", () => {
+  it("health certificates running out go to the health-certificate topic, leave to leave, the rest to deadlines", () => {
+    expect(topicOf("contractor.certificate_soon")).toBe("healthCertificates");
+    expect(topicOf("contractor.certificate_expired")).toBe("healthCertificates");
+    expect(topicOf("meeting.leave_pending")).toBe("leave");
+    expect(topicOf("complaint.rectification_due")).toBe("deadlines");
   });
 });

@@ -197,11 +197,22 @@ describe("§10.6 opinions and §10.9 damage", () => {
 
 describe("§10.7 the daily report", () => {
   it("is generated from the day's records, sent once to the site's managers in-app, and read by the manager", async () => {
+    // A chat group of the site that takes the daily report (issue 20), and one that does not.
+    const channel = (name: string, topics: string[]) =>
+      db.chatChannel.create({
+        data: { siteId: world.siteA, kind: "WEBHOOK", name, urlEncrypted: "x", urlHost: "example.com", topics, locale: "zh-CN" },
+      });
+    const reportGroup = await channel("保洁日报群", ["dailyReport"]);
+    const deadlineGroup = await channel("期限群", ["deadlines"]);
     await step("PLAN_HEARD", { note: "今日8人" });
     await recordCleaningOpinionAction({ requestId: newRequestId(), siteId: world.siteA, content: "电梯厅有异味" });
     const sent = await sendCleaningReportAction({ siteId: world.siteA, remarks: "垃圾房已消杀" });
     expect(sent).toMatchObject({ ok: true });
     expect(await sendCleaningReportAction({ siteId: world.siteA })).toMatchObject({ ok: false, code: "conflict" });
+    const deliveries = await db.chatDelivery.findMany({ select: { channelId: true, topic: true, message: true } });
+    expect(deliveries.map((d) => [d.channelId, d.topic])).toEqual([[reportGroup.id, "dailyReport"]]);
+    expect(JSON.stringify(deliveries[0].message)).toContain("/cleaning/days/");
+    expect(deliveries.some((d) => d.channelId === deadlineGroup.id)).toBe(false);
     // The day is closed: later steps are refused.
     expect(await step("LAST_PATROL")).toMatchObject({ ok: false, code: "conflict" });
 
