@@ -16,6 +16,16 @@ async function todayOfSites(siteIds: string[]) {
 }
 
 /**
+ * R-LOST-1 in SQL: items still registered and kept past their period at their own site's today (one OR
+ * branch per site) — the list's "DUE" filter, the managers' card and the disposal reminder.
+ */
+export function dueForDisposalWhere(todayOf: ReadonlyMap<string, string>): Prisma.FoundItemWhereInput {
+  return {
+    OR: [...todayOf].map(([siteId, today]) => ({ siteId, state: "REGISTERED" as const, keepUntil: { lt: dateColumn(today) } })),
+  };
+}
+
+/**
  * The register of the user's sites, newest first, filtered and paginated in SQL. "DUE" = still
  * registered and kept past its period at its own site's today (one OR branch per site).
  */
@@ -26,11 +36,7 @@ export async function listFoundItems(filter: { site?: string; state?: string; q?
   const state = oneOf(FOUND_ITEM_FILTERS, filter.state);
   const where: Prisma.FoundItemWhereInput = {
     siteId: { in: sites },
-    ...(state === "DUE"
-      ? { OR: sites.map((siteId) => ({ siteId, state: "REGISTERED" as const, keepUntil: { lt: dateColumn(todayOf.get(siteId)!) } })) }
-      : state
-        ? { state }
-        : {}),
+    ...(state === "DUE" ? dueForDisposalWhere(todayOf) : state ? { state } : {}),
     ...(filter.q
       ? {
           AND: [

@@ -24,6 +24,7 @@ import enFoundItems from "./messages/en/founditems.json";
 import enWaste from "./messages/en/waste.json";
 import enSpecialServices from "./messages/en/specialservices.json";
 import enContractors from "./messages/en/contractors.json";
+import enContractorReports from "./messages/en/contractorreports.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -49,6 +50,7 @@ import zhFoundItems from "./messages/zh-CN/founditems.json";
 import zhWaste from "./messages/zh-CN/waste.json";
 import zhSpecialServices from "./messages/zh-CN/specialservices.json";
 import zhContractors from "./messages/zh-CN/contractors.json";
+import zhContractorReports from "./messages/zh-CN/contractorreports.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -77,6 +79,7 @@ const zhCN = {
   ...zhWaste,
   ...zhSpecialServices,
   ...zhContractors,
+  ...zhContractorReports,
 };
 const en = {
   ...enCore,
@@ -104,6 +107,7 @@ const en = {
   ...enWaste,
   ...enSpecialServices,
   ...enContractors,
+  ...enContractorReports,
 };
 
 export type Messages = typeof zhCN;
