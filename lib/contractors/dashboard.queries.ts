@@ -4,7 +4,7 @@ import { loadSiteCalendars } from "@/lib/calendar/store";
 import { requirePermission } from "@/lib/auth/guard";
 import { cleaningSupervisionAlerts } from "@/lib/cleaning-supervision/dashboard.queries";
 import { db } from "@/lib/db";
-import { dueForDisposalWhere } from "@/lib/found-items/queries";
+import { dueForDisposalWhere } from "@/lib/found-items/due";
 import { siteScope } from "@/lib/registry/site.queries";
 import { streamStatusesOf } from "@/lib/waste/queries";
 import { cateringCertificates } from "./certificates";

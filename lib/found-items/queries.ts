@@ -1,10 +1,11 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
-import { dateColumn, formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
+import { formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { dueForDisposalWhere } from "./due";
 import { DEFAULT_RETENTION_DAYS, daysLeft, disposableFrom, isDueForDisposal } from "./rules";
 import { FOUND_ITEM_FILTERS } from "./schema";
 
@@ -13,16 +14,6 @@ async function todayOfSites(siteIds: string[]) {
   const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } });
   const now = new Date();
   return new Map(sites.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
-}
-
-/**
- * R-LOST-1 in SQL: items still registered and kept past their period at their own site's today (one OR
- * branch per site) — the list's "DUE" filter, the managers' card and the disposal reminder.
- */
-export function dueForDisposalWhere(todayOf: ReadonlyMap<string, string>): Prisma.FoundItemWhereInput {
-  return {
-    OR: [...todayOf].map(([siteId, today]) => ({ siteId, state: "REGISTERED" as const, keepUntil: { lt: dateColumn(today) } })),
-  };
 }
 
 /**

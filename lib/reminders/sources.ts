@@ -2,6 +2,7 @@ import "server-only";
 import { cleaningSupervisionReminders } from "@/lib/cleaning-supervision/reminders";
 import { complaintReminders } from "@/lib/complaints/reminders";
 import { contractorReminders } from "@/lib/contractors/reminders";
+import { foundItemReminders } from "@/lib/found-items/reminders";
 import { meetingReminders } from "@/lib/meetings/reminders";
 import { specialServiceReminders } from "@/lib/special-services/reminders";
 import { vacantUnitReminders } from "@/lib/vacant-units/reminders";
@@ -17,4 +18,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   wasteReminders,
   specialServiceReminders,
   contractorReminders,
+  foundItemReminders,
 ];
