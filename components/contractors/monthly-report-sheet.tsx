@@ -10,7 +10,7 @@ const head = `${cell} bg-slate-50 text-left font-normal print:bg-white`;
 /** A bordered table like the paper report; `empty` fills one row when there are no rows. */
 function Table({ caption, headers, rows, empty }: { caption?: string; headers: string[]; rows: ReactNode[][]; empty: string }) {
   return (
-    <table className="mb-3 w-full border-collapse text-[10pt]">
+    <table className="mb-3 w-full border-collapse text-[10pt]" data-not-records>
       {caption ? <caption className="mb-1 text-left text-[10.5pt] font-medium">{caption}</caption> : null}
       <thead>
         <tr>
