@@ -2,14 +2,17 @@ import "server-only";
 import { addDays as addDaysLocal, dateColumn, localDateOfColumn } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
-import { loadDayRecords } from "./day.queries";
-import { cleaningMeetings, dueOf } from "./plans.queries";
-import { dayItems, firstOfMonth, mondayOf, planState } from "./rules";
+import { dailyWindows } from "@/lib/inspections/rules";
+import { PATROL_AREA_TYPES, patrolFacts } from "./day.queries";
+import { dueOf } from "./plans.queries";
+import { dayItems, firstOfMonth, mondayOf, planState, type DayStep } from "./rules";
 
 /**
  * For the managers' contractors card: per site, today's missing supervisor steps (R-CLN-1, missed
  * items only) and the contractor's plans of the current and last week and month that are late or
- * missing (§10.11–12). Server-only and unauthorised: the caller passes the sites the user may see.
+ * missing (§10.11–12). `inUse` is false for a site that never recorded a supervisor's day (the
+ * reminders skip it too). Server-only and unauthorised: the caller passes the sites the user may see.
+ * Seven queries plus the calendars whatever the number of sites.
  */
 export async function cleaningSupervisionAlerts(siteIds: string[], now = new Date()) {
   if (siteIds.length === 0) return [];
@@ -31,39 +34,100 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
     }),
     loadSiteCalendars(siteIds),
   ]);
-  return Promise.all(
-    sites.flatMap((site) => {
-      const calendar = calendars.get(site.id);
-      if (!calendar) return [];
-      return [
-        (async () => {
-          const today = calendar.localDateOf(now);
-          const records = await loadDayRecords(site, calendar, today);
-          const missedToday = (dayItems(calendar, today, records.facts, now) ?? []).filter((i) => i.state === "missed").map((i) => i.key);
-          const thisWeek = mondayOf(today);
-          const periods = [
-            ["WEEKLY", thisWeek],
-            ["WEEKLY", addDaysLocal(thisWeek, -7)],
-            ["MONTHLY", firstOfMonth(today)],
-            ["MONTHLY", firstOfMonth(addDaysLocal(firstOfMonth(today), -1))],
-          ] as const;
-          const [meetings, plans] = await Promise.all([
-            cleaningMeetings(site.id, periods[3][1], addDaysLocal(thisWeek, 6)),
-            db.cleaningPlan.findMany({
-              where: { siteId: site.id, period: { gte: dateColumn(periods[3][1]) } },
-              select: { kind: true, period: true, submittedAt: true },
-            }),
-          ]);
-          const latePlans = periods.flatMap(([kind, period]) => {
-            const { dueAt } = dueOf(calendar, kind, period, meetings);
-            if (!dueAt) return [];
-            const plan = plans.find((p) => p.kind === kind && localDateOfColumn(p.period) === period);
-            const state = planState(dueAt, plan?.submittedAt ?? null, now);
-            return state === "late" || state === "missing" ? [{ kind, period, state }] : [];
-          });
-          return { siteId: site.id, siteName: site.name, today, missedToday, latePlans };
-        })(),
-      ];
+  const plan = sites.flatMap((site) => {
+    const calendar = calendars.get(site.id);
+    if (!calendar) return [];
+    const today = calendar.localDateOf(now);
+    const thisWeek = mondayOf(today);
+    const periods = [
+      ["WEEKLY", thisWeek],
+      ["WEEKLY", addDaysLocal(thisWeek, -7)],
+      ["MONTHLY", firstOfMonth(today)],
+      ["MONTHLY", firstOfMonth(addDaysLocal(firstOfMonth(today), -1))],
+    ] as const;
+    return [
+      {
+        site,
+        calendar,
+        today,
+        windows: dailyWindows(calendar, site, today),
+        periods,
+        first: periods[3][1],
+        last: addDaysLocal(thisWeek, 6),
+      },
+    ];
+  });
+  if (plan.length === 0) return [];
+  const ids = plan.map((p) => p.site.id);
+  const first = plan.map((p) => p.first).sort()[0]!;
+  const last = plan
+    .map((p) => p.last)
+    .sort()
+    .at(-1)!;
+  const periodKeys = plan.flatMap((p) => p.windows.map((w) => w.periodKey));
+  const [used, days, areas, checks, series, plans] = await Promise.all([
+    db.cleaningDay.findMany({ where: { siteId: { in: ids } }, distinct: ["siteId"], select: { siteId: true } }),
+    db.cleaningDay.findMany({
+      where: { OR: plan.map((p) => ({ siteId: p.site.id, date: dateColumn(p.today) })) },
+      select: { siteId: true, reportSentAt: true, steps: { select: { step: true, recordedAt: true } } },
     }),
-  );
+    db.area.findMany({ where: { siteId: { in: ids }, active: true, type: { in: PATROL_AREA_TYPES } }, select: { id: true, siteId: true } }),
+    periodKeys.length
+      ? db.inspection.findMany({
+          where: { siteId: { in: ids }, periodKey: { in: [...new Set(periodKeys)] }, area: { type: { in: PATROL_AREA_TYPES } } },
+          select: { siteId: true, areaId: true, periodKey: true, checkedAt: true },
+        })
+      : [],
+    // The cleaning meeting series (R-MTG-1) with its meetings, as plans.queries.ts cleaningMeetings reads them.
+    db.meetingSeries.findMany({
+      where: { siteId: { in: ids }, kind: "CLEANING" },
+      select: {
+        siteId: true,
+        id: true,
+        name: true,
+        weekday: true,
+        startTime: true,
+        active: true,
+        meetings: {
+          where: { date: { gte: dateColumn(first), lte: dateColumn(last) } },
+          select: { id: true, date: true, startsAt: true, state: true },
+          orderBy: { startsAt: "asc" },
+        },
+      },
+    }),
+    db.cleaningPlan.findMany({
+      where: { siteId: { in: ids }, period: { gte: dateColumn(first) } },
+      select: { siteId: true, kind: true, period: true, submittedAt: true },
+    }),
+  ]);
+  const inUse = new Set(used.map((d) => d.siteId));
+  return plan.map(({ site, calendar, today, windows, periods, first: siteFirst, last: siteLast }) => {
+    const day = days.find((d) => d.siteId === site.id);
+    const siteAreas = new Set(areas.filter((a) => a.siteId === site.id).map((a) => a.id));
+    const facts = {
+      steps: Object.fromEntries((day?.steps ?? []).map((s) => [s.step, s.recordedAt])) as Partial<Record<DayStep, Date>>,
+      patrols: patrolFacts(
+        windows,
+        siteAreas,
+        checks.filter((c) => c.siteId === site.id),
+      ),
+      reportSentAt: day?.reportSentAt ?? null,
+    };
+    const missedToday = (dayItems(calendar, today, facts, now) ?? []).filter((i) => i.state === "missed").map((i) => i.key);
+    const s = series.find((x) => x.siteId === site.id);
+    const meetings = {
+      series: s?.active ? { id: s.id, name: s.name, weekday: s.weekday, startTime: s.startTime, active: s.active } : null,
+      meetings: (s?.meetings ?? [])
+        .map((m) => ({ ...m, date: localDateOfColumn(m.date) }))
+        .filter((m) => m.date >= siteFirst && m.date <= siteLast),
+    };
+    const latePlans = periods.flatMap(([kind, period]) => {
+      const { dueAt } = dueOf(calendar, kind, period, meetings);
+      if (!dueAt) return [];
+      const found = plans.find((p) => p.siteId === site.id && p.kind === kind && localDateOfColumn(p.period) === period);
+      const state = planState(dueAt, found?.submittedAt ?? null, now);
+      return state === "late" || state === "missing" ? [{ kind, period, state }] : [];
+    });
+    return { siteId: site.id, siteName: site.name, today, inUse: inUse.has(site.id), missedToday, latePlans };
+  });
 }

@@ -16,6 +16,30 @@ const SCHEDULE = { timeZone: true, slot1Start: true, slot1End: true, slot2Start:
 const hhmm = (at: Date | null, timeZone: string) => (at ? formatInZone(at, timeZone).slice(11, 16) : null);
 
 /**
+ * §10.2: each of the day's slots over the patrol areas — due, checked, last check — from the site's
+ * active patrol areas and the slot's inspections (R-INS-1). Pure: shared by the day page and the
+ * managers' alerts, which read the rows of several sites at once.
+ */
+export function patrolFacts(
+  windows: readonly { periodKey: string; slot: number | null; end: Date }[],
+  areaIds: ReadonlySet<string>,
+  checks: readonly { areaId: string; periodKey: string; checkedAt: Date }[],
+): DayFacts["patrols"] {
+  const patrols: DayFacts["patrols"] = {};
+  if (areaIds.size === 0) return patrols;
+  for (const w of windows) {
+    const inSlot = checks.filter((c) => c.periodKey === w.periodKey && areaIds.has(c.areaId));
+    patrols[w.slot as 1 | 2] = {
+      end: w.end,
+      due: areaIds.size,
+      done: new Set(inSlot.map((c) => c.areaId)).size,
+      lastCheckAt: inSlot.reduce<Date | null>((last, c) => (!last || c.checkedAt > last ? c.checkedAt : last), null),
+    };
+  }
+  return patrols;
+}
+
+/**
  * Everything recorded for one site's day, unauthorised (callers check the site): the day row with its
  * steps, opinions and damage reports, the day's two inspection slots over the patrol areas (R-INS-1),
  * and the site's work orders opened that day (§10.9). Six queries whatever the size of the day.
@@ -54,18 +78,7 @@ export async function loadDayRecords(site: SiteSchedule & { id: string }, calend
       take: 50,
     }),
   ]);
-  const areaIds = new Set(areas.map((a) => a.id));
-  const patrols: DayFacts["patrols"] = {};
-  for (const w of windows) {
-    const inSlot = checks.filter((c) => c.periodKey === w.periodKey && areaIds.has(c.areaId));
-    if (areaIds.size === 0) continue;
-    patrols[w.slot as 1 | 2] = {
-      end: w.end,
-      due: areaIds.size,
-      done: new Set(inSlot.map((c) => c.areaId)).size,
-      lastCheckAt: inSlot.reduce<Date | null>((last, c) => (!last || c.checkedAt > last ? c.checkedAt : last), null),
-    };
-  }
+  const patrols = patrolFacts(windows, new Set(areas.map((a) => a.id)), checks);
   const complaintIds = (day?.opinions ?? []).flatMap((o) => (o.complaintId ? [o.complaintId] : []));
   const complaints = complaintIds.length
     ? await db.complaint.findMany({ where: { id: { in: complaintIds } }, select: { id: true, number: true } })

@@ -179,3 +179,49 @@ export async function canteenCheckDetail(id: string) {
     shortfalls: dishShortfalls(check),
   };
 }
+
+/**
+ * One received menu or weekly summary (R-CAT-1) to read: its week, state against its deadline, the typed
+ * text and the photos (claimed files of CANTEEN_WEEKLY_DOC), who recorded it; null outside the reader's sites.
+ */
+export async function canteenWeeklyDocDetail(id: string) {
+  const actor = await requirePermission("contractor:read");
+  const doc = await db.canteenWeeklyDoc.findFirst({
+    where: { id, siteId: { in: actor.siteIds } },
+    select: {
+      id: true,
+      siteId: true,
+      kind: true,
+      weekStart: true,
+      text: true,
+      receivedAt: true,
+      createdById: true,
+      site: { select: { name: true, timeZone: true } },
+    },
+  });
+  if (!doc) return null;
+  const [calendar, photos, recorder] = await Promise.all([
+    loadSiteCalendars([doc.siteId]).then((m) => m.get(doc.siteId)),
+    db.fileAttachment.findMany({
+      where: { entity: "CANTEEN_WEEKLY_DOC", entityId: doc.id },
+      select: { fileId: true },
+      orderBy: [{ createdAt: "asc" }, { fileId: "asc" }],
+    }),
+    db.user.findUnique({ where: { id: doc.createdById }, select: { name: true } }),
+  ]);
+  const weekStart = localDateOfColumn(doc.weekStart);
+  const deadline = calendar ? weeklyDocDeadline(doc.kind, weekStart, calendar) : null;
+  return {
+    id: doc.id,
+    siteId: doc.siteId,
+    siteName: doc.site.name,
+    kind: doc.kind,
+    weekStart,
+    text: doc.text,
+    state: weeklyDocState(deadline, doc.receivedAt, new Date()),
+    dueAt: deadline ? formatInZone(deadline, doc.site.timeZone) : null,
+    receivedAt: formatInZone(doc.receivedAt, doc.site.timeZone),
+    recordedBy: recorder?.name ?? "",
+    photoIds: photos.map((p) => p.fileId),
+  };
+}

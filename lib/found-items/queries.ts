@@ -1,10 +1,11 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
-import { dateColumn, formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
+import { formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { dueForDisposalWhere } from "./due";
 import { DEFAULT_RETENTION_DAYS, daysLeft, disposableFrom, isDueForDisposal } from "./rules";
 import { FOUND_ITEM_FILTERS } from "./schema";
 
@@ -26,11 +27,7 @@ export async function listFoundItems(filter: { site?: string; state?: string; q?
   const state = oneOf(FOUND_ITEM_FILTERS, filter.state);
   const where: Prisma.FoundItemWhereInput = {
     siteId: { in: sites },
-    ...(state === "DUE"
-      ? { OR: sites.map((siteId) => ({ siteId, state: "REGISTERED" as const, keepUntil: { lt: dateColumn(todayOf.get(siteId)!) } })) }
-      : state
-        ? { state }
-        : {}),
+    ...(state === "DUE" ? dueForDisposalWhere(todayOf) : state ? { state } : {}),
     ...(filter.q
       ? {
           AND: [

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canMove, daysLeft, disposableFrom, disposalProblem, foundOnProblem, isDueForDisposal, keepUntilOf } from "./rules";
+import {
+  canMove,
+  daysLeft,
+  disposableFrom,
+  disposalProblem,
+  disposalReminderRecipients,
+  foundOnProblem,
+  isDueForDisposal,
+  keepUntilOf,
+} from "./rules";
 
 describe("R-LOST-1: keeping period of a found item (calendar days, R-CAL-3)", () => {
   it("is kept through found day + N; disposal from the day after", () => {
@@ -53,5 +62,19 @@ describe("state changes", () => {
     expect(canMove("REGISTERED", "DISPOSED")).toBe(true);
     expect(canMove("CLAIMED", "DISPOSED")).toBe(false);
     expect(canMove("DISPOSED", "CLAIMED")).toBe(false);
+  });
+});
+
+describe("R-LOST-1 disposal reminder recipients", () => {
+  it("the site's active managers and supervisors, not clerks, front desk or disabled accounts", () => {
+    expect(
+      disposalReminderRecipients([
+        { userId: "m", role: "MANAGER", disabled: false },
+        { userId: "s", role: "SUPERVISOR", disabled: false },
+        { userId: "s-off", role: "SUPERVISOR", disabled: true },
+        { userId: "c", role: "CLERK", disabled: false },
+        { userId: "f", role: "FRONT_DESK", disabled: false },
+      ]),
+    ).toEqual(["m", "s"]);
   });
 });

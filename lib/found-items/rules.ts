@@ -59,3 +59,11 @@ export function canMove(from: FoundItemState, to: FoundItemState): boolean {
 export function daysLeft(keepUntil: LocalDate, today: LocalDate): number {
   return diffDays(today, keepUntil);
 }
+
+/**
+ * R-LOST-1 reminder: who hears that items are due for disposal at a site — its active managers (who
+ * decide) and supervisors (who may dispose with a witness, found:dispose).
+ */
+export function disposalReminderRecipients(members: readonly { userId: string; role: string; disabled: boolean }[]): string[] {
+  return members.filter((m) => !m.disabled && (m.role === "MANAGER" || m.role === "SUPERVISOR")).map((m) => m.userId);
+}

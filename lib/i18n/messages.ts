@@ -25,6 +25,7 @@ import enWaste from "./messages/en/waste.json";
 import enSpecialServices from "./messages/en/specialservices.json";
 import enContractors from "./messages/en/contractors.json";
 import enSurveys from "./messages/en/surveys.json";
+import enContractorReports from "./messages/en/contractorreports.json";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhComplaints from "./messages/zh-CN/complaints.json";
 import zhCompliance from "./messages/zh-CN/compliance.json";
@@ -51,6 +52,7 @@ import zhWaste from "./messages/zh-CN/waste.json";
 import zhSpecialServices from "./messages/zh-CN/specialservices.json";
 import zhContractors from "./messages/zh-CN/contractors.json";
 import zhSurveys from "./messages/zh-CN/surveys.json";
+import zhContractorReports from "./messages/zh-CN/contractorreports.json";
 
 // Messages are split by area so modules can add their own file; zh-CN is the reference language.
 const zhCN = {
@@ -80,6 +82,7 @@ const zhCN = {
   ...zhSpecialServices,
   ...zhContractors,
   ...zhSurveys,
+  ...zhContractorReports,
 };
 const en = {
   ...enCore,
@@ -108,6 +111,7 @@ const en = {
   ...enSpecialServices,
   ...enContractors,
   ...enSurveys,
+  ...enContractorReports,
 };
 
 export type Messages = typeof zhCN;

@@ -2,6 +2,7 @@ import "server-only";
 import { cleaningSupervisionReminders } from "@/lib/cleaning-supervision/reminders";
 import { complaintReminders } from "@/lib/complaints/reminders";
 import { contractorReminders } from "@/lib/contractors/reminders";
+import { foundItemReminders } from "@/lib/found-items/reminders";
 import { meetingReminders } from "@/lib/meetings/reminders";
 import { specialServiceReminders } from "@/lib/special-services/reminders";
 import { surveyReminders } from "@/lib/surveys/reminders";
@@ -19,4 +20,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   specialServiceReminders,
   contractorReminders,
   surveyReminders,
+  foundItemReminders,
 ];

@@ -178,7 +178,7 @@ function scoresBySite(sites: Site[], units: UnitWithHistory[], summaries: Record
  * The managers' dashboard card (考核, R-VAC-3): per site, last month's cleaning-quality score and this
  * month's progress. Three queries whatever the number of sites.
  */
-export async function vacantScoreSummary() {
+export async function vacantScoreSummary(lastMonth?: MonthKey) {
   const actor = await requirePermission("vacant:score");
   const now = new Date();
   const sites = await db.site.findMany({
@@ -187,7 +187,8 @@ export async function vacantScoreSummary() {
     orderBy: { code: "asc" },
   });
   const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
-  const months = monthsEnding(thisMonth, 2);
+  // `lastMonth`: a past month and the one before it (the monthly contractor report), else this month and last.
+  const months = monthsEnding(lastMonth && lastMonth < thisMonth ? lastMonth : thisMonth, 2);
   const [units, summaries] = await Promise.all([unitsWithHistory(actor.siteIds), recordSummaries(actor.siteIds, months)]);
   return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
 }

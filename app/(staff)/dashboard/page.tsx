@@ -8,6 +8,7 @@ import { SurveyDeadlinesCard } from "@/components/surveys/survey-deadlines-card"
 import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { OpenWorkOrdersCard } from "@/components/work-orders/open-work-orders-card";
 import { ServiceRevisitsCard } from "@/components/special-services/revisits-card";
+import { ContractorsCard } from "@/components/contractors/dashboard-card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -199,6 +200,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard /> : null}
       {/* R-SVC-2: phone revisits of special services, in the deadline states above. */}
       {roleHas(actor.role, "service:dashboard") ? <ServiceRevisitsCard site={filter.site} /> : null}
+      {/* Issue 18: the cleaning and catering contractors, waste and found items, per site. */}
+      {roleHas(actor.role, "contractor:assessment") ? <ContractorsCard site={filter.site} /> : null}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MonthForm } from "@/components/contractors/month-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,9 +12,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ContractorAssessmentPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("contractor:assessment");
   const sp = await searchParams;
-  const [t, tk, report] = await Promise.all([
+  const [t, tk, tr, report] = await Promise.all([
     getTranslations("contractors.assessment"),
     getTranslations("contractors"),
+    getTranslations("contractorReports.report"),
     contractorAssessment(monthParam(sp.month)),
   ]);
   return (
@@ -22,9 +24,14 @@ export default async function ContractorAssessmentPage({ searchParams }: { searc
       <MonthForm label={t("month")} value={report.month} />
       {report.sites.map((s) => (
         <section key={s.site.id} aria-labelledby={`a-${s.site.id}`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <h2 id={`a-${s.site.id}`} className="mb-2 text-lg font-semibold">
-            {s.site.name}
-          </h2>
+          <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id={`a-${s.site.id}`} className="text-lg font-semibold">
+              {s.site.name}
+            </h2>
+            <Link href={`/contractors/report?site=${s.site.id}&month=${report.month}`} className="text-sm text-sky-700 underline">
+              {tr("link")}
+            </Link>
+          </div>
           <ul className="flex flex-col gap-3">
             {s.contractors.map((c) => (
               <li key={c.id} data-testid={`assessment-${c.name}`}>

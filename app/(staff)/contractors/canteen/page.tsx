@@ -125,7 +125,14 @@ export default async function CanteenPage({ searchParams }: { searchParams: Sear
                       const row = s.weekly.find((w) => w.weekStart === week && w.kind === kind)!;
                       return (
                         <td key={kind} className="py-1" data-testid={`doc-${kind}-${week}`}>
-                          <span className={STATE_CLASS[row.state]}>{t(`docStates.${row.state}`)}</span>
+                          {row.id ? (
+                            // A received paper opens to be read (text and photos).
+                            <Link href={`/contractors/canteen/docs/${row.id}`} className={`${STATE_CLASS[row.state]} underline`}>
+                              {t(`docStates.${row.state}`)}
+                            </Link>
+                          ) : (
+                            <span className={STATE_CLASS[row.state]}>{t(`docStates.${row.state}`)}</span>
+                          )}
                           <span className="block text-xs text-slate-500">
                             {row.receivedAt ? t("receivedAt", { at: row.receivedAt }) : row.dueAt ? t("due", { at: row.dueAt }) : ""}
                           </span>
