@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
+import type { OpenDueState } from "@/lib/complaints/dashboard.rules";
 import { pageRequest } from "@/lib/pagination";
 import { listOpenServiceRevisits, serviceRevisitCounts } from "@/lib/special-services/dashboard.queries";
 import { DEFAULT_REVISIT_WORKING_DAYS } from "@/lib/special-services/rules";
 
 /** R-SVC-2 on the manager dashboard: open phone revisits overdue, due today and due soon, the most urgent first. */
-export async function ServiceRevisitsCard({ site }: { site?: string }) {
+export async function ServiceRevisitsCard({ site, due }: { site?: string; due?: OpenDueState }) {
   const [t, counts, urgent] = await Promise.all([
     getTranslations("specialServices"),
     serviceRevisitCounts({ site }),
-    listOpenServiceRevisits({ site }, pageRequest("1", 5)),
+    listOpenServiceRevisits({ site, due }, pageRequest("1", 5)),
   ]);
   const shown = urgent.rows.filter((r) => r.dueState !== "on_track");
   const cells = [

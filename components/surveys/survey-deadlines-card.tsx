@@ -2,12 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { DataTable } from "@/components/ui/data-table";
-import { COUNTED_DUE_STATES } from "@/lib/complaints/dashboard.rules";
+import { COUNTED_DUE_STATES, type OpenDueState } from "@/lib/complaints/dashboard.rules";
 import { SURVEY_DEADLINE_KINDS, surveyOpenDeadlines } from "@/lib/surveys/dashboard.queries";
 
 /** The survey-opinion deadlines (R-SUR-1..3) on the managers' dashboard, beside the complaints', in the same states. */
-export async function SurveyDeadlinesCard({ site }: { site?: string }) {
-  const [t, tc, data] = await Promise.all([getTranslations("surveys"), getTranslations("complaints"), surveyOpenDeadlines({ site })]);
+export async function SurveyDeadlinesCard({ site, due }: { site?: string; due?: OpenDueState }) {
+  const [t, tc, all] = await Promise.all([getTranslations("surveys"), getTranslations("complaints"), surveyOpenDeadlines({ site })]);
+  // The dashboard's due-state filter applies to the list here as to the complaints' (the counts stay whole).
+  const data = due ? { ...all, rows: all.rows.filter((r) => r.dueState === due) } : all;
   return (
     <section aria-labelledby="survey-deadlines" className="mb-6 flex min-w-0 flex-col gap-3" data-testid="survey-deadlines">
       <div>

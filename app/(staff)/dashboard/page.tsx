@@ -181,7 +181,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />
       </section>
       {/* Survey-opinion deadlines (R-SUR-1..3), beside the complaints', in the same states. */}
-      <SurveyDeadlinesCard site={filter.site} />
+      <SurveyDeadlinesCard site={filter.site} due={filter.due} />
       <section aria-labelledby="on-time-title" className="mb-6 flex min-w-0 flex-col gap-3">
         <div>
           <h2 id="on-time-title" className="text-base font-semibold text-slate-900">
@@ -199,7 +199,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {/* R-INS-5: how long engineering's open work orders have waited. */}
       {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard /> : null}
       {/* R-SVC-2: phone revisits of special services, in the deadline states above. */}
-      {roleHas(actor.role, "service:dashboard") ? <ServiceRevisitsCard site={filter.site} /> : null}
+      {roleHas(actor.role, "service:dashboard") ? <ServiceRevisitsCard site={filter.site} due={filter.due} /> : null}
       {/* Issue 18: the cleaning and catering contractors, waste and found items, per site. */}
       {roleHas(actor.role, "contractor:assessment") ? <ContractorsCard site={filter.site} /> : null}
     </>
