@@ -42,6 +42,12 @@ export async function benchPages(db: pg.Client): Promise<{ password: string; pag
       { name: "meetings", path: "/meetings", user: "scale.manager" },
       { name: "meeting compliance", path: "/meetings/compliance", user: "scale.manager" },
       { name: "audit trail", path: "/audit", user: "scale.admin" },
+      // The later modules' main lists (issues 17, 18): answered on the same data, whatever it holds of them.
+      { name: "special services", path: "/special-services", user: "scale.manager" },
+      { name: "surveys", path: "/surveys", user: "scale.manager" },
+      { name: "canteen", path: `/contractors/canteen?site=${site.id}`, user: "scale.manager" },
+      { name: "found items", path: "/found-items", user: "scale.manager" },
+      { name: "waste", path: "/waste", user: "scale.manager" },
       { name: "excel export", path: "/dashboard/export", user: "scale.manager", download: true },
     ],
   };
