@@ -1,0 +1,27 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { formatAuditValue, type FormatContext } from "./format";
+
+const t = createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"] });
+const ctx = (entity: string): FormatContext => ({
+  entity,
+  t: (key, values) => (t as unknown as (k: string, v?: unknown) => string)(key, values),
+  has: (key) => t.has(key as never),
+  timeZone: "Asia/Shanghai",
+  locale: "zh-CN",
+  names: new Map(),
+});
+
+describe("the audit trail reads the later modules' states in the reader's language (issue 16)", () => {
+  it.each([
+    ["SurveyOpinionItem", "state", "DELIVERED", "已送达待反馈"],
+    ["SurveyRound", "state", "CLOSED", MESSAGES["zh-CN"].surveys.roundStates.CLOSED],
+    ["SpecialServiceOrder", "state", "DONE", MESSAGES["zh-CN"].specialServices.states.DONE],
+    ["FoundItem", "state", "CLAIMED", MESSAGES["zh-CN"].foundItems.states.CLAIMED],
+    ["WasteClearance", "stream", "TONER", MESSAGES["zh-CN"].waste.streams.TONER],
+  ])("%s.%s %s", (entity, field, value, label) => {
+    expect(formatAuditValue(field, value, ctx(entity))).toBe(label);
+    expect(label).not.toBe(value);
+  });
+});
