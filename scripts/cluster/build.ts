@@ -29,7 +29,8 @@ export function sourceHash(): string {
 /** Builds unless .next is current; returns whether it built. */
 export function ensureBuild(env: NodeJS.ProcessEnv, log: (line: string) => void, force = false): boolean {
   const wanted = sourceHash();
-  const current = existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8").trim() === wanted;
+  const current =
+    existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8").trim() === wanted;
   if (current && !force) {
     log(`reusing .next (built from these sources, ${wanted.slice(0, 12)})`);
     return false;

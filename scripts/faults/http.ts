@@ -10,6 +10,8 @@ import type { CallResult } from "./workload";
 
 export class Session {
   private cookies = new Map<string, string>();
+  /** Sees every answer (the cluster test counts which instance served it). */
+  onResponse?: (res: Response) => void;
 
   /** `base`: where requests go unless a call names another origin (the cluster test talks to each instance too). */
   constructor(readonly base: string) {}
@@ -25,6 +27,7 @@ export class Session {
       headers: { ...(init.headers as Record<string, string>), cookie: this.header() },
       signal: init.signal ?? AbortSignal.timeout(10_000),
     });
+    this.onResponse?.(res);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const at = pair.indexOf("=");
@@ -117,7 +120,7 @@ export async function callAction(
 
 /**
  * Calls a server action whose one argument is a FormData (uploads), encoded as React's encodeReply
- * does: the argument list `["$K1"]` in field 0 and the FormData's entries prefixed `1_`.
+ * does: the FormData's entries prefixed `_1_`, then the argument list `["$K1"]` in field 0.
  */
 export async function callFormAction(
   session: Session,
@@ -126,11 +129,17 @@ export async function callFormAction(
   options: { base?: string; timeoutMs?: number } = {},
 ): Promise<CallResult> {
   const form = new FormData();
+  // In React's order: the FormData's entries first, the argument list last (the server reads the entries in order).
+  for (const [k, v] of Object.entries(fields)) form.set(`_1_${k}`, v);
   form.set("0", JSON.stringify(["$K1"]));
-  for (const [k, v] of Object.entries(fields)) form.set(`1_${k}`, v);
   const res = await session.fetch(
     route.page,
-    { method: "POST", headers: { "next-action": route.id, accept: "text/x-component" }, body: form, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) },
+    {
+      method: "POST",
+      headers: { "next-action": route.id, accept: "text/x-component" },
+      body: form,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    },
     options.base,
   );
   const body = await res.text();

@@ -28,16 +28,7 @@ import { REPO_ROOT } from "../db/server";
 import { crashMidway, freePort } from "./crash";
 import { Session, actionRoutes, callAction } from "./http";
 import { OwnedPostgres } from "./owned-postgres";
-import {
-  FAULTS_PASSWORD,
-  describeFigures,
-  prepare,
-  runLoad,
-  verify,
-  type Call,
-  type LoadAction,
-  type Who,
-} from "./workload";
+import { FAULTS_PASSWORD, describeFigures, prepare, runLoad, verify, type Call, type Who } from "./workload";
 
 const { values: args } = parseArgs({
   options: {
