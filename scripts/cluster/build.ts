@@ -1,5 +1,5 @@
 // One production build for the cluster test, reused when it is current: after a build the hash of
-// the sources that go into it (tracked files as staged, plus uncommitted changes) is written to
+// the sources that go into it (every file outside scripts/, tests/, docs/ … as it is on disk) is written to
 // .next/kewu-source-hash; a later run skips `next build` when the hash is the same. A .next made
 // any other way (npm run build, another script) has no such file and is rebuilt.
 
@@ -13,16 +13,21 @@ import { REPO_ROOT } from "../db/server";
 const NOT_BUILT = ["scripts", "tests", "docs", "README.md", ".ci", "e2e"].map((p) => `:(exclude)${p}`);
 const STAMP = path.join(REPO_ROOT, ".next", "kewu-source-hash");
 
-function git(args: string[]): string {
-  const r = spawnSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+function git(args: string[], input?: string): string {
+  const r = spawnSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr}`);
   return r.stdout;
 }
 
+/** Hash of the working tree's files that go into the build (tracked and new, as they are on disk, committed or not). */
 export function sourceHash(): string {
+  const files = git(["ls-files", "--cached", "--others", "--exclude-standard", "--", ".", ...NOT_BUILT])
+    .split("\n")
+    .filter((file) => file && existsSync(path.join(REPO_ROOT, file)))
+    .sort();
+  const blobs = git(["hash-object", "--stdin-paths"], `${files.join("\n")}\n`).split("\n");
   const hash = createHash("sha256");
-  hash.update(git(["ls-files", "-s", "--", ".", ...NOT_BUILT]));
-  hash.update(git(["diff", "HEAD", "--", ".", ...NOT_BUILT]));
+  files.forEach((file, i) => hash.update(`${file} ${blobs[i]}\n`));
   return hash.digest("hex");
 }
 
