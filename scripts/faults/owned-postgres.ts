@@ -3,7 +3,7 @@
 // machine's other servers are never touched. dispose() stops it and removes the folder.
 
 import { spawn, spawnSync } from "node:child_process";
-import { chmod, chown, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -97,6 +97,60 @@ export class OwnedPostgres {
     } catch (err) {
       await server.dispose();
       throw err;
+    }
+  }
+
+  /**
+   * A streaming replica of `primary` on `port` (the cluster test). The embedded packages ship no
+   * pg_basebackup, and Debian's is older than this server (which it refuses), so the base backup is
+   * taken the way pg_basebackup takes it, with PostgreSQL's low-level API: a physical replication
+   * slot keeps the WAL from the backup's start, pg_backup_start, a copy of the data directory (less
+   * what pg_basebackup leaves out), pg_backup_stop's backup_label, then standby.signal and
+   * primary_conninfo (what `pg_basebackup -R` writes). The replica then streams from the slot.
+   */
+  static async replicaOf(primary: OwnedPostgres, port: number, slot = "kewu_replica"): Promise<OwnedPostgres> {
+    const folder = await mkdtemp(path.join(tmpdir(), "kewu-faults-pg-"));
+    const replica = new OwnedPostgres(folder, port, primary.bin);
+    const client = new pg.Client({ connectionString: primary.url() });
+    try {
+      await chmod(folder, 0o755);
+      await client.connect();
+      await client.query("SELECT pg_create_physical_replication_slot($1, true)", [slot]);
+      await client.query("SELECT pg_backup_start('kewu-cluster-replica', true)");
+      // pg_basebackup's exclusions: runtime files, and the contents of WAL and temporary folders.
+      const emptied = ["pg_wal", "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans"];
+      const skipped = new Set(["postmaster.pid", "postmaster.opts", "backup_label", "tablespace_map"]);
+      await cp(primary.dataDir, replica.dataDir, {
+        recursive: true,
+        filter: (source) => {
+          const rel = path.relative(primary.dataDir, source);
+          const [top, ...rest] = rel.split(path.sep);
+          return !skipped.has(rel) && !(emptied.includes(top) && rest.length > 0);
+        },
+      });
+      await mkdir(path.join(replica.dataDir, "pg_wal", "archive_status"), { recursive: true });
+      const { rows } = await client.query<{ labelfile: string; spcmapfile: string }>(
+        "SELECT labelfile, spcmapfile FROM pg_backup_stop(true)",
+      );
+      await writeFile(path.join(replica.dataDir, "backup_label"), rows[0].labelfile);
+      if (rows[0].spcmapfile) await writeFile(path.join(replica.dataDir, "tablespace_map"), rows[0].spcmapfile);
+      await writeFile(path.join(replica.dataDir, "standby.signal"), "");
+      const conninfo = `host=${HOST} port=${primary.port} user=${USER} password=${PASSWORD} application_name=kewu_replica`;
+      await writeFile(
+        path.join(replica.dataDir, "postgresql.auto.conf"),
+        `primary_conninfo = '${conninfo}'\nprimary_slot_name = '${slot}'\nhot_standby = on\n`,
+        { flag: "a" },
+      );
+      const as = osUser();
+      if (as.uid !== undefined) spawnSync("chown", ["-R", `${as.uid}:${as.gid}`, folder]);
+      await chmod(replica.dataDir, 0o700);
+      await replica.start();
+      return replica;
+    } catch (err) {
+      await replica.dispose();
+      throw err;
+    } finally {
+      await client.end().catch(() => {});
     }
   }
 

@@ -26,18 +26,9 @@ import { seedChecklists } from "../../prisma/seed/checklists";
 import { applyMigrations } from "../db/engine";
 import { REPO_ROOT } from "../db/server";
 import { crashMidway, freePort } from "./crash";
+import { Session, actionRoutes, callAction } from "./http";
 import { OwnedPostgres } from "./owned-postgres";
-import {
-  FAULTS_PASSWORD,
-  describeFigures,
-  prepare,
-  runLoad,
-  verify,
-  type Call,
-  type CallResult,
-  type LoadAction,
-  type Who,
-} from "./workload";
+import { FAULTS_PASSWORD, describeFigures, prepare, runLoad, verify, type Call, type Who } from "./workload";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,91 +46,6 @@ const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.log(`[faults] ${line}`);
-
-// ---------------------------------------------------------------------------------------------
-// HTTP client: a cookie jar per account, next-auth sign-in, server actions by id
-
-class Session {
-  private cookies = new Map<string, string>();
-
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-
-  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const res = await fetch(`${base}${pathname}`, {
-      ...init,
-      redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), cookie: this.header() },
-      signal: init.signal ?? AbortSignal.timeout(10_000),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair.indexOf("=");
-      this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-    }
-    return res;
-  }
-
-  async signIn(username: string, password: string) {
-    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await this.fetch("/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, username, password, json: "true" }).toString(),
-    });
-    await res.arrayBuffer();
-    if (![...this.cookies.keys()].some((k) => k.includes("session-token")))
-      throw new Error(`sign-in of ${username} failed (HTTP ${res.status})`);
-  }
-}
-
-interface ActionRoute {
-  id: string;
-  page: string;
-}
-
-/** Action name → id and a page that serves it, from the build's server-reference manifest. */
-async function actionRoutes(names: LoadAction[]): Promise<Record<LoadAction, ActionRoute>> {
-  const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
-  };
-  const out = {} as Record<LoadAction, ActionRoute>;
-  for (const name of names) {
-    const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
-    if (!found) throw new Error(`${name} is not in the build's server-reference manifest (stale build? run without --skip-build)`);
-    // A page whose bundle holds the action: a static one if there is one, else a dynamic one whose
-    // segments are filled from the action's input at call time (pagePath).
-    const pages = Object.keys(found[1].workers).filter((w) => w.startsWith("app/") && w.endsWith("/page"));
-    const worker = pages.find((w) => !w.includes("[")) ?? pages[0];
-    if (!worker) throw new Error(`${name}: no page serves it`);
-    const page =
-      worker
-        .replace(/^app/, "")
-        .replace(/\/page$/, "")
-        .replace(/\/\([^)]*\)/g, "") || "/";
-    out[name] = { id: found[0], page };
-  }
-  return out;
-}
-
-/** The page's path with its dynamic segments ([id], [areaId] …) taken from the action's input. */
-function pagePath(page: string, input: Record<string, unknown>): string {
-  return page.replace(/\[(\w+)\]/g, (_, segment: string) => {
-    const value = input[segment] ?? (segment === "id" ? (input.passId ?? input.complaintId) : undefined);
-    if (typeof value !== "string") throw new Error(`no value for [${segment}] of ${page}`);
-    return encodeURIComponent(value);
-  });
-}
-
-/** The action's return value from the RSC answer (the row `1:`). */
-function actionResult(body: string): CallResult {
-  for (const line of body.split("\n")) {
-    const m = /^1:(.*)$/.exec(line);
-    if (m) return JSON.parse(m[1]) as CallResult;
-  }
-  throw new Error(`no action result in the answer: ${body.slice(0, 200)}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -210,7 +116,7 @@ async function main() {
     app.once("exit", () => (appDied = true));
 
     // Up, signed in, and its background jobs started (that happens right after the server starts).
-    const sessions = { manager: new Session(), coordinator: new Session() } satisfies Record<Who, Session>;
+    const sessions = { manager: new Session(base), coordinator: new Session(base) } satisfies Record<Who, Session>;
     for (let deadline = Date.now() + 60_000; ;) {
       if (appDied) throw new Error(`next start exited:\n${await readFile(serverLog, "utf8")}`);
       const ok = await fetch(`${base}/api/health`).then(
@@ -228,17 +134,7 @@ async function main() {
     }
     log(`next start on ${base}; accounts signed in; reminder jobs running`);
 
-    const call: Call = async (who, action, input) => {
-      const route = routes[action];
-      const res = await sessions[who].fetch(pagePath(route.page, input), {
-        method: "POST",
-        headers: { "next-action": route.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-        body: JSON.stringify([input]),
-      });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      return actionResult(body);
-    };
+    const call: Call = (who, action, input) => callAction(sessions[who], routes[action], input);
     // A page that reads the database: 200 only when the app can query again.
     const probe = async () => {
       const res = await sessions.manager.fetch("/complaints", { signal: AbortSignal.timeout(3_000) });
