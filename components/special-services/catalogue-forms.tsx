@@ -162,18 +162,20 @@ export function ServiceSettingsForm({
   siteId,
   siteName,
   revisitWorkingDays,
+  version,
 }: {
   siteId: string;
   siteName: string;
   revisitWorkingDays: number;
+  version: number;
 }) {
   const t = useTranslations("specialServices.catalogue");
   const router = useRouter();
   const prefix = `settings-${siteId}`;
-  const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
+  const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: UpdateServiceSettingsSchema,
     action: updateServiceSettingsAction,
-    defaultValues: { siteId, revisitWorkingDays },
+    defaultValues: { siteId, version, revisitWorkingDays },
     onSuccess: () => router.refresh(),
   });
   return (
@@ -192,7 +194,7 @@ export function ServiceSettingsForm({
           error={errorOf("revisitWorkingDays")}
         />
       </div>
-      <FormStatus error={formError} message={formMessage} />
+      <FormStatus error={formError} message={formMessage} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("saveSettings")} variant="secondary" />
       </div>

@@ -90,11 +90,17 @@ export const updateServiceSettings = defineMutation({
     assertSite(actor, input.siteId);
     return db.$transaction(async (tx) => {
       const before = await tx.specialServiceSetting.findUnique({ where: { siteId: input.siteId }, select: { revisitWorkingDays: true } });
-      await tx.specialServiceSetting.upsert({
-        where: { siteId: input.siteId },
-        create: { siteId: input.siteId, revisitWorkingDays: input.revisitWorkingDays },
-        update: { revisitWorkingDays: input.revisitWorkingDays },
-      });
+      // An edit made on an older version is refused, never a silent overwrite (lib/versioning.ts).
+      if (!before) {
+        if (input.version !== 0) throw new DomainError("stale", "errors.staleVersion", "version");
+        await tx.specialServiceSetting.create({ data: { siteId: input.siteId, revisitWorkingDays: input.revisitWorkingDays, version: 1 } });
+      } else {
+        const { count } = await tx.specialServiceSetting.updateMany({
+          where: { siteId: input.siteId, version: input.version },
+          data: { revisitWorkingDays: input.revisitWorkingDays, version: { increment: 1 } },
+        });
+        if (count !== 1) throw new DomainError("stale", "errors.staleVersion", "version");
+      }
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: input.siteId,
@@ -104,7 +110,7 @@ export const updateServiceSettings = defineMutation({
         before: { revisitWorkingDays: before?.revisitWorkingDays ?? DEFAULT_REVISIT_WORKING_DAYS },
         after: { revisitWorkingDays: input.revisitWorkingDays },
       });
-      return { siteId: input.siteId };
+      return { siteId: input.siteId, version: input.version + 1 };
     });
   },
 });

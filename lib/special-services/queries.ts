@@ -228,11 +228,15 @@ export async function listCatalogue() {
       select: { id: true, siteId: true, name: true, unitLabel: true, priceFen: true, description: true, active: true, version: true },
       orderBy: [{ active: "desc" }, { name: "asc" }],
     }),
-    db.specialServiceSetting.findMany({ where: { siteId: { in: actor.siteIds } }, select: { siteId: true, revisitWorkingDays: true } }),
+    db.specialServiceSetting.findMany({
+      where: { siteId: { in: actor.siteIds } },
+      select: { siteId: true, revisitWorkingDays: true, version: true },
+    }),
   ]);
   return sites.map((s) => ({
     ...s,
     revisitWorkingDays: settings.find((x) => x.siteId === s.id)?.revisitWorkingDays ?? DEFAULT_REVISIT_WORKING_DAYS,
+    settingsVersion: settings.find((x) => x.siteId === s.id)?.version ?? 0,
     services: services.filter((x) => x.siteId === s.id),
   }));
 }

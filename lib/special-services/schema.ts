@@ -36,6 +36,8 @@ export const UpdateSpecialServiceSchema = z.strictObject({ id: id(), version: ve
 /** R-SVC-2: the site's number of working days for the phone revisit. */
 export const UpdateServiceSettingsSchema = z.strictObject({
   siteId: id(),
+  /** The setting's version the form was loaded with (0 while the site has none saved). */
+  version: z.number().int().min(0),
   revisitWorkingDays: z.coerce.number().int().min(MIN_REVISIT_WORKING_DAYS).max(MAX_REVISIT_WORKING_DAYS),
 });
 

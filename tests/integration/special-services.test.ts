@@ -156,16 +156,34 @@ describe("R-SVC-1 the catalogue (managers)", () => {
   });
 
   it("the site's revisit days: 1 to 30 working days", async () => {
-    expect(await updateServiceSettingsAction({ siteId: world.siteA, revisitWorkingDays: 0 })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await updateServiceSettingsAction({ siteId: world.siteA, revisitWorkingDays: 31 })).toMatchObject({
+    expect(await updateServiceSettingsAction({ siteId: world.siteA, version: 0, revisitWorkingDays: 0 })).toMatchObject({
       ok: false,
       code: "invalid",
     });
-    expect(await updateServiceSettingsAction({ siteId: world.siteB, revisitWorkingDays: 5 })).toMatchObject({
+    expect(await updateServiceSettingsAction({ siteId: world.siteA, version: 0, revisitWorkingDays: 31 })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await updateServiceSettingsAction({ siteId: world.siteB, version: 0, revisitWorkingDays: 5 })).toMatchObject({
       ok: false,
       code: "not_found",
     });
     expect(await db.specialServiceSetting.count()).toBe(0);
+  });
+
+  it("the site's revisit days: an edit made on an older version is refused as stale, nothing overwritten", async () => {
+    expect(await updateServiceSettingsAction({ siteId: world.siteA, version: 0, revisitWorkingDays: 4 })).toMatchObject({
+      ok: true,
+      data: { version: 1 },
+    });
+    // A second manager's form, loaded before that save, still says version 0.
+    expect(await updateServiceSettingsAction({ siteId: world.siteA, version: 0, revisitWorkingDays: 6 })).toMatchObject({
+      ok: false,
+      code: "stale",
+    });
+    expect(await updateServiceSettingsAction({ siteId: world.siteA, version: 1, revisitWorkingDays: 5 })).toMatchObject({ ok: true });
+    expect((await db.specialServiceSetting.findUniqueOrThrow({ where: { siteId: world.siteA } })).revisitWorkingDays).toBe(5);
+    await db.specialServiceSetting.deleteMany({});
   });
 });
 
@@ -251,7 +269,13 @@ describe("R-SVC-2 service done, payment notice, phone revisit", () => {
 
   it("done: numbered notice per site and day, photos claimed, revisit due in the site's working days; a double click changes nothing", async () => {
     await signInAs(world.users.MANAGER);
-    expect(await updateServiceSettingsAction({ siteId: world.siteA, revisitWorkingDays: 2 })).toMatchObject({ ok: true });
+    expect(
+      await updateServiceSettingsAction({
+        siteId: world.siteA,
+        version: (await db.specialServiceSetting.findUnique({ where: { siteId: world.siteA } }))?.version ?? 0,
+        revisitWorkingDays: 2,
+      }),
+    ).toMatchObject({ ok: true });
     const first = await newOrder();
     const second = await newOrder();
     const photo = await uploadedFile(world.users.CLERK, world.siteA);
@@ -291,7 +315,11 @@ describe("R-SVC-2 service done, payment notice, phone revisit", () => {
       noticeNumber: null,
     });
     await signInAs(world.users.MANAGER);
-    await updateServiceSettingsAction({ siteId: world.siteA, revisitWorkingDays: 3 });
+    await updateServiceSettingsAction({
+      siteId: world.siteA,
+      version: (await db.specialServiceSetting.findUnique({ where: { siteId: world.siteA } }))?.version ?? 0,
+      revisitWorkingDays: 3,
+    });
   });
 
   it("the revisit deadline follows the site's own calendar: a holiday entered for the site is skipped", async () => {

@@ -50,6 +50,11 @@ export const VERSION_OF: Partial<Record<ActionName, (input: Input) => Promise<nu
     (await db.hazardTermList.findUnique({ where: { id: "company" }, select: { version: true } }))?.version ?? 0,
   // A new route has no version; an edited one sends its own.
   saveLoadingRouteAction: async (i) => (typeof i.id === "string" && i.id ? currentVersion("loadingRoute", i.id) : undefined),
+  // A site's settings row (none yet: version 0).
+  updateServiceSettingsAction: async (i) =>
+    (await db.specialServiceSetting.findUnique({ where: { siteId: i.siteId as string }, select: { version: true } }))?.version ?? 0,
+  saveFoundItemSettingsAction: async (i) =>
+    (await db.foundItemSetting.findUnique({ where: { siteId: i.siteId as string }, select: { version: true } }))?.version ?? 0,
   // The day's override, when the page showed one.
   setCalendarOverrideAction: async (i) =>
     (

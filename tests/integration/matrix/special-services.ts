@@ -59,7 +59,7 @@ export const specialServicesMatrix: MatrixModule = {
       description: "",
       active: true,
     }),
-    updateServiceSettingsAction: (w, s) => ({ siteId: siteOf(w, s), revisitWorkingDays: 3 }),
+    updateServiceSettingsAction: (w, s) => ({ siteId: siteOf(w, s), version: 0, revisitWorkingDays: 3 }),
     createServiceOrderAction: (w, s) => ({
       requestId: newRequestId(),
       siteId: siteOf(w, s),

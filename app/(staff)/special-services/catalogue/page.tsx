@@ -35,7 +35,12 @@ export default async function ServiceCataloguePage() {
               ))}
             </ul>
             <h3 className="mt-4 mb-2 text-sm font-medium">{t("settings")}</h3>
-            <ServiceSettingsForm siteId={site.id} siteName={site.name} revisitWorkingDays={site.revisitWorkingDays} />
+            <ServiceSettingsForm
+              siteId={site.id}
+              siteName={site.name}
+              revisitWorkingDays={site.revisitWorkingDays}
+              version={site.settingsVersion}
+            />
           </section>
         ))}
         <section aria-labelledby="add-service" className="rounded-lg border border-slate-200 bg-white p-4">
