@@ -106,3 +106,24 @@ export async function staleRefusal(
     fields: fields.length ? fields.map(label).join(t("errors.staleListSeparator")) : t("errors.staleNothingNamed"),
   });
 }
+
+/**
+ * A settings row that may not exist yet (a site's keeping period, a waste stream's owner): the form sends
+ * the version it was loaded with, 0 while there is no row. A first save creates the row at version 1; a
+ * later one updates it only from the version the form saw. Anything else is refused as stale, so two
+ * managers saving at once never overwrite each other silently. Returns the new version.
+ */
+export async function saveVersionedRow(
+  exists: boolean,
+  loadedVersion: number,
+  write: { create: () => Promise<unknown>; update: () => Promise<{ count: number }> },
+): Promise<number> {
+  if (!exists) {
+    if (loadedVersion !== 0) throw new DomainError("stale", "errors.staleVersion", "version");
+    await write.create();
+    return 1;
+  }
+  const { count } = await write.update();
+  if (count !== 1) throw new DomainError("stale", "errors.staleVersion", "version");
+  return loadedVersion + 1;
+}

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { dateColumn, instantFromLocalDateTime, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
+import { saveVersionedRow } from "@/lib/versioning";
 import { claimFiles } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
 import { DEFAULT_RETENTION_DAYS, disposableFrom, disposalProblem, foundOnProblem, keepUntilOf } from "./rules";
@@ -232,19 +233,14 @@ export const saveFoundItemSettings = defineMutation({
     assertSite(actor, input.siteId);
     return db.$transaction(async (tx) => {
       const before = await tx.foundItemSetting.findUnique({ where: { siteId: input.siteId }, select: { retentionDays: true } });
-      let version: number;
-      if (!before) {
-        if (input.version !== 0) throw new DomainError("stale", "errors.staleVersion", "version");
-        await tx.foundItemSetting.create({ data: { siteId: input.siteId, retentionDays: input.retentionDays, version: 1 } });
-        version = 1;
-      } else {
-        const { count } = await tx.foundItemSetting.updateMany({
-          where: { siteId: input.siteId, version: input.version },
-          data: { retentionDays: input.retentionDays, version: { increment: 1 } },
-        });
-        if (count !== 1) throw new DomainError("stale", "errors.staleVersion", "version");
-        version = input.version + 1;
-      }
+      const version = await saveVersionedRow(before !== null, input.version, {
+        create: () => tx.foundItemSetting.create({ data: { siteId: input.siteId, retentionDays: input.retentionDays, version: 1 } }),
+        update: () =>
+          tx.foundItemSetting.updateMany({
+            where: { siteId: input.siteId, version: input.version },
+            data: { retentionDays: input.retentionDays, version: { increment: 1 } },
+          }),
+      });
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: input.siteId,

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate, writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { saveVersionedRow } from "@/lib/versioning";
 import { DEFAULT_REVISIT_WORKING_DAYS } from "./rules";
 import { CreateSpecialServiceSchema, UpdateServiceSettingsSchema, UpdateSpecialServiceSchema } from "./schema";
 
@@ -90,17 +91,15 @@ export const updateServiceSettings = defineMutation({
     assertSite(actor, input.siteId);
     return db.$transaction(async (tx) => {
       const before = await tx.specialServiceSetting.findUnique({ where: { siteId: input.siteId }, select: { revisitWorkingDays: true } });
-      // An edit made on an older version is refused, never a silent overwrite (lib/versioning.ts).
-      if (!before) {
-        if (input.version !== 0) throw new DomainError("stale", "errors.staleVersion", "version");
-        await tx.specialServiceSetting.create({ data: { siteId: input.siteId, revisitWorkingDays: input.revisitWorkingDays, version: 1 } });
-      } else {
-        const { count } = await tx.specialServiceSetting.updateMany({
-          where: { siteId: input.siteId, version: input.version },
-          data: { revisitWorkingDays: input.revisitWorkingDays, version: { increment: 1 } },
-        });
-        if (count !== 1) throw new DomainError("stale", "errors.staleVersion", "version");
-      }
+      const version = await saveVersionedRow(before !== null, input.version, {
+        create: () =>
+          tx.specialServiceSetting.create({ data: { siteId: input.siteId, revisitWorkingDays: input.revisitWorkingDays, version: 1 } }),
+        update: () =>
+          tx.specialServiceSetting.updateMany({
+            where: { siteId: input.siteId, version: input.version },
+            data: { revisitWorkingDays: input.revisitWorkingDays, version: { increment: 1 } },
+          }),
+      });
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: input.siteId,
@@ -110,7 +109,7 @@ export const updateServiceSettings = defineMutation({
         before: { revisitWorkingDays: before?.revisitWorkingDays ?? DEFAULT_REVISIT_WORKING_DAYS },
         after: { revisitWorkingDays: input.revisitWorkingDays },
       });
-      return { siteId: input.siteId, version: input.version + 1 };
+      return { siteId: input.siteId, version };
     });
   },
 });

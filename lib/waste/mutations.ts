@@ -5,6 +5,7 @@ import { assertSite } from "@/lib/auth/guard";
 import { auditedCreate, auditedUpdate, writeAudit } from "@/lib/audit";
 import { dateColumn, localDateInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { saveVersionedRow } from "@/lib/versioning";
 import { claimFiles } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
 import { clearedOnProblem } from "./rules";
@@ -149,19 +150,14 @@ export const saveWasteStream = defineMutation({
         where: key,
         select: { responsible: true, responsibleName: true, clearanceDays: true },
       });
-      let version: number;
-      if (!before) {
-        if (input.version !== 0) throw new DomainError("stale", "errors.staleVersion", "version");
-        await tx.wasteStreamSetting.create({ data: { siteId: input.siteId, stream: input.stream, ...data, version: 1 } });
-        version = 1;
-      } else {
-        const { count } = await tx.wasteStreamSetting.updateMany({
-          where: { siteId: input.siteId, stream: input.stream, version: input.version },
-          data: { ...data, version: { increment: 1 } },
-        });
-        if (count !== 1) throw new DomainError("stale", "errors.staleVersion", "version");
-        version = input.version + 1;
-      }
+      const version = await saveVersionedRow(before !== null, input.version, {
+        create: () => tx.wasteStreamSetting.create({ data: { siteId: input.siteId, stream: input.stream, ...data, version: 1 } }),
+        update: () =>
+          tx.wasteStreamSetting.updateMany({
+            where: { siteId: input.siteId, stream: input.stream, version: input.version },
+            data: { ...data, version: { increment: 1 } },
+          }),
+      });
       await writeAudit(tx, {
         actorId: actor.id,
         siteId: input.siteId,
