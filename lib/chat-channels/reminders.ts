@@ -1,6 +1,4 @@
 import "server-only";
-import { localDateInZone } from "@/lib/calendar/local-date";
-import { db } from "@/lib/db";
 import type { ChatTopic } from "./schema";
 import { notifyChannels, type ChannelNotice } from "./send";
 
@@ -30,17 +28,17 @@ export function topicOf(kind: string): ChatTopic {
  * The morning run's new notifications, once per matter (the same kind and record reach several
  * people: one chat message), to each site's channels. A rerun creates no notification, so sends
  * nothing; the delivery's dedupe key (kind, record, the site's local day) guards the rest. The day is
- * the site's (R-CAL): a run just after midnight in Shanghai is still the previous day in UTC.
+ * the site's (R-CAL), from the run's own calendars: a run just after midnight in Shanghai is still the
+ * previous day in UTC.
  */
-export async function sendRemindersToChannels(now: Date, created: readonly CreatedReminder[]): Promise<void> {
-  const siteIds = [...new Set(created.flatMap((n) => (n.siteId ? [n.siteId] : [])))];
-  if (siteIds.length === 0) return;
-  const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } });
-  const dayOf = new Map(sites.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
+export async function sendRemindersToChannels(
+  created: readonly CreatedReminder[],
+  localDayOf: (siteId: string) => string | undefined,
+): Promise<void> {
   const bySite = new Map<string, Map<string, ChannelNotice>>();
   for (const n of created) {
     if (!n.siteId) continue;
-    const day = dayOf.get(n.siteId);
+    const day = localDayOf(n.siteId);
     if (!day) continue;
     const notices = bySite.get(n.siteId) ?? new Map<string, ChannelNotice>();
     bySite.set(n.siteId, notices);

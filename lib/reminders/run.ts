@@ -121,7 +121,7 @@ async function runForSites(
     created.push(...inserted);
   }
   // The sites' chat channels as well (queued; never fails the run).
-  await sendRemindersToChannels(now, created);
+  await sendRemindersToChannels(created, (siteId) => calendars.get(siteId)?.localDateOf(now));
 
   const deliver = options.deliver ?? emailDelivery();
   if (deliver && created.length > 0) {

@@ -18,6 +18,7 @@ import {
 import { listChatChannels } from "@/lib/chat-channels/queries";
 import { sendRemindersToChannels, topicOf } from "@/lib/chat-channels/reminders";
 import { chatRetry } from "@/lib/chat-channels/send";
+import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
 import { runReminders } from "@/lib/reminders/run";
 import { startReminderQueue, stopReminderQueue } from "@/lib/reminders/queue";
@@ -360,10 +361,16 @@ describe("the chat delivery's day is the site's (R-CAL)", () => {
       texts: {},
       link: "/complaints/x",
     };
-    await sendRemindersToChannels(new Date("2026-12-04T17:30:00Z"), [
-      { ...reminder, dedupeKey: "n1" },
-      { ...reminder, dedupeKey: "n2" },
-    ]);
+    // The day as the reminder run passes it: from the site's calendar.
+    const calendar = (await loadSiteCalendar(world.siteA))!;
+    const at = new Date("2026-12-04T17:30:00Z");
+    await sendRemindersToChannels(
+      [
+        { ...reminder, dedupeKey: "n1" },
+        { ...reminder, dedupeKey: "n2" },
+      ],
+      () => calendar.localDateOf(at),
+    );
     const deliveries = await db.chatDelivery.findMany({ where: { channelId }, select: { dedupeKey: true } });
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0].dedupeKey).toMatch(/\|2026-12-05$/);
