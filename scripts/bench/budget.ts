@@ -8,6 +8,8 @@ export const BUDGET = {
   maxExtraJsBytes: 40 * 1024,
   /** The server's resident memory after the run. */
   maxRssMb: 400,
+  /** Every page's req/s on three years of data as a share of its req/s on three months. */
+  minGrowthRatio: 0.8,
 };
 
 export interface PageResult {
@@ -25,9 +27,13 @@ export interface PageResult {
   htmlBytes: number;
   inlineScriptChars: number;
   jsGzipBytes: number;
+  /** The same page's req/s on the three-month database, driven right after (null: not compared). */
+  reqPerSecShort?: number | null;
+  /** The first refusal or failure of a form submission. */
+  firstError?: string | null;
 }
 
-/** Errors and timeouts always count; ratios, latency, JS weight and memory only on a full run. */
+/** Errors and timeouts always count; ratios, latency, growth, JS weight and memory only on a full run. */
 export function checkBudget(
   pages: PageResult[],
   baseline: PageResult | null,
@@ -46,6 +52,8 @@ export function checkBudget(
       failures.push(`${p.name}: p99 ${p.p99} ms > ${BUDGET.maxP99Multiple}× ${baseline.p99} ms`);
     if (p.jsGzipBytes > baseline.jsGzipBytes + BUDGET.maxExtraJsBytes)
       failures.push(`${p.name}: first-load JS ${Math.round(p.jsGzipBytes / 1024)} KB > baseline + 40 KB`);
+    if (p.reqPerSecShort && p.reqPerSec / p.reqPerSecShort < BUDGET.minGrowthRatio)
+      failures.push(`${p.name}: ${(p.reqPerSec / p.reqPerSecShort).toFixed(2)}× its req/s on three months (< ${BUDGET.minGrowthRatio})`);
   }
   if (enforceRatios && rssMb > BUDGET.maxRssMb) failures.push(`server RSS ${rssMb} MB > ${BUDGET.maxRssMb} MB`);
   return { ok: failures.length === 0, failures };

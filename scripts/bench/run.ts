@@ -2,10 +2,17 @@
 // one run, on the scale database (`npm run seed:scale`). Prints one table and writes it as JSON
 // under bench/results/ with the machine and the commit; exits non-zero when the budget is not met.
 //
-//   npm run bench                       full run on kewu_scale (build, both servers, every page)
-//   npm run bench -- --smoke            tiny data, 2 s per page, no baseline, ratios not enforced
-//   options: --db NAME --port N --bare-port N --duration S --warmup S --connections N --skip-build
-//            --bare PATH (the baseline app, default ../shared/bench/bare-next) --out FILE
+// The full run also starts a second Kewu server (the same build) on the same company three months
+// old (`kewu_scale_3m`, seeded with `--months 3` when missing) and drives each page there right after
+// the three-year one, for the growth budget; and it submits one form per module through its real
+// server action (./forms.ts). Missing scale databases are seeded; existing ones get the build's
+// migrations first.
+//
+//   npm run bench                       full run on kewu_scale (build, the servers, every page and form)
+//   npm run bench -- --smoke            tiny data, 3 s per page, no baseline, ratios not enforced
+//   options: --db NAME --compare-db NAME --port N --bare-port N --duration S --warmup S
+//            --connections N --skip-build --bare PATH (the baseline app, default
+//            ../shared/bench/bare-next) --out FILE
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
@@ -15,14 +22,17 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
+import { applyMigrations } from "../db/engine";
 import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server";
-import { seedScale } from "../scale/seed";
+import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
+import { driveForm, prepareForms } from "./forms";
 import { benchPages, type BenchPage } from "./pages";
 
 const { values: args } = parseArgs({
   options: {
     db: { type: "string" },
+    "compare-db": { type: "string" },
     port: { type: "string", default: "3321" },
     "bare-port": { type: "string", default: "3322" },
     duration: { type: "string" },
@@ -147,9 +157,9 @@ async function weigh(base: string, pathname: string, cookie: string) {
   return { status: res.status, htmlBytes: Buffer.byteLength(html), inlineScriptChars: inline, jsGzipBytes: js };
 }
 
-async function drive(url: string, cookie: string, pid: number, method = "GET", seconds = duration) {
-  const opts = { url, connections, headers: { cookie }, method: method as "GET", timeout: 10 };
-  if (warmup > 0) await autocannon({ ...opts, duration: warmup });
+async function drive(url: string, cookie: string, pid: number, seconds = duration, warm = warmup) {
+  const opts = { url, connections, headers: { cookie }, timeout: 10 };
+  if (warm > 0) await autocannon({ ...opts, duration: warm });
   const cpuBefore = cpuSeconds(pid);
   const r = await autocannon({ ...opts, duration: seconds });
   const cpu = cpuSeconds(pid) - cpuBefore;
@@ -173,6 +183,21 @@ function commit(): string {
   }
 }
 
+/** The scale database `name` at this build's migration level, seeded first when it does not exist. */
+async function scaleDatabase(baseUrl: string, name: string, seedArgs: string[]): Promise<string> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
+  await admin.end();
+  if (!exists) {
+    log(`▶ seed:scale ${name} ${seedArgs.join(" ")} (the database is missing)`);
+    return seedScale({ ...parseScaleArgs(["--db", name, ...seedArgs]), log: (line) => log(`  ${line}`) });
+  }
+  const url = withDatabaseName(baseUrl, name);
+  await applyMigrations(url, path.join(REPO_ROOT, "prisma", "migrations"));
+  return url;
+}
+
 async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
   // The baseline uses Kewu's own installed next / react / pg (the same versions by its README).
   const dir = mkdtempSync(path.join(os.tmpdir(), "kewu-bare-"));
@@ -188,13 +213,21 @@ async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
 async function main() {
   const { baseUrl } = await ensureDatabaseServer();
   const dbName = args.db ?? (smoke ? "kewu_bench_smoke" : "kewu_scale");
-  let dbUrl = withDatabaseName(baseUrl, dbName);
+  const compareName = args["compare-db"] ?? (smoke ? "kewu_bench_smoke_1m" : "kewu_scale_3m");
+  let dbUrl: string;
+  let compareUrl: string;
   if (smoke) {
-    dbUrl = await seedScale({
-      db: dbName,
-      sizes: { sites: 2, units: 60, tenants: 40, complaints: 600, inspectionResults: 1500, goodsPasses: 100, months: 3 },
+    // Tiny, rebuilt on every run: three months, and the same company one month old for the comparison.
+    const tiny = { sites: 2, units: 60, tenants: 40, complaints: 600, inspectionResults: 1500, goodsPasses: 100, months: 3 };
+    dbUrl = await seedScale({ db: dbName, sizes: tiny, log: () => {} });
+    compareUrl = await seedScale({
+      db: compareName,
+      sizes: { ...tiny, complaints: 200, inspectionResults: 500, goodsPasses: 40, months: 1 },
       log: () => {},
     });
+  } else {
+    dbUrl = await scaleDatabase(baseUrl, dbName, []);
+    compareUrl = await scaleDatabase(baseUrl, compareName, ["--months", "3"]);
   }
   const probe = new pg.Client({ connectionString: dbUrl });
   await probe.connect();
@@ -218,6 +251,14 @@ async function main() {
     if (built.status !== 0) throw new Error("the build failed");
   }
   const server = start(process.execPath, [next, "start", "-p", String(port)], REPO_ROOT, env);
+  // The same build on the younger company, driven page by page right after the main one.
+  const comparePort = port + 2;
+  const compareBase = `http://127.0.0.1:${comparePort}`;
+  const compareServer = start(process.execPath, [next, "start", "-p", String(comparePort)], REPO_ROOT, {
+    ...env,
+    DATABASE_URL: compareUrl,
+    NEXTAUTH_URL: compareBase,
+  });
   let bare: ChildProcess | null = null;
   const barePort = Number(args["bare-port"]);
   if (!smoke) {
@@ -226,13 +267,22 @@ async function main() {
     await waitFor(`http://127.0.0.1:${barePort}/dynamic`);
   }
   await waitFor(`${base}/login`);
-  log(`▶ Kewu on ${base} (${dbName}), ${connections} connections, ${warmup} s warm-up + ${duration} s per page`);
+  await waitFor(`${compareBase}/login`);
+  log(
+    `▶ Kewu on ${base} (${dbName}) and ${compareBase} (${compareName}), ${connections} connections, ${warmup} s warm-up + ${duration} s per page`,
+  );
 
   const cookies = new Map<string, string>();
-  const cookieOf = async (user: string) => {
-    if (!cookies.has(user)) cookies.set(user, await signIn(base, user, pagesInput.password));
-    return cookies.get(user)!;
+  const cookieOf = async (user: string, on = base) => {
+    const key = `${on} ${user}`;
+    if (!cookies.has(key)) cookies.set(key, await signIn(on, user, pagesInput.password));
+    return cookies.get(key)!;
   };
+  // The younger company's ids differ (a complaint, a pass, a newspaper day): its own paths, by page name.
+  const compareProbe = new pg.Client({ connectionString: compareUrl });
+  await compareProbe.connect();
+  const comparePaths = new Map((await benchPages(compareProbe)).pages.map((p) => [p.name, p.path]));
+  await compareProbe.end();
 
   const results: PageResult[] = [];
   let baseline: PageResult | null = null;
@@ -249,9 +299,60 @@ async function main() {
       ? { status: 200, htmlBytes: 0, inlineScriptChars: 0, jsGzipBytes: 0 }
       : await weigh(base, page.path, cookie);
     const load = await drive(base + page.path, cookie, server.pid!);
-    const row: PageResult = { name: page.name, path: page.path, user: page.user, ...load, ...weight };
+    const comparePath = comparePaths.get(page.name)!;
+    // The smoke run only proves the younger company's pages answer: 1 s each, no warm-up.
+    const short = await drive(
+      compareBase + comparePath,
+      await cookieOf(page.user, compareBase),
+      compareServer.pid!,
+      smoke ? 1 : duration,
+      smoke ? 0 : warmup,
+    );
+    if (short.errors > 0 || short.timeouts > 0)
+      log(`  ✗ ${page.name} on ${compareName}: ${short.errors} errors, ${short.timeouts} timeouts`);
+    const row: PageResult = {
+      name: page.name,
+      path: page.path,
+      user: page.user,
+      ...load,
+      ...weight,
+      reqPerSecShort: short.errors + short.timeouts === 0 ? short.reqPerSec : null,
+    };
     results.push(row);
-    log(`  ${page.name.padEnd(28)} ${String(row.reqPerSec).padStart(7)} req/s  p99 ${row.p99} ms  errors ${row.errors}`);
+    log(
+      `  ${page.name.padEnd(28)} ${String(row.reqPerSec).padStart(7)} req/s  p99 ${row.p99} ms  errors ${row.errors}  (${compareName}: ${short.reqPerSec} req/s)`,
+    );
+  }
+
+  // One form per module, through its server action, on the three-year company.
+  const prepared = await prepareForms(dbUrl, base, smoke ? 150 : 1500);
+  for (const form of prepared.forms) {
+    if (warmup > 0) await driveForm(prepared, form, connections, warmup);
+    const cpuBefore = cpuSeconds(server.pid!);
+    const load = await driveForm(prepared, form, connections, duration);
+    const cpu = cpuSeconds(server.pid!) - cpuBefore;
+    const row: PageResult = {
+      name: form.name,
+      path: `POST ${form.action}`,
+      user: prepared.plan.usernames[form.who],
+      reqPerSec: load.reqPerSec,
+      p50: load.p50,
+      p99: load.p99,
+      errors: load.errors,
+      timeouts: load.timeouts,
+      cpuMsPerRequest: load.requests ? Math.round(((cpu * 1000) / load.requests) * 10) / 10 : null,
+      requests: load.requests,
+      status: 200,
+      htmlBytes: 0,
+      inlineScriptChars: 0,
+      jsGzipBytes: 0,
+      reqPerSecShort: null,
+      firstError: load.firstError,
+    };
+    results.push(row);
+    log(
+      `  ${form.name.padEnd(28)} ${String(row.reqPerSec).padStart(7)} req/s  p99 ${row.p99} ms  errors ${row.errors}${load.firstError ? ` (${load.firstError})` : ""}`,
+    );
   }
   const rss = rssMb(server.pid!);
 
@@ -264,6 +365,7 @@ async function main() {
     errors: r.errors + r.timeouts,
     "cpu ms/req": r.cpuMsPerRequest,
     ratio: baseline ? Math.round((r.reqPerSec / baseline.reqPerSec) * 100) / 100 : null,
+    "vs short": r.reqPerSecShort ? Math.round((r.reqPerSec / r.reqPerSecShort) * 100) / 100 : null,
     "js gz KB": Math.round(r.jsGzipBytes / 102.4) / 10,
     "html KB": Math.round(r.htmlBytes / 102.4) / 10,
   }));
@@ -276,6 +378,7 @@ async function main() {
       errors: baseline.errors + baseline.timeouts,
       "cpu ms/req": baseline.cpuMsPerRequest,
       ratio: 1,
+      "vs short": null,
       "js gz KB": Math.round(baseline.jsGzipBytes / 102.4) / 10,
       "html KB": Math.round(baseline.htmlBytes / 102.4) / 10,
     });
@@ -303,6 +406,7 @@ async function main() {
           commit: commit(),
           machine,
           database: dbName,
+          compareDatabase: compareName,
           connections,
           duration,
           warmup,

@@ -9,7 +9,8 @@
 //      records, meetings); then ANALYZE.
 //
 // Options: --db NAME, --scale F (multiplies every count: 0.01 for development), --months N (history
-// length, default 36), --sites N, --complaints N, --units N, --tenants N, --inspection-results N,
+// length, default 36; the counts that grow with time — complaints, inspection results, goods passes —
+// are taken at the same rate per month, so `--months 3` is the same company three months old), --sites N, --complaints N, --units N, --tenants N, --inspection-results N,
 // --goods-passes N. Accounts: scale.manager / scale.clerk / scale.admin (every site),
 // scale.supervisor / scale.coordinator / scale.frontdesk (site Z01), with the demo password.
 import { spawnSync } from "node:child_process";
@@ -43,17 +44,20 @@ export function parseScaleArgs(argv: string[]): ScaleSeedOptions {
     strict: true,
   });
   const f = Number(values.scale);
+  const months = values.months ? Number(values.months) : FULL.months;
   const n = (v: string | undefined, full: number, min: number) => (v ? Number(v) : Math.max(min, Math.round(full * f)));
+  /** A count that accumulates over the history: the full company's rate per month, for `months`. */
+  const overTime = (v: string | undefined, full: number, min: number) => n(v, (full * months) / FULL.months, min);
   return {
     db: values.db!,
     sizes: {
       sites: n(values.sites, FULL.sites, 2),
       units: n(values.units, FULL.units, 40),
       tenants: n(values.tenants, FULL.tenants, 30),
-      complaints: n(values.complaints, FULL.complaints, 500),
-      inspectionResults: n(values["inspection-results"], FULL.inspectionResults, 1000),
-      goodsPasses: n(values["goods-passes"], FULL.goodsPasses, 200),
-      months: values.months ? Number(values.months) : FULL.months,
+      complaints: overTime(values.complaints, FULL.complaints, 500),
+      inspectionResults: overTime(values["inspection-results"], FULL.inspectionResults, 1000),
+      goodsPasses: overTime(values["goods-passes"], FULL.goodsPasses, 200),
+      months,
     },
   };
 }

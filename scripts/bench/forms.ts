@@ -1,0 +1,176 @@
+// The form submissions the bench drives: one per module's main form, through the real server
+// action of the production build (Next-Action requests, as the browser sends them), signed in with
+// the role that submits it. Every submission is a fresh, valid one (its own request id, its own
+// area / pass / delivery), so the bench measures the write path, not a replay or a refusal.
+//
+// What they write against is made directly in the scale database by the crash test's `prepare`
+// (scripts/faults/workload.ts): a site of its own with a manager and a coordinating supervisor,
+// monthly-checked outlet areas, passes waiting for their stamp, pending newspaper deliveries.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../../lib/auth/password";
+import { createPrismaClient } from "../../lib/db";
+import { Session, actionRoutes, callAction, type ActionRoute } from "../faults/http";
+import { FAULTS_PASSWORD, prepare, type LoadAction, type Plan, type Who } from "../faults/workload";
+
+export interface BenchForm {
+  name: string;
+  action: LoadAction;
+  who: Who;
+  /** The next submission's input, or null when its pool is used up. */
+  next: () => Record<string, unknown> | null;
+}
+
+export interface PreparedForms {
+  forms: BenchForm[];
+  routes: Record<LoadAction, ActionRoute>;
+  sessions: Record<Who, Session>;
+  plan: Plan;
+}
+
+/** Pools large enough for warm-up plus the measured seconds at any rate these writes reach here. */
+export async function prepareForms(dbUrl: string, base: string, poolSize: number): Promise<PreparedForms> {
+  const db = createPrismaClient(dbUrl);
+  let plan: Plan;
+  try {
+    plan = await prepare(db, {
+      passwordHash: await hashPassword(FAULTS_PASSWORD),
+      areas: poolSize,
+      passes: poolSize,
+      deliveries: poolSize,
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  const routes = await actionRoutes<LoadAction>([
+    "createComplaintAction",
+    "submitInspectionAction",
+    "approveGoodsPassAction",
+    "holdNewspaperAction",
+  ]);
+  const sessions = { manager: new Session(base), coordinator: new Session(base) } satisfies Record<Who, Session>;
+  for (const who of ["manager", "coordinator"] as const) await sessions[who].signIn(plan.usernames[who], FAULTS_PASSWORD);
+
+  const areas = [...plan.areaIds];
+  const passes = [...plan.passIds];
+  const deliveries = [...plan.deliveryIds];
+  const forms: BenchForm[] = [
+    {
+      name: "form: complaint intake",
+      action: "createComplaintAction",
+      who: "manager",
+      next: () => {
+        const requestId = randomUUID();
+        return {
+          requestId,
+          siteId: plan.siteId,
+          tenantId: plan.tenantId,
+          unitId: plan.unitId,
+          source: "PHONE",
+          category: "REPAIR",
+          severity: "GENERAL",
+          description: `压测投诉 ${requestId}`,
+          departmentId: plan.departmentId,
+        };
+      },
+    },
+    {
+      name: "form: inspection",
+      action: "submitInspectionAction",
+      who: "coordinator",
+      next: () => {
+        const areaId = areas.pop();
+        if (!areaId) return null;
+        return {
+          requestId: randomUUID(),
+          areaId,
+          periodKey: plan.periodKey,
+          templateId: plan.templateId,
+          results: plan.itemIds.map((itemId) => ({ itemId, result: "PASS" })),
+        };
+      },
+    },
+    {
+      name: "form: goods-pass stamp",
+      action: "approveGoodsPassAction",
+      who: "manager",
+      next: () => {
+        const passId = passes.pop();
+        return passId ? { passId } : null;
+      },
+    },
+    {
+      name: "form: newspaper held",
+      action: "holdNewspaperAction",
+      who: "manager",
+      next: () => {
+        const deliveryId = deliveries.pop();
+        return deliveryId ? { deliveryId } : null;
+      },
+    },
+  ];
+  return { forms, routes, sessions, plan };
+}
+
+export interface FormLoad {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  requests: number;
+  /** The first refusal or failure, to say why a submission did not go through. */
+  firstError: string | null;
+  seconds: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * `connections` clients submit back to back for `seconds` (or until the pool is used up); a refusal
+ * (`ok: false`) counts as an error, a call without an answer in 10 s as a timeout.
+ */
+export async function driveForm(prepared: PreparedForms, form: BenchForm, connections: number, seconds: number): Promise<FormLoad> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let timeouts = 0;
+  let firstError: string | null = null;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const input = form.next();
+        if (!input) return;
+        const t0 = performance.now();
+        try {
+          const result = await callAction(prepared.sessions[form.who], prepared.routes[form.action], input);
+          latencies.push(performance.now() - t0);
+          if (!result.ok) {
+            errors++;
+            firstError ??= `${result.code}: ${result.message}`;
+          }
+        } catch (err) {
+          const message = (err as Error).message;
+          if ((err as Error).name === "TimeoutError") timeouts++;
+          else errors++;
+          firstError ??= message;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    reqPerSec: Math.round((latencies.length / elapsed) * 10) / 10,
+    p50: Math.round(percentile(latencies, 50)),
+    p99: Math.round(percentile(latencies, 99)),
+    errors,
+    timeouts,
+    requests: latencies.length,
+    firstError,
+    seconds: Math.round(elapsed * 10) / 10,
+  };
+}
