@@ -1,5 +1,4 @@
 import "server-only";
-import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
@@ -13,7 +12,8 @@ import type { DeliverDigests, UserDigest } from "./source";
 export function emailDelivery(config: { url?: string; from?: string; baseUrl?: string } = {}): DeliverDigests | undefined {
   const url = config.url ?? env().SMTP_URL;
   if (!url) return undefined;
-  const transport = nodemailer.createTransport(url);
+  // The mail library is loaded with the first digest (an instance without SMTP never loads it).
+  const transport = () => import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(url));
   const from = config.from ?? env().SMTP_FROM;
   const baseUrl = (config.baseUrl ?? env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   // The digest repeats the notifications' reference-language texts, so it is written in that language too.
@@ -24,6 +24,8 @@ export function emailDelivery(config: { url?: string; from?: string; baseUrl?: s
       where: { id: { in: digests.map((d) => d.userId) }, disabled: false, email: { not: null } },
       select: { id: true, name: true, email: true },
     });
+    if (users.length === 0) return;
+    const mailer = await transport();
     for (const user of users) {
       const digest = digests.find((d) => d.userId === user.id);
       if (!digest || !user.email) continue;
@@ -31,7 +33,7 @@ export function emailDelivery(config: { url?: string; from?: string; baseUrl?: s
         (n) => `• ${n.title}${n.body ? `\n  ${n.body}` : ""}${n.link ? `\n  ${baseUrl}${n.link}` : ""}`,
       );
       try {
-        await transport.sendMail({
+        await mailer.sendMail({
           from,
           to: user.email,
           subject: t("notifications.email.subject", { count: digest.notifications.length }),

@@ -12,7 +12,7 @@ import { mayReadFile } from "@/lib/files/access";
 import type { FileKind } from "@/lib/generated/prisma/enums";
 import { localDiskBackend, storageKeyOf, type BlobStream, type StorageBackend } from "./backend";
 import { checkUpload } from "./image";
-import { parseS3Url, s3Backend, type S3Backend } from "./s3";
+import type { S3Backend } from "./s3";
 
 /**
  * Uploaded photos and signatures. The bytes live in a backend (./backend.ts: local disk by default,
@@ -28,7 +28,23 @@ let backend: StorageBackend | undefined;
 /** The backend STORAGE_URL (or its absence) names. */
 export function backendFromEnv(): StorageBackend {
   const url = env().STORAGE_URL;
-  return url ? s3Backend(parseS3Url(url)) : localDiskBackend(path.join(env().DATA_DIR, "files"));
+  return url ? lazyS3Backend(url) : localDiskBackend(path.join(env().DATA_DIR, "files"));
+}
+
+/**
+ * The bucket, with the S3 SDK (several MB of code) loaded on first use: an instance on the local
+ * disk never loads it. A STORAGE_URL that does not parse rejects the first use (checkStorage, at start).
+ */
+function lazyS3Backend(url: string): StorageBackend & Pick<S3Backend, "check"> {
+  let loaded: Promise<S3Backend> | undefined;
+  const real = () => (loaded ??= import("./s3").then(({ s3Backend, parseS3Url }) => s3Backend(parseS3Url(url))));
+  return {
+    check: async () => (await real()).check(),
+    put: async (key, bytes) => (await real()).put(key, bytes),
+    get: async (key) => (await real()).get(key),
+    getStream: async (key) => (await real()).getStream(key),
+    delete: async (key) => (await real()).delete(key),
+  };
 }
 
 /** The configured backend, created on first use (so DATA_DIR / STORAGE_URL are read when needed, not at import). */
@@ -43,7 +59,7 @@ export function storage(): StorageBackend {
  */
 export async function checkStorage(): Promise<void> {
   const current = storage();
-  if ("check" in current) await (current as S3Backend).check();
+  if ("check" in current) await (current as Pick<S3Backend, "check">).check();
 }
 
 export interface StoreFileInput {

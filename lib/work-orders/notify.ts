@@ -1,5 +1,4 @@
 import "server-only";
-import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { localizedNotification, type NotificationText } from "@/lib/notifications/texts";
@@ -63,6 +62,8 @@ export async function emailEngineering(notice: EngineeringNotice, config: { url?
     const url = config.url ?? env().SMTP_URL;
     const to = notice.recipients.filter((r) => r.email);
     if (!url || to.length === 0 || notice.messages.length === 0) return;
+    // Loaded on the first mail (an instance without SMTP never loads it).
+    const { default: nodemailer } = await import("nodemailer");
     const transport = nodemailer.createTransport(url);
     const from = config.from ?? env().SMTP_FROM;
     const baseUrl = (config.baseUrl ?? env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
