@@ -1,6 +1,7 @@
 // `npm run test:cluster`: Kewu as a cluster on this machine, with real components, driven over HTTP.
 //
-//   1. Debian's haproxy and pgbouncer (apt-get install when missing and run as root);
+//   1. Debian's haproxy and pgbouncer (apt-get install when missing and run as root), and Chromium
+//      for the browser flow (/usr/bin/chromium or CHROMIUM_PATH, as playwright.config.ts);
 //   2. a primary PostgreSQL (embedded binaries, scripts/faults/owned-postgres.ts) and a streaming
 //      replica of it (base backup + standby.signal, OwnedPostgres.replicaOf), migrations and the demo
 //      seed on the primary, plus a site of its own for the checks (scripts/faults/workload.ts prepare);
@@ -12,11 +13,18 @@
 //      the instance that served it (X-Served-By).
 // Then the checks, each printed with its figures: a session from sign-in through the balancer works
 // on both instances; a photo uploaded to one is served by the other, from the bucket; a calendar edit
-// made on one is in force on the other on its next request, and back; 20 concurrent goods-pass
-// stampings through the balancer give 20 consecutive numbers; the reminder tick (set to every
-// minute here) is one job per minute although both instances run pg-boss's cron clock; under a
-// write load through the balancer one instance is killed (SIGKILL) and every acknowledged write is in the database once;
-// the replica has caught up with the primary; PgBouncer carried the app's transactions.
+// made on one is in force on the other on its next request, and back; a browser (Playwright's
+// Chromium) logs a complaint with a photo through the balancer and sees the record and the photo
+// served by both instances, listed once (browser-flow.ts); 20 concurrent goods-pass stampings through
+// the balancer give 20 consecutive numbers; the reminder tick (set to every minute here) is one job per
+// minute although both instances run pg-boss's cron clock; both instances run a site's morning
+// reminders and each person gets one notification, the site's chat webhook one message
+// (reminders-once.ts); with replay paused on the replica, a new complaint is on the live dashboard
+// (primary) and not in the deadline export (replica) until replay resumes (replica-reads.ts); a
+// list page's req/s on one instance and through the balancer, with PgBouncer's connections
+// (throughput.ts); under a write load through the balancer one instance is killed (SIGKILL) and every
+// acknowledged write is in the database once; the replica has caught up with the primary; PgBouncer
+// carried the app's transactions.
 // Exit code 0 only when every check passed. Everything it started is stopped and removed, also on
 // failure or Ctrl-C. Not part of `npm test` (it needs minutes).
 //
