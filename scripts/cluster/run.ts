@@ -1,6 +1,7 @@
 // `npm run test:cluster`: Kewu as a cluster on this machine, with real components, driven over HTTP.
 //
-//   1. Debian's haproxy and pgbouncer (apt-get install when missing and run as root);
+//   1. Debian's haproxy and pgbouncer (apt-get install when missing and run as root), and Chromium
+//      for the browser flow (/usr/bin/chromium or CHROMIUM_PATH, as playwright.config.ts);
 //   2. a primary PostgreSQL (embedded binaries, scripts/faults/owned-postgres.ts) and a streaming
 //      replica of it (base backup + standby.signal, OwnedPostgres.replicaOf), migrations and the demo
 //      seed on the primary, plus a site of its own for the checks (scripts/faults/workload.ts prepare);
@@ -12,18 +13,25 @@
 //      the instance that served it (X-Served-By).
 // Then the checks, each printed with its figures: a session from sign-in through the balancer works
 // on both instances; a photo uploaded to one is served by the other, from the bucket; a calendar edit
-// made on one is in force on the other on its next request, and back; 20 concurrent goods-pass
-// stampings through the balancer give 20 consecutive numbers; the reminder tick (set to every
-// minute here) is one job per minute although both instances run pg-boss's cron clock; under a
-// write load through the balancer one instance is killed (SIGKILL) and every acknowledged write is in the database once;
-// the replica has caught up with the primary; PgBouncer carried the app's transactions.
+// made on one is in force on the other on its next request, and back; a browser (Playwright's
+// Chromium) logs a complaint with a photo through the balancer and sees the record and the photo
+// served by both instances, listed once (browser-flow.ts); 20 concurrent goods-pass stampings through
+// the balancer give 20 consecutive numbers; the reminder tick (set to every minute here) is one job per
+// minute although both instances run pg-boss's cron clock; both instances run a site's morning
+// reminders and each person gets one notification, the site's chat webhook one message
+// (reminders-once.ts); with replay paused on the replica, a new complaint is on the live dashboard
+// (primary) and not in the deadline export (replica) until replay resumes (replica-reads.ts); a
+// list page's req/s on one instance and through the balancer, with PgBouncer's connections
+// (throughput.ts); under a write load through the balancer one instance is killed (SIGKILL) and every
+// acknowledged write is in the database once; the replica has caught up with the primary; PgBouncer
+// carried the app's transactions.
 // Exit code 0 only when every check passed. Everything it started is stopped and removed, also on
 // failure or Ctrl-C. Not part of `npm test` (it needs minutes).
 //
 // Flags: --seconds N (the kill test's load, default 20), --clients N (default 6), --rebuild.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -40,7 +48,12 @@ import { freePort } from "../faults/crash";
 import { Session, actionRoutes, callAction, callFormAction } from "../faults/http";
 import { OwnedPostgres } from "../faults/owned-postgres";
 import { FAULTS_PASSWORD, prepare, runLoad, verify, type Call, type Who } from "../faults/workload";
+import { browserFlowCheck } from "./browser-flow";
 import { ensureBuild } from "./build";
+import { arrangeReminder, prepareReminderSite, remindersOnceCheck, startChatReceiver } from "./reminders-once";
+import { replicaReadsCheck } from "./replica-reads";
+import { throughputCheck } from "./throughput";
+import { INSTANCES, PNG, log, perInstance, sha256, sleep, type Check, type Instance } from "./parts";
 
 const { values: args } = parseArgs({
   options: {
@@ -50,22 +63,14 @@ const { values: args } = parseArgs({
   },
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (line: string) => console.log(`[cluster] ${line}`);
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const INSTANCES = ["app1", "app2"] as const;
 /** lib/reminders/queue.ts TICK_QUEUE and PGBOSS_SCHEMA (that module is server-only). */
 const TICK_QUEUE = "kewu-reminders-tick";
 const PGBOSS_SCHEMA = "pgboss";
-type Instance = (typeof INSTANCES)[number];
-
-/** A 37×21 PNG (the one tests/integration/storage-s3.test.ts uploads). */
-const PNG = Uint8Array.from(
-  atob(
-    "iVBORw0KGgoAAAANSUhEUgAAACUAAAAVCAYAAADB5CeuAAAAUUlEQVR4AezUQQoAIAhE0aGTe3O7wkcSJhijnYU+xNNSu90jw/AvqsSOlsNfahkAfx8pShWpSFEBmuc/U2yfF214nOcvNW7t8cNIUdBIfS11AQAA///b9okRAAAABklEQVQDAKd5XeHl5uj6AAAAAElFTkSuQmCC",
-  ),
-  (c) => c.charCodeAt(0),
-);
+const REPLICA_MAX_LAG_SECONDS = 600;
+/** Where the search for free ports starts (on a shared machine, away from the usual 3000/3100/3400 servers). */
+const CHAT_PORT_FROM = 3300;
+const INSTANCE_PORTS_FROM = 3310;
+const BALANCER_PORT_FROM = 3330;
 
 // ---------------------------------------------------------------------------------------------
 // Machine parts
@@ -97,6 +102,8 @@ interface Child {
   process: ChildProcess;
   logFile: string;
   exited: boolean;
+  /** Set by stopChild: an exit after it is expected and not reported. */
+  stopping?: boolean;
 }
 
 function startChild(
@@ -117,11 +124,16 @@ function startChild(
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   const handle: Child = { name, process: child, logFile, exited: false };
-  child.once("exit", () => (handle.exited = true));
+  child.once("exit", (code, signal) => {
+    handle.exited = true;
+    // An instance that ends by itself (or by someone else's signal) is worth a line where it happened.
+    if (!handle.stopping) log(`${name} exited (${signal ? `signal ${signal}` : `code ${code}`})`);
+  });
   return handle;
 }
 
 async function stopChild(child: Child) {
+  child.stopping = true;
   if (child.exited) return;
   child.process.kill("SIGTERM");
   await Promise.race([new Promise((r) => child.process.once("exit", r)), sleep(10_000)]);
@@ -143,12 +155,6 @@ const answers = (url: string) =>
   );
 
 // ---------------------------------------------------------------------------------------------
-
-interface Check {
-  name: string;
-  passed: boolean;
-  figures: string;
-}
 
 async function main() {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -185,7 +191,9 @@ async function main() {
     if (seeded.status !== 0) throw new Error(`the demo seed failed (${seeded.status})`);
     const db = createPrismaClient(primaryUrl);
     cleanups.push(() => db.$disconnect());
-    const plan = await prepare(db, { passwordHash: await hashPassword(FAULTS_PASSWORD), areas: 300, passes: 320, deliveries: 300 });
+    const passwordHash = await hashPassword(FAULTS_PASSWORD);
+    const plan = await prepare(db, { passwordHash, areas: 300, passes: 320, deliveries: 300 });
+    const reminderSite = await prepareReminderSite(db, passwordHash, plan.tag);
     const replica = await OwnedPostgres.replicaOf(primary, await freePort(primary.port + 1));
     cleanups.push(() => replica.dispose());
     const replicaUrl = replica.url("kewu_cluster");
@@ -246,10 +254,13 @@ async function main() {
     const { port: s3port } = await s3rver.run();
     cleanups.push(() => s3rver.close());
     const storageUrl = `s3://S3RVER:S3RVER@127.0.0.1:${s3port}/kewu/uploads?pathStyle=true&tls=false`;
-    log(`PgBouncer :${bouncerPort} (transaction mode), s3rver :${s3port}`);
+    // The chat webhook the reminder check's channel posts to.
+    const chat = await startChatReceiver(await freePort(CHAT_PORT_FROM));
+    cleanups.push(() => new Promise((resolve) => chat.server.close(resolve)));
+    log(`PgBouncer :${bouncerPort} (transaction mode), s3rver :${s3port}, chat receiver ${chat.url}`);
 
     // One build, two instances, one balancer.
-    const lbPort = await freePort(8400);
+    const lbPort = await freePort(BALANCER_PORT_FROM);
     const lb = `http://127.0.0.1:${lbPort}`;
     const common = {
       ...process.env,
@@ -259,6 +270,10 @@ async function main() {
       NEXTAUTH_SECRET: "kewu-cluster-secret-not-for-production-0123456789",
       NEXTAUTH_URL: lb,
       TRUST_PROXY: "1",
+      // The chat channel of the reminder check posts to a receiver on 127.0.0.1.
+      CHAT_LOCAL_HTTP: "true",
+      // The replica check pauses replay: a paused replica must still be the export's source here.
+      REPLICA_MAX_LAG_SECONDS: String(REPLICA_MAX_LAG_SECONDS),
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production" as const,
     };
@@ -274,12 +289,13 @@ async function main() {
       "setCalendarOverrideAction",
       "deleteCalendarOverrideAction",
       "uploadFileAction",
+      "createChatChannelAction",
     ]);
     const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
     const ports = {} as Record<Instance, number>;
     const apps = {} as Record<Instance, Child>;
     const dataDirs = {} as Record<Instance, string>;
-    let from = 3400;
+    let from = INSTANCE_PORTS_FROM;
     for (const name of INSTANCES) {
       ports[name] = await freePort(from);
       from = ports[name] + 1;
@@ -350,7 +366,7 @@ async function main() {
     const takeServed = () => {
       const out = servedBy;
       servedBy = {};
-      return INSTANCES.map((n) => `${n} ${out[n] ?? 0}`).join(", ");
+      return perInstance(out);
     };
     const sessions = { manager: new Session(lb), coordinator: new Session(lb) } satisfies Record<Who, Session>;
     for (const s of Object.values(sessions)) s.onResponse = observe;
@@ -378,6 +394,14 @@ async function main() {
         figures: [`sign-in requests served: ${signInServed}`, ...rows].join("\n"),
       });
     }
+
+    // The reminder check's setup through the balancer (checked after the tick check below, so that
+    // both instances have had ticks meanwhile): its site's chat channel, an overdue complaint, and
+    // today turned from a holiday into a working day, which makes the site due for every process.
+    const logFiles = { app1: apps.app1.logFile, app2: apps.app2.logFile };
+    const reminderManager = new Session(lb);
+    await reminderManager.signIn(reminderSite.usernames.manager, FAULTS_PASSWORD);
+    const arranged = await arrangeReminder({ session: reminderManager, site: reminderSite, hookUrl: chat.url, logFiles, routes });
 
     // 2. A photo uploaded to one instance is served by the other (from the bucket, not a local disk).
     {
@@ -444,7 +468,11 @@ async function main() {
       });
     }
 
-    // 4. 20 concurrent goods-pass stampings through the balancer: 20 consecutive numbers (R-GP-3).
+    // 4. A browser (Playwright's Chromium) through the balancer: complaint intake with a photo, the
+    //    record and its photo seen from both instances, the record listed once.
+    record(await browserFlowCheck({ lb, db, plan, password: FAULTS_PASSWORD, routes }));
+
+    // 5. 20 concurrent goods-pass stampings through the balancer: 20 consecutive numbers (R-GP-3).
     const stampIds = plan.passIds.slice(0, 20);
     {
       takeServed();
@@ -476,7 +504,7 @@ async function main() {
       });
     }
 
-    // 5. The reminder tick fires once per slot across the cluster, though both instances run the cron clock.
+    // 6. The reminder tick fires once per slot across the cluster, though both instances run the cron clock.
     {
       type Slot = { slot: Date; n: number; completed: number };
       const slots = async () =>
@@ -504,7 +532,33 @@ async function main() {
       });
     }
 
-    // 6. One instance killed (SIGKILL) in the middle of a write load: no acknowledged write lost or doubled.
+    // 7. Reminders once at the notification level: both instances ran the site's morning run.
+    record(await remindersOnceCheck({ db, boss, tickQueue: TICK_QUEUE, site: reminderSite, arranged, posts: chat.posts, logFiles }));
+
+    // 8. Report exports from the replica, live pages from the primary (replay paused, then resumed).
+    record(
+      await replicaReadsCheck({
+        db,
+        replicaUrl,
+        plan,
+        session: sessions.manager,
+        direct,
+        route: routes.createComplaintAction,
+        maxLagSeconds: REPLICA_MAX_LAG_SECONDS,
+      }),
+    );
+
+    // 9. Throughput of a list page, one instance vs the balancer, and PgBouncer's connections meanwhile.
+    record(
+      await throughputCheck({
+        session: sessions.manager,
+        lb,
+        directApp1: direct("app1"),
+        bouncerAdminUrl: `postgresql://postgres:kewu-faults@127.0.0.1:${bouncerPort}/pgbouncer`,
+      }),
+    );
+
+    // 10. One instance killed (SIGKILL) in the middle of a write load: no acknowledged write lost or doubled.
     {
       const loadPlan = { ...plan, passIds: plan.passIds.slice(20) };
       const call: Call = (who, action, input) => callAction(sessions[who], routes[action], input);
@@ -552,7 +606,7 @@ async function main() {
       });
     }
 
-    // 7. The replica streams: it is in recovery and reaches the primary's data.
+    // 11. The replica streams: it is in recovery and reaches the primary's data.
     {
       const rc = new pg.Client({ connectionString: replicaUrl });
       await rc.connect();
@@ -578,7 +632,7 @@ async function main() {
       });
     }
 
-    // 8. The app's transactions went through PgBouncer.
+    // 12. The app's transactions went through PgBouncer.
     {
       const admin = new pg.Client({ connectionString: `postgresql://postgres:kewu-faults@127.0.0.1:${bouncerPort}/pgbouncer` });
       await admin.connect();
