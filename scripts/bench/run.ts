@@ -24,6 +24,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "../db/engine";
 import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server";
+import { nextStartArgs } from "../next-start";
 import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
 import { driveForm, prepareForms } from "./forms";
@@ -250,11 +251,11 @@ async function main() {
     const built = spawnSync(process.execPath, [next, "build"], { cwd: REPO_ROOT, env, stdio: "inherit" });
     if (built.status !== 0) throw new Error("the build failed");
   }
-  const server = start(process.execPath, [next, "start", "-p", String(port)], REPO_ROOT, env);
+  const server = start(process.execPath, nextStartArgs(port), REPO_ROOT, env);
   // The same build on the younger company, driven page by page right after the main one.
   const comparePort = port + 2;
   const compareBase = `http://127.0.0.1:${comparePort}`;
-  const compareServer = start(process.execPath, [next, "start", "-p", String(comparePort)], REPO_ROOT, {
+  const compareServer = start(process.execPath, nextStartArgs(comparePort), REPO_ROOT, {
     ...env,
     DATABASE_URL: compareUrl,
     NEXTAUTH_URL: compareBase,
@@ -286,12 +287,14 @@ async function main() {
 
   const results: PageResult[] = [];
   let baseline: PageResult | null = null;
+  let baselineRss: number | null = null;
   if (bare) {
     const url = `http://127.0.0.1:${barePort}/dynamic`;
     const load = await drive(url, "", bare.pid!);
     const weight = await weigh(`http://127.0.0.1:${barePort}`, "/dynamic", "");
     baseline = { name: "bare /dynamic", path: "/dynamic", user: "-", ...load, ...weight };
-    log(`  baseline ${baseline.reqPerSec} req/s p99 ${baseline.p99} ms`);
+    baselineRss = rssMb(bare.pid!);
+    log(`  baseline ${baseline.reqPerSec} req/s p99 ${baseline.p99} ms, RSS ${baselineRss} MB`);
   }
   for (const page of pagesInput.pages as BenchPage[]) {
     const cookie = await cookieOf(page.user);
@@ -384,7 +387,7 @@ async function main() {
     });
   }
   console.table(table);
-  log(`server RSS after the run: ${rss} MB (budget ${BUDGET.maxRssMb} MB)`);
+  log(`server RSS after the run: ${rss} MB (budget ${BUDGET.maxRssMb} MB; the bare page's server after its run: ${baselineRss ?? "-"} MB)`);
   for (const line of verdict.failures) log(`  ✗ ${line}`);
   log(verdict.ok ? "budget: met" : `budget: NOT met (${verdict.failures.length})`);
 
@@ -414,6 +417,7 @@ async function main() {
           baseline,
           pages: results,
           serverRssMb: rss,
+          baselineRssMb: baselineRss,
           verdict,
         },
         null,

@@ -44,6 +44,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/db";
 import { applyMigrations } from "../db/engine";
 import { REPO_ROOT } from "../db/server";
+import { nextStartArgs } from "../next-start";
 import { freePort } from "../faults/crash";
 import { Session, actionRoutes, callAction, callFormAction } from "../faults/http";
 import { OwnedPostgres } from "../faults/owned-postgres";
@@ -291,7 +292,6 @@ async function main() {
       "uploadFileAction",
       "createChatChannelAction",
     ]);
-    const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
     const ports = {} as Record<Instance, number>;
     const apps = {} as Record<Instance, Child>;
     const dataDirs = {} as Record<Instance, string>;
@@ -300,7 +300,7 @@ async function main() {
       ports[name] = await freePort(from);
       from = ports[name] + 1;
       dataDirs[name] = path.join(work, `${name}-data`);
-      apps[name] = startChild(name, process.execPath, [next, "start", "-p", String(ports[name]), "-H", "127.0.0.1"], {
+      apps[name] = startChild(name, process.execPath, nextStartArgs(ports[name], { host: "127.0.0.1" }), {
         env: { ...common, DATA_DIR: dataDirs[name] },
         logDir: work,
       });

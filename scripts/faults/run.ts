@@ -25,6 +25,7 @@ import { createPrismaClient } from "../../lib/db";
 import { seedChecklists } from "../../prisma/seed/checklists";
 import { applyMigrations } from "../db/engine";
 import { REPO_ROOT } from "../db/server";
+import { nextStartArgs } from "../next-start";
 import { crashMidway, freePort } from "./crash";
 import { Session, actionRoutes, callAction } from "./http";
 import { OwnedPostgres } from "./owned-postgres";
@@ -98,7 +99,7 @@ async function main() {
 
     const serverLog = path.join(work, "next.log");
     const out = createWriteStream(serverLog);
-    const app: ChildProcess = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    const app: ChildProcess = spawn(process.execPath, nextStartArgs(port, { host: "127.0.0.1" }), {
       cwd: REPO_ROOT,
       env,
       stdio: ["ignore", "pipe", "pipe"],
