@@ -15,7 +15,7 @@
 //            ../shared/bench/bare-next) --out FILE
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -200,10 +200,14 @@ async function scaleDatabase(baseUrl: string, name: string, seedArgs: string[]):
 }
 
 async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
-  // The baseline uses Kewu's own installed next / react / pg (the same versions by its README).
-  const dir = mkdtempSync(path.join(os.tmpdir(), "kewu-bare-"));
+  // The baseline uses Kewu's own installed next / react / pg (the same versions by its README): its
+  // copy lives inside the repository (.bench/, ignored), where Node's and Turbopack's resolution
+  // find the repository's node_modules (Turbopack does not follow a node_modules symlink that
+  // leaves the project's root).
+  const dir = path.join(REPO_ROOT, ".bench", "bare-next");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   cpSync(args.bare!, dir, { recursive: true, filter: (src) => !src.includes("node_modules") && !src.includes(".next") });
-  symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
   const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
   const env = { ...process.env, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
   const built = spawnSync(process.execPath, [next, "build"], { cwd: dir, env, stdio: "ignore" });
