@@ -15,7 +15,7 @@
 //            ../shared/bench/bare-next) --out FILE
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -51,6 +51,8 @@ const warmup = Number(args.warmup ?? (smoke ? 1 : 3));
 // The smoke run proves every page answers under a little concurrency; the full run measures at 10.
 const connections = Number(args.connections ?? (smoke ? 2 : 10));
 const children: ChildProcess[] = [];
+/** Folders the run made, removed when it ends. */
+const temporary: string[] = [];
 
 function log(line: string) {
   console.log(line);
@@ -200,14 +202,15 @@ async function scaleDatabase(baseUrl: string, name: string, seedArgs: string[]):
 }
 
 async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
-  // The baseline uses Kewu's own installed next / react / pg (the same versions by its README): its
-  // copy lives inside the repository (.bench/, ignored), where Node's and Turbopack's resolution
-  // find the repository's node_modules (Turbopack does not follow a node_modules symlink that
-  // leaves the project's root).
-  const dir = path.join(REPO_ROOT, ".bench", "bare-next");
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  // The baseline uses Kewu's own installed next / react / pg (the same versions by its README), as a
+  // hard-linked copy of node_modules in its own folder: Turbopack does not follow a node_modules
+  // symlink out of the project's root, and a folder inside Kewu's tree would build Kewu's
+  // instrumentation into the baseline.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kewu-bare-"));
+  temporary.push(dir);
   cpSync(args.bare!, dir, { recursive: true, filter: (src) => !src.includes("node_modules") && !src.includes(".next") });
+  const linked = spawnSync("cp", ["-al", path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules")]);
+  if (linked.status !== 0) cpSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), { recursive: true });
   const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
   const env = { ...process.env, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
   const built = spawnSync(process.execPath, [next, "build"], { cwd: dir, env, stdio: "ignore" });
@@ -436,6 +439,7 @@ async function main() {
 
 function stopAll() {
   for (const c of children) if (c.pid && c.exitCode === null) c.kill("SIGTERM");
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 }
 
 main()
