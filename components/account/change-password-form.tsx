@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-controls";
@@ -20,7 +19,8 @@ export function ChangePasswordForm(props: { action: (input: unknown) => Promise<
     defaultValues: EMPTY,
     onSuccess: () => {
       form.reset(EMPTY);
-      void signOut({ callbackUrl: "/login" });
+      // next-auth's client loads only when it is needed (see components/shell/sign-out-button.tsx).
+      void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }));
     },
   });
   return (

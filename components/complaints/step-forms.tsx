@@ -13,7 +13,7 @@ import { LocalDateTime } from "@/components/ui/local-date-time";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { RecordRectificationSchema, RecordRevisitSchema, REVISIT_METHODS, SATISFACTIONS } from "@/lib/complaints/schema";
+import { RevisitMethod, Satisfaction } from "@/lib/generated/prisma/enums";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 type StepProps = { complaintId: string; round: number; siteId: string; timeZone: string; action: Action };
@@ -22,7 +22,7 @@ export function RectificationForm(props: StepProps) {
   const t = useTranslations("complaints");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: RecordRectificationSchema,
+    schema: () => import("@/lib/complaints/schema").then((m) => m.RecordRectificationSchema),
     action: props.action,
     defaultValues: { complaintId: props.complaintId, round: props.round, actionTaken: "", rectifiedAt: "", photoIds: [] },
     onSuccess: () => router.refresh(),
@@ -75,7 +75,7 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
   const [waiting, setWaiting] = useState(false);
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: RecordRevisitSchema,
+    schema: () => import("@/lib/complaints/schema").then((m) => m.RecordRevisitSchema),
     action: props.action,
     defaultValues: {
       complaintId: props.complaintId,
@@ -109,7 +109,7 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
         name="method"
         label={t("method")}
         required
-        options={REVISIT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))}
+        options={Object.values(RevisitMethod).map((m) => ({ value: m, label: t(`methods.${m}`) }))}
         error={errorOf("method")}
       />
       <RadioGroupField
@@ -117,7 +117,7 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
         name="satisfaction"
         label={t("satisfaction")}
         required
-        options={SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) }))}
+        options={Object.values(Satisfaction).map((s) => ({ value: s, label: t(`satisfactions.${s}`) }))}
         error={errorOf("satisfaction")}
       />
       <TextField register={form.register} name="clientName" label={t("clientName")} required maxLength={50} error={errorOf("clientName")} />

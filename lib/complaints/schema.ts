@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, optionalInstant, optionalTrimmed, trimmed } from "@/lib/validation";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import {
   ComplaintCategory,
   ComplaintSeverity,

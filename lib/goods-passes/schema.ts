@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id, instant as instantWithOffset, optionalTrimmed, trimmed } from "@/lib/validation";
 import { MAX_ITEMS } from "./rules";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { GoodsDirection, GoodsPassState, PassAuthorization } from "@/lib/generated/prisma/enums";
 
 export const DIRECTIONS = Object.values(GoodsDirection);
