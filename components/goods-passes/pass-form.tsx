@@ -60,7 +60,8 @@ export function PassForm(props: {
   hazardTerms: string[];
 }) {
   const t = useTranslations("goodsPasses");
-  const tAll = useTranslations();
+  const tCommon = useTranslations("common");
+  const tFields = useTranslations("fields");
   const router = useRouter();
   // One id per filled-in form: a double click or a replayed request finds the pass it already made.
   const [requestId] = useState(newRequestId);
@@ -143,9 +144,9 @@ export function PassForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={tAll("fields.site")}
+          label={tFields("site")}
           required
-          emptyOption={tAll("common.choose")}
+          emptyOption={tCommon("choose")}
           options={props.sites.map((s) => ({ value: s.id, label: s.name }))}
           error={errorOf("siteId")}
         />
@@ -191,7 +192,7 @@ export function PassForm(props: {
           name="routeId"
           label={t("route")}
           required
-          emptyOption={tAll("common.choose")}
+          emptyOption={tCommon("choose")}
           // R-GP-5: each route with its opening hours, within which the window must lie.
           options={props.routes
             .filter((r) => r.siteId === siteId)
