@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import { PhotoInput } from "@/components/files/photo-input";
+import { PhotoInput } from "@/components/files/lazy-widgets";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
