@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import { PhotoInput } from "@/components/files/photo-input";
+import { PhotoInput } from "@/components/files/lazy-widgets";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { RadioGroupField, SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -13,7 +13,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { instantFromLocalDateTime } from "@/lib/calendar/local-date";
-import { CATEGORIES, CreateComplaintSchema, SEVERITIES, SOURCES } from "@/lib/complaints/schema";
+import { CATEGORIES, SEVERITIES, SOURCES } from "@/lib/complaints/options";
 import { TenantPicker } from "./tenant-picker";
 import { newRequestId } from "@/lib/request-id";
 
@@ -33,7 +33,7 @@ export function IntakeForm(props: {
   const [receivedLocal, setReceivedLocal] = useState("");
   const firstSite = props.sites.length === 1 ? props.sites[0].id : "";
   const { form, onSubmit, formError, formMessage, errorOf, busy, invalidFields } = useActionForm({
-    schema: CreateComplaintSchema,
+    schema: () => import("@/lib/complaints/schema").then((m) => m.CreateComplaintSchema),
     action: (values) => props.action(values),
     defaultValues: {
       requestId,

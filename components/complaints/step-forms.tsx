@@ -12,7 +12,7 @@ import { LocalDateTime } from "@/components/ui/local-date-time";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { RevisitMethod, Satisfaction } from "@/lib/generated/prisma/enums";
+import { REVISIT_METHODS, SATISFACTIONS } from "@/lib/complaints/options";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 type StepProps = { complaintId: string; round: number; siteId: string; timeZone: string; action: Action };
@@ -108,7 +108,7 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
         name="method"
         label={t("method")}
         required
-        options={Object.values(RevisitMethod).map((m) => ({ value: m, label: t(`methods.${m}`) }))}
+        options={REVISIT_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))}
         error={errorOf("method")}
       />
       <RadioGroupField
@@ -116,7 +116,7 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
         name="satisfaction"
         label={t("satisfaction")}
         required
-        options={Object.values(Satisfaction).map((s) => ({ value: s, label: t(`satisfactions.${s}`) }))}
+        options={SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) }))}
         error={errorOf("satisfaction")}
       />
       <TextField register={form.register} name="clientName" label={t("clientName")} required maxLength={50} error={errorOf("clientName")} />

@@ -13,7 +13,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { addDays, instantFromLocalDateTime, localDateTimeInZone } from "@/lib/calendar/local-date";
-import { CreateGoodsPassSchema, DIRECTIONS, type CreateGoodsPassInput } from "@/lib/goods-passes/schema";
+import { DIRECTIONS } from "@/lib/goods-passes/options";
+import type { CreateGoodsPassInput } from "@/lib/goods-passes/schema";
 import { AuthorizationFields, type ActiveSignatory } from "./authorization-fields";
 import { ItemRows, emptyItem } from "./item-rows";
 import { newRequestId } from "@/lib/request-id";
@@ -71,7 +72,7 @@ export function PassForm(props: {
   const firstSite = props.sites.length === 1 ? props.sites[0].id : "";
 
   const { form, onSubmit, formError, formMessage, errorOf, busy, invalidFields } = useActionForm({
-    schema: CreateGoodsPassSchema,
+    schema: () => import("@/lib/goods-passes/schema").then((m) => m.CreateGoodsPassSchema),
     action: async (values: CreateGoodsPassInput) => {
       setProposalState(null);
       const result = await props.action(values);
