@@ -25,10 +25,7 @@ export type SchemaSource<S> = S | (() => Promise<S>);
 function useLazyZodResolver<S extends z.ZodType<FieldValues, FieldValues>>(source: SchemaSource<S>, t: Translate) {
   const loaded = useRef<Promise<[typeof import("@hookform/resolvers/zod"), S]> | null>(null);
   const resolver: Resolver<z.input<S>, unknown, z.output<S>> = async (values, context, options) => {
-    loaded.current ??= Promise.all([
-      import("@hookform/resolvers/zod"),
-      typeof source === "function" ? source() : Promise.resolve(source),
-    ]);
+    loaded.current ??= Promise.all([import("@hookform/resolvers/zod"), typeof source === "function" ? source() : Promise.resolve(source)]);
     const pending = loaded.current;
     // A failed load (the network dropped) is tried again on the next validation.
     const [{ zodResolver }, schema] = await pending.catch((error: unknown) => {
