@@ -2,7 +2,13 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages are compiled when the app is built (ICU → a compact form), so the browser gets next-intl's
+// small formatter instead of the ICU parser (about 9 KB gzipped less on every page; docs/performance.md).
+// Every message is then formatted through t() / t.rich(); t.raw() would return the compiled form.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { format: "json", path: "./lib/i18n/messages", locales: "infer", precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 status for signed-in users without the permission.

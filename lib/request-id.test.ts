@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { newRequestId, requestIdField } from "./request-id";
+import { newRequestId } from "./request-id";
+import { requestIdField } from "./request-id-schema";
 
 describe("newRequestId", () => {
   afterEach(() => vi.unstubAllGlobals());

@@ -1,8 +1,8 @@
-import { z } from "zod";
-
 /**
  * Idempotency keys: a form makes one when it opens and sends it with the create, so a double tap or a
  * replayed request finds the record already made (the column is unique) instead of making a second one.
+ *
+ * Imports no zod: it runs in the forms of every page (the key's schema is in `./request-id-schema.ts`).
  */
 export function newRequestId(): string {
   const c = globalThis.crypto;
@@ -15,9 +15,3 @@ export function newRequestId(): string {
   const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
-
-/**
- * The schema of such a key in every create action: a UUID and nothing else, so a key can never be made
- * to look like another record's name (a request id only ever identifies the request that carried it).
- */
-export const requestIdField = () => z.uuid({ message: "validation.requestId" });

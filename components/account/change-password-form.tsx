@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-controls";
@@ -13,14 +12,15 @@ const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 /** After a change every session of the account has ended: sign out here and sign in with the new password. */
 export function ChangePasswordForm(props: { action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
-  const t = useTranslations();
+  const t = useTranslations("account");
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: ChangeOwnPasswordSchema,
     action: props.action,
     defaultValues: EMPTY,
     onSuccess: () => {
       form.reset(EMPTY);
-      void signOut({ callbackUrl: "/login" });
+      // next-auth's client loads only when it is needed (see components/shell/sign-out-button.tsx).
+      void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }));
     },
   });
   return (
@@ -28,7 +28,7 @@ export function ChangePasswordForm(props: { action: (input: unknown) => Promise<
       <TextField
         register={form.register}
         name="currentPassword"
-        label={t("account.currentPassword")}
+        label={t("currentPassword")}
         type="password"
         autoComplete="current-password"
         required
@@ -37,17 +37,17 @@ export function ChangePasswordForm(props: { action: (input: unknown) => Promise<
       <TextField
         register={form.register}
         name="newPassword"
-        label={t("account.newPassword")}
+        label={t("newPassword")}
         type="password"
         autoComplete="new-password"
         required
         error={errorOf("newPassword")}
-        hint={t("account.rules")}
+        hint={t("rules")}
       />
       <TextField
         register={form.register}
         name="confirmPassword"
-        label={t("account.confirmPassword")}
+        label={t("confirmPassword")}
         type="password"
         autoComplete="new-password"
         required
@@ -56,7 +56,7 @@ export function ChangePasswordForm(props: { action: (input: unknown) => Promise<
       <FormStatus error={formError} message={formMessage} />
       <div>
         <Button type="submit" disabled={busy}>
-          {t("account.submit")}
+          {t("submit")}
         </Button>
       </div>
     </form>

@@ -25,7 +25,7 @@ export function OfficialYearForm(props: {
   preview: (input: unknown) => Promise<ActionResult<{ year: number; changes: PreviewedChange[] }>>;
   action: (input: unknown) => Promise<ActionResult<{ year: number }>>;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("calendar");
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ error?: string; message?: string }>({});
@@ -39,7 +39,7 @@ export function OfficialYearForm(props: {
     const byList: Record<string, string> = {};
     for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
       const [list, line] = path.split(".");
-      byList[list] ??= line !== undefined && /^\d+$/.test(line) ? t("calendar.lineError", { line: Number(line) + 1, message }) : message;
+      byList[list] ??= line !== undefined && /^\d+$/.test(line) ? t("lineError", { line: Number(line) + 1, message }) : message;
     }
     setErrors(byList);
     setStatus({ error: result.message });
@@ -76,7 +76,7 @@ export function OfficialYearForm(props: {
 
   return (
     <form onSubmit={onSubmit} onChange={() => setPreview(null)} className="flex flex-col gap-2" noValidate>
-      <Field id={id("reference")} label={t("calendar.reference")} error={errors.reference}>
+      <Field id={id("reference")} label={t("reference")} error={errors.reference}>
         <input
           {...controlProps(id("reference"), errors.reference)}
           name="reference"
@@ -86,7 +86,7 @@ export function OfficialYearForm(props: {
         />
       </Field>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Field id={id("holidays")} label={t("calendar.holidayLines")} error={errors.holidays} hint={t("calendar.linesHint")} required>
+        <Field id={id("holidays")} label={t("holidayLines")} error={errors.holidays} hint={t("linesHint")} required>
           <textarea
             {...controlProps(id("holidays"), errors.holidays)}
             name="holidays"
@@ -95,7 +95,7 @@ export function OfficialYearForm(props: {
             className={`${inputClass} font-mono`}
           />
         </Field>
-        <Field id={id("workdays")} label={t("calendar.workdayLines")} error={errors.workdays} hint={t("calendar.linesHint")}>
+        <Field id={id("workdays")} label={t("workdayLines")} error={errors.workdays} hint={t("linesHint")}>
           <textarea
             {...controlProps(id("workdays"), errors.workdays)}
             name="workdays"
@@ -109,7 +109,7 @@ export function OfficialYearForm(props: {
       <FormStatus error={status.error} message={status.message} />
       <div>
         <Button type="submit" disabled={pending || !hydrated}>
-          {preview ? t("calendar.confirmSave", { year: props.year }) : t("calendar.preview")}
+          {preview ? t("confirmSave", { year: props.year }) : t("preview")}
         </Button>
       </div>
     </form>

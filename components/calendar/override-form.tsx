@@ -15,7 +15,8 @@ export function OverrideForm(props: {
   versions: Record<string, number>;
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("calendar");
+  const tFields = useTranslations("fields");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: SetOverrideSchema,
@@ -25,21 +26,21 @@ export function OverrideForm(props: {
   });
   return (
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-x-3 sm:grid-cols-4" noValidate>
-      <TextField register={form.register} name="date" type="date" label={t("calendar.date")} required error={errorOf("date")} />
+      <TextField register={form.register} name="date" type="date" label={t("date")} required error={errorOf("date")} />
       <SelectField
         register={form.register}
         name="kind"
-        label={t("calendar.kind")}
+        label={t("kind")}
         options={[
-          { value: "HOLIDAY", label: t("calendar.kinds.HOLIDAY") },
-          { value: "WORKDAY", label: t("calendar.kinds.WORKDAY") },
+          { value: "HOLIDAY", label: t("kinds.HOLIDAY") },
+          { value: "WORKDAY", label: t("kinds.WORKDAY") },
         ]}
         error={errorOf("kind")}
       />
-      <TextField register={form.register} name="note" label={t("fields.notes")} maxLength={100} error={errorOf("note")} />
+      <TextField register={form.register} name="note" label={tFields("notes")} maxLength={100} error={errorOf("note")} />
       <div className="flex items-center">
         <Button type="submit" disabled={busy}>
-          {t("calendar.addOverride")}
+          {t("addOverride")}
         </Button>
       </div>
       <div className="sm:col-span-4">

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import { PhotoInput } from "@/components/files/photo-input";
+import { PhotoInput } from "@/components/files/lazy-widgets";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { RadioGroupField, SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -13,7 +13,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { instantFromLocalDateTime } from "@/lib/calendar/local-date";
-import { CATEGORIES, CreateComplaintSchema, SEVERITIES, SOURCES } from "@/lib/complaints/schema";
+import { CATEGORIES, SEVERITIES, SOURCES } from "@/lib/complaints/options";
 import { TenantPicker } from "./tenant-picker";
 import { newRequestId } from "@/lib/request-id";
 
@@ -24,14 +24,16 @@ export function IntakeForm(props: {
   departments: { id: string; name: string; siteId: string }[];
   mayBackdate: boolean;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("complaints");
+  const tCommon = useTranslations("common");
+  const tFields = useTranslations("fields");
   const router = useRouter();
   // One id per filled-in form: a double click or a replayed request finds the complaint it already made.
   const [requestId] = useState(newRequestId);
   const [receivedLocal, setReceivedLocal] = useState("");
   const firstSite = props.sites.length === 1 ? props.sites[0].id : "";
   const { form, onSubmit, formError, formMessage, errorOf, busy, invalidFields } = useActionForm({
-    schema: CreateComplaintSchema,
+    schema: () => import("@/lib/complaints/schema").then((m) => m.CreateComplaintSchema),
     action: (values) => props.action(values),
     defaultValues: {
       requestId,
@@ -63,9 +65,9 @@ export function IntakeForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={t("fields.site")}
+          label={tFields("site")}
           required
-          emptyOption={t("common.choose")}
+          emptyOption={tCommon("choose")}
           options={props.sites.map((s) => ({ value: s.id, label: s.name }))}
           error={errorOf("siteId")}
         />
@@ -83,34 +85,34 @@ export function IntakeForm(props: {
       <RadioGroupField
         register={register}
         name="severity"
-        label={t("complaints.severity")}
+        label={t("severity")}
         required
-        options={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severities.${s}`), hint: t(`complaints.severityHints.${s}`) }))}
+        options={SEVERITIES.map((s) => ({ value: s, label: t(`severities.${s}`), hint: t(`severityHints.${s}`) }))}
         error={errorOf("severity")}
       />
       <div className="grid grid-cols-1 gap-x-4 sm:grid-cols-3">
         <SelectField
           register={register}
           name="source"
-          label={t("complaints.source")}
+          label={t("source")}
           required
-          options={SOURCES.map((s) => ({ value: s, label: t(`complaints.sources.${s}`) }))}
+          options={SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }))}
           error={errorOf("source")}
         />
         <SelectField
           register={register}
           name="category"
-          label={t("complaints.category")}
+          label={t("category")}
           required
-          options={CATEGORIES.map((c) => ({ value: c, label: t(`complaints.categories.${c}`) }))}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
           error={errorOf("category")}
         />
         <SelectField
           register={register}
           name="departmentId"
-          label={t("complaints.department")}
+          label={t("department")}
           required
-          emptyOption={t("common.choose")}
+          emptyOption={tCommon("choose")}
           options={props.departments.filter((d) => d.siteId === siteId).map((d) => ({ value: d.id, label: d.name }))}
           error={errorOf("departmentId")}
         />
@@ -118,13 +120,13 @@ export function IntakeForm(props: {
       <TextAreaField
         register={register}
         name="description"
-        label={t("complaints.description")}
+        label={t("description")}
         required
         maxLength={2000}
         error={errorOf("description")}
       />
       {props.mayBackdate ? (
-        <Field id="f-receivedAt" label={t("complaints.receivedAt")} hint={t("complaints.receivedAtHint")} error={errorOf("receivedAt")}>
+        <Field id="f-receivedAt" label={t("receivedAt")} hint={t("receivedAtHint")} error={errorOf("receivedAt")}>
           <input
             {...controlProps("f-receivedAt", errorOf("receivedAt"))}
             type="datetime-local"
@@ -152,7 +154,7 @@ export function IntakeForm(props: {
             <PhotoInput
               siteId={siteId}
               name="photoIds"
-              label={t("complaints.photos")}
+              label={t("photos")}
               max={6}
               value={field.value ?? []}
               onChange={field.onChange}
@@ -163,7 +165,7 @@ export function IntakeForm(props: {
       ) : null}
       <FormStatus error={invalidFields.length > 0 ? null : formError} message={formMessage} />
       <div>
-        <SubmitButton busy={busy} pending={formState.isSubmitting} label={t("complaints.submit")} />
+        <SubmitButton busy={busy} pending={formState.isSubmitting} label={t("submit")} />
       </div>
     </form>
   );

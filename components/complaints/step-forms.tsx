@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import { PhotoInput } from "@/components/files/photo-input";
-import { SignaturePad } from "@/components/files/signature-pad";
+import { PhotoInput, SignaturePad } from "@/components/files/lazy-widgets";
 import { useUploadGate } from "@/components/files/upload-gate";
 import { RadioGroupField, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
@@ -13,7 +12,7 @@ import { LocalDateTime } from "@/components/ui/local-date-time";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { RecordRectificationSchema, RecordRevisitSchema, REVISIT_METHODS, SATISFACTIONS } from "@/lib/complaints/schema";
+import { REVISIT_METHODS, SATISFACTIONS } from "@/lib/complaints/options";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 type StepProps = { complaintId: string; round: number; siteId: string; timeZone: string; action: Action };
@@ -22,7 +21,7 @@ export function RectificationForm(props: StepProps) {
   const t = useTranslations("complaints");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: RecordRectificationSchema,
+    schema: () => import("@/lib/complaints/schema").then((m) => m.RecordRectificationSchema),
     action: props.action,
     defaultValues: { complaintId: props.complaintId, round: props.round, actionTaken: "", rectifiedAt: "", photoIds: [] },
     onSuccess: () => router.refresh(),
@@ -75,7 +74,7 @@ export function RevisitForm(props: StepProps & { clientName: string }) {
   const [waiting, setWaiting] = useState(false);
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: RecordRevisitSchema,
+    schema: () => import("@/lib/complaints/schema").then((m) => m.RecordRevisitSchema),
     action: props.action,
     defaultValues: {
       complaintId: props.complaintId,

@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import { PhotoInput } from "@/components/files/photo-input";
+import { PhotoInput } from "@/components/files/lazy-widgets";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/form-controls";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { submitWeeklyDocAction } from "@/lib/contractors/actions";
-import { CANTEEN_DOC_KINDS, MAX_PHOTOS, SubmitWeeklyDocSchema } from "@/lib/contractors/schema";
+import { CANTEEN_DOC_KINDS, MAX_PHOTOS } from "@/lib/contractors/options";
 import { newRequestId } from "@/lib/request-id";
 
 /** R-CAT-1: the catering company's weekly menu or summary received — typed, photographed, or both. */
@@ -19,7 +19,7 @@ export function WeeklyDocForm(props: { siteId: string; weekStart: string }) {
   const router = useRouter();
   const [requestId, setRequestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: SubmitWeeklyDocSchema,
+    schema: () => import("@/lib/contractors/schema").then((m) => m.SubmitWeeklyDocSchema),
     action: submitWeeklyDocAction,
     defaultValues: { requestId, siteId: props.siteId, kind: "WEEKLY_MENU", weekStart: props.weekStart, text: "", photoFileIds: [] },
     onSuccess: () => {

@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Controller, type UseFormReturn } from "react-hook-form";
-import { PhotoInput } from "@/components/files/photo-input";
-import { SignaturePad } from "@/components/files/signature-pad";
+import { PhotoInput, SignaturePad } from "@/components/files/lazy-widgets";
 import { SelectField, RadioGroupField } from "@/components/ui/form-controls";
-import { AUTHORIZATIONS, type CreateGoodsPassInput, type CreateGoodsPassValues } from "@/lib/goods-passes/schema";
+import { AUTHORIZATIONS } from "@/lib/goods-passes/options";
+import type { CreateGoodsPassInput, CreateGoodsPassValues } from "@/lib/goods-passes/schema";
 
 type PassForm = UseFormReturn<CreateGoodsPassInput, unknown, CreateGoodsPassValues>;
 

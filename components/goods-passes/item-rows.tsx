@@ -5,7 +5,8 @@ import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { controlProps, inputClass } from "@/components/ui/field";
 import { MAX_ITEMS, hazardTermIn } from "@/lib/goods-passes/rules";
-import { ITEM_UNITS, type CreateGoodsPassInput, type CreateGoodsPassValues } from "@/lib/goods-passes/schema";
+import { ITEM_UNITS } from "@/lib/goods-passes/options";
+import type { CreateGoodsPassInput, CreateGoodsPassValues } from "@/lib/goods-passes/schema";
 
 type PassForm = UseFormReturn<CreateGoodsPassInput, unknown, CreateGoodsPassValues>;
 

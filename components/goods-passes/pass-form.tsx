@@ -13,7 +13,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { addDays, instantFromLocalDateTime, localDateTimeInZone } from "@/lib/calendar/local-date";
-import { CreateGoodsPassSchema, DIRECTIONS, type CreateGoodsPassInput } from "@/lib/goods-passes/schema";
+import { DIRECTIONS } from "@/lib/goods-passes/options";
+import type { CreateGoodsPassInput } from "@/lib/goods-passes/schema";
 import { AuthorizationFields, type ActiveSignatory } from "./authorization-fields";
 import { ItemRows, emptyItem } from "./item-rows";
 import { newRequestId } from "@/lib/request-id";
@@ -60,7 +61,8 @@ export function PassForm(props: {
   hazardTerms: string[];
 }) {
   const t = useTranslations("goodsPasses");
-  const tAll = useTranslations();
+  const tCommon = useTranslations("common");
+  const tFields = useTranslations("fields");
   const router = useRouter();
   // One id per filled-in form: a double click or a replayed request finds the pass it already made.
   const [requestId] = useState(newRequestId);
@@ -70,7 +72,7 @@ export function PassForm(props: {
   const firstSite = props.sites.length === 1 ? props.sites[0].id : "";
 
   const { form, onSubmit, formError, formMessage, errorOf, busy, invalidFields } = useActionForm({
-    schema: CreateGoodsPassSchema,
+    schema: () => import("@/lib/goods-passes/schema").then((m) => m.CreateGoodsPassSchema),
     action: async (values: CreateGoodsPassInput) => {
       setProposalState(null);
       const result = await props.action(values);
@@ -143,9 +145,9 @@ export function PassForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={tAll("fields.site")}
+          label={tFields("site")}
           required
-          emptyOption={tAll("common.choose")}
+          emptyOption={tCommon("choose")}
           options={props.sites.map((s) => ({ value: s.id, label: s.name }))}
           error={errorOf("siteId")}
         />
@@ -191,7 +193,7 @@ export function PassForm(props: {
           name="routeId"
           label={t("route")}
           required
-          emptyOption={tAll("common.choose")}
+          emptyOption={tCommon("choose")}
           // R-GP-5: each route with its opening hours, within which the window must lie.
           options={props.routes
             .filter((r) => r.siteId === siteId)

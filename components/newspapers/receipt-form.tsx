@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { SignaturePad } from "@/components/files/signature-pad";
+import { SignaturePad } from "@/components/files/lazy-widgets";
 import { Field, controlProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -27,7 +27,10 @@ export function AreaForm(props: {
   sites: Option[];
   initial: AreaValues;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("areas");
+  const tFields = useTranslations("fields");
+  const tCommon = useTranslations("common");
+  const tAreaType = useTranslations("areaType");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateAreaSchema : UpdateAreaSchema) as typeof CreateAreaSchema,
@@ -46,35 +49,27 @@ export function AreaForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={t("fields.site")}
+          label={tFields("site")}
           required
           options={props.sites}
-          emptyOption={t("common.choose")}
+          emptyOption={tCommon("choose")}
           error={errorOf("siteId")}
         />
       ) : null}
-      <TextField
-        register={register}
-        name="name"
-        label={t("areas.name")}
-        required
-        maxLength={100}
-        error={errorOf("name")}
-        hint={t("areas.nameHint")}
-      />
+      <TextField register={register} name="name" label={t("name")} required maxLength={100} error={errorOf("name")} hint={t("nameHint")} />
       <SelectField
         register={register}
         name="type"
-        label={t("areas.type")}
+        label={t("type")}
         required
-        options={AREA_TYPES.map((x) => ({ value: x, label: t(`areaType.${x}`) }))}
-        emptyOption={t("common.choose")}
+        options={AREA_TYPES.map((x) => ({ value: x, label: tAreaType(`${x}`) }))}
+        emptyOption={tCommon("choose")}
         error={errorOf("type")}
       />
-      <TextField register={register} name="building" label={t("fields.building")} required maxLength={50} error={errorOf("building")} />
-      <TextField register={register} name="floor" label={t("fields.floor")} required maxLength={20} error={errorOf("floor")} />
+      <TextField register={register} name="building" label={tFields("building")} required maxLength={50} error={errorOf("building")} />
+      <TextField register={register} name="floor" label={tFields("floor")} required maxLength={20} error={errorOf("floor")} />
       <div className="sm:col-span-2">
-        <CheckboxField register={register} name="active" label={t("areas.active")} />
+        <CheckboxField register={register} name="active" label={t("active")} />
       </div>
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} stale={stale} />

@@ -26,7 +26,10 @@ export function DepartmentForm(props: {
   sites: Option[];
   initial: DepartmentValues;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("departments");
+  const tCommon = useTranslations("common");
+  const tFields = useTranslations("fields");
+  const tDepartmentKind = useTranslations("departmentKind");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateDepartmentSchema : UpdateDepartmentSchema) as typeof CreateDepartmentSchema,
@@ -45,27 +48,27 @@ export function DepartmentForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={t("fields.site")}
+          label={tFields("site")}
           required
           options={props.sites}
-          emptyOption={t("common.choose")}
+          emptyOption={tCommon("choose")}
           error={errorOf("siteId")}
         />
       ) : null}
-      <TextField register={register} name="name" label={t("departments.name")} required maxLength={100} error={errorOf("name")} />
+      <TextField register={register} name="name" label={t("name")} required maxLength={100} error={errorOf("name")} />
       <SelectField
         register={register}
         name="kind"
-        label={t("departments.kind")}
+        label={t("kind")}
         required
-        options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: t(`departmentKind.${k}`) }))}
-        emptyOption={t("common.choose")}
+        options={DEPARTMENT_KINDS.map((k) => ({ value: k, label: tDepartmentKind(`${k}`) }))}
+        emptyOption={tCommon("choose")}
         error={errorOf("kind")}
       />
       <TextField
         register={register}
         name="contactName"
-        label={t("departments.contactName")}
+        label={t("contactName")}
         maxLength={50}
         autoComplete="off"
         error={errorOf("contactName")}
@@ -73,7 +76,7 @@ export function DepartmentForm(props: {
       <TextField
         register={register}
         name="contactPhone"
-        label={t("departments.contactPhone")}
+        label={t("contactPhone")}
         type="tel"
         inputMode="tel"
         maxLength={20}

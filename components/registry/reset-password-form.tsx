@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/action";
 import { ResetPasswordSchema } from "@/lib/registry/user.schema";
 
 export function ResetPasswordForm(props: { userId: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
-  const t = useTranslations();
+  const t = useTranslations("users");
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: ResetPasswordSchema,
     action: props.action,
@@ -21,17 +21,17 @@ export function ResetPasswordForm(props: { userId: string; action: (input: unkno
       <TextField
         register={form.register}
         name="password"
-        label={t("users.newPassword")}
+        label={t("newPassword")}
         type="password"
         autoComplete="new-password"
         required
         error={errorOf("password")}
-        hint={t("users.passwordHint")}
+        hint={t("passwordHint")}
       />
       <FormStatus error={formError} message={formMessage} />
       <div>
         <Button type="submit" variant="secondary" disabled={busy}>
-          {t("users.resetPassword")}
+          {t("resetPassword")}
         </Button>
       </div>
     </form>

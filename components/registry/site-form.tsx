@@ -28,7 +28,7 @@ export function SiteForm(props: {
   action: (input: unknown) => Promise<ActionResult<{ id: string }>>;
   initial: SiteValues;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("sites");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateSiteSchema : UpdateSiteSchema) as typeof CreateSiteSchema,
@@ -44,28 +44,21 @@ export function SiteForm(props: {
   const current = props.initial.timeZone;
   const zones =
     (COMMON_TIME_ZONES as readonly string[]).includes(current) || !current ? [...COMMON_TIME_ZONES] : [current, ...COMMON_TIME_ZONES];
-  const zoneLabel = (zone: string) => (t.has(`sites.zones.${zone}`) ? t(`sites.zones.${zone}`) : zone);
+  const zoneLabel = (zone: string) => (t.has(`zones.${zone}`) ? t(`zones.${zone}`) : zone);
 
   const slot = (n: 1 | 2) => (
     <fieldset className="rounded-lg border border-slate-200 px-3 pt-2">
-      <legend className="px-1 text-sm font-medium text-slate-700">{t(`sites.slot${n}`)}</legend>
+      <legend className="px-1 text-sm font-medium text-slate-700">{t(`slot${n}`)}</legend>
       <div className="grid grid-cols-2 gap-x-3">
         <TextField
           register={register}
           name={`slot${n}Start`}
-          label={t("sites.slotStart")}
+          label={t("slotStart")}
           type="time"
           required
           error={errorOf(`slot${n}Start`)}
         />
-        <TextField
-          register={register}
-          name={`slot${n}End`}
-          label={t("sites.slotEnd")}
-          type="time"
-          required
-          error={errorOf(`slot${n}End`)}
-        />
+        <TextField register={register} name={`slot${n}End`} label={t("slotEnd")} type="time" required error={errorOf(`slot${n}End`)} />
       </div>
     </fieldset>
   );
@@ -76,32 +69,32 @@ export function SiteForm(props: {
         <TextField
           register={register}
           name="code"
-          label={t("sites.code")}
+          label={t("code")}
           required
           maxLength={16}
           autoCapitalize="characters"
           autoComplete="off"
           spellCheck={false}
           error={errorOf("code")}
-          hint={t("sites.codeHint")}
+          hint={t("codeHint")}
         />
       ) : null}
-      <TextField register={register} name="name" label={t("sites.name")} required maxLength={100} error={errorOf("name")} />
-      <TextField register={register} name="address" label={t("sites.address")} maxLength={200} error={errorOf("address")} />
+      <TextField register={register} name="name" label={t("name")} required maxLength={100} error={errorOf("name")} />
+      <TextField register={register} name="address" label={t("address")} maxLength={200} error={errorOf("address")} />
       <SelectField
         register={register}
         name="timeZone"
-        label={t("sites.timeZone")}
+        label={t("timeZone")}
         required
         options={zones.map((z) => ({ value: z, label: zoneLabel(z) }))}
         error={errorOf("timeZone")}
-        hint={t("sites.timeZoneHint")}
+        hint={t("timeZoneHint")}
       />
       <div className="mb-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
         {slot(1)}
         {slot(2)}
       </div>
-      <CheckboxField register={register} name="inspectOnWeekends" label={t("sites.inspectOnWeekends")} />
+      <CheckboxField register={register} name="inspectOnWeekends" label={t("inspectOnWeekends")} />
       <div className="mt-2 flex flex-col gap-2">
         <FormStatus error={formError} message={formMessage} stale={stale} />
         <div>

@@ -20,7 +20,9 @@ export function TenantForm(props: {
   sites: { value: string; label: string }[];
   initial: TenantValues;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("tenants");
+  const tFields = useTranslations("fields");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateTenantSchema : UpdateTenantSchema) as typeof CreateTenantSchema,
@@ -40,23 +42,23 @@ export function TenantForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={t("fields.site")}
+          label={tFields("site")}
           required
           options={props.sites}
-          emptyOption={t("common.choose")}
+          emptyOption={tCommon("choose")}
           error={errorOf("siteId")}
         />
       ) : null}
-      <TextField register={register} name="name" label={t("tenants.name")} required maxLength={100} error={errorOf("name")} />
+      <TextField register={register} name="name" label={t("name")} required maxLength={100} error={errorOf("name")} />
       <fieldset className="rounded-lg border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium">{t("tenants.contacts")}</legend>
-        <p className="mb-2 text-xs text-slate-500">{t("tenants.contactsHint")}</p>
+        <legend className="px-1 text-sm font-medium">{t("contacts")}</legend>
+        <p className="mb-2 text-xs text-slate-500">{t("contactsHint")}</p>
         {contacts.fields.map((field, index) => (
           <div key={field.id} className="mb-2 grid grid-cols-1 gap-x-3 border-b border-slate-100 pb-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
             <TextField
               register={register}
               name={`contacts.${index}.name`}
-              label={t("tenants.contactName")}
+              label={t("contactName")}
               required
               maxLength={50}
               error={errorOf(`contacts.${index}.name`)}
@@ -64,14 +66,14 @@ export function TenantForm(props: {
             <TextField
               register={register}
               name={`contacts.${index}.position`}
-              label={t("tenants.position")}
+              label={t("position")}
               maxLength={50}
               error={errorOf(`contacts.${index}.position`)}
             />
             <TextField
               register={register}
               name={`contacts.${index}.phone`}
-              label={t("fields.phone")}
+              label={tFields("phone")}
               required
               inputMode="tel"
               maxLength={20}
@@ -83,9 +85,9 @@ export function TenantForm(props: {
                 variant="secondary"
                 onClick={() => contacts.remove(index)}
                 disabled={contacts.fields.length <= 1}
-                aria-label={`${t("common.remove")} ${index + 1}`}
+                aria-label={`${tCommon("remove")} ${index + 1}`}
               >
-                {t("common.remove")}
+                {tCommon("remove")}
               </Button>
             </div>
           </div>
@@ -95,11 +97,11 @@ export function TenantForm(props: {
         </p>
         {contacts.fields.length < 10 ? (
           <Button type="button" variant="secondary" onClick={() => contacts.append({ name: "", position: "", phone: "" })}>
-            {t("tenants.addContact")}
+            {t("addContact")}
           </Button>
         ) : null}
       </fieldset>
-      <TextField register={register} name="notes" label={t("fields.notes")} maxLength={500} error={errorOf("notes")} />
+      <TextField register={register} name="notes" label={tFields("notes")} maxLength={500} error={errorOf("notes")} />
       <FormStatus error={formError} message={formMessage} stale={stale} />
       <div>
         <SubmitButton busy={busy} pending={formState.isSubmitting} />

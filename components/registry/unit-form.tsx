@@ -31,7 +31,10 @@ export function UnitForm(props: {
   /** The unit's site when editing (a unit never moves between sites). */
   siteId?: string;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("units");
+  const tFields = useTranslations("fields");
+  const tCommon = useTranslations("common");
+  const tUnitStatus = useTranslations("unitStatus");
   const router = useRouter();
   const schema = props.mode === "create" ? CreateUnitSchema : UpdateUnitSchema;
   const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
@@ -53,39 +56,31 @@ export function UnitForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={t("fields.site")}
+          label={tFields("site")}
           required
           options={props.sites}
-          emptyOption={t("common.choose")}
+          emptyOption={tCommon("choose")}
           error={errorOf("siteId")}
         />
       ) : null}
-      <TextField
-        register={register}
-        name="code"
-        label={t("units.code")}
-        required
-        maxLength={30}
-        error={errorOf("code")}
-        hint={t("units.codeHint")}
-      />
-      <TextField register={register} name="building" label={t("fields.building")} required maxLength={50} error={errorOf("building")} />
-      <TextField register={register} name="floor" label={t("fields.floor")} required maxLength={20} error={errorOf("floor")} />
-      <TextField register={register} name="areaSqm" label={t("units.areaSqm")} inputMode="decimal" error={errorOf("areaSqm")} />
+      <TextField register={register} name="code" label={t("code")} required maxLength={30} error={errorOf("code")} hint={t("codeHint")} />
+      <TextField register={register} name="building" label={tFields("building")} required maxLength={50} error={errorOf("building")} />
+      <TextField register={register} name="floor" label={tFields("floor")} required maxLength={20} error={errorOf("floor")} />
+      <TextField register={register} name="areaSqm" label={t("areaSqm")} inputMode="decimal" error={errorOf("areaSqm")} />
       <SelectField
         register={register}
         name="status"
-        label={t("units.status")}
+        label={t("status")}
         required
-        options={UNIT_STATUSES.map((s) => ({ value: s, label: t(`unitStatus.${s}`) }))}
+        options={UNIT_STATUSES.map((s) => ({ value: s, label: tUnitStatus(`${s}`) }))}
         error={errorOf("status")}
       />
       <SelectField
         register={register}
         name="tenantId"
-        label={t("units.tenant")}
+        label={t("tenant")}
         options={tenantOptions}
-        emptyOption={t("units.noTenant")}
+        emptyOption={t("noTenant")}
         error={errorOf("tenantId")}
       />
       <div className="flex flex-col gap-2 sm:col-span-2">

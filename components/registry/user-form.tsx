@@ -28,7 +28,10 @@ export function UserForm(props: {
   sites: { value: string; label: string }[];
   initial: UserValues;
 }) {
-  const t = useTranslations();
+  const t = useTranslations("users");
+  const tRoles = useTranslations("roles");
+  const tCommon = useTranslations("common");
+  const tDuties = useTranslations("duties");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, stale, errorOf, busy } = useActionForm({
     schema: (props.mode === "create" ? CreateUserSchema : UpdateUserSchema) as typeof CreateUserSchema,
@@ -49,57 +52,57 @@ export function UserForm(props: {
           <TextField
             register={register}
             name="username"
-            label={t("users.username")}
+            label={t("username")}
             required
             autoCapitalize="none"
             maxLength={50}
             error={errorOf("username")}
-            hint={t("users.usernameHint")}
+            hint={t("usernameHint")}
           />
           <TextField
             register={register}
             name="password"
-            label={t("users.initialPassword")}
+            label={t("initialPassword")}
             required
             type="password"
             autoComplete="new-password"
             error={errorOf("password")}
-            hint={t("users.passwordHint")}
+            hint={t("passwordHint")}
           />
         </>
       ) : null}
-      <TextField register={register} name="name" label={t("users.name")} required maxLength={50} error={errorOf("name")} />
+      <TextField register={register} name="name" label={t("name")} required maxLength={50} error={errorOf("name")} />
       <TextField
         register={register}
         name="email"
-        label={t("users.email")}
+        label={t("email")}
         type="email"
         autoComplete="off"
         maxLength={100}
         error={errorOf("email")}
-        hint={t("users.emailHint")}
+        hint={t("emailHint")}
       />
       <SelectField
         register={register}
         name="role"
-        label={t("users.role")}
+        label={t("role")}
         required
-        options={ROLE_VALUES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        options={ROLE_VALUES.map((r) => ({ value: r, label: tRoles(`${r}`) }))}
         error={errorOf("role")}
       />
       {role === "SUPERVISOR" ? (
         <SelectField
           register={register}
           name="duty"
-          label={t("users.duty")}
+          label={t("duty")}
           required
-          emptyOption={t("common.choose")}
-          options={DUTY_VALUES.map((d) => ({ value: d, label: t(`duties.${d}`) }))}
+          emptyOption={tCommon("choose")}
+          options={DUTY_VALUES.map((d) => ({ value: d, label: tDuties(`${d}`) }))}
           error={errorOf("duty")}
         />
       ) : null}
       <fieldset className="sm:col-span-2" aria-describedby="f-siteIds-error">
-        <legend className="text-sm font-medium text-slate-700">{t("users.sites")}</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("sites")}</legend>
         <div className="flex flex-wrap gap-x-4">
           {props.sites.map((s) => (
             <label key={s.value} className="flex min-h-11 items-center gap-2 text-sm">
@@ -112,7 +115,7 @@ export function UserForm(props: {
           {errorOf("siteIds") ?? ""}
         </p>
       </fieldset>
-      {props.mode === "update" ? <CheckboxField register={register} name={"disabled" as never} label={t("users.disabled")} /> : null}
+      {props.mode === "update" ? <CheckboxField register={register} name={"disabled" as never} label={t("disabled")} /> : null}
       <div className="flex flex-col gap-2 sm:col-span-2">
         <FormStatus error={formError} message={formMessage} stale={stale} />
         <div>

@@ -24,7 +24,8 @@ export function SignatoryForm(props: {
   today: string;
 }) {
   const t = useTranslations("signatories");
-  const tAll = useTranslations();
+  const tFields = useTranslations("fields");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const [specimenMode, setSpecimenMode] = useState<SpecimenMode>("SIGNATURE");
   // One id per filled-in form: a double tap or a replayed request finds the signatory it already registered.
@@ -58,9 +59,9 @@ export function SignatoryForm(props: {
         <SelectField
           register={register}
           name="siteId"
-          label={tAll("fields.site")}
+          label={tFields("site")}
           required
-          emptyOption={tAll("common.choose")}
+          emptyOption={tCommon("choose")}
           options={props.sites.map((s) => ({ value: s.id, label: s.name }))}
           error={errorOf("siteId")}
         />

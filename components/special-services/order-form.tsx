@@ -24,7 +24,7 @@ type SiteOption = {
 /** R-SVC-1: an order for a tenant and unit — which service, the agreed price, when. */
 export function OrderForm({ sites }: { sites: SiteOption[] }) {
   const t = useTranslations("specialServices");
-  const tAll = useTranslations();
+  const tCommon = useTranslations("common");
   const router = useRouter();
   // One id per filled-in form: a double click or a replayed request finds the order it already made.
   const [requestId] = useState(newRequestId);
@@ -65,7 +65,7 @@ export function OrderForm({ sites }: { sites: SiteOption[] }) {
           name="siteId"
           label={t("site")}
           required
-          emptyOption={tAll("common.choose")}
+          emptyOption={tCommon("choose")}
           options={sites.map((s) => ({ value: s.id, label: s.name }))}
           error={errorOf("siteId")}
         />

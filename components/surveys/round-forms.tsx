@@ -10,7 +10,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { newRequestId } from "@/lib/request-id";
-import { OpenRoundSchema, SaveQuestionnaireSchema } from "@/lib/surveys/schema";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -23,7 +22,7 @@ export function OpenRoundForm(props: {
   const t = useTranslations("surveys");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: OpenRoundSchema,
+    schema: () => import("@/lib/surveys/schema").then((m) => m.OpenRoundSchema),
     action: props.action,
     defaultValues: { requestId: newRequestId(), siteId: props.sites[0]?.id ?? "", ...props.defaults },
     onSuccess: (data) => {
@@ -61,7 +60,7 @@ export function QuestionnaireForm(props: { questions: string[]; action: Action }
   const t = useTranslations("surveys");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
-    schema: SaveQuestionnaireSchema,
+    schema: () => import("@/lib/surveys/schema").then((m) => m.SaveQuestionnaireSchema),
     action: props.action,
     defaultValues: { questions: (props.questions.length ? props.questions : [""]).map((label) => ({ label })) },
     onSuccess: () => router.refresh(),

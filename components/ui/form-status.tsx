@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
  * (the record changed since the form was loaded) also offers to reload the page with the current record.
  */
 export function FormStatus({ error, message, stale }: { error?: string | null; message?: string | null; stale?: boolean }) {
-  const t = useTranslations();
+  const t = useTranslations("errors");
   if (!error && !message) return <p className="sr-only" aria-live="polite" />;
   return (
     <div
@@ -22,7 +22,7 @@ export function FormStatus({ error, message, stale }: { error?: string | null; m
           onClick={() => window.location.reload()}
           className="rounded-md border border-red-300 bg-white px-2 py-1 font-medium text-red-700 hover:bg-red-100"
         >
-          {t("errors.reload")}
+          {t("reload")}
         </button>
       ) : null}
     </div>

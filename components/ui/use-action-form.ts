@@ -1,23 +1,49 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
+import { useRef, useState } from "react";
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action";
-import { zodErrorMap } from "@/lib/validation";
+import { zodErrorMap } from "@/lib/validation-messages";
 import { labelOf } from "./error-summary";
 import { useHydrated } from "./use-hydrated";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /**
+ * A form's zod schema, or a function that imports it (`() => import("@/lib/x/schema").then((m) => m.S)`).
+ * With the function, neither zod nor the schema is in the page's first-load JavaScript: they load when the
+ * form first validates (a field left, or a submit), and the same schema as the server's then checks it.
+ */
+export type SchemaSource<S> = S | (() => Promise<S>);
+
+/**
+ * react-hook-form's resolver that loads zod's resolver (and the schema, if given as a loader) on its first
+ * call and keeps them; each call builds the check with the translator of the latest render.
+ */
+function useLazyZodResolver<S extends z.ZodType<FieldValues, FieldValues>>(source: SchemaSource<S>, t: Translate) {
+  const loaded = useRef<Promise<[typeof import("@hookform/resolvers/zod"), S]> | null>(null);
+  const resolver: Resolver<z.input<S>, unknown, z.output<S>> = async (values, context, options) => {
+    loaded.current ??= Promise.all([import("@hookform/resolvers/zod"), typeof source === "function" ? source() : Promise.resolve(source)]);
+    const pending = loaded.current;
+    // A failed load (the network dropped) is tried again on the next validation.
+    const [{ zodResolver }, schema] = await pending.catch((error: unknown) => {
+      loaded.current = null;
+      throw error;
+    });
+    const check = zodResolver(schema, { error: zodErrorMap(t) }) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
+    return check(values, context, options);
+  };
+  return resolver;
+}
+
+/**
  * One way to wire a form: react-hook-form validates with the same zod schema as the server (messages in
  * the user's language), then the server action answers; its field errors land under their fields.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(opts: {
-  schema: S;
+  schema: SchemaSource<S>;
   /** Receives the form's raw values (what the user typed); the server parses them with the same schema. */
   action: (input: z.input<S>) => Promise<ActionResult<R>>;
   defaultValues: DefaultValues<z.input<S>>;
@@ -26,7 +52,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, R>(
   const tRaw = useTranslations();
   const t: Translate = (key, values) => (tRaw.has(key) ? tRaw(key, values) : key);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(opts.schema, { error: zodErrorMap(t) }),
+    resolver: useLazyZodResolver(opts.schema, t),
     defaultValues: opts.defaultValues,
     mode: "onTouched",
   });

@@ -13,7 +13,8 @@ import { WorkOrderToComplaintSchema } from "@/lib/work-orders/schema";
 
 /** A fault that affects a tenant becomes a complaint in one step: pick the tenant and the severity. */
 export function ToComplaintForm({ workOrderId, siteId }: { workOrderId: string; siteId: string }) {
-  const t = useTranslations();
+  const t = useTranslations("workOrders");
+  const tComplaints = useTranslations("complaints");
   const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: WorkOrderToComplaintSchema,
@@ -22,8 +23,8 @@ export function ToComplaintForm({ workOrderId, siteId }: { workOrderId: string; 
     onSuccess: () => router.refresh(),
   });
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate aria-label={t("workOrders.steps.toComplaint")}>
-      <p className="text-xs text-slate-500">{t("workOrders.toComplaintHint")}</p>
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate aria-label={t("steps.toComplaint")}>
+      <p className="text-xs text-slate-500">{t("toComplaintHint")}</p>
       <TenantPicker
         siteId={siteId}
         tenantError={errorOf("tenantId")}
@@ -36,14 +37,14 @@ export function ToComplaintForm({ workOrderId, siteId }: { workOrderId: string; 
       <RadioGroupField
         register={form.register}
         name="severity"
-        label={t("workOrders.severity")}
+        label={t("severity")}
         required
-        options={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severities.${s}`) }))}
+        options={SEVERITIES.map((s) => ({ value: s, label: tComplaints(`severities.${s}`) }))}
         error={errorOf("severity")}
       />
       <FormStatus error={formError} message={formMessage} />
       <div>
-        <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("workOrders.steps.toComplaint")} />
+        <SubmitButton busy={busy} pending={form.formState.isSubmitting} label={t("steps.toComplaint")} />
       </div>
     </form>
   );

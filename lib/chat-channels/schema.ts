@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { id, trimmed } from "@/lib/validation";
 import { CHAT_KINDS } from "./formats";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidLocalDate } from "@/lib/calendar/local-date";
 import { ComplaintCategory, ComplaintSeverity } from "@/lib/generated/prisma/enums";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { id, optionalTrimmed, trimmed } from "@/lib/validation";
 import { DAY_STEPS } from "./rules";
 

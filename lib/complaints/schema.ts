@@ -1,22 +1,10 @@
 import { z } from "zod";
 import { id, optionalInstant, optionalTrimmed, trimmed } from "@/lib/validation";
-import { requestIdField } from "@/lib/request-id";
-import {
-  ComplaintCategory,
-  ComplaintSeverity,
-  ComplaintSource,
-  ComplaintState,
-  RevisitMethod,
-  Satisfaction,
-} from "@/lib/generated/prisma/enums";
+import { requestIdField } from "@/lib/request-id-schema";
+import { ComplaintCategory, ComplaintSeverity, ComplaintSource, RevisitMethod, Satisfaction } from "@/lib/generated/prisma/enums";
+import { MAX_PHOTOS } from "./options";
 
-export const SEVERITIES = Object.values(ComplaintSeverity);
-export const SOURCES = Object.values(ComplaintSource);
-export const CATEGORIES = Object.values(ComplaintCategory);
-export const STATES = Object.values(ComplaintState);
-export const REVISIT_METHODS = Object.values(RevisitMethod);
-export const SATISFACTIONS = Object.values(Satisfaction);
-export const MAX_PHOTOS = 6;
+export { CATEGORIES, MAX_PHOTOS, REVISIT_METHODS, SATISFACTIONS, SEVERITIES, SOURCES, STATES } from "./options";
 
 const photoIds = z.array(id()).max(MAX_PHOTOS);
 

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { CanteenCheckItem, CanteenDocKind, CheckResult, ContractorKind, ContractorViolationKind } from "@/lib/generated/prisma/enums";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { id, localDate, optionalTrimmed, phone, trimmed, version } from "@/lib/validation";
 import { DISH_MINIMUMS, MONEY_PATTERN, type DishCountField } from "./rules";
 
-export const CONTRACTOR_KINDS = Object.values(ContractorKind);
-/** R-CAT-1 (§11.1–11.3): the check items in the order of the form. */
-export const CANTEEN_ITEMS = Object.values(CanteenCheckItem);
-export const CANTEEN_DOC_KINDS = Object.values(CanteenDocKind);
-export const VIOLATION_KINDS = Object.values(ContractorViolationKind);
-export const MAX_PHOTOS = 4;
+import { CANTEEN_ITEMS, MAX_PHOTOS } from "./options";
+
+export { CANTEEN_DOC_KINDS, CANTEEN_ITEMS, CONTRACTOR_KINDS, MAX_PHOTOS, VIOLATION_KINDS } from "./options";
 
 const optionalPhone = () =>
   z

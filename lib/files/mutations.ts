@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertSite } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { createOnce } from "@/lib/idempotency";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { storeFile } from "@/lib/storage";
 import { MAX_FILE_BYTES } from "@/lib/storage/image";
 import { id } from "@/lib/validation";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IdDocumentType } from "@/lib/generated/prisma/enums";
 import { isValidLocalDate } from "@/lib/calendar/local-date";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { hhmm, id, optionalTrimmed, version } from "@/lib/validation";
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "./rules";
 

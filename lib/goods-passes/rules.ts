@@ -3,7 +3,9 @@
  * (R-GP-5), and the gate check (R-GP-7).
  */
 
-import { addDays, instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
+// From local-date, not the calendar index: the pass form runs these rules in the browser, and the index
+// brings the holiday tables (chinese-days) with it.
+import { addDays, instantFromLocalDateTime, localDateInZone } from "@/lib/calendar/local-date";
 
 /** R-GP-4: the first hazard term contained in an item name (case-insensitive), or null. */
 export function hazardTermIn(itemName: string, terms: readonly string[]): string | null {

@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { id, instant as instantWithOffset, optionalTrimmed, trimmed } from "@/lib/validation";
 import { MAX_ITEMS } from "./rules";
-import { requestIdField } from "@/lib/request-id";
-import { GoodsDirection, GoodsPassState, PassAuthorization } from "@/lib/generated/prisma/enums";
+import { requestIdField } from "@/lib/request-id-schema";
+import { GoodsDirection, PassAuthorization } from "@/lib/generated/prisma/enums";
 
-export const DIRECTIONS = Object.values(GoodsDirection);
-export const AUTHORIZATIONS = Object.values(PassAuthorization);
-export const PASS_STATES = Object.values(GoodsPassState);
-/** Units of measure offered by the form (free text is allowed too, up to 10 characters). */
-export const ITEM_UNITS = ["件", "箱", "台", "个", "把", "张", "套", "包", "卷", "批"] as const;
+export { AUTHORIZATIONS, DIRECTIONS, ITEM_UNITS, PASS_STATES } from "./options";
 
 /** The window's ends: the form converts the date and times with the site's zone and sends the offset. */
 const instant = () => instantWithOffset("goodsPasses.errors.windowInvalid");

@@ -51,6 +51,18 @@ describe("client messages", () => {
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
+  it("components translate from a named namespace", () => {
+    // useTranslations() without a namespace reads any key of the catalogue: what it needs cannot be told
+    // from its calls, and a later key from another namespace would be missing on the client without any
+    // warning. The one exception is the form hook: it translates the message keys zod schemas carry
+    // (validation.*, <module>.errors.*), which the reading below collects from the schemas a form imports.
+    const allowed = [path.join("components", "ui", "use-action-form.ts")];
+    const offenders = [...readdirRecursive(path.join(root, "components")), ...readdirRecursive(path.join(root, "app"))]
+      .filter((f) => /useTranslations\(\s*\)/.test(readFileSync(f, "utf8")))
+      .map((f) => path.relative(root, f));
+    expect(offenders).toEqual(allowed);
+  });
+
   it("every route provides the namespaces its client components use", () => {
     const missing: string[] = [];
     for (const file of routeFiles(path.join(root, "app"))) {

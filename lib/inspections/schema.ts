@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, optionalTrimmed } from "@/lib/validation";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { CheckResult } from "@/lib/generated/prisma/enums";
 
 export const CHECK_RESULTS = Object.values(CheckResult);

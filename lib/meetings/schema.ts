@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { hhmm, id, localDate, optionalTrimmed, trimmed } from "@/lib/validation";
 import { AMENDMENT_SECTIONS, ATTENDANCE_STATUSES } from "./rules";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 
 /**
  * zod schemas shared by the meeting forms and their server actions (strict: unknown fields refused).

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isValidLocalDate } from "@/lib/calendar/local-date";
 import { id, optionalTrimmed, version } from "@/lib/validation";
 import { MAX_COPIES, subscriptionRangeProblem } from "./rules";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 
 /** A real calendar date 'YYYY-MM-DD' (2026-02-30 refused). */
 const date = (message = "newspapers.errors.dateInvalid") => z.string().trim().refine(isValidLocalDate, { message });

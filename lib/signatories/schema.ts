@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { id, localDate, optionalTrimmed, phone, trimmed } from "@/lib/validation";
 
 /** Status of a signatory on a given local day (R-GP-2): shown in the registry list. */

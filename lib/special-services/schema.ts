@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SpecialServiceOrderState, Satisfaction } from "@/lib/generated/prisma/enums";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { id, instant, optionalInstant, optionalTrimmed, trimmed, version } from "@/lib/validation";
 import { parsePriceFen } from "./money";
 import { MAX_REVISIT_WORKING_DAYS, MIN_REVISIT_WORKING_DAYS } from "./rules";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RevisitMethod, Satisfaction } from "@/lib/generated/prisma/enums";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { id, localDate, optionalTrimmed, trimmed } from "@/lib/validation";
 import { SCORE_MAX, SCORE_MIN } from "./rules";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, localDate, optionalTrimmed, phone, trimmed, version } from "@/lib/validation";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { CheckResult, VacantCheckItem } from "@/lib/generated/prisma/enums";
 
 /** R-VAC-2 (§8.4.1–8.4.4): the four checks of the standard, in the order of the paper form. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidLocalDate } from "@/lib/calendar/local-date";
 import { WasteResponsible, WasteStream, WasteUnit } from "@/lib/generated/prisma/enums";
-import { requestIdField } from "@/lib/request-id";
+import { requestIdField } from "@/lib/request-id-schema";
 import { id, optionalTrimmed, version } from "@/lib/validation";
 import { MAX_CLEARANCE_DAYS, MIN_CLEARANCE_DAYS } from "./rules";
 

@@ -23,7 +23,8 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
     create: t("responseLink.create"),
     recreate: t("responseLink.recreate"),
     title: t("responseLink.title"),
-    hint: t.raw("responseLink.hint") as string,
+    // The panel puts the link's expiry in on the client: the message formatted with "{expiresAt}" as the value.
+    hint: t("responseLink.hint", { expiresAt: "{expiresAt}" }),
   };
   const toSummarise = round.opinions.filter((o) => o.items === 0);
   return (
