@@ -211,7 +211,8 @@ async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
   cpSync(args.bare!, dir, { recursive: true, filter: (src) => !src.includes("node_modules") && !src.includes(".next") });
   const linked = spawnSync("cp", ["-al", path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules")]);
   if (linked.status !== 0) cpSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), { recursive: true });
-  const next = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+  // Its own copy of next: a next run from Kewu's path would load a second React beside the page's.
+  const next = path.join(dir, "node_modules", "next", "dist", "bin", "next");
   const env = { ...process.env, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
   const built = spawnSync(process.execPath, [next, "build"], { cwd: dir, env, stdio: "ignore" });
   if (built.status !== 0) throw new Error("the bare baseline did not build");
