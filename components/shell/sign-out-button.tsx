@@ -2,14 +2,31 @@
 
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { useOptionalOutbox } from "@/components/offline/outbox";
+import { clearOutbox } from "@/lib/offline/store";
+
+/**
+ * Signing out leaves nothing of this user on the phone: the outbox (after a warning naming how many
+ * records have not been sent) and every page the service worker kept. Only the build's own files
+ * (the precache, static chunks, icons: the same for everyone) stay.
+ */
+const SHARED_CACHES = /^(?:serwist-precache|kewu-static|kewu-icons)/;
 
 export function SignOutButton() {
   const t = useTranslations("shell");
+  const tOffline = useTranslations("offline");
+  const items = useOptionalOutbox()?.items ?? [];
+  async function signOutHere() {
+    if (items.length > 0 && !window.confirm(tOffline("signOutUnsent", { count: items.length }))) return;
+    await clearOutbox();
+    if ("caches" in window) for (const name of await caches.keys()) if (!SHARED_CACHES.test(name)) await caches.delete(name);
+    await signOut({ callbackUrl: "/login" });
+  }
   return (
     <button
       type="button"
       className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sm text-slate-600 hover:bg-slate-100"
-      onClick={() => signOut({ callbackUrl: "/login" })}
+      onClick={() => void signOutHere()}
     >
       {t("signOut")}
     </button>
