@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action";
@@ -69,16 +70,20 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
     setItems(all.filter((item) => item.userId === userId));
   }, [userId]);
 
+  const router = useRouter();
   const send = useCallback(async () => {
     if (!navigator.onLine) return;
     setSending(true);
     try {
+      const before = (await listItems()).length;
       await sendOutbox(userId, fileMissing);
+      // Something reached the server: the page shows it (a window done, a paper delivered).
+      if ((await listItems()).length < before) router.refresh();
     } finally {
       setSending(false);
       await reload();
     }
-  }, [userId, fileMissing, reload]);
+  }, [userId, fileMissing, reload, router]);
 
   useEffect(() => {
     const first = setTimeout(() => void reload().then(send), 0);

@@ -32,12 +32,13 @@ async function setHqSlots(page: Page, slot1: [string, string], slot2: [string, s
 
 /** The service worker is registered for the whole app, active, and controls this page. */
 async function serviceWorkerControls(page: Page) {
-  const registration = await page.evaluate(async () => {
-    const ready = await navigator.serviceWorker.ready;
-    return { scope: new URL(ready.scope).pathname, active: ready.active?.state ?? null, script: ready.active?.scriptURL ?? "" };
-  });
-  expect(registration).toMatchObject({ scope: "/", active: "activated" });
-  expect(registration.script).toContain("/serwist/sw.js");
+  const registration = () =>
+    page.evaluate(async () => {
+      const ready = await navigator.serviceWorker.ready;
+      return { scope: new URL(ready.scope).pathname, active: ready.active?.state ?? null, script: ready.active?.scriptURL ?? "" };
+    });
+  await expect.poll(registration, { timeout: 20_000 }).toMatchObject({ scope: "/", active: "activated" });
+  expect((await registration()).script).toContain("/serwist/sw.js");
   // clientsClaim: the page loaded before the worker was active is taken over by it.
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
@@ -73,6 +74,7 @@ test("a round made without a signal waits on the phone and is sent once when the
     .filter({ has: page.locator(`a[href="${href}"]`) })
     .getAttribute("data-testid"))!;
   await kept(page, href);
+  await kept(page, "/inspections");
 
   await context.setOffline(true);
   await page.goto(href);
@@ -114,6 +116,7 @@ test("a round refused after the fact (its window closed meanwhile) shows the ser
   const dueNow = dueNowLink(page, "大堂");
   const href = (await dueNow.getAttribute("href"))!;
   await kept(page, href);
+  await kept(page, "/inspections");
 
   await context.setOffline(true);
   await page.goto(href);
@@ -148,6 +151,7 @@ test("signing out warns of unsent records and clears them from the phone", async
   await serviceWorkerControls(page);
   const href = (await dueNowLink(page, "卫生间").getAttribute("href"))!;
   await kept(page, href);
+  await kept(page, "/inspections");
   await context.setOffline(true);
   await page.goto(href);
   await formReady(page, "提交检查");
