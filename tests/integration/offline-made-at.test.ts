@@ -4,12 +4,23 @@
  * in time counts as in time; made after the window is refused as missed; a time in the future or on an
  * earlier day is refused; a resend with the same request id records nothing twice.
  *
+ * A newspaper delivery signed offline counts at its own time, never before the list's hand-over, and
+ * its resend (the same signature) answers as the first.
+ *
  * The clock is fixed at 15:00 Shanghai time on a Wednesday; site A's slot 1 runs 00:00–12:00 and slot 2
  * 12:01–23:59, so at "now" slot 1 has ended and slot 2 is open.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { submitInspectionAction } from "@/lib/inspections/actions";
+import {
+  createNewspaperSubscriptionAction,
+  createNewspaperTitleAction,
+  deliverNewspaperAction,
+  handOverNewspapersAction,
+  receiveNewspapersAction,
+} from "@/lib/newspapers/actions";
+import { getNewspaperDay } from "@/lib/newspapers/queries";
 import { newRequestId } from "@/lib/request-id";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
@@ -126,5 +137,61 @@ describe("a round made offline", () => {
     expect(again).toEqual(first);
     expect(await db.inspection.count()).toBe(1);
     expect(await db.workOrder.count()).toBe(1);
+  });
+});
+
+describe("a newspaper delivery signed offline (R-NEWS-2/3)", () => {
+  it("counts at its own time, not before the hand-over; a resend with the same signature records it once", async () => {
+    await signInAs(world.users.FRONT_DESK);
+    const tenant = await db.tenant.create({ data: { siteId: world.siteA, name: "东方贸易有限公司" } });
+    const unit = await db.unit.create({
+      data: { siteId: world.siteA, code: "B-0301", building: "B座", floor: "03F", status: "OCCUPIED", tenantId: tenant.id },
+    });
+    const title = await createNewspaperTitleAction({ siteId: world.siteA, name: "人民日报", publisher: "" });
+    const titleId = (title as { data: { id: string } }).data.id;
+    const subscription = await createNewspaperSubscriptionAction({
+      requestId: newRequestId(),
+      siteId: world.siteA,
+      titleId,
+      tenantId: tenant.id,
+      unitId: unit.id,
+      copies: 1,
+      startsOn: "2026-11-20",
+      endsOn: "",
+    });
+    expect(subscription.ok, JSON.stringify(subscription)).toBe(true);
+    const received = await receiveNewspapersAction({
+      requestId: newRequestId(),
+      siteId: world.siteA,
+      date: DAY,
+      courierName: "邮局老王",
+      signatureFileId: await uploadedFile(world.users.FRONT_DESK, world.siteA, "SIGNATURE"),
+      lines: [{ titleId, received: 1 }],
+    });
+    expect(received.ok, JSON.stringify(received)).toBe(true);
+    const day = (await getNewspaperDay(world.siteA, DAY))!;
+    // Handed over at 15:00; the front desk walks the floors without a signal and syncs at 17:00.
+    expect(await handOverNewspapersAction({ dayId: day.id, deliveryStaffName: "小李" })).toMatchObject({ ok: true });
+    vi.setSystemTime(new Date(`${DAY}T17:00:00+08:00`));
+    const deliveryId = day.deliveries[0].id;
+    const signed = (madeAt: string, signatureFileId: string) => ({ deliveryId, recipientName: "东方前台", signatureFileId, madeAt });
+
+    const early = await deliverNewspaperAction(signed(at("14:30"), await uploadedFile(world.users.FRONT_DESK, world.siteA, "SIGNATURE")));
+    expect(early).toMatchObject({ ok: false, message: "签收时间早于分发明细交接时间，不能登记" });
+
+    const signature = await uploadedFile(world.users.FRONT_DESK, world.siteA, "SIGNATURE");
+    const first = await deliverNewspaperAction(signed(at("16:10"), signature));
+    expect(first.ok, JSON.stringify(first)).toBe(true);
+    const again = await deliverNewspaperAction(signed(at("16:10"), signature));
+    expect(again).toEqual(first);
+    const delivery = await db.newspaperDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect(delivery).toMatchObject({ state: "DELIVERED", signatureFileId: signature });
+    expect(delivery.deliveredAt?.toISOString()).toBe(at("16:10"));
+    expect(await db.auditLog.count({ where: { entity: "NewspaperDelivery", entityId: deliveryId } })).toBe(1);
+
+    // Another signature for the same paper is not a resend: it was delivered already.
+    const other = await uploadedFile(world.users.FRONT_DESK, world.siteA, "SIGNATURE");
+    expect(await deliverNewspaperAction(signed(at("16:20"), other))).toMatchObject({ ok: false, message: "这份报纸已经登记过了" });
+    vi.setSystemTime(NOW);
   });
 });
