@@ -3,15 +3,14 @@
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useOptionalOutbox } from "@/components/offline/outbox";
+import { forgetPages } from "@/lib/offline/caches";
 import { clearOutbox } from "@/lib/offline/store";
 
 /**
  * Signing out leaves nothing of this user on the phone: the outbox (after a warning naming how many
- * records have not been sent) and every page the service worker kept. Only the build's own files
- * (the precache, static chunks, icons: the same for everyone) stay.
+ * records have not been sent) and every page the service worker kept (lib/offline/caches.ts; the
+ * sign-in page forgets them again).
  */
-const SHARED_CACHES = /^(?:serwist-precache|kewu-static|kewu-icons)/;
-
 export function SignOutButton() {
   const t = useTranslations("shell");
   const tOffline = useTranslations("offline");
@@ -19,7 +18,7 @@ export function SignOutButton() {
   async function signOutHere() {
     if (items.length > 0 && !window.confirm(tOffline("signOutUnsent", { count: items.length }))) return;
     await clearOutbox();
-    if ("caches" in window) for (const name of await caches.keys()) if (!SHARED_CACHES.test(name)) await caches.delete(name);
+    await forgetPages();
     await signOut({ callbackUrl: "/login" });
   }
   return (
