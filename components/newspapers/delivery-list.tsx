@@ -33,16 +33,16 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
   const [open, setOpen] = useState<string | null>(null);
   const [onlyPending, setOnlyPending] = useState(false);
   const outbox = useOutbox();
+  const labelOf = ({ deliveryId }: { deliveryId: string }) => {
+    const row = props.deliveries.find((d) => d.id === deliveryId);
+    return row ? `${row.unitCode} · ${row.tenantName}` : deliveryId;
+  };
   // Signed without a signal: kept on the phone (with the signature) and sent when the connection returns.
   const deliver = useStep(
     (input) =>
       outbox.submitOrKeep("delivery", labelOf(input as { deliveryId: string }), deliverNewspaperAction, input as Record<string, unknown>),
     () => setOpen(null),
   );
-  const labelOf = ({ deliveryId }: { deliveryId: string }) => {
-    const row = props.deliveries.find((d) => d.id === deliveryId);
-    return row ? `${row.unitCode} · ${row.tenantName}` : deliveryId;
-  };
   // Households whose signed delivery waits on the phone: not offered for signing again.
   const queued = new Set(
     outbox.items.filter((i) => i.kind === "delivery" && !i.refusal).map((i) => (i.input as { deliveryId?: string }).deliveryId),
