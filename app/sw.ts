@@ -50,7 +50,8 @@ const serwist = new Serwist({
       method: "GET",
       handler: new NetworkFirst({
         cacheName: "kewu-pages",
-        plugins: [onlyPlainSuccess, new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 24 * 60 * 60 })],
+        // A supervisor's day is about two checklists per area (the today page keeps them all).
+        plugins: [onlyPlainSuccess, new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 24 * 60 * 60 })],
       }),
     },
   ],
