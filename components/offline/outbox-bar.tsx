@@ -57,7 +57,7 @@ export function OutboxBar() {
                   <Button
                     type="button"
                     variant="secondary"
-                    className="min-h-9 px-2 py-1 text-xs"
+                    className="min-h-11 px-3 py-1 text-sm"
                     onClick={() => {
                       if (window.confirm(t("discardConfirm"))) void removeItem(item.seq!);
                     }}

@@ -8,6 +8,7 @@
  * newspaper delivery offline the same way. Signing out warns of unsent items and clears them.
  */
 import type { Page } from "@playwright/test";
+import { axeFindings } from "./a11y-support";
 import { expect, test } from "./fixtures";
 import { formReady, signIn, signedIn } from "./support";
 
@@ -136,6 +137,8 @@ test("a round refused after the fact (its window closed meanwhile) shows the ser
   // Still there after a reload: never dropped silently.
   await page.reload();
   await expect(refused).toContainText("该时段已结束，已计为漏检");
+  // The outbox with its refusal open passes the same accessibility rules as every page.
+  expect(await axeFindings(page)).toEqual([]);
   page.once("dialog", (dialog) => void dialog.accept());
   await refused.getByRole("button", { name: "删除这条" }).click();
   await expect(page.getByTestId("outbox")).toHaveCount(0);
