@@ -73,12 +73,14 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
   const router = useRouter();
   const send = useCallback(async () => {
     if (!navigator.onLine) return;
+    const waiting = (all: OfflineItem[]) => all.filter((item) => item.userId === userId && !item.refusal).length;
+    const before = waiting(await listItems());
+    if (before === 0) return; // nothing to do: no render, no request
     setSending(true);
     try {
-      const before = (await listItems()).length;
       await sendOutbox(userId, fileMissing);
       // Something reached the server: the page shows it (a window done, a paper delivered).
-      if ((await listItems()).length < before) router.refresh();
+      if (waiting(await listItems()) < before) router.refresh();
     } finally {
       setSending(false);
       await reload();
