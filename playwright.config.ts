@@ -19,6 +19,9 @@ export default defineConfig({
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
+    // The production build registers a service worker (app/sw.ts); specs run without it, so no page
+    // can come from its cache. tests/e2e/offline.phone.spec.ts allows it.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath,
       args: [

@@ -8,9 +8,10 @@ import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "
  * - /sign/<token>: a client's one-time signing link (R-CMP-4), opened without an account; the token is the authority.
  * - /api/health and /api/ready: the load balancer's checks.
  * - the web app manifest and the icons: browsers fetch them without cookies when installing the app.
+ * - /serwist/sw.js: the service worker's script (public code, fetched by the browser to update it).
  */
 const PUBLIC =
-  /^\/(?:login(?:\/|$)|sign\/[^/]+$|api\/auth\/|api\/(?:health|ready)(?:\/|$)|_next\/|(?:favicon\.ico|favicon-32\.png|icon\.svg|icon-(?:192|512|maskable-512)\.png|apple-touch-icon\.png|manifest\.webmanifest|robots\.txt)$)/;
+  /^\/(?:login(?:\/|$)|sign\/[^/]+$|api\/auth\/|api\/(?:health|ready)(?:\/|$)|_next\/|serwist\/[\w.-]+$|(?:favicon\.ico|favicon-32\.png|icon\.svg|icon-(?:192|512|maskable-512)\.png|apple-touch-icon\.png|manifest\.webmanifest|robots\.txt)$)/;
 
 /**
  * Every request: a fresh CSP nonce (handed to Next.js through the request's CSP header, so its scripts

@@ -21,6 +21,8 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
     "font-src 'self'",
     "media-src 'self' blob:",
     `connect-src 'self'${dev ? " ws:" : ""}`,
+    // The service worker (/serwist/sw.js, app/sw.ts) is the site's own script.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

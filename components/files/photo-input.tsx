@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { uploadFileAction } from "@/lib/files/actions";
+import { uploadOrKeep } from "@/lib/offline/upload";
 import { newRequestId } from "@/lib/request-id";
 import { ImageDecodeError, resizeImage } from "./resize-image";
 
@@ -100,7 +100,8 @@ export function PhotoInput({ siteId, name, label, max = 6, value, onChange, erro
         form.set("siteId", siteId);
         form.set("kind", "PHOTO");
         form.set("file", photo);
-        const result = await uploadFileAction(form);
+        // Without a signal the picture is kept on the phone and uploaded before its record (lib/offline).
+        const result = await uploadOrKeep(form);
         if (!result.ok) {
           update(key, { status: "error", error: result.fieldErrors?.file ?? result.message });
           continue;

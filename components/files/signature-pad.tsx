@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import SignaturePadEngine, { type Options, type PointGroup } from "signature_pad";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { uploadFileAction } from "@/lib/files/actions";
+import { uploadOrKeep } from "@/lib/offline/upload";
 import { newRequestId } from "@/lib/request-id";
 import type { UploadGate } from "./upload-gate";
 
@@ -48,7 +48,7 @@ export type SignatureUpload = (
 
 export interface SignaturePadProps {
   siteId: string;
-  /** Default: uploadFileAction (a signed-in staff member's upload). */
+  /** Default: a signed-in staff member's upload, kept on the phone while there is no signal (lib/offline/upload.ts). */
   upload?: SignatureUpload;
   label: string;
   /** The uploaded signature's StoredFile id, or null when cleared. */
@@ -67,7 +67,7 @@ export interface SignaturePadProps {
  * id to the form. The canvas's backing store follows its size × devicePixelRatio, and the strokes are
  * redrawn from their points after a resize or a zoom, so they stay sharp and are not lost.
  */
-export function SignaturePad({ siteId, upload = uploadFileAction, label, onChange, error, id = "signature", uploads }: SignaturePadProps) {
+export function SignaturePad({ siteId, upload = uploadOrKeep, label, onChange, error, id = "signature", uploads }: SignaturePadProps) {
   const t = useTranslations("files");
   const hydrated = useHydrated();
   const canvasRef = useRef<HTMLCanvasElement>(null);

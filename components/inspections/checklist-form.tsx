@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { CheckRow } from "@/components/checks/check-row";
+import { useOutbox } from "@/components/offline/outbox";
 import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -18,8 +19,9 @@ interface Item {
 }
 
 /**
- * The checklist of one area in one window: every item answered, one submit. Who, where and when are
- * taken by the server from the session and the clock; the form sends only the answers.
+ * The checklist of one area in one window: every item answered, one submit. Who and where are taken by
+ * the server from the session; the time is the server's clock, or for a round kept on the phone offline
+ * the time it was made (components/offline/outbox.tsx).
  */
 export function ChecklistForm(props: {
   areaId: string;
@@ -28,17 +30,21 @@ export function ChecklistForm(props: {
   templateId: string;
   items: Item[];
   action: (input: unknown) => Promise<ActionResult<unknown>>;
+  /** How the round reads in the phone's outbox when it is made without a signal ("大堂 · 2026-11-27#1"). */
+  label: string;
 }) {
   const t = useTranslations("inspections");
   const labels = { pass: t("pass"), fail: t("fail"), note: t("note"), notePlaceholder: t("notePlaceholder"), photos: t("photos") };
   const router = useRouter();
+  const outbox = useOutbox();
   // One id per opened checklist: a double tap or a retried request records the check once.
   const [requestId] = useState(newRequestId);
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: SubmitInspectionSchema,
     // A passed item keeps no note or photos that were entered while it was marked failed.
+    // Without a signal the round is kept on the phone and sent later with its request id and its own time.
     action: (values) =>
-      props.action({
+      outbox.submitOrKeep("inspection", props.label, props.action, {
         ...values,
         results: values.results.map((r) => (r.result === "PASS" ? { ...r, note: null, photoFileIds: [] } : r)),
       }),

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useOutbox } from "@/components/offline/outbox";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -31,7 +32,21 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
   const hydrated = useHydrated();
   const [open, setOpen] = useState<string | null>(null);
   const [onlyPending, setOnlyPending] = useState(false);
-  const deliver = useStep(deliverNewspaperAction, () => setOpen(null));
+  const outbox = useOutbox();
+  const labelOf = ({ deliveryId }: { deliveryId: string }) => {
+    const row = props.deliveries.find((d) => d.id === deliveryId);
+    return row ? `${row.unitCode} · ${row.tenantName}` : deliveryId;
+  };
+  // Signed without a signal: kept on the phone (with the signature) and sent when the connection returns.
+  const deliver = useStep(
+    (input) =>
+      outbox.submitOrKeep("delivery", labelOf(input as { deliveryId: string }), deliverNewspaperAction, input as Record<string, unknown>),
+    () => setOpen(null),
+  );
+  // Households whose signed delivery waits on the phone: not offered for signing again.
+  const queued = new Set(
+    outbox.items.filter((i) => i.kind === "delivery" && !i.refusal).map((i) => (i.input as { deliveryId?: string }).deliveryId),
+  );
   const hold = useStep(holdNewspaperAction);
   // The card whose "absent" was tapped last: a refusal shows there, not at the top of a long list.
   const [holdTarget, setHoldTarget] = useState<string | null>(null);
@@ -54,7 +69,8 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
       {!props.handedOver ? <p className="text-sm text-slate-500">{t("delivery.notYet")}</p> : null}
       <ul className="flex flex-col gap-2">
         {shown.map((h) => {
-          const firstPending = h.papers.find((d) => d.state === "PENDING");
+          const waitingToSend = h.papers.some((d) => queued.has(d.id));
+          const firstPending = waitingToSend ? undefined : h.papers.find((d) => d.state === "PENDING");
           const signed = h.papers.find((d) => d.recipientName);
           return (
             <li
@@ -76,6 +92,11 @@ export function DeliveryList(props: { siteId: string; deliveries: DeliveryRow[];
                   </li>
                 ))}
               </ul>
+              {waitingToSend ? (
+                <p className="mt-1 text-xs font-medium text-amber-800" data-testid="delivery-waiting">
+                  {t("delivery.waitingToSend")}
+                </p>
+              ) : null}
               {signed ? (
                 <p className="text-xs text-slate-500">
                   {t("delivery.by", { name: signed.recipientName ?? "", at: signed.deliveredAt ?? "" })}

@@ -1,15 +1,31 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useOptionalOutbox } from "@/components/offline/outbox";
+import { forgetPages } from "@/lib/offline/caches";
+import { clearOutbox } from "@/lib/offline/store";
 
+/**
+ * Signing out leaves nothing of this user on the phone: the outbox (after a warning naming how many
+ * records have not been sent) and every page the service worker kept (lib/offline/caches.ts; the
+ * sign-in page forgets them again).
+ */
 export function SignOutButton() {
   const t = useTranslations("shell");
+  const tOffline = useTranslations("offline");
+  const items = useOptionalOutbox()?.items ?? [];
+  async function signOutHere() {
+    if (items.length > 0 && !window.confirm(tOffline("signOutUnsent", { count: items.length }))) return;
+    await clearOutbox();
+    await forgetPages();
+    // next-auth's client (with its runtime helpers, ~15 KB gz) loads on the click, not with every page.
+    await (await import("next-auth/react")).signOut({ callbackUrl: "/login" });
+  }
   return (
     <button
       type="button"
       className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sm text-slate-600 hover:bg-slate-100"
-      // next-auth's client (with its runtime helpers, ~15 KB gz) loads on the click, not with every page.
-      onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: "/login" })}
+      onClick={() => void signOutHere()}
     >
       {t("signOut")}
     </button>

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextField } from "@/components/ui/form-controls";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useOutbox } from "@/components/offline/outbox";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { resubmitVacantCleaningAction, submitVacantCleaningAction } from "@/lib/vacant-units/actions";
 import { CHECK_ITEMS, MAX_PHOTOS, SubmitCleaningSchema } from "@/lib/vacant-units/schema";
@@ -32,19 +33,23 @@ export function CleaningForm(props: {
   /** R-VAC-1 (专人): the unit's dedicated cleaner; anyone else needs a reason. */
   assignedCleanerId: string | null;
   initial: Initial;
+  /** How a new record reads in the phone's outbox ("A-1203 · 2026-11"). */
+  label?: string;
 }) {
   const t = useTranslations("vacant");
   const labels = { pass: t("pass"), fail: t("fail"), note: t("note"), notePlaceholder: t("notePlaceholder"), photos: t("photos") };
   const router = useRouter();
   const [requestId] = useState(newRequestId);
+  const outbox = useOutbox();
   const { mode } = props;
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: SubmitCleaningSchema,
     action: (values) => {
       // A passed check keeps no note typed while it was marked failed.
       const checks = values.checks.map((c) => (c.result === "PASS" ? { ...c, note: null } : c));
+      // A new record made without a signal is kept on the phone and sent later (its request id, its time).
       return mode.kind === "new"
-        ? submitVacantCleaningAction({ ...values, checks })
+        ? outbox.submitOrKeep("vacant", props.label ?? mode.month, submitVacantCleaningAction, { ...values, checks })
         : resubmitVacantCleaningAction({
             recordId: mode.recordId,
             cleanedOn: values.cleanedOn,
@@ -66,7 +71,10 @@ export function CleaningForm(props: {
         return { item, result: c?.result ?? "PASS", note: c?.note ?? "", photoFileIds: c?.photoFileIds ?? [] };
       }),
     },
-    onSuccess: (data) => router.push(`/vacant-units/records/${(data as { id: string }).id}`),
+    onSuccess: (data) => {
+      const saved = data as { id?: string; queued?: true };
+      router.push(saved.id ? `/vacant-units/records/${saved.id}` : "/vacant-units");
+    },
   });
   const cleanerId = form.watch("cleanerId");
   const substitute = !!cleanerId && cleanerId !== props.assignedCleanerId;

@@ -34,7 +34,9 @@ export function clientNamespacesOf(root: string, entries: string[], known: Reado
     if (seen.get(file) === true || (seen.has(file) && !client)) return;
     seen.set(file, client);
     const source = readFileSync(file, "utf8");
-    const isClient = client || /^\s*["']use client["']/.test(source);
+    // A "use server" module imported by client code reaches the browser as references to its actions
+    // only: its code and its messages (translated on the server) stay on the server.
+    const isClient = !/^\s*["']use server["']/.test(source) && (client || /^\s*["']use client["']/.test(source));
     if (isClient) {
       for (const m of source.matchAll(USE_TRANSLATIONS)) {
         // No namespace: the keys are written out in full and collected below.

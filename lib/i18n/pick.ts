@@ -1,5 +1,5 @@
 /** Namespaces every client component may use: the shell, shared words, field and validation messages. */
-export const SHARED_CLIENT_NAMESPACES = ["app", "shell", "common", "fields", "validation", "errors", "account"] as const;
+export const SHARED_CLIENT_NAMESPACES = ["app", "shell", "common", "fields", "validation", "errors", "account", "offline"] as const;
 
 /** The named top-level namespaces of a catalogue (unknown names are ignored). */
 export function pickMessages<M extends Record<string, unknown>>(messages: M, namespaces: readonly string[]): Partial<M> {

@@ -8,6 +8,7 @@ import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
+import { acceptedMadeAt } from "@/lib/offline/rules";
 import { notifyWorkOrdersOpened } from "@/lib/chat-channels/work-orders";
 import { emailEngineering, notifyEngineering, type EngineeringNotice, type OpenedWorkOrder } from "@/lib/work-orders/notify";
 import { areaForCheck, currentTemplate, windowOf } from "./queries";
@@ -61,9 +62,14 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
   const calendar = await loadSiteCalendar(area.siteId);
   const window = calendar ? windowOf(calendar, area.site, area.type, input.periodKey) : null;
   if (!calendar || !window) throw new DomainError("invalid", "inspections.errors.noSuchWindow", "periodKey");
-  const now = new Date();
+  // The time of the check is when it was made: a round made offline inside its window and sent later the
+  // same day counts as in time; the claimed time is bounded (not in the future, not an earlier day).
+  const made = acceptedMadeAt(input.madeAt, new Date(), (d) => calendar.localDateOf(d));
+  if (made.problem) throw new DomainError("invalid", `offline.errors.${made.problem}`, "madeAt");
+  const now = made.at;
   const timing = canSubmit(window, now);
-  // R-INS-4: a window that has ended stays missed; one not yet started cannot be checked in advance.
+  // R-INS-4: a window that has ended stays missed (also for a round made offline after its end); one not
+  // yet started cannot be checked in advance.
   if (timing !== "ok") throw new DomainError("invalid", `inspections.errors.${timing}`, "periodKey");
 
   const template = await currentTemplate(area.type);
@@ -176,6 +182,7 @@ async function checkAndSave(actor: Actor, input: z.output<typeof SubmitInspectio
         templateId: template.id,
         templateVersion: template.version,
         checkedAt: now,
+        madeOffline: input.madeAt !== undefined,
         items: input.results.length,
         failures: failures.length,
         workOrders,

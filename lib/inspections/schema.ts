@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, optionalTrimmed } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id-schema";
+import { madeAtField } from "@/lib/offline/rules";
 import { CheckResult } from "@/lib/generated/prisma/enums";
 
 export const CHECK_RESULTS = Object.values(CheckResult);
@@ -33,8 +34,9 @@ export const CheckResultSchema = z
   .refine((r) => r.result === "PASS" || !!r.note, { message: "inspections.errors.noteRequired", path: ["note"] });
 
 /**
- * One check of one area in one slot. Who, where and when are not in the input: the server records the
- * signed-in supervisor and the time (R-INS-3). `requestId` is generated once by the form (replay-safe).
+ * One check of one area in one slot. Who and where are not in the input: the server records the
+ * signed-in supervisor, and the time (R-INS-3) is its clock's, or a round made offline's own time within
+ * the bounds of lib/offline/rules.ts. `requestId` is generated once by the form (replay-safe).
  */
 export const SubmitInspectionSchema = z.strictObject({
   requestId: requestIdField(),
@@ -42,6 +44,8 @@ export const SubmitInspectionSchema = z.strictObject({
   periodKey: z.string().trim().regex(PERIOD_KEY, { message: "inspections.errors.noSuchWindow" }),
   templateId: id(),
   results: z.array(CheckResultSchema).min(1).max(200),
+  /** Set only by the phone's offline queue: when the round was actually made (lib/offline/rules.ts). */
+  madeAt: madeAtField(),
 });
 
 export type SubmitInspectionInput = z.input<typeof SubmitInspectionSchema>;

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { writeAudits } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
+import { localDateInZone } from "@/lib/calendar";
+import { acceptedMadeAt } from "@/lib/offline/rules";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NewspaperDeliveryState } from "@/lib/generated/prisma/enums";
 import { DeliverSchema, HoldSchema, PickUpSchema } from "./schema";
@@ -21,6 +23,8 @@ async function loadDelivery(actor: Actor, deliveryId: string) {
       tenantId: true,
       unitId: true,
       state: true,
+      deliveredById: true,
+      signatureFileId: true,
       day: { select: { handedOverAt: true, closedAt: true } },
     },
   });
@@ -46,6 +50,19 @@ async function pendingDelivery(actor: Actor, deliveryId: string) {
   if (delivery.state !== "PENDING") throw new DomainError("conflict", "newspapers.errors.deliveryDone");
   if (!delivery.day.handedOverAt) throw new DomainError("invalid", "newspapers.errors.notHandedOver");
   return delivery;
+}
+
+/**
+ * When the tenant signed: now, or a delivery made offline at its own time, bounded by lib/offline/rules.ts
+ * and never before the list was handed over (R-NEWS-2).
+ */
+async function madeAtOf(delivery: { siteId: string; day: { handedOverAt: Date | null } }, madeAt: string | undefined) {
+  const site = await db.site.findUniqueOrThrow({ where: { id: delivery.siteId }, select: { timeZone: true } });
+  const made = acceptedMadeAt(madeAt, new Date(), (d) => localDateInZone(d, site.timeZone));
+  if (made.problem) throw new DomainError("invalid", `offline.errors.${made.problem}`, "madeAt");
+  if (delivery.day.handedOverAt && made.at.getTime() < delivery.day.handedOverAt.getTime())
+    throw new DomainError("invalid", "offline.errors.madeBeforeHandOver", "madeAt");
+  return made.at;
 }
 
 type Household = { id: string; siteId: string; dayId: string; tenantId: string; unitId: string };
@@ -93,11 +110,19 @@ export const deliverNewspaper = defineMutation({
   revalidate: PATHS,
   successKey: "newspapers.delivery.delivered",
   async run(actor: Actor, input) {
+    // A replay (the phone's queue resending after a lost answer) finds its own signature on the delivery:
+    // the signature file is the request's key, claimed by this one delivery only. Answered as the first.
+    const before = await loadDelivery(actor, input.deliveryId);
+    if (before.state === "DELIVERED" && before.signatureFileId === input.signatureFileId && before.deliveredById === actor.id) {
+      const deliveries = await db.newspaperDelivery.count({ where: { dayId: before.dayId, signatureFileId: input.signatureFileId } });
+      return { id: before.id, deliveries };
+    }
     const delivery = await pendingDelivery(actor, input.deliveryId);
+    const deliveredAt = await madeAtOf(delivery, input.madeAt);
     const ids = await db.$transaction(async (tx) => {
       const ids = await step(tx, actor, delivery, "PENDING", {
         state: "DELIVERED",
-        deliveredAt: new Date(),
+        deliveredAt,
         deliveredById: actor.id,
         recipientName: input.recipientName,
         signatureFileId: input.signatureFileId,

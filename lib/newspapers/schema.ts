@@ -3,6 +3,7 @@ import { isValidLocalDate } from "@/lib/calendar/local-date";
 import { id, optionalTrimmed, version } from "@/lib/validation";
 import { MAX_COPIES, subscriptionRangeProblem } from "./rules";
 import { requestIdField } from "@/lib/request-id-schema";
+import { madeAtField } from "@/lib/offline/rules";
 
 /** A real calendar date 'YYYY-MM-DD' (2026-02-30 refused). */
 const date = (message = "newspapers.errors.dateInvalid") => z.string().trim().refine(isValidLocalDate, { message });
@@ -94,6 +95,8 @@ export const DeliverSchema = z.strictObject({
   deliveryId: id(),
   recipientName: name("newspapers.errors.recipientRequired"),
   signatureFileId: signature("newspapers.errors.signatureRequired"),
+  /** Set only by the phone's offline queue: when the tenant signed (lib/offline/rules.ts). */
+  madeAt: madeAtField(),
 });
 /** R-NEWS-3: nobody there — the paper is logged and held at the front desk. */
 export const HoldSchema = z.strictObject({ deliveryId: id() });

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { claimFiles } from "@/lib/files/claim";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
+import { acceptedMadeAt } from "@/lib/offline/rules";
 import { cleanedOnProblem, isDue } from "./rules";
 import {
   CLEANING_SIDE,
@@ -112,8 +113,11 @@ export const submitVacantCleaning = defineMutation({
 /** The checks and the write of one new cleaning record (its replay is createOnce's). */
 async function recordCleaning(actor: Actor, input: z.output<typeof SubmitCleaningSchema>) {
   const unit = await loadUnit(actor, input.unitId);
-  const now = new Date();
   const timeZone = unit.site.timeZone;
+  // A record made offline is judged at the time it was made (bounded: lib/offline/rules.ts).
+  const made = acceptedMadeAt(input.madeAt, new Date(), (d) => localDateInZone(d, timeZone));
+  if (made.problem) throw new DomainError("invalid", `offline.errors.${made.problem}`, "madeAt");
+  const now = made.at;
   // R-VAC-1: only a unit on the month's schedule (vacant at its end, or now) has a cleaning record.
   if (!isDue(unit, unit.statusChanges, input.month, timeZone, now)) throw new DomainError("invalid", "vacant.errors.notVacant", "unitId");
   const already = await db.vacantCleaningRecord.findUnique({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, localDate, optionalTrimmed, phone, trimmed, version } from "@/lib/validation";
 import { requestIdField } from "@/lib/request-id-schema";
+import { madeAtField } from "@/lib/offline/rules";
 import { CheckResult, VacantCheckItem } from "@/lib/generated/prisma/enums";
 
 /** R-VAC-2 (§8.4.1–8.4.4): the four checks of the standard, in the order of the paper form. */
@@ -38,6 +39,8 @@ export const SubmitCleaningSchema = z.strictObject({
   cleanerId: id(),
   substituteReason: optionalTrimmed(200),
   checks: checks(),
+  /** Set only by the phone's offline queue: when the record was made (lib/offline/rules.ts). */
+  madeAt: madeAtField(),
 });
 export type SubmitCleaningInput = z.input<typeof SubmitCleaningSchema>;
 

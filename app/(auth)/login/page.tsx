@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/login-form";
+import { ForgetPages } from "@/components/offline/forget-pages";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { getActor } from "@/lib/auth/actor";
 
@@ -27,6 +28,7 @@ export default async function LoginPage() {
         <Suspense>
           <LoginForm />
         </Suspense>
+        <ForgetPages />
       </div>
     </main>
   );

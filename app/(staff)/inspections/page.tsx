@@ -66,6 +66,8 @@ export default async function TodayRoundsPage() {
                               prefetch={false}
                               aria-label={`${area.name} ${windowLabel(w)} ${t(`states.${w.state}`)}`}
                               data-state={w.state}
+                              // Today's open checklists are kept for a dead signal (components/offline/warm-pages.tsx).
+                              data-offline={w.state === "due_now" || w.state === "upcoming" ? "" : undefined}
                               className={`flex min-h-14 flex-col justify-center rounded-md border px-3 py-2 text-sm ${STATE_CLASS[w.state]}`}
                             >
                               <span>{windowLabel(w)}</span>

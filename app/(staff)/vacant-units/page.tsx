@@ -138,7 +138,7 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
                   {t("open")}
                 </Link>
               ) : canRecord ? (
-                <Link className="text-sky-700 underline" href={`/vacant-units/record?unit=${r.id}&month=${view.month}`}>
+                <Link className="text-sky-700 underline" href={`/vacant-units/record?unit=${r.id}&month=${view.month}`} data-offline="">
                   {t("recordAction")}
                 </Link>
               ) : null,

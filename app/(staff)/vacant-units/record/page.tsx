@@ -43,6 +43,7 @@ export default async function NewCleaningRecordPage({ searchParams }: { searchPa
           cleaners={data.cleaners}
           assignedCleanerId={data.assignedCleanerId}
           initial={{ cleanedOn: data.defaultDate, cleanerId: data.defaultCleanerId }}
+          label={`${data.unit.code} · ${data.month}`}
         />
       )}
     </>

@@ -54,6 +54,7 @@ export default async function ChecklistPage({ params }: { params: Promise<{ area
             templateId={template.id}
             items={template.items}
             action={submitInspectionAction}
+            label={`${area.name} · ${window.periodKey}`}
           />
         </>
       ) : null}
