@@ -89,20 +89,51 @@ async function closedGroups(pairs: PeriodOfSite[], now: Date): Promise<Map<strin
   for (const s of stored) out.set(pairKey(s.siteId, s.periodKey), s.counts as RateGroup[]);
   const missing = pairs.filter((p) => !out.has(pairKey(p.siteId, p.key)));
   if (missing.length === 0) return out;
-  const computed = await db.$transaction(async (tx) => {
-    // Exclusive per site, in a fixed order; the triggers hold the same lock shared until they commit,
-    // so this count sees their writes, or they delete what it stores.
-    for (const siteId of [...new Set(missing.map((p) => p.siteId))].sort())
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ComplaintRateSummary'), hashtext(${siteId}))`;
-    const groups = await countGroups(tx, missing, now);
-    await tx.complaintRateSummary.createMany({
-      data: missing.map((p) => ({ siteId: p.siteId, periodKey: p.key, counts: groups.get(pairKey(p.siteId, p.key)) ?? [] })),
-      skipDuplicates: true,
-    });
-    return groups;
-  });
-  for (const [key, groups] of computed) out.set(key, groups);
+  // Views that arrive while the same periods are being counted in this instance wait for that count
+  // instead of starting their own (on three years of fifty sites the first count takes seconds).
+  const flightKey = missing
+    .map((p) => pairKey(p.siteId, p.key))
+    .sort()
+    .join(",");
+  let flight = inFlight.get(flightKey);
+  if (!flight) {
+    flight = countAndStore(missing, now).finally(() => inFlight.delete(flightKey));
+    inFlight.set(flightKey, flight);
+  }
+  for (const [key, groups] of await flight) out.set(key, groups);
   return out;
+}
+
+const inFlight = new Map<string, Promise<Map<string, RateGroup[]>>>();
+
+/** The first count of closed periods can take seconds on a large company (not the 5 s default). */
+const COUNT_TIMEOUT_MS = 120_000;
+
+async function countAndStore(missing: PeriodOfSite[], now: Date): Promise<Map<string, RateGroup[]>> {
+  return db.$transaction(
+    async (tx) => {
+      // Exclusive per site, in a fixed order; the triggers hold the same lock shared until they commit,
+      // so this count sees their writes, or they delete what it stores.
+      for (const siteId of [...new Set(missing.map((p) => p.siteId))].sort())
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ComplaintRateSummary'), hashtext(${siteId}))`;
+      // Another instance may have counted them while this one waited for the lock: count only the rest.
+      const groups = new Map<string, RateGroup[]>();
+      const storedMeanwhile = await tx.complaintRateSummary.findMany({
+        where: { siteId: { in: [...new Set(missing.map((p) => p.siteId))] }, periodKey: { in: [...new Set(missing.map((p) => p.key))] } },
+        select: { siteId: true, periodKey: true, counts: true },
+      });
+      for (const row of storedMeanwhile) groups.set(pairKey(row.siteId, row.periodKey), row.counts as RateGroup[]);
+      const still = missing.filter((p) => !groups.has(pairKey(p.siteId, p.key)));
+      const counted = await countGroups(tx, still, now);
+      await tx.complaintRateSummary.createMany({
+        data: still.map((p) => ({ siteId: p.siteId, periodKey: p.key, counts: counted.get(pairKey(p.siteId, p.key)) ?? [] })),
+        skipDuplicates: true,
+      });
+      for (const [key, value] of counted) groups.set(key, value);
+      return groups;
+    },
+    { timeout: COUNT_TIMEOUT_MS, maxWait: COUNT_TIMEOUT_MS },
+  );
 }
 
 /** Due and met deadlines per period key, summed over the sites and the filter's groups. */

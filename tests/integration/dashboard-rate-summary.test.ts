@@ -114,6 +114,19 @@ describe("on-time rates of closed periods", () => {
       expect(await figures(filter)).toEqual(await direct(filter));
   });
 
+  it("ten views at once on an empty store: one count, the same figures for all, one row per closed period", async () => {
+    await db.complaintRateSummary.deleteMany({ where: { siteId: world.siteA } });
+    const expected = await direct({});
+    const answers = await Promise.all(Array.from({ length: 10 }, () => figures({})));
+    for (const answer of answers) expect(answer).toEqual(expected);
+    const stored = await db.complaintRateSummary.groupBy({ by: ["periodKey"], where: { siteId: world.siteA }, _count: true });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((row) => row._count === 1)).toBe(true);
+    const computedAt = await db.complaintRateSummary.findMany({ where: { siteId: world.siteA }, select: { computedAt: true } });
+    // All stored by one transaction: the views that came later read them or waited for them.
+    expect(new Set(computedAt.map((r) => r.computedAt.getTime())).size).toBe(1);
+  });
+
   it("a backdated rectification in a closed week shows on the next view", async () => {
     await figures({});
     const before = await db.complaintRateSummary.count({ where: { siteId: world.siteA } });
