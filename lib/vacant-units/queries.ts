@@ -2,6 +2,7 @@ import "server-only";
 import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
@@ -14,10 +15,11 @@ export const SCORE_MONTHS = 6;
  * The units of the given sites with their status history: few enough per site (a few hundred) to
  * apply the schedule rule (R-VAC-1) in memory, read in one query (history as a nested select).
  */
-async function unitsWithHistory(siteIds: string[], q?: string) {
+async function unitsWithHistory(siteIds: string[], months: MonthKey[], q?: string) {
   return db.unit.findMany({
     where: {
       siteId: { in: siteIds },
+      ...mayBeDueIn(months),
       ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { building: { contains: q, mode: "insensitive" } }] } : {}),
     },
     select: {
@@ -33,6 +35,25 @@ async function unitsWithHistory(siteIds: string[], q?: string) {
     },
     orderBy: [{ building: "asc" }, { code: "asc" }],
   });
+}
+
+/**
+ * Only the units that can be due in one of `months` (R-VAC-1: VACANT at the month's end): vacant now,
+ * or whose status changed after the earliest month began (two days earlier, for every time zone), or
+ * with a record in those months. Any other unit has had one status, not VACANT, since before then.
+ * On a large company this is a few thousand units instead of every unit with its whole history.
+ */
+function mayBeDueIn(months: MonthKey[]): Prisma.UnitWhereInput {
+  const earliest = [...months].sort()[0];
+  if (!earliest) return {};
+  const since = new Date(Date.parse(`${earliest}-01T00:00:00Z`) - 2 * 86_400_000);
+  return {
+    OR: [
+      { status: "VACANT" },
+      { statusChanges: { some: { changedAt: { gte: since } } } },
+      { vacantCleaningRecords: { some: { month: { in: months } } } },
+    ],
+  };
 }
 
 /** The record states of due units, by site and month: what the score is computed from. */
@@ -78,7 +99,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   const scoreMonths = monthsEnding(month, showScore ? SCORE_MONTHS : 1);
 
   const [units, summaries, records, lastCleaned] = await Promise.all([
-    unitsWithHistory(siteIds, filter.q),
+    unitsWithHistory(siteIds, scoreMonths, filter.q),
     recordSummaries(siteIds, scoreMonths),
     db.vacantCleaningRecord.findMany({
       where: { siteId: { in: siteIds }, month },
@@ -136,7 +157,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
     });
 
   // The score needs every unit, not only those matching the search.
-  const allUnits = filter.q ? await unitsWithHistory(siteIds) : units;
+  const allUnits = filter.q ? await unitsWithHistory(siteIds, scoreMonths) : units;
   const siteScores = scoresBySite(sites, allUnits, summaries, scoreMonths, now).map((s) => ({
     ...s,
     history: showScore ? s.history : [],
@@ -189,6 +210,6 @@ export async function vacantScoreSummary(lastMonth?: MonthKey) {
   const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
   // `lastMonth`: a past month and the one before it (the monthly contractor report), else this month and last.
   const months = monthsEnding(lastMonth && lastMonth < thisMonth ? lastMonth : thisMonth, 2);
-  const [units, summaries] = await Promise.all([unitsWithHistory(actor.siteIds), recordSummaries(actor.siteIds, months)]);
+  const [units, summaries] = await Promise.all([unitsWithHistory(actor.siteIds, months), recordSummaries(actor.siteIds, months)]);
   return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
 }
