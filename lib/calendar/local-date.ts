@@ -144,11 +144,22 @@ export function formatInZone(instant: Date, timeZone: string): string {
  * forward to the first existing time, which is the day's real start.
  */
 export function startOfLocalDayInZone(date: LocalDate, timeZone: string): Date {
-  const { year, month, day } = parseLocalDate(date);
-  const start = new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime();
-  if (Number.isNaN(start)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
+  const key = `${timeZone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    const { year, month, day } = parseLocalDate(date);
+    start = new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime();
+    if (Number.isNaN(start)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
+    // A day's start in a zone never changes while the process runs: remembered (a bounded map; a
+    // TZDate costs microseconds, and a dashboard of fifty sites asks for the same few days thousands of times).
+    if (dayStarts.size >= DAY_START_CACHE) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
   return new Date(start);
 }
+
+const DAY_START_CACHE = 20_000;
+const dayStarts = new Map<string, number>();
 
 /**
  * Last millisecond of the local day (R-CAL-2 "by the end (23:59:59 local)"). Computed as the next
