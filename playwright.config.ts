@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "./tests/support/chromium";
 
-// Debian's Chromium where present (these machines cannot download Playwright's own browsers);
-// elsewhere set CHROMIUM_PATH, or run `npx playwright install chromium` and leave both unset.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -22,18 +19,7 @@ export default defineConfig({
     // The production build registers a service worker (app/sw.ts); specs run without it, so no page
     // can come from its cache. tests/e2e/offline.phone.spec.ts allows it.
     serviceWorkers: "block",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutablePath, args: CHROMIUM_ARGS },
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /.*\.phone\.spec\.ts/ },

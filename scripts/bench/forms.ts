@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/db";
 import { Session, actionRoutes, callAction, type ActionRoute } from "../faults/http";
-import { FAULTS_PASSWORD, prepare, type LoadAction, type Plan, type Who } from "../faults/workload";
+import { FAULTS_PASSWORD, complaintInput, prepare, type LoadAction, type Plan, type Who } from "../faults/workload";
 
 export interface BenchForm {
   name: string;
@@ -58,20 +58,7 @@ export async function prepareForms(dbUrl: string, base: string, poolSize: number
       name: "form: complaint intake",
       action: "createComplaintAction",
       who: "manager",
-      next: () => {
-        const requestId = randomUUID();
-        return {
-          requestId,
-          siteId: plan.siteId,
-          tenantId: plan.tenantId,
-          unitId: plan.unitId,
-          source: "PHONE",
-          category: "REPAIR",
-          severity: "GENERAL",
-          description: `压测投诉 ${requestId}`,
-          departmentId: plan.departmentId,
-        };
-      },
+      next: () => complaintInput(plan, randomUUID(), "压测投诉"),
     },
     {
       name: "form: inspection",

@@ -6,23 +6,12 @@
 // Every answer carries HAProxy's X-Served-By: the figures count them per instance.
 
 import { chromium, type Page, type Response } from "@playwright/test";
-import { existsSync } from "node:fs";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { ActionRoute } from "../faults/http";
 import type { Plan } from "../faults/workload";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "../../tests/support/chromium";
 import { INSTANCES, PNG, perInstance, type Check, type Instance } from "./parts";
 
-/** As playwright.config.ts: Debian's Chromium unless CHROMIUM_PATH says otherwise. */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const TIMEOUT_MS = 30_000;
 
 export async function browserFlowCheck(input: {
@@ -33,7 +22,7 @@ export async function browserFlowCheck(input: {
   routes: { uploadFileAction: ActionRoute; createComplaintAction: ActionRoute };
 }): Promise<Check> {
   const { lb, db, plan, routes } = input;
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: CHROMIUM_ARGS });
   const served: Record<string, number> = {};
   const rows: string[] = [];
   let uploadedBy: string | undefined;

@@ -237,6 +237,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]);
 }
 
+/** A valid complaint intake at the plan's site, unit and tenant, with its own request id. */
+export function complaintInput(plan: Plan, requestId: string, text: string): Record<string, unknown> {
+  return {
+    requestId,
+    siteId: plan.siteId,
+    tenantId: plan.tenantId,
+    unitId: plan.unitId,
+    source: "PHONE",
+    category: "REPAIR",
+    severity: "GENERAL",
+    description: `${text} ${requestId}`,
+    departmentId: plan.departmentId,
+  };
+}
+
 export async function runLoad(options: LoadOptions): Promise<Entry[]> {
   const { plan, call, clients, durationMs } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -275,17 +290,7 @@ export async function runLoad(options: LoadOptions): Promise<Entry[]> {
 
   async function complaint() {
     const requestId = randomUUID();
-    const created = await send("manager", "createComplaintAction", requestId, {
-      requestId,
-      siteId: plan.siteId,
-      tenantId: plan.tenantId,
-      unitId: plan.unitId,
-      source: "PHONE",
-      category: "REPAIR",
-      severity: "GENERAL",
-      description: `演练投诉 ${requestId}`,
-      departmentId: plan.departmentId,
-    });
+    const created = await send("manager", "createComplaintAction", requestId, complaintInput(plan, requestId, "演练投诉"));
     if (created.outcome !== "acked") return;
     const complaintId = (created.data as { id: string }).id;
     const started = await send("manager", "startRectificationAction", complaintId, { complaintId, round: 1 });
