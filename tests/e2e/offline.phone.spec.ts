@@ -178,7 +178,10 @@ test("signing out warns of unsent records and clears them from the phone", async
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page.getByTestId("outbox-waiting")).toHaveText("待发送 0 项");
+  // Back online, the page opened again (the sign-out tried offline left it as it was), signed out.
   await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByTestId("outbox-waiting")).toHaveText("待发送 0 项");
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page).toHaveURL(/\/login/);
   const left = () =>
