@@ -5,7 +5,7 @@ import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZo
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
-import { dateParam, filterQuery, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
+import { countLimit, dateParam, filterQuery, oneOf, pagedCapped, param, type PageRequest, type RawParams } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { DIRECTIONS, PASS_STATES } from "./schema";
 
@@ -153,18 +153,27 @@ export async function listGoodsPasses(filter: GoodsPassFilter, page: PageRequest
       skip: page.skip,
       take: page.take,
     }),
-    db.goodsPass.count({ where }),
+    // Capped: an exact count of a company's passes (200 000 over three years) costs a scan per view.
+    db.goodsPass.count({ where, take: countLimit(page) }),
   ]);
-  return paged(rows.map(listRow), total, page);
+  return pagedCapped(rows.map(listRow), total, page);
 }
 
-/** What the filter bar offers: the user's sites and the tenants that have passes there. */
-export async function goodsPassListOptions() {
+/**
+ * What the filter bar offers: the user's sites and the tenants that have passes at the chosen site
+ * (or at the user's only site). Across many sites the tenant filter waits for a site: fifty sites'
+ * tenants (15 000) are no list to choose from, on a phone least of all; a tenant already in the
+ * filter stays offered.
+ */
+export async function goodsPassListOptions(filter: { site?: string; tenant?: string } = {}) {
   const actor = await requirePermission("goodspass:read");
+  const oneSite = filter.site ? siteScope(actor, filter.site) : actor.siteIds.length === 1 ? actor.siteIds : null;
   const [sites, tenants] = await Promise.all([
     db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
     db.tenant.findMany({
-      where: { siteId: { in: actor.siteIds }, goodsPasses: { some: {} } },
+      where: oneSite
+        ? { siteId: { in: oneSite }, goodsPasses: { some: {} } }
+        : { siteId: { in: actor.siteIds }, id: filter.tenant ?? "", goodsPasses: { some: {} } },
       select: { id: true, name: true, site: { select: { code: true } } },
       orderBy: [{ site: { code: "asc" } }, { name: "asc" }],
     }),
@@ -210,17 +219,35 @@ export async function todayTimeline(filter: { site?: string }, now: Date = new D
     select: { id: true, code: true, name: true, timeZone: true },
     orderBy: { code: "asc" },
   });
-  return Promise.all(
-    sites.map(async (site) => {
+  // Two queries for all the sites (not two per site): every site's local today lies between the
+  // earliest start and the latest end of them; each site then keeps the moves of its own day.
+  const days = new Map(
+    sites.map((site) => {
       const date = localDateInZone(now, site.timeZone);
-      const dayStart = startOfLocalDayInZone(date, site.timeZone);
-      const dayEnd = endOfLocalDayInZone(date, site.timeZone);
-      const [routes, passes] = await Promise.all([
-        db.loadingRoute.findMany({ where: { siteId: site.id }, select: { id: true, name: true, active: true }, orderBy: { name: "asc" } }),
-        db.goodsPass.findMany({
-          where: { siteId: site.id, state: { in: [...ON_ROUTE_STATES] }, windowStart: { lte: dayEnd }, windowEnd: { gt: dayStart } },
+      return [site.id, { date, dayStart: startOfLocalDayInZone(date, site.timeZone), dayEnd: endOfLocalDayInZone(date, site.timeZone) }];
+    }),
+  );
+  const spanStart = new Date(Math.min(...[...days.values()].map((d) => d.dayStart.getTime())));
+  const spanEnd = new Date(Math.max(...[...days.values()].map((d) => d.dayEnd.getTime())));
+  const siteIds = sites.map((site) => site.id);
+  const [allRoutes, allPasses] = await Promise.all([
+    db.loadingRoute.findMany({
+      where: { siteId: { in: siteIds } },
+      select: { id: true, siteId: true, name: true, active: true },
+      orderBy: { name: "asc" },
+    }),
+    sites.length === 0
+      ? []
+      : db.goodsPass.findMany({
+          where: {
+            siteId: { in: siteIds },
+            state: { in: [...ON_ROUTE_STATES] },
+            windowStart: { lte: spanEnd },
+            windowEnd: { gt: spanStart },
+          },
           select: {
             id: true,
+            siteId: true,
             number: true,
             state: true,
             direction: true,
@@ -233,38 +260,43 @@ export async function todayTimeline(filter: { site?: string }, now: Date = new D
           },
           orderBy: [{ windowStart: "asc" }, { windowEnd: "asc" }, { id: "asc" }],
         }),
-      ]);
-      const minuteOf = (at: Date) => Math.min(MINUTES_OF_DAY, Math.max(0, Math.round((at.getTime() - dayStart.getTime()) / 60_000)));
-      const byRoute = new Map<string, TimelineMove[]>();
-      for (const p of passes) {
-        const move: TimelineMove = {
-          id: p.id,
-          number: p.number,
-          state: p.state,
-          direction: p.direction,
-          tenantName: p.tenant.name,
-          unitCode: p.unit.code,
-          carrierName: p.carrierName,
-          startTime: formatInZone(p.windowStart, site.timeZone).slice(11),
-          endTime: formatInZone(p.windowEnd, site.timeZone).slice(11),
-          startsBeforeToday: p.windowStart.getTime() < dayStart.getTime(),
-          endsAfterToday: p.windowEnd.getTime() > dayEnd.getTime(),
-          startMinute: minuteOf(p.windowStart),
-          endMinute: minuteOf(p.windowEnd),
-        };
-        byRoute.set(p.routeId, [...(byRoute.get(p.routeId) ?? []), move]);
-      }
-      return {
-        id: site.id,
-        code: site.code,
-        name: site.name,
-        date,
-        routes: routes
-          .filter((r) => r.active || byRoute.has(r.id))
-          .map((r) => ({ id: r.id, name: r.name, active: r.active, moves: byRoute.get(r.id) ?? [] })),
+  ]);
+  return sites.map((site) => {
+    const { date, dayStart, dayEnd } = days.get(site.id)!;
+    const routes = allRoutes.filter((r) => r.siteId === site.id);
+    const passes = allPasses.filter(
+      (p) => p.siteId === site.id && p.windowStart.getTime() <= dayEnd.getTime() && p.windowEnd.getTime() > dayStart.getTime(),
+    );
+    const minuteOf = (at: Date) => Math.min(MINUTES_OF_DAY, Math.max(0, Math.round((at.getTime() - dayStart.getTime()) / 60_000)));
+    const byRoute = new Map<string, TimelineMove[]>();
+    for (const p of passes) {
+      const move: TimelineMove = {
+        id: p.id,
+        number: p.number,
+        state: p.state,
+        direction: p.direction,
+        tenantName: p.tenant.name,
+        unitCode: p.unit.code,
+        carrierName: p.carrierName,
+        startTime: formatInZone(p.windowStart, site.timeZone).slice(11),
+        endTime: formatInZone(p.windowEnd, site.timeZone).slice(11),
+        startsBeforeToday: p.windowStart.getTime() < dayStart.getTime(),
+        endsAfterToday: p.windowEnd.getTime() > dayEnd.getTime(),
+        startMinute: minuteOf(p.windowStart),
+        endMinute: minuteOf(p.windowEnd),
       };
-    }),
-  );
+      byRoute.set(p.routeId, [...(byRoute.get(p.routeId) ?? []), move]);
+    }
+    return {
+      id: site.id,
+      code: site.code,
+      name: site.name,
+      date,
+      routes: routes
+        .filter((r) => r.active || byRoute.has(r.id))
+        .map((r) => ({ id: r.id, name: r.name, active: r.active, moves: byRoute.get(r.id) ?? [] })),
+    };
+  });
 }
 
 export type TimelineSite = Awaited<ReturnType<typeof todayTimeline>>[number];

@@ -29,7 +29,7 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
   const filter = parseGoodsPassFilter(sp);
   const [t, options, timeline, list] = await Promise.all([
     getTranslations(),
-    goodsPassListOptions(),
+    goodsPassListOptions(filter),
     todayTimeline({ site: filter.site }),
     listGoodsPasses(filter, pageRequest(sp.page)),
   ]);
@@ -75,12 +75,14 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
               options={options.sites.map((s) => ({ value: s.id, label: s.name }))}
             />
           ) : null}
-          <FilterSelect
-            name="tenant"
-            label={t("goodsLists.filters.tenant")}
-            value={filter.tenant}
-            options={options.tenants.map((x) => ({ value: x.id, label: manySites ? `${x.name}（${x.site.code}）` : x.name }))}
-          />
+          {options.tenants.length > 0 ? (
+            <FilterSelect
+              name="tenant"
+              label={t("goodsLists.filters.tenant")}
+              value={filter.tenant}
+              options={options.tenants.map((x) => ({ value: x.id, label: manySites ? `${x.name}（${x.site.code}）` : x.name }))}
+            />
+          ) : null}
           <FilterSelect
             name="state"
             label={t("goodsLists.filters.state")}
@@ -129,7 +131,7 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
             ...(manySites ? [{ header: c("site"), cell: (r: (typeof list.rows)[number]) => r.site.name, wide: true }] : []),
           ]}
         />
-        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={{ ...filter }} />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} searchParams={{ ...filter }} />
       </section>
     </>
   );
