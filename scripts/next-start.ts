@@ -2,19 +2,18 @@
 // crash and cluster tests): `next start` under Node with a heap sized for one server instance.
 //
 // Without a limit V8 sizes the heap for the machine (about a quarter of its memory) and, under
-// concurrent requests, lets it grow to two or three times the live data before it collects: on the
-// bench an instance held 650–800 MB resident while its live heap after a full collection was
-// ~150 MB. A bounded old generation (and smaller young-generation semispaces) makes V8 collect
-// earlier instead; measured on the bench's smoke data, resident memory after the load fell to ~400 MB
-// with no loss of throughput (docs/performance.md, "Server memory"). KEWU_HEAP_MB raises the bound
-// for an instance that serves unusually large exports.
+// concurrent requests, lets it grow to two or three times the live data before it collects. A
+// bounded old generation (and smaller young-generation semispaces) makes V8 collect earlier instead
+// (docs/performance.md, "Server memory"). The bound must hold the live data of the heaviest pages
+// under concurrent load: at 224 MB an instance ran out of heap on the scale data (ten concurrent
+// fifty-site dashboards and goods-pass lists), so the default is 512 MB. KEWU_HEAP_MB changes it.
 import path from "node:path";
 import { REPO_ROOT } from "./db/server";
 
 export const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 
 /** The old generation's bound, in MB (V8's --max-old-space-size). */
-export const DEFAULT_HEAP_MB = 224;
+export const DEFAULT_HEAP_MB = 512;
 /** Young generation semispace, in MB (V8's default is 16 on 64-bit). */
 const SEMI_SPACE_MB = 4;
 
