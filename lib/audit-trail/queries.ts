@@ -137,13 +137,16 @@ export async function listAuditLogs(
 /** The people who appear in the trail of the user's sites, for the "by person" filter. */
 export async function auditActors() {
   const actor = await requirePermission("audit:read");
-  const rows = await db.auditLog.findMany({
-    where: { OR: [{ siteId: { in: actor.siteIds } }, ...(seesAllSites(actor.role) ? [{ siteId: null }] : [])], actorId: { not: null } },
-    distinct: ["actorId"],
-    select: { actor: { select: { id: true, name: true } } },
+  // From the people, each with an EXISTS on the (actorId, at) index: Prisma's `distinct` over the
+  // trail read every row of it (a million on three years of fifty sites) to drop the repeats.
+  const people = await db.user.findMany({
+    where: {
+      auditLogs: { some: { OR: [{ siteId: { in: actor.siteIds } }, ...(seesAllSites(actor.role) ? [{ siteId: null }] : [])] } },
+    },
+    select: { id: true, name: true },
     take: 500,
   });
-  return rows.flatMap((r) => (r.actor ? [r.actor] : [])).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+  return people.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
 }
 
 /** One query per model for every id the page shows: the records' own names and the ids in their changes. */

@@ -66,7 +66,10 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
     .at(-1)!;
   const periodKeys = plan.flatMap((p) => p.windows.map((w) => w.periodKey));
   const [used, days, areas, checks, series, plans] = await Promise.all([
-    db.cleaningDay.findMany({ where: { siteId: { in: ids } }, distinct: ["siteId"], select: { siteId: true } }),
+    // The sites with a recorded day (an EXISTS per site; Prisma's `distinct` would read every day).
+    db.site
+      .findMany({ where: { id: { in: ids }, cleaningDays: { some: {} } }, select: { id: true } })
+      .then((rows) => rows.map((r) => ({ siteId: r.id }))),
     db.cleaningDay.findMany({
       where: { OR: plan.map((p) => ({ siteId: p.site.id, date: dateColumn(p.today) })) },
       select: { siteId: true, reportSentAt: true, steps: { select: { step: true, recordedAt: true } } },

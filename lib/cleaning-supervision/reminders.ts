@@ -22,13 +22,10 @@ export const cleaningSupervisionReminders: ReminderSource = {
     // A site that never recorded a supervisor's day does not use the module yet: it is not reminded.
     const using = allSites.length
       ? new Set(
+          // An EXISTS per site; Prisma's `distinct` would read every recorded day.
           (
-            await db.cleaningDay.findMany({
-              where: { siteId: { in: allSites.map((s) => s.id) } },
-              distinct: ["siteId"],
-              select: { siteId: true },
-            })
-          ).map((d) => d.siteId),
+            await db.site.findMany({ where: { id: { in: allSites.map((s) => s.id) }, cleaningDays: { some: {} } }, select: { id: true } })
+          ).map((d) => d.id),
         )
       : new Set<string>();
     const sites = allSites.filter((s) => using.has(s.id));

@@ -3,7 +3,7 @@
  * time with its zone, names instead of ids, a link to the record, and filters by person, record and day.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { listAuditLogs } from "@/lib/audit-trail/queries";
+import { auditActors, listAuditLogs } from "@/lib/audit-trail/queries";
 import { createComplaintAction } from "@/lib/complaints/actions";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
@@ -74,5 +74,29 @@ describe("a readable audit trail", () => {
     const day = byRecord.rows[0].localAt.slice(0, 10);
     expect((await listAuditLogs({ q: complaint.id, from: day, to: day }, pageRequest("1"))).total).toBe(1);
     expect((await listAuditLogs({ q: complaint.id, from: "2000-01-01", to: "2000-01-01" }, pageRequest("1"))).total).toBe(0);
+  });
+});
+
+// Last: it adds entries of its own.
+describe("the by-person filter", () => {
+  it("offers each person who acted at the user's sites once, and nobody from another site", async () => {
+    // A second entry by the front desk, and an entry at site B by someone the manager does not see there.
+    await db.auditLog.createMany({
+      data: [
+        {
+          siteId: world.siteA,
+          actorId: world.users.FRONT_DESK,
+          entity: "complaint",
+          entityId: complaint.id,
+          action: "UPDATE",
+          changes: {},
+        },
+        { siteId: world.siteB, actorId: world.users.CLERK, entity: "tenant", entityId: world.b.tenant, action: "UPDATE", changes: {} },
+      ],
+    });
+    await signInAs(world.users.MANAGER);
+    const people = await auditActors();
+    expect(people.filter((p) => p.id === world.users.FRONT_DESK)).toHaveLength(1);
+    expect(people.map((p) => p.id)).not.toContain(world.users.CLERK);
   });
 });
