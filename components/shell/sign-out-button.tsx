@@ -18,6 +18,12 @@ export function SignOutButton() {
     if (items.length > 0 && !window.confirm(tOffline("signOutUnsent", { count: items.length }))) return;
     await clearOutbox();
     await forgetPages();
+    // Offline the server cannot end the session (next-auth would send the phone to its own sign-out
+    // page once a connection returns): this phone's data is gone; the user signs out again online.
+    if (!navigator.onLine) {
+      window.alert(tOffline("signOutOffline"));
+      return;
+    }
     // next-auth's client (with its runtime helpers, ~15 KB gz) loads on the click, not with every page.
     await (await import("next-auth/react")).signOut({ callbackUrl: "/login" });
   }

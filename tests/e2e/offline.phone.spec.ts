@@ -175,13 +175,19 @@ test("signing out warns of unsent records and clears them from the phone", async
   await expect(page.getByTestId("outbox-waiting")).toHaveText("待发送 1 项");
 
   // Confirmed: the outbox is emptied at once (even before the connection returns).
-  page.once("dialog", (dialog) => void dialog.accept());
+  let offlineNotice = "";
+  page.once("dialog", (dialog) => {
+    void dialog.accept();
+    page.once("dialog", (notice) => {
+      offlineNotice = notice.message();
+      void notice.accept();
+    });
+  });
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page.getByTestId("outbox-waiting")).toHaveText("待发送 0 项");
-  // Back online, the page opened again (the sign-out tried offline left it as it was), signed out.
+  // Offline the session cannot end: the phone says so, and the user signs out again once online.
+  await expect.poll(() => offlineNotice).toContain("请联网后再点「退出」");
   await context.setOffline(false);
-  await page.reload();
-  await expect(page.getByTestId("outbox-waiting")).toHaveText("待发送 0 项");
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page).toHaveURL(/\/login/);
   const left = () =>
