@@ -78,15 +78,20 @@ async function countGroups(tx: Prisma.TransactionClient | typeof db, pairs: Peri
   return groups;
 }
 
+/** The stored groups of these (site, period) pairs, by pair key. */
+async function storedGroups(tx: Prisma.TransactionClient | typeof db, pairs: PeriodOfSite[]): Promise<Map<string, RateGroup[]>> {
+  const rows = await tx.complaintRateSummary.findMany({
+    where: { siteId: { in: [...new Set(pairs.map((p) => p.siteId))] }, periodKey: { in: [...new Set(pairs.map((p) => p.key))] } },
+    select: { siteId: true, periodKey: true, counts: true },
+  });
+  return new Map(rows.map((r) => [pairKey(r.siteId, r.periodKey), r.counts as RateGroup[]]));
+}
+
 /** Stored groups of closed periods; counts and stores the missing ones. */
 async function closedGroups(pairs: PeriodOfSite[], now: Date): Promise<Map<string, RateGroup[]>> {
   const out = new Map<string, RateGroup[]>();
   if (pairs.length === 0) return out;
-  const stored = await db.complaintRateSummary.findMany({
-    where: { siteId: { in: [...new Set(pairs.map((p) => p.siteId))] }, periodKey: { in: [...new Set(pairs.map((p) => p.key))] } },
-    select: { siteId: true, periodKey: true, counts: true },
-  });
-  for (const s of stored) out.set(pairKey(s.siteId, s.periodKey), s.counts as RateGroup[]);
+  for (const [key, groups] of await storedGroups(db, pairs)) out.set(key, groups);
   const missing = pairs.filter((p) => !out.has(pairKey(p.siteId, p.key)));
   if (missing.length === 0) return out;
   // Views that arrive while the same periods are being counted in this instance wait for that count
@@ -117,12 +122,7 @@ async function countAndStore(missing: PeriodOfSite[], now: Date): Promise<Map<st
       for (const siteId of [...new Set(missing.map((p) => p.siteId))].sort())
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ComplaintRateSummary'), hashtext(${siteId}))`;
       // Another instance may have counted them while this one waited for the lock: count only the rest.
-      const groups = new Map<string, RateGroup[]>();
-      const storedMeanwhile = await tx.complaintRateSummary.findMany({
-        where: { siteId: { in: [...new Set(missing.map((p) => p.siteId))] }, periodKey: { in: [...new Set(missing.map((p) => p.key))] } },
-        select: { siteId: true, periodKey: true, counts: true },
-      });
-      for (const row of storedMeanwhile) groups.set(pairKey(row.siteId, row.periodKey), row.counts as RateGroup[]);
+      const groups = await storedGroups(tx, missing);
       const still = missing.filter((p) => !groups.has(pairKey(p.siteId, p.key)));
       const counted = await countGroups(tx, still, now);
       await tx.complaintRateSummary.createMany({

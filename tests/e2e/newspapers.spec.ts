@@ -6,20 +6,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { PHONE, signedIn } from "./support";
-
-/** Draws a scribble on a signature pad and confirms it (uploads the PNG). */
-async function sign(page: Page, padId: string) {
-  const pad = page.getByTestId(`${padId}-canvas`);
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 30, box.y + 100);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + 100 - Math.sin(i / 2) * 40, { steps: 3 });
-  await page.mouse.up();
-  await page.getByRole("button", { name: "确认签名" }).click();
-  await expect(page.getByTestId(`${padId}-image`)).toBeVisible();
-}
+import { PHONE, sign, signedIn } from "./support";
 
 const pendingCards = (page: Page): Locator => page.locator('[data-testid="delivery-card"][data-state="PENDING"]');
 

@@ -10,7 +10,7 @@
 import type { Page } from "@playwright/test";
 import { axeFindings } from "./a11y-support";
 import { expect, test } from "./fixtures";
-import { formReady, signIn, signedIn } from "./support";
+import { formReady, sign, signIn, signedIn } from "./support";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -209,19 +209,6 @@ test("signing out warns of unsent records and clears them from the phone", async
     });
   await expect.poll(left).toEqual({ pages: [], items: 0 });
 });
-
-/** Draws a scribble on a signature pad and confirms it. */
-async function sign(page: Page, padId: string) {
-  const pad = page.getByTestId(`${padId}-canvas`);
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 30, box.y + 100);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + 100 - Math.sin(i / 2) * 40, { steps: 3 });
-  await page.mouse.up();
-  await page.getByRole("button", { name: "确认签名" }).click();
-  await expect(page.getByTestId(`${padId}-image`)).toBeVisible();
-}
 
 /** Today's papers at the first site: received and handed over (done here unless another spec did it). */
 async function todaysPapersHandedOver(page: Page) {

@@ -45,3 +45,16 @@ export async function signedIn(browser: Browser, role: DemoRole, options: Browse
 export async function formReady(page: Page, button = "保存") {
   await expect(page.getByRole("button", { name: button, exact: true })).toBeEnabled();
 }
+
+/** Draws a scribble on a signature pad and confirms it (uploads the PNG, or keeps it on the phone offline). */
+export async function sign(page: Page, padId: string) {
+  const pad = page.getByTestId(`${padId}-canvas`);
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 100);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + 100 - Math.sin(i / 2) * 40, { steps: 3 });
+  await page.mouse.up();
+  await page.getByRole("button", { name: "确认签名" }).click();
+  await expect(page.getByTestId(`${padId}-image`)).toBeVisible();
+}
