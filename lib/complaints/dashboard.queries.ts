@@ -6,7 +6,7 @@ import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZo
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { keysetRows, paged, type KeysetOptions, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { periodCounts } from "./rate-summary";
 import {
@@ -167,8 +167,24 @@ interface DeadlineRowRaw {
   department_name: string;
 }
 
-/** `client`: the primary for the live list, the read replica (reportDb) for the export. */
-async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: number, skip: number, client: typeof db = db) {
+/** Where a batch of the export starts: after this row of the list's order (due instant, then number). */
+interface DeadlineKey {
+  dueAt: Date;
+  number: string;
+}
+
+/**
+ * One page of the list: `skip` rows into it (the paginated list), or the rows after `after` (the export's
+ * keyset batches; the number is unique and a complaint has one open deadline, so the order is total).
+ * `client`: the primary for the live list, the read replica (reportDb) for the export.
+ */
+async function queryDeadlines(
+  scope: Scope,
+  filter: DashboardFilter,
+  page: { take: number; skip?: number; after?: DeadlineKey | null },
+  client: typeof db = db,
+) {
+  const after = page.after ? Prisma.sql`(k.due_at, k.number) > (${ts(page.after.dueAt)}, ${page.after.number})` : Prisma.sql`TRUE`;
   const raw = await client.$queryRaw<DeadlineRowRaw[]>`
     ${openDeadlinesSql(scope, filter)}
     SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
@@ -179,10 +195,10 @@ async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: numbe
       JOIN "Site" s ON s.id = k.site_id
       JOIN "Department" dep ON dep.id = k.department_id
       LEFT JOIN "Unit" u ON u.id = k.unit_id
-     WHERE ${listConditions(filter)}
+     WHERE ${listConditions(filter)} AND ${after}
      -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
      ORDER BY k.due_at ASC, k.number ASC
-     LIMIT ${take}::int OFFSET ${skip}::int`;
+     LIMIT ${page.take}::int OFFSET ${page.skip ?? 0}::int`;
   return raw.map((r) => {
     const dueAt = new Date(r.due_ms);
     const receivedAt = new Date(r.received_ms);
@@ -215,7 +231,7 @@ export async function listOpenDeadlines(filter: DashboardFilter, page: PageReque
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return paged<DashboardDeadline>([], 0, page);
   const [rows, [{ total }]] = await Promise.all([
-    queryDeadlines(scope, filter, page.take, page.skip),
+    queryDeadlines(scope, filter, page),
     db.$queryRaw<{ total: number }[]>`
       ${openDeadlinesSql(scope, filter)}
       SELECT count(*)::int AS total FROM classified k WHERE ${listConditions(filter)}`,
@@ -273,11 +289,23 @@ export async function dashboardOptions() {
   return { sites, departments };
 }
 
-/** The export: every row the filter matches (up to EXPORT_MAX_ROWS), in the list's order. */
-export async function exportOpenDeadlines(filter: DashboardFilter) {
+/**
+ * The export: every row the filter matches, up to `maxRows` (EXPORT_MAX_ROWS), in the list's order, read
+ * from the replica in keyset batches while the file is written. The permission, the sites and whether the
+ * limit cuts the list (`truncated`, from a count capped at maxRows + 1) are settled here, before the
+ * response starts; the rows are read only as the file is written.
+ */
+export async function exportOpenDeadlines(filter: DashboardFilter, options: Partial<KeysetOptions> = {}) {
   const actor = await requirePermission("complaint:export");
   const scope = await scopeOf(actor, filter.site);
+  const maxRows = options.maxRows ?? EXPORT_MAX_ROWS;
   if (scope.sites.length === 0) return { rows: [] as DashboardDeadline[], truncated: false, today: scope.today };
-  const rows = await queryDeadlines(scope, filter, EXPORT_MAX_ROWS + 1, 0, reportDb);
-  return { rows: rows.slice(0, EXPORT_MAX_ROWS), truncated: rows.length > EXPORT_MAX_ROWS, today: scope.today };
+  const [{ matched }] = await reportDb.$queryRaw<{ matched: number }[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT count(*)::int AS matched FROM (SELECT 1 FROM classified k WHERE ${listConditions(filter)} LIMIT ${maxRows + 1}::int) capped`;
+  const rows = keysetRows((after: DashboardDeadline | null, take) => queryDeadlines(scope, filter, { take, after }, reportDb), {
+    batchSize: options.batchSize,
+    maxRows,
+  });
+  return { rows, truncated: matched > maxRows, today: scope.today };
 }
