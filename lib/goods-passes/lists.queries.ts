@@ -18,6 +18,7 @@ import {
   type RawParams,
 } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { GOODS_EXPORT_MAX_ROWS } from "./rules";
 import { DIRECTIONS, PASS_STATES } from "./schema";
 
 /**
@@ -28,8 +29,6 @@ import { DIRECTIONS, PASS_STATES } from "./schema";
 
 /** What occupies a route today: a rejected pass does not move anything. */
 const ON_ROUTE_STATES = ["PENDING", "APPROVED", "RELEASED"] as const satisfies readonly GoodsPassState[];
-/** The export stops here, like the complaints dashboard's. */
-export const GOODS_EXPORT_MAX_ROWS = 10_000;
 
 // ---------------------------------------------------------------------------------------------
 // Filter (GET params)

@@ -1,6 +1,7 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
-import { GOODS_EXPORT_MAX_ROWS, exportGoodsPasses, parseGoodsPassFilter } from "@/lib/goods-passes/lists.queries";
+import { exportGoodsPasses, parseGoodsPassFilter } from "@/lib/goods-passes/lists.queries";
+import { GOODS_EXPORT_MAX_ROWS } from "@/lib/goods-passes/rules";
 import { translator } from "@/lib/i18n/server";
 import { mapRows, type XlsxCell } from "@/lib/xlsx/xlsx";
 
