@@ -113,7 +113,9 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
   if (filter.q) {
     const pattern = likeContains(filter.q);
     where.push(
-      Prisma.sql`(d.number ILIKE ${pattern} OR t.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "Unit" u WHERE u.id = d.unit_id AND u.code ILIKE ${pattern}))`,
+      Prisma.sql`(d.number ILIKE ${pattern}
+        OR EXISTS (SELECT 1 FROM "Tenant" t WHERE t.id = d.tenant_id AND t.name ILIKE ${pattern})
+        OR EXISTS (SELECT 1 FROM "Unit" u WHERE u.id = d.unit_id AND u.code ILIKE ${pattern}))`,
     );
   }
   return Prisma.sql`
@@ -128,7 +130,7 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
        WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" IS NOT NULL
     ),
     classified AS (
-      SELECT d.*, t.name AS tenant_name,
+      SELECT d.*,
              CASE WHEN d.due_at < ${ts(scope.now)} THEN 'overdue'
                   WHEN d.due_at <= b.today_end THEN 'due_today'
                   WHEN d.due_at < CASE d.kind WHEN 'rectification' THEN b.rectification_soon_before
@@ -136,7 +138,6 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
                   ELSE 'on_track' END AS due_state
         FROM open_deadline d
         JOIN site_bounds b ON b.site_id = d.site_id
-        JOIN "Tenant" t ON t.id = d.tenant_id
        WHERE ${and(where)}
     )`;
 }
@@ -184,21 +185,30 @@ async function queryDeadlines(
   page: { take: number; skip?: number; after?: DeadlineKey | null },
   client: typeof db = db,
 ) {
-  const after = page.after ? Prisma.sql`(k.due_at, k.number) > (${ts(page.after.dueAt)}, ${page.after.number})` : Prisma.sql`TRUE`;
+  // The row comparison decides; the plain bound beside it lets each branch's (site, state, due) index skip the rows before.
+  const after = page.after
+    ? Prisma.sql`k.due_at >= ${ts(page.after.dueAt)} AND (k.due_at, k.number) > (${ts(page.after.dueAt)}, ${page.after.number})`
+    : Prisma.sql`TRUE`;
+  // The page is cut first and named after: the tenant, site, department and unit joins touch its rows only.
   const raw = await client.$queryRaw<DeadlineRowRaw[]>`
-    ${openDeadlinesSql(scope, filter)}
+    ${openDeadlinesSql(scope, filter)},
+    page AS (
+      SELECT k.* FROM classified k
+       WHERE ${listConditions(filter)} AND ${after}
+       -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
+       ORDER BY k.due_at ASC, k.number ASC
+       LIMIT ${page.take}::int OFFSET ${page.skip ?? 0}::int
+    )
     SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
            ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms,
-           k.provisional, k.due_state, k.tenant_name, u.code AS unit_code,
+           k.provisional, k.due_state, t.name AS tenant_name, u.code AS unit_code,
            s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name
-      FROM classified k
+      FROM page k
+      JOIN "Tenant" t ON t.id = k.tenant_id
       JOIN "Site" s ON s.id = k.site_id
       JOIN "Department" dep ON dep.id = k.department_id
       LEFT JOIN "Unit" u ON u.id = k.unit_id
-     WHERE ${listConditions(filter)} AND ${after}
-     -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
-     ORDER BY k.due_at ASC, k.number ASC
-     LIMIT ${page.take}::int OFFSET ${page.skip ?? 0}::int`;
+     ORDER BY k.due_at ASC, k.number ASC`;
   return raw.map((r) => {
     const dueAt = new Date(r.due_ms);
     const receivedAt = new Date(r.received_ms);
