@@ -117,11 +117,11 @@ describe("xlsx workbook of several sheets", async () => {
 });
 
 describe("streamed rows", () => {
-  /** Rows of the deadline export's shape, produced one by one as a database batch reader would. */
+  /** Rows of the deadline export's shape, as the database batch reader gives them: 500 at once, then a wait for the next query. */
   async function* rowsOf(count: number, seen: { produced: number; closed: boolean }) {
     try {
       for (let i = 1; i <= count; i++) {
-        if (i % 100 === 0) await new Promise((r) => setImmediate(r));
+        if (i % 500 === 1) await new Promise((r) => setTimeout(r, 2));
         seen.produced = i;
         // Text that compresses little, so the file's bytes grow with the rows as a real export's do.
         yield [
@@ -155,16 +155,34 @@ describe("streamed rows", () => {
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(first.value?.subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
-    // Nobody reads: the writer waits instead of building the rest of the file in memory.
-    await new Promise((r) => setTimeout(r, 300));
-    const produced = seen.produced;
-    expect(produced).toBeLessThan(10_000);
-    await new Promise((r) => setTimeout(r, 200));
+    // Nobody reads: the writer settles and waits instead of building the rest of the file in memory.
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let produced = -1;
+    for (let i = 0; i < 30 && produced !== seen.produced; i++) {
+      produced = seen.produced;
+      await sleep(150);
+    }
     expect(seen.produced).toBe(produced);
+    expect(produced).toBeLessThan(10_000);
     await reader.cancel();
     await new Promise((r) => setTimeout(r, 50));
     expect(seen.closed).toBe(true);
     expect(seen.produced).toBeLessThan(50_000);
+  });
+
+  it("reads the source only as fast as the file is compressed, so the sheet's XML does not pile up in memory", async () => {
+    const seen = { produced: 0, closed: false };
+    const reader = xlsxResponse([{ name: "期限", columns, rows: rowsOf(20_000, seen) }], "t.xlsx").body!.getReader();
+    const samples: { produced: number; bytes: number }[] = [];
+    let bytes = 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      bytes += chunk.value.length;
+      samples.push({ produced: seen.produced, bytes });
+    }
+    // How far reading ran ahead of the bytes delivered, in rows (the file's bytes per row are about even).
+    const rowsPerByte = 20_000 / bytes;
+    const ahead = Math.max(...samples.map((s) => s.produced - s.bytes * rowsPerByte));
+    expect(ahead).toBeLessThan(4_000);
   });
 
   it("breaks the download off when the source fails once the bytes flow", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { once } from "node:events";
+import { once, type EventEmitter } from "node:events";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 
@@ -105,16 +105,44 @@ export class XlsxCancelled extends Error {
   }
 }
 
-/** Resolves when `out` takes more data (its buffer drained); rejects with XlsxCancelled when it closed instead. */
-async function writable(out: Writable): Promise<void> {
-  if (!out.destroyed && out.writableNeedDrain) {
+type Worksheet = ExcelJS.stream.xlsx.WorkbookWriter["worksheets"][number];
+
+/**
+ * The zip writer's input buffers of a sheet. exceljs hands the sheet's XML on without waiting (its
+ * stream-buf.js ignores write()'s answer), and archiver holds an entry in a PassThrough until it gets to
+ * compress it: left alone, the whole uncompressed sheet (~0.7 KB a row) piles up there while the rows are
+ * read. That PassThrough is the sheet stream's pipe destination (exceljs 4.4 / archiver 5 internals; the
+ * unit test "reads the source only as fast as the download takes the bytes" fails if they change).
+ */
+function zipInputs(worksheet: Worksheet): EventEmitter[] {
+  return (worksheet as unknown as { stream?: { pipes?: EventEmitter[] } }).stream?.pipes ?? [];
+}
+
+/** A writable stream (Node's, or readable-stream's as archiver uses) that asked its writer to wait for 'drain'. */
+function needsDrain(stream: EventEmitter): boolean {
+  const s = stream as { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+  return s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
+}
+
+/**
+ * Resolves once the zip writer has taken the sheet's XML so far and `out` takes more (the download keeps
+ * up); rejects with XlsxCancelled when `out` closed instead (a cancelled download).
+ */
+async function caughtUp(out: Writable, worksheet: Worksheet): Promise<void> {
+  for (;;) {
+    if (out.destroyed) throw new XlsxCancelled();
+    const full = [out, ...zipInputs(worksheet)].find(needsDrain);
+    if (!full) return;
     const ac = new AbortController();
-    // A cancelled download destroys `out` (with an AbortError): that ends the wait too.
-    await Promise.race([once(out, "drain", { signal: ac.signal }), once(out, "close", { signal: ac.signal })])
-      .catch(() => {})
-      .finally(() => ac.abort());
+    try {
+      // A cancelled download destroys `out` (with an AbortError): that ends the wait too.
+      await Promise.race([once(full, "drain", { signal: ac.signal }), once(out, "close", { signal: ac.signal })]);
+    } catch (err) {
+      if (!out.destroyed) throw err;
+    } finally {
+      ac.abort();
+    }
   }
-  if (out.destroyed) throw new XlsxCancelled();
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: XlsxSheet, out: Writable) {
@@ -141,17 +169,18 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
       const format = numFmt ?? (typeof value === "number" ? sheet.columns[c]?.numFmt : undefined);
       if (format) target.numFmt = format;
     });
-    // Written out now and forgotten; the next row is read only once the client has taken the bytes.
+    // Written out now and forgotten; the next row is read only once the zip and the client keep up.
     row.commit();
-    await writable(out);
+    await caughtUp(out, worksheet);
   }
   worksheet.commit();
 }
 
 /**
  * Writes a workbook of the sheets, in the given order, into `out` and ends it. Rows are committed as they
- * come (inline strings, no shared-strings table to keep), each sheet when its rows are done; reading
- * waits while `out` is full, so a slow download holds about one batch of rows, not the file. Rejects with
+ * come (inline strings, no shared-strings table to keep), each sheet when its rows are done. The next row
+ * is read only when the zip writer has compressed the XML so far and `out` is not full, so an export holds
+ * about one batch of rows and ~100 KB of XML whatever its length or the download's speed. Rejects with
  * XlsxCancelled when `out` is destroyed before the end (the rows' iterator is closed then).
  */
 export async function writeXlsx(sheets: XlsxSheet[], out: Writable): Promise<void> {
