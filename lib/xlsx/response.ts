@@ -22,7 +22,8 @@ export function refusalResponse(err: AccessError): Response {
 export function xlsxResponse(sheets: XlsxSheet[], filename: string, headers: Record<string, string> = {}): Response {
   const out = new PassThrough();
   writeXlsx(sheets, out).catch((err: unknown) => {
-    if (err instanceof XlsxCancelled) return;
+    // The client went away (Next destroys the stream with ResponseAborted): nothing failed.
+    if (err instanceof XlsxCancelled || out.destroyed) return;
     console.error(`[xlsx] ${filename}: the export failed while streaming`, err);
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
