@@ -8,6 +8,7 @@ import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enum
 import { countLimit, dateParam, filterQuery, oneOf, pagedCapped, param, type PageRequest, type RawParams } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { DIRECTIONS, PASS_STATES } from "./schema";
+import { earliestOpenStart } from "./rules";
 
 /**
  * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the
@@ -242,7 +243,7 @@ export async function todayTimeline(filter: { site?: string }, now: Date = new D
           where: {
             siteId: { in: siteIds },
             state: { in: [...ON_ROUTE_STATES] },
-            windowStart: { lte: spanEnd },
+            windowStart: { lte: spanEnd, gte: earliestOpenStart(spanStart) },
             windowEnd: { gt: spanStart },
           },
           select: {

@@ -134,7 +134,7 @@ export default async function WastePage({ searchParams }: { searchParams: Search
             },
           ]}
         />
-        <Pagination page={log.page} pageCount={log.pageCount} total={log.total} searchParams={filter} />
+        <Pagination page={log.page} pageCount={log.pageCount} total={log.total} capped={log.capped} searchParams={filter} />
       </section>
     </>
   );
