@@ -25,6 +25,22 @@ export function formatDailyNumber(scope: DailyNumberScope, siteCode: string, loc
   return `${PREFIX[scope]}${siteCode}-${localDate.replaceAll("-", "")}-${String(sequence).padStart(3, "0")}`;
 }
 
+/** What a typed number can be the start of: site codes are A–Z and 0–9 (site.schema.ts), then digits and dashes. */
+const NUMBER_CHARS = /^[A-Za-z0-9-]+$/;
+
+/**
+ * A search term as a filter on a `number` column, matching the numbers it is the start of (in any
+ * case), or null when the term cannot start a number (a tenant's name, Chinese text). Written as a
+ * range as well as a prefix test: the range walks the unique index on `number` under any collation
+ * (LIKE 'X%' can use a btree only under the C collation), the prefix test keeps the match exact.
+ */
+export function numberPrefixFilter(q: string): Prisma.StringFilter | null {
+  const term = q.trim();
+  if (!NUMBER_CHARS.test(term)) return null;
+  const prefix = term.toUpperCase();
+  return { gte: prefix, lt: `${prefix}\u{10FFFF}`, startsWith: prefix };
+}
+
 /**
  * Draws the next number of `localDate` (YYYY-MM-DD, the site's time zone) inside `tx`. Call it as late
  * in the transaction as possible: from here on, other creates of the same site and day wait for `tx`.

@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { removeItem } from "@/lib/offline/store";
 import { useOutbox } from "./outbox";
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" });
@@ -59,7 +58,8 @@ export function OutboxBar() {
                     variant="secondary"
                     className="min-h-11 px-3 py-1 text-sm"
                     onClick={() => {
-                      if (window.confirm(t("discardConfirm"))) void removeItem(item.seq!);
+                      if (window.confirm(t("discardConfirm")))
+                        void import("@/lib/offline/store").then((store) => store.removeItem(item.seq!));
                     }}
                   >
                     {t("discard")}

@@ -4,8 +4,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action";
-import { sendOutbox } from "@/lib/offline/send";
-import { addItem, listItems, localFileIds, OUTBOX_CHANGED, type OfflineItem, type OfflineKind } from "@/lib/offline/store";
+import { localFileIds, OUTBOX_CHANGED, type OfflineItem, type OfflineKind } from "@/lib/offline/items";
+
+/** The store (IndexedDB) and the sender load after the page, on first use: not in every page's first load. */
+const store = () => import("@/lib/offline/store");
+const listItems = async () => (await store()).listItems();
 
 /** How often waiting items are tried again while the phone believes it is online. */
 const RETRY_MS = 30_000;
@@ -78,7 +81,7 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
     if (before === 0) return; // nothing to do: no render, no request
     setSending(true);
     try {
-      await sendOutbox(userId, fileMissing);
+      await (await import("@/lib/offline/send")).sendOutbox(userId, fileMissing);
       // Something reached the server: the page shows it (a window done, a paper delivered).
       if (waiting(await listItems()) < before) router.refresh();
     } finally {
@@ -112,7 +115,7 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
           // No answer (the signal dropped on the way): kept and sent again with the same request id.
         }
       }
-      await addItem({ kind, userId, label, input, madeAt: new Date().toISOString() });
+      await (await store()).addItem({ kind, userId, label, input, madeAt: new Date().toISOString() });
       void send();
       return { ok: true, data: { queued: true }, message: queued };
     },

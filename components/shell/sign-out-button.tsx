@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useOptionalOutbox } from "@/components/offline/outbox";
 import { forgetPages } from "@/lib/offline/caches";
-import { clearOutbox } from "@/lib/offline/store";
 
 /**
  * Signing out leaves nothing of this user on the phone: the outbox (after a warning naming how many
@@ -16,7 +15,7 @@ export function SignOutButton() {
   const items = useOptionalOutbox()?.items ?? [];
   async function signOutHere() {
     if (items.length > 0 && !window.confirm(tOffline("signOutUnsent", { count: items.length }))) return;
-    await clearOutbox();
+    await (await import("@/lib/offline/store")).clearOutbox();
     await forgetPages();
     // Offline the server cannot end the session (next-auth would send the phone to its own sign-out
     // page once a connection returns): this phone's data is gone; the user signs out again online.

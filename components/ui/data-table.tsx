@@ -56,15 +56,11 @@ export function DataTable<T>(props: {
             </tr>
           ) : (
             props.rows.map((row) => (
-              <tr role="row" key={props.rowKey(row)} className="block px-3 py-2 hover:bg-slate-50 sm:table-row sm:p-0">
+              // Classes in app/globals.css (data-row, data-cell): utilities here would repeat on every cell.
+              <tr role="row" key={props.rowKey(row)} className="data-row">
                 {props.columns.map((c) => (
-                  <td
-                    role="cell"
-                    key={c.header}
-                    data-label={c.header}
-                    className={`flex min-w-0 gap-3 py-1 break-words before:w-20 before:shrink-0 before:text-slate-600 before:content-[attr(data-label)] sm:table-cell sm:px-3 sm:py-2 sm:align-top sm:before:content-none max-sm:[&_a]:inline-flex max-sm:[&_a]:min-h-11 max-sm:[&_a]:items-center ${c.wide ? "sm:hidden md:table-cell" : ""}`}
-                  >
-                    <div className="min-w-0 flex-1">{c.cell(row)}</div>
+                  <td role="cell" key={c.header} data-label={c.header} className={c.wide ? "data-cell data-cell-wide" : "data-cell"}>
+                    <div>{c.cell(row)}</div>
                   </td>
                 ))}
               </tr>

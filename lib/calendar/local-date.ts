@@ -144,22 +144,32 @@ export function formatInZone(instant: Date, timeZone: string): string {
  * forward to the first existing time, which is the day's real start.
  */
 export function startOfLocalDayInZone(date: LocalDate, timeZone: string): Date {
-  const key = `${timeZone} ${date}`;
-  let start = dayStarts.get(key);
-  if (start === undefined) {
-    const { year, month, day } = parseLocalDate(date);
-    start = new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime();
-    if (Number.isNaN(start)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
-    // A day's start in a zone never changes while the process runs: remembered (a bounded map; a
-    // TZDate costs microseconds, and a dashboard of fifty sites asks for the same few days thousands of times).
-    if (dayStarts.size >= DAY_START_CACHE) dayStarts.clear();
-    dayStarts.set(key, start);
-  }
-  return new Date(start);
+  return new Date(
+    remembered(`${timeZone} ${date}`, () => {
+      const { year, month, day } = parseLocalDate(date);
+      return new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime();
+    }),
+  );
 }
 
-const DAY_START_CACHE = 20_000;
-const dayStarts = new Map<string, number>();
+const WALL_CLOCK_CACHE = 20_000;
+const instants = new Map<string, number>();
+
+/**
+ * The instant of a wall-clock time in a zone, computed once: it never changes while the process runs,
+ * a TZDate costs microseconds, and a page asks for the same few times thousands of times (a dashboard
+ * of fifty sites, a month of inspection windows: two slots × two ends × areas × days). A bounded map.
+ */
+function remembered(key: string, compute: () => number): number {
+  let at = instants.get(key);
+  if (at === undefined) {
+    at = compute();
+    if (Number.isNaN(at)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(key.slice(0, key.indexOf(" ")))}`);
+    if (instants.size >= WALL_CLOCK_CACHE) instants.clear();
+    instants.set(key, at);
+  }
+  return at;
+}
 
 /**
  * Last millisecond of the local day (R-CAL-2 "by the end (23:59:59 local)"). Computed as the next
@@ -173,10 +183,12 @@ export function endOfLocalDayInZone(date: LocalDate, timeZone: string): Date {
 export function instantFromLocalDateTime(value: string, timeZone: string): Date {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m || !isValidLocalDate(m[1])) throw new RangeError(`Invalid local date-time: ${JSON.stringify(value)}`);
-  const { year, month, day } = parseLocalDate(m[1]);
-  const at = new TZDate(year, month - 1, day, Number(m[2]), Number(m[3]), 0, 0, timeZone).getTime();
-  if (Number.isNaN(at)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
-  return new Date(at);
+  return new Date(
+    remembered(`${timeZone} ${value}`, () => {
+      const { year, month, day } = parseLocalDate(m[1]);
+      return new TZDate(year, month - 1, day, Number(m[2]), Number(m[3]), 0, 0, timeZone).getTime();
+    }),
+  );
 }
 
 /** The inverse, for prefilling a datetime-local field: 'YYYY-MM-DDTHH:mm' in the site's zone. */

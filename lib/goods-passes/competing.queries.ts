@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { formatWindow } from "./queries";
+import { earliestOpenStart } from "./rules";
 
 /**
  * R-GP-5 for the one who stamps: the other unstamped passes on the same route whose windows overlap
@@ -20,7 +21,7 @@ export async function competingPasses(passId: string) {
       routeId: pass.routeId,
       id: { not: pass.id },
       state: "PENDING",
-      windowStart: { lt: pass.windowEnd },
+      windowStart: { lt: pass.windowEnd, gte: earliestOpenStart(pass.windowStart) },
       windowEnd: { gt: pass.windowStart },
     },
     select: {

@@ -20,6 +20,7 @@ import {
 import { siteScope } from "@/lib/registry/site.queries";
 import { GOODS_EXPORT_MAX_ROWS } from "./rules";
 import { DIRECTIONS, PASS_STATES } from "./schema";
+import { earliestOpenStart } from "./rules";
 
 /**
  * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the
@@ -252,7 +253,7 @@ export async function todayTimeline(filter: { site?: string }, now: Date = new D
           where: {
             siteId: { in: siteIds },
             state: { in: [...ON_ROUTE_STATES] },
-            windowStart: { lte: spanEnd },
+            windowStart: { lte: spanEnd, gte: earliestOpenStart(spanStart) },
             windowEnd: { gt: spanStart },
           },
           select: {

@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
 import { activeOn } from "@/lib/signatories/queries";
 import { ROUTE_HOLDING_STATES, formatWindow, proposeWindows } from "./queries";
-import { checkWindow, hazardTermIn, withinOpeningHours } from "./rules";
+import { checkWindow, earliestOpenStart, hazardTermIn, withinOpeningHours } from "./rules";
 import { CreateGoodsPassSchema, type CreateGoodsPassValues } from "./schema";
 
 /** R-GP-4: goods coming in may not be flagged hazardous nor named like a term of the maintained list. */
@@ -75,7 +75,7 @@ async function checkReferences(actor: Actor, input: CreateGoodsPassValues) {
     where: {
       routeId: input.routeId,
       state: { in: [...ROUTE_HOLDING_STATES] },
-      windowStart: { lt: input.windowEnd },
+      windowStart: { lt: input.windowEnd, gte: earliestOpenStart(input.windowStart) },
       windowEnd: { gt: input.windowStart },
     },
     select: { id: true },

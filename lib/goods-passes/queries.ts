@@ -4,7 +4,7 @@ import { seesContacts } from "@/lib/signatories/queries";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { sitesOf } from "@/lib/registry/site.queries";
-import { MAX_WINDOW_MS, closedPeriods, nextFreeWindows, type Busy } from "./rules";
+import { MAX_WINDOW_MS, closedPeriods, earliestOpenStart, nextFreeWindows, type Busy } from "./rules";
 
 /** How far ahead proposals look (R-GP-5): the same horizon as nextFreeWindows' default. */
 const HORIZON_MS = 7 * MAX_WINDOW_MS;
@@ -39,7 +39,12 @@ export async function proposeWindows(routeId: string, start: Date, end: Date): P
       select: { opensAt: true, closesAt: true, site: { select: { timeZone: true } } },
     }),
     db.goodsPass.findMany({
-      where: { routeId, state: { in: [...ROUTE_HOLDING_STATES] }, windowStart: { lt: limit }, windowEnd: { gt: from } },
+      where: {
+        routeId,
+        state: { in: [...ROUTE_HOLDING_STATES] },
+        windowStart: { lt: limit, gte: earliestOpenStart(from) },
+        windowEnd: { gt: from },
+      },
       select: { windowStart: true, windowEnd: true },
     }),
   ]);

@@ -17,6 +17,16 @@ export function hazardTermIn(itemName: string, terms: readonly string[]): string
 export const GOODS_EXPORT_MAX_ROWS = 10_000;
 
 export const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The earliest start of a window that can still be open after `instant`: a window lasts at most
+ * MAX_WINDOW_MS (checkWindow; a CHECK constraint holds every stored pass to it). Overlap queries
+ * bound `windowStart` below by it, so the (…, windowStart) indexes read the last days, not the
+ * whole history (three years of passes on a route or a site).
+ */
+export function earliestOpenStart(instant: Date): Date {
+  return new Date(instant.getTime() - MAX_WINDOW_MS);
+}
 export const MAX_ITEMS = 100;
 
 /** A planned window: ends after it starts, lasts at most one day, and is not over already. */

@@ -7,7 +7,7 @@ import { nextDailyNumber } from "@/lib/daily-number";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ROUTE_HOLDING_STATES } from "./queries";
-import { hazardTermIn } from "./rules";
+import { earliestOpenStart, hazardTermIn } from "./rules";
 import { ApproveGoodsPassSchema, RejectGoodsPassSchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -107,7 +107,7 @@ export const approveGoodsPass = defineMutation({
           routeId: pass.routeId,
           id: { not: pass.id },
           state: { in: [...ROUTE_HOLDING_STATES] },
-          windowStart: { lt: pass.windowEnd },
+          windowStart: { lt: pass.windowEnd, gte: earliestOpenStart(pass.windowStart) },
           windowEnd: { gt: pass.windowStart },
         },
         select: { number: true },

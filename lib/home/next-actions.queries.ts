@@ -4,6 +4,7 @@ import { dateColumn } from "@/lib/calendar/date-column";
 import { formatInZone, localDateInZone } from "@/lib/calendar/local-date";
 import { db } from "@/lib/db";
 import { roleHas } from "@/lib/permissions";
+import { earliestOpenStart } from "@/lib/goods-passes/rules";
 
 /** How many actions of one kind the home page lists; the rest are one link away. */
 const SHOWN = 6;
@@ -49,7 +50,12 @@ export async function nextActions(now: Date = new Date()): Promise<NextAction[]>
     // R-GP-7: stamped passes whose window is open now or opens within a day, waiting at the gate.
     roleHas(actor.role, "goodspass:release")
       ? db.goodsPass.findMany({
-          where: { siteId: { in: siteIds }, state: "APPROVED", windowEnd: { gt: now }, windowStart: { lt: in24h } },
+          where: {
+            siteId: { in: siteIds },
+            state: "APPROVED",
+            windowEnd: { gt: now },
+            windowStart: { lt: in24h, gte: earliestOpenStart(now) },
+          },
           select: { id: true, siteId: true, number: true, windowStart: true, windowEnd: true, tenant: { select: { name: true } } },
           orderBy: [{ windowStart: "asc" }, { id: "asc" }],
           take: SHOWN,

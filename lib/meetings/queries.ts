@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { addDays, dateColumn, formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { countLimit, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { proposedMeetingDate } from "./rules";
 
 /**
@@ -34,9 +34,11 @@ function visibleSeriesWhere(actor: Actor): Prisma.MeetingSeriesWhereInput {
   };
 }
 
-export async function listMeetings(filter: { series?: string }, page: PageRequest) {
+export async function listMeetings(filter: { series?: string; site?: string }, page: PageRequest) {
   const actor = await requirePermission("meeting:read");
-  const where: Prisma.MeetingWhereInput = { AND: [visibleMeetingsWhere(actor), filter.series ? { seriesId: filter.series } : {}] };
+  const where: Prisma.MeetingWhereInput = {
+    AND: [visibleMeetingsWhere(actor), filter.series ? { seriesId: filter.series } : {}, filter.site ? { siteId: filter.site } : {}],
+  };
   const [rows, total] = await Promise.all([
     db.meeting.findMany({
       where,
@@ -54,9 +56,10 @@ export async function listMeetings(filter: { series?: string }, page: PageReques
         _count: { select: { actionItems: true } },
       },
     }),
-    db.meeting.count({ where }),
+    // Capped (pagination.COUNT_CAP): three years of fifty sites' weekly meetings.
+    db.meeting.count({ where, take: countLimit(page) }),
   ]);
-  return paged(
+  return pagedCapped(
     rows.map((m) => ({
       id: m.id,
       date: localDateOfColumn(m.date),
@@ -104,6 +107,7 @@ export async function seriesOverview() {
     id: s.id,
     name: s.name,
     kind: s.kind,
+    siteId: s.siteId,
     siteName: s.site.name,
     nextDate: proposedMeetingDate(localDateInZone(now, s.site.timeZone), s.weekday, datesOf(s.id)),
     startTime: s.startTime,

@@ -15,17 +15,8 @@ import { uploadFileAction } from "@/lib/files/actions";
 import { submitInspectionAction } from "@/lib/inspections/actions";
 import { deliverNewspaperAction } from "@/lib/newspapers/actions";
 import { submitVacantCleaningAction } from "@/lib/vacant-units/actions";
-import {
-  keptFile,
-  listItems,
-  localFileIds,
-  markUploaded,
-  refuseItem,
-  removeItem,
-  withFileIds,
-  type OfflineItem,
-  type OfflineKind,
-} from "./store";
+import { localFileIds, withFileIds, type OfflineItem, type OfflineKind } from "./items";
+import { keptFile, listItems, markUploaded, refuseItem, removeItem } from "./store";
 
 const ACTIONS: Record<OfflineKind, (input: unknown) => Promise<ActionResult<unknown>>> = {
   inspection: submitInspectionAction,

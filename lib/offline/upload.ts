@@ -6,7 +6,7 @@
  */
 import { uploadFileAction } from "@/lib/files/actions";
 import { newRequestId } from "@/lib/request-id";
-import { keepFile, LOCAL_FILE_PREFIX } from "./store";
+import { LOCAL_FILE_PREFIX } from "./items";
 
 type Upload = Awaited<ReturnType<typeof uploadFileAction>>;
 
@@ -20,6 +20,8 @@ export async function uploadOrKeep(form: FormData): Promise<Upload> {
   }
   const file = form.get("file");
   if (!(file instanceof Blob)) return uploadFileAction(form);
+  // The store (IndexedDB) loads only when a picture must be kept.
+  const { keepFile } = await import("./store");
   const id = await keepFile(
     {
       siteId: String(form.get("siteId") ?? ""),

@@ -4,7 +4,7 @@ import { localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { WasteStream } from "@/lib/generated/prisma/enums";
-import { oneOf, paged, type PageRequest } from "@/lib/pagination";
+import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { clearanceLateBy, STREAM_DEFAULTS, streamStatus } from "./rules";
 
@@ -97,16 +97,23 @@ export async function listClearances(filter: { site?: string; stream?: string; q
       skip: page.skip,
       take: page.take,
     }),
-    db.wasteClearance.count({ where }),
+    // Capped (pagination.COUNT_CAP): the log grows every week of every site.
+    db.wasteClearance.count({ where, take: countLimit(page) }),
   ]);
   const ids = rows.map((r) => r.id);
   const [previous, settings, firstUse, recorders] = await Promise.all([
     ids.length
-      ? db.$queryRaw<{ id: string; previous: Date | null }[]>`
-          SELECT id, previous FROM (
-            SELECT id, LAG("clearedOn") OVER (PARTITION BY "siteId", stream ORDER BY "clearedOn", "createdAt") AS previous
-            FROM "WasteClearance" WHERE "siteId" = ANY(${sites})
-          ) log WHERE id = ANY(${ids})`
+      ? // The clearance before each shown one, of its site and stream: one index probe per shown row
+        // on (siteId, stream, clearedOn, createdAt), not a window over the whole log.
+        db.$queryRaw<{ id: string; previous: Date | null }[]>`
+          SELECT c.id, (
+            SELECT p."clearedOn" FROM "WasteClearance" p
+            WHERE p."siteId" = c."siteId" AND p.stream = c.stream
+              AND (p."clearedOn", p."createdAt") < (c."clearedOn", c."createdAt")
+            ORDER BY p."clearedOn" DESC, p."createdAt" DESC
+            LIMIT 1
+          ) AS previous
+          FROM "WasteClearance" c WHERE c.id = ANY(${ids})`
       : [],
     db.wasteStreamSetting.findMany({ where: { siteId: { in: sites } }, select: { siteId: true, stream: true, clearanceDays: true } }),
     db.wasteContainer.groupBy({ by: ["siteId", "stream"], where: { siteId: { in: sites } }, _min: { createdAt: true } }),
@@ -114,7 +121,7 @@ export async function listClearances(filter: { site?: string; stream?: string; q
   ]);
   const daysOf = (siteId: string, s: WasteStream) =>
     settings.find((x) => x.siteId === siteId && x.stream === s)?.clearanceDays ?? STREAM_DEFAULTS[s].clearanceDays;
-  return paged(
+  return pagedCapped(
     rows.map((r) => {
       const clearedOn = localDateOfColumn(r.clearedOn);
       const before = previous.find((p) => p.id === r.id)?.previous ?? null;

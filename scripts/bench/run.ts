@@ -13,6 +13,8 @@
 //   options: --db NAME --compare-db NAME --port N --bare-port N --duration S --warmup S
 //            --connections N --skip-build --bare PATH (the baseline app, default
 //            ../shared/bench/bare-next) --out FILE
+//            --only "complaints,audit trail" (those pages and forms only, by name: a partial run,
+//            written as JSON only with --out)
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -44,8 +46,12 @@ const { values: args } = parseArgs({
     smoke: { type: "boolean", default: false },
     bare: { type: "string", default: path.resolve(REPO_ROOT, "..", "shared", "bench", "bare-next") },
     out: { type: "string" },
+    only: { type: "string" },
   },
 });
+/** The page and form names of a partial run (--only), or null for all. */
+const only = args.only ? new Set(args.only.split(",").map((name) => name.trim())) : null;
+const chosen = (name: string) => !only || only.has(name);
 const smoke = args.smoke!;
 const duration = Number(args.duration ?? (smoke ? 3 : 10));
 const warmup = Number(args.warmup ?? (smoke ? 1 : 3));
@@ -238,7 +244,7 @@ async function main() {
     baselineRss = rssMb(bare.pid!);
     log(`  baseline ${baseline.reqPerSec} req/s p99 ${baseline.p99} ms, RSS ${baselineRss} MB`);
   }
-  for (const page of pagesInput.pages as BenchPage[]) {
+  for (const page of (pagesInput.pages as BenchPage[]).filter((p) => chosen(p.name))) {
     const cookie = await cookieOf(page.user);
     const weight = page.download
       ? { status: 200, htmlBytes: 0, inlineScriptChars: 0, jsGzipBytes: 0 }
@@ -271,7 +277,7 @@ async function main() {
 
   // One form per module, through its server action, on the three-year company.
   const prepared = await prepareForms(dbUrl, base, smoke ? 150 : 1500);
-  for (const form of prepared.forms) {
+  for (const form of prepared.forms.filter((f) => chosen(f.name))) {
     if (warmup > 0) await driveForm(prepared, form, connections, warmup);
     const cpuBefore = cpuSeconds(server.pid!);
     const load = await driveForm(prepared, form, connections, duration);
@@ -333,7 +339,7 @@ async function main() {
   for (const line of verdict.failures) log(`  ✗ ${line}`);
   log(verdict.ok ? "budget: met" : `budget: NOT met (${verdict.failures.length})`);
 
-  if (!smoke || args.out) {
+  if ((!smoke && !only) || args.out) {
     const out = args.out ?? path.join(REPO_ROOT, "bench", "results", `${new Date().toISOString().slice(0, 10)}-${dbName}.json`);
     mkdirSync(path.dirname(out), { recursive: true });
     const machine = {

@@ -120,7 +120,9 @@ export function scaleSteps(z: ScaleSizes): Step[] {
       SELECT n, 1 + n % ${S} AS s,
              ${start} + (random() * (${today} - ${start}))::int AS day,
              7.5 + random() * 11 AS hour,
-             (n::bigint * 7919) % ${tenantsPerSite} AS t,
+             -- The tenant, spread over all of the site's tenants: n / S counts the site's own rows (n % S
+             -- picks the site, so a tenant taken from n alone would repeat a handful per site).
+             ((n / ${S})::bigint * 7919) % ${tenantsPerSite} AS t,
              random() AS r1, random() AS r2, random() AS r3
         FROM generate_series(1, ${z.complaints}) n;
       INSERT INTO "Complaint" (id, number, "requestId", "siteId", "tenantId", "unitId", "departmentId", source, category, severity,
@@ -258,7 +260,7 @@ export function scaleSteps(z: ScaleSizes): Step[] {
       SELECT setseed(0.29);
       CREATE TEMP TABLE zg AS
       SELECT n, 1 + n % ${S} AS s, ${start} + (random() * (${today} + 2 - ${start}))::int AS day, 8 + floor(random() * 10) AS hour,
-             (n::bigint * 104729) % ${tenantsPerSite} AS t, random() AS r1
+             ((n / ${S})::bigint * 104729) % ${tenantsPerSite} AS t, random() AS r1
         FROM generate_series(1, ${z.goodsPasses}) n;
       INSERT INTO "GoodsPass" (id, "requestId", "siteId", "tenantId", "unitId", direction, "carrierName", "carrierIdLast4", "routeId",
              "windowStart", "windowEnd", "authorization", state, number, "approvedById", "approvedAt", "rejectedById", "rejectedAt",

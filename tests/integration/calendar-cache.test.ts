@@ -61,4 +61,16 @@ describe("calendar cache", () => {
     first.forgetCalendars();
     expect(await first.loadSiteCalendar(world.siteB)).not.toBe(a);
   });
+
+  it("are kept also where no calendar was ever written (no version yet), and an edit is still seen", async () => {
+    await db.$executeRaw`DELETE FROM "CacheVersion"`;
+    first.forgetCalendars();
+    const a = await first.loadSiteCalendar(world.siteB);
+    expect(await db.cacheVersion.count()).toBe(1);
+    expect(await first.loadSiteCalendar(world.siteB)).toBe(a);
+    await db.calendarOverride.create({ data: { siteId: world.siteB, date: new Date(`${DAY}T00:00:00Z`), kind: "WORKDAY" } });
+    const b = await first.loadSiteCalendar(world.siteB);
+    expect(b).not.toBe(a);
+    expect(b!.dayInfo(DAY).source).toBe("override");
+  });
 });

@@ -186,6 +186,39 @@ describe("today's moves per route (R-GP-5)", () => {
   });
 });
 
+describe("a window lasts at most a day (R-GP-5), and the day's moves rely on it", () => {
+  it("shows a day-long move that began yesterday morning, the longest that can still be open today", async () => {
+    // The query reads only windows that started at most a day before today began (earliestOpenStart).
+    await pass({
+      key: "dayLong",
+      route: "old",
+      start: "2026-11-26T00:30:00",
+      end: "2026-11-27T00:30:00",
+      state: "APPROVED",
+      number: "SA-20261126-010",
+    });
+    try {
+      await signInAs(world.users.MANAGER);
+      const [site] = await todayTimeline({}, NOW);
+      expect(site.routes.find((r) => r.name === "旧坡道")?.moves).toMatchObject([
+        { id: passes.dayLong, startsBeforeToday: true, startMinute: 0, endMinute: 30 },
+      ]);
+    } finally {
+      await db.goodsPass.delete({ where: { id: passes.dayLong } });
+    }
+  });
+
+  it("is refused by the database for any writer: longer than a day, or ending before it starts", async () => {
+    await expect(
+      pass({ key: "tooLong", route: "old", start: "2026-11-26T00:30:00", end: "2026-11-27T00:31:00", state: "PENDING" }),
+    ).rejects.toThrow(/GoodsPass_window_length/);
+    await expect(
+      pass({ key: "backwards", route: "old", start: "2026-11-26T10:00:00", end: "2026-11-26T09:00:00", state: "PENDING" }),
+    ).rejects.toThrow(/GoodsPass_window_length/);
+    expect(await db.goodsPass.count({ where: { routeId: routes.old } })).toBe(0);
+  });
+});
+
 describe("the list of passes", () => {
   const ids = async (sp: Record<string, string>, page = "1") =>
     (await listGoodsPasses(parseGoodsPassFilter(sp), pageRequest(page))).rows.map((r) => r.id);

@@ -537,6 +537,9 @@ describe("visibility (R-MTG-4: attendees and managers only)", () => {
     await signInAs(world.users.MANAGER);
     expect(await getMeetingDetail(id)).not.toBeNull();
     expect((await listMeetings({ series: cleaning.id }, { page: 1, skip: 0, take: 100 })).rows.map((r) => r.id)).toContain(id);
+    // The site filter (a manager of many sites chooses one): that site's meetings only.
+    expect((await listMeetings({ site: world.siteA }, { page: 1, skip: 0, take: 100 })).rows.map((r) => r.id)).toContain(id);
+    expect((await listMeetings({ site: world.siteB }, { page: 1, skip: 0, take: 100 })).rows.map((r) => r.id)).not.toContain(id);
   });
 });
 

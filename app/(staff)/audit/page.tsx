@@ -108,7 +108,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           },
         ]}
       />
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} searchParams={filter} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} searchParams={filter} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { GoodsPassStateBadge } from "@/components/goods-passes/goods-pass-state-badge";
+import { TodayBySite } from "@/components/goods-passes/today-by-site";
 import { TodayTimeline } from "@/components/goods-passes/today-timeline";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -17,6 +18,7 @@ import {
 } from "@/lib/goods-passes/lists.queries";
 import { GOODS_EXPORT_MAX_ROWS } from "@/lib/goods-passes/rules";
 import { DIRECTIONS, PASS_STATES } from "@/lib/goods-passes/schema";
+import { showsEachSite } from "@/lib/many-sites";
 import { pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
@@ -58,9 +60,12 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
         }
       />
 
-      {timeline.map((site) => (
-        <TodayTimeline key={site.id} site={site} showSite={timeline.length > 1} />
-      ))}
+      {/* Each site's routes, or for many sites one row per site (lib/many-sites.ts). */}
+      {showsEachSite(timeline.length) ? (
+        timeline.map((site) => <TodayTimeline key={site.id} site={site} showSite={timeline.length > 1} />)
+      ) : (
+        <TodayBySite sites={timeline} />
+      )}
 
       <section aria-labelledby="passes-title">
         <h2 id="passes-title" className="mb-2 text-base font-semibold text-slate-900">

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { listMeetings, pendingLeaveDecisions, seriesOverview } from "@/lib/meetings/queries";
+import { showsEachSite } from "@/lib/many-sites";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
@@ -17,12 +18,17 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
   const actor = await requirePagePermission("meeting:read");
   const sp = await searchParams;
   const series = param(sp.series, 50);
+  const site = param(sp.site, 50);
   const [t, overview, leave, list] = await Promise.all([
     getTranslations("meetings"),
     seriesOverview(),
     roleHas(actor.role, "meeting:leave:decide") ? pendingLeaveDecisions() : Promise.resolve([]),
-    listMeetings({ series }, pageRequest(sp.page)),
+    listMeetings({ series, site }, pageRequest(sp.page)),
   ]);
+  // Many sites (lib/many-sites.ts): the series of the chosen site, not fifty sites' cards.
+  const sites = [...new Map(overview.map((s) => [s.siteId, s.siteName])).entries()].map(([value, label]) => ({ value, label }));
+  const eachSite = showsEachSite(sites.length);
+  const shown = site ? overview.filter((s) => s.siteId === site) : eachSite ? overview : [];
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -31,8 +37,9 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
         <h2 id="series-title" className="text-base font-semibold text-slate-900">
           {t("series.title")}
         </h2>
+        {eachSite ? null : <p className="text-sm text-slate-600">{t("series.chooseSite", { count: sites.length })}</p>}
         <ul className="grid gap-3 md:grid-cols-3">
-          {overview.map((s) => (
+          {shown.map((s) => (
             <li
               key={s.id}
               className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
@@ -86,11 +93,12 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
           {t("list.title")}
         </h2>
         <form method="get" className="flex flex-wrap items-end gap-2">
+          {sites.length > 1 ? <FilterSelect name="site" label={t("list.site")} value={site} options={sites} /> : null}
           <FilterSelect
             name="series"
             label={t("list.series")}
             value={series}
-            options={overview.map((s) => ({ value: s.id, label: `${s.name}（${s.siteName}）` }))}
+            options={(eachSite ? overview : shown).map((s) => ({ value: s.id, label: `${s.name}（${s.siteName}）` }))}
           />
           <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
             {t("list.filter")}
@@ -125,7 +133,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
             { header: t("list.site"), cell: (r) => r.siteName, wide: true },
           ]}
         />
-        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={{ series }} />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} searchParams={{ series, site }} />
       </section>
     </div>
   );

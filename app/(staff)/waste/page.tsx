@@ -10,6 +10,7 @@ import { StreamStateBadge } from "@/components/waste/stream-badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { showsEachSite } from "@/lib/many-sites";
 import { sitesOf } from "@/lib/registry/site.queries";
 import { listClearances, wasteOverview } from "@/lib/waste/queries";
 import { WASTE_STREAMS } from "@/lib/waste/schema";
@@ -33,6 +34,9 @@ export default async function WastePage({ searchParams }: { searchParams: Search
   const tAll = await getTranslations();
   const records = roleHas(actor.role, "waste:record");
   const overdue = streams.filter((s) => s.state === "OVERDUE").length;
+  // Many sites and none chosen: only the streams that need someone today (lib/many-sites.ts).
+  const sitesInView = new Set(streams.map((s) => s.siteId)).size;
+  const shown = showsEachSite(sitesInView) ? streams : streams.filter((s) => s.state === "OVERDUE" || s.state === "DUE_TODAY");
   return (
     <>
       <PageHeader
@@ -70,10 +74,15 @@ export default async function WastePage({ searchParams }: { searchParams: Search
             {t("overdueCount", { count: overdue })}
           </p>
         ) : null}
+        {shown.length < streams.length ? (
+          <p className="mb-2 text-sm text-slate-600" data-testid="streams-attention-only">
+            {t("attentionOnly", { sites: sitesInView, shown: shown.length, others: streams.length - shown.length })}
+          </p>
+        ) : null}
         <DataTable
           notRecords="figures"
           caption={t("streamsTitle")}
-          rows={streams}
+          rows={shown}
           rowKey={(s) => `${s.siteId}-${s.stream}`}
           empty={tAll("common.empty")}
           columns={[
@@ -134,7 +143,7 @@ export default async function WastePage({ searchParams }: { searchParams: Search
             },
           ]}
         />
-        <Pagination page={log.page} pageCount={log.pageCount} total={log.total} searchParams={filter} />
+        <Pagination page={log.page} pageCount={log.pageCount} total={log.total} capped={log.capped} searchParams={filter} />
       </section>
     </>
   );

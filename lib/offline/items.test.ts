@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localFileIds, withFileIds } from "./store";
+import { localFileIds, withFileIds } from "./items";
 
 describe("local file ids in a queued input", () => {
   const input = {

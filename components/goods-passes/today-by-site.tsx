@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
+import type { TimelineSite } from "@/lib/goods-passes/lists.queries";
+
+/**
+ * R-GP-5 for a user of many sites (lib/many-sites.ts): today's moves as one row per site — how many,
+ * in which state, when the next one starts — each site opening its routes' schedule.
+ */
+export async function TodayBySite({ sites }: { sites: TimelineSite[] }) {
+  const t = await getTranslations("goodsLists.bySite");
+  const rows = sites.map((site) => {
+    const moves = site.routes.flatMap((r) => r.moves);
+    const waiting = moves.filter((m) => m.state !== "RELEASED").sort((a, b) => a.startMinute - b.startMinute);
+    return {
+      ...site,
+      moves: moves.length,
+      pending: moves.filter((m) => m.state === "PENDING").length,
+      approved: moves.filter((m) => m.state === "APPROVED").length,
+      released: moves.filter((m) => m.state === "RELEASED").length,
+      next: waiting[0]?.startTime ?? "—",
+    };
+  });
+  return (
+    <section aria-labelledby="today-by-site" className="mb-6">
+      <h2 id="today-by-site" className="text-base font-semibold text-slate-900">
+        {t("title")}
+      </h2>
+      <p className="mb-2 text-xs text-slate-500">{t("hint", { count: sites.length })}</p>
+      <DataTable
+        notRecords="figures"
+        caption={t("title")}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="—"
+        columns={[
+          {
+            header: t("site"),
+            cell: (r) => (
+              <Link className="text-sky-700 underline" href={`/goods-passes?site=${r.id}`}>
+                {r.name}
+              </Link>
+            ),
+          },
+          { header: t("date"), cell: (r) => r.date, wide: true },
+          { header: t("moves"), cell: (r) => r.moves },
+          { header: t("pending"), cell: (r) => r.pending },
+          { header: t("approved"), cell: (r) => r.approved },
+          { header: t("released"), cell: (r) => r.released, wide: true },
+          { header: t("next"), cell: (r) => r.next },
+        ]}
+      />
+    </section>
+  );
+}

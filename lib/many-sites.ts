@@ -1,0 +1,13 @@
+/**
+ * How pages behave for a user of many sites (a group's managers see fifty). Up to MANY_SITES sites in
+ * view, a page shows each site's detail (every loading route's day, every waste stream); above it, and
+ * with no site chosen, it shows one summary row per site (or only what needs attention) and the detail
+ * once a site is chosen: fifty sites' timelines are no page to read, on a phone least of all, and cost
+ * the server a megabyte of HTML per view (docs/performance.md).
+ */
+export const MANY_SITES = 8;
+
+/** Whether a page shows each site's detail for `sitesInView` sites. */
+export function showsEachSite(sitesInView: number): boolean {
+  return sitesInView <= MANY_SITES;
+}
