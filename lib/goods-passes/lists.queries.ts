@@ -338,9 +338,14 @@ const EXPORT_SELECT = {
 
 type ExportPassRaw = Prisma.GoodsPassGetPayload<{ select: typeof EXPORT_SELECT }>;
 
-/** The passes after `after` in the list's order (window start ↓, created ↓, id ↑). */
+/**
+ * The passes after `after` in the list's order (window start ↓, created ↓, id ↑). The plain bound on the
+ * window start lets the index in that order (windowStart DESC, createdAt DESC, id) start at `after`
+ * instead of filtering every row before it.
+ */
 function afterInListOrder(after: Pick<ExportPassRaw, "windowStart" | "createdAt" | "id">): Prisma.GoodsPassWhereInput {
   return {
+    windowStart: { lte: after.windowStart },
     OR: [
       { windowStart: { lt: after.windowStart } },
       { windowStart: after.windowStart, createdAt: { lt: after.createdAt } },
