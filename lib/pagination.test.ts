@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateParam, filterQuery, monthParam, oneOf, pageRequest, param } from "./pagination";
+import { dateParam, filterQuery, keysetRows, monthParam, oneOf, pageRequest, param } from "./pagination";
 
 describe("GET params of list pages and exports", () => {
   it("param: the first value, trimmed and bounded; empty is none", () => {
@@ -33,5 +33,50 @@ describe("GET params of list pages and exports", () => {
   it("pageRequest: garbage is page 1", () => {
     expect(pageRequest("3", 10)).toEqual({ page: 3, skip: 20, take: 10 });
     expect(pageRequest("-1").page).toBe(1);
+  });
+});
+
+describe("keysetRows: an export's rows read in batches", () => {
+  const list = Array.from({ length: 7 }, (_, i) => ({ key: i + 1 }));
+  const reader = () => {
+    const reads: { after: number | null; take: number }[] = [];
+    const readBatch = async (after: { key: number } | null, take: number) => {
+      reads.push({ after: after?.key ?? null, take });
+      return list.filter((r) => r.key > (after?.key ?? 0)).slice(0, take);
+    };
+    return { reads, readBatch };
+  };
+  const all = async <T>(rows: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const row of rows) out.push(row);
+    return out;
+  };
+
+  it("returns every row once, in order, across batch boundaries", async () => {
+    const { reads, readBatch } = reader();
+    expect((await all(keysetRows(readBatch, { batchSize: 3, maxRows: 100 }))).map((r) => r.key)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Each batch starts after the last row of the one before; a short batch is the last.
+    expect(reads).toEqual([
+      { after: null, take: 3 },
+      { after: 3, take: 3 },
+      { after: 6, take: 3 },
+    ]);
+  });
+
+  it("stops at the limit without reading past it", async () => {
+    const { reads, readBatch } = reader();
+    expect((await all(keysetRows(readBatch, { batchSize: 3, maxRows: 4 }))).map((r) => r.key)).toEqual([1, 2, 3, 4]);
+    expect(reads).toEqual([
+      { after: null, take: 3 },
+      { after: 3, take: 1 },
+    ]);
+  });
+
+  it("reads nothing before the first row is asked for, and nothing after the consumer stops", async () => {
+    const { reads, readBatch } = reader();
+    const rows = keysetRows(readBatch, { batchSize: 2, maxRows: 100 });
+    expect(reads).toHaveLength(0);
+    for await (const row of rows) if (row.key === 2) break;
+    expect(reads).toHaveLength(1);
   });
 });

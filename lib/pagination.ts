@@ -42,6 +42,43 @@ export function pagedCapped<T>(rows: T[], count: number, req: PageRequest): Page
   return paged(rows, capped ? count - 1 : count, req, capped);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Exports: every row of a list, read in keyset batches while the file is written
+
+/** Rows per query of an export: small enough that a batch is a few hundred KB in memory. */
+export const EXPORT_BATCH_ROWS = 500;
+
+export interface KeysetOptions {
+  /** Rows per query (EXPORT_BATCH_ROWS). */
+  batchSize?: number;
+  /** Stop after this many rows in all (the export's limit). */
+  maxRows: number;
+}
+
+/**
+ * The rows of a list in its order, read lazily in keyset batches: `readBatch(after, take)` returns the
+ * next `take` rows of the list strictly after the row `after` (null: from the start), in the list's
+ * order, which must be total (end it with a unique column). Nothing is read until the first row is
+ * asked for, the next batch only when the previous one is used up, and nothing more once the consumer
+ * stops. Each batch is its own statement: a row that moves in the order while the file is written
+ * (its deadline changed) can be missed or appear twice, as on a list paged by hand.
+ */
+export async function* keysetRows<Row>(
+  readBatch: (after: Row | null, take: number) => Promise<Row[]>,
+  { batchSize = EXPORT_BATCH_ROWS, maxRows }: KeysetOptions,
+): AsyncGenerator<Row, void, undefined> {
+  let after: Row | null = null;
+  let left = maxRows;
+  while (left > 0) {
+    const take = Math.min(batchSize, left);
+    const batch = await readBatch(after, take);
+    yield* batch;
+    left -= batch.length;
+    if (batch.length < take) return;
+    after = batch[batch.length - 1];
+  }
+}
+
 /** A single search-param value, trimmed and bounded; anything else is undefined. */
 export function param(raw: string | string[] | undefined, max = 100): string | undefined {
   const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();

@@ -6,7 +6,7 @@ import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZo
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { keysetRows, paged, type KeysetOptions, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { periodCounts } from "./rate-summary";
 import {
@@ -113,7 +113,9 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
   if (filter.q) {
     const pattern = likeContains(filter.q);
     where.push(
-      Prisma.sql`(d.number ILIKE ${pattern} OR t.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "Unit" u WHERE u.id = d.unit_id AND u.code ILIKE ${pattern}))`,
+      Prisma.sql`(d.number ILIKE ${pattern}
+        OR EXISTS (SELECT 1 FROM "Tenant" t WHERE t.id = d.tenant_id AND t.name ILIKE ${pattern})
+        OR EXISTS (SELECT 1 FROM "Unit" u WHERE u.id = d.unit_id AND u.code ILIKE ${pattern}))`,
     );
   }
   return Prisma.sql`
@@ -128,7 +130,7 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
        WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" IS NOT NULL
     ),
     classified AS (
-      SELECT d.*, t.name AS tenant_name,
+      SELECT d.*,
              CASE WHEN d.due_at < ${ts(scope.now)} THEN 'overdue'
                   WHEN d.due_at <= b.today_end THEN 'due_today'
                   WHEN d.due_at < CASE d.kind WHEN 'rectification' THEN b.rectification_soon_before
@@ -136,7 +138,6 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
                   ELSE 'on_track' END AS due_state
         FROM open_deadline d
         JOIN site_bounds b ON b.site_id = d.site_id
-        JOIN "Tenant" t ON t.id = d.tenant_id
        WHERE ${and(where)}
     )`;
 }
@@ -167,22 +168,47 @@ interface DeadlineRowRaw {
   department_name: string;
 }
 
-/** `client`: the primary for the live list, the read replica (reportDb) for the export. */
-async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: number, skip: number, client: typeof db = db) {
+/** Where a batch of the export starts: after this row of the list's order (due instant, then number). */
+interface DeadlineKey {
+  dueAt: Date;
+  number: string;
+}
+
+/**
+ * One page of the list: `skip` rows into it (the paginated list), or the rows after `after` (the export's
+ * keyset batches; the number is unique and a complaint has one open deadline, so the order is total).
+ * `client`: the primary for the live list, the read replica (reportDb) for the export.
+ */
+async function queryDeadlines(
+  scope: Scope,
+  filter: DashboardFilter,
+  page: { take: number; skip?: number; after?: DeadlineKey | null },
+  client: typeof db = db,
+) {
+  // The row comparison decides; the plain bound beside it lets each branch's (site, state, due) index skip the rows before.
+  const after = page.after
+    ? Prisma.sql`k.due_at >= ${ts(page.after.dueAt)} AND (k.due_at, k.number) > (${ts(page.after.dueAt)}, ${page.after.number})`
+    : Prisma.sql`TRUE`;
+  // The page is cut first and named after: the tenant, site, department and unit joins touch its rows only.
   const raw = await client.$queryRaw<DeadlineRowRaw[]>`
-    ${openDeadlinesSql(scope, filter)}
+    ${openDeadlinesSql(scope, filter)},
+    page AS (
+      SELECT k.* FROM classified k
+       WHERE ${listConditions(filter)} AND ${after}
+       -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
+       ORDER BY k.due_at ASC, k.number ASC
+       LIMIT ${page.take}::int OFFSET ${page.skip ?? 0}::int
+    )
     SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
            ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms,
-           k.provisional, k.due_state, k.tenant_name, u.code AS unit_code,
+           k.provisional, k.due_state, t.name AS tenant_name, u.code AS unit_code,
            s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name
-      FROM classified k
+      FROM page k
+      JOIN "Tenant" t ON t.id = k.tenant_id
       JOIN "Site" s ON s.id = k.site_id
       JOIN "Department" dep ON dep.id = k.department_id
       LEFT JOIN "Unit" u ON u.id = k.unit_id
-     WHERE ${listConditions(filter)}
-     -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
-     ORDER BY k.due_at ASC, k.number ASC
-     LIMIT ${take}::int OFFSET ${skip}::int`;
+     ORDER BY k.due_at ASC, k.number ASC`;
   return raw.map((r) => {
     const dueAt = new Date(r.due_ms);
     const receivedAt = new Date(r.received_ms);
@@ -215,7 +241,7 @@ export async function listOpenDeadlines(filter: DashboardFilter, page: PageReque
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return paged<DashboardDeadline>([], 0, page);
   const [rows, [{ total }]] = await Promise.all([
-    queryDeadlines(scope, filter, page.take, page.skip),
+    queryDeadlines(scope, filter, page),
     db.$queryRaw<{ total: number }[]>`
       ${openDeadlinesSql(scope, filter)}
       SELECT count(*)::int AS total FROM classified k WHERE ${listConditions(filter)}`,
@@ -273,11 +299,23 @@ export async function dashboardOptions() {
   return { sites, departments };
 }
 
-/** The export: every row the filter matches (up to EXPORT_MAX_ROWS), in the list's order. */
-export async function exportOpenDeadlines(filter: DashboardFilter) {
+/**
+ * The export: every row the filter matches, up to `maxRows` (EXPORT_MAX_ROWS), in the list's order, read
+ * from the replica in keyset batches while the file is written. The permission, the sites and whether the
+ * limit cuts the list (`truncated`, from a count capped at maxRows + 1) are settled here, before the
+ * response starts; the rows are read only as the file is written.
+ */
+export async function exportOpenDeadlines(filter: DashboardFilter, options: Partial<KeysetOptions> = {}) {
   const actor = await requirePermission("complaint:export");
   const scope = await scopeOf(actor, filter.site);
+  const maxRows = options.maxRows ?? EXPORT_MAX_ROWS;
   if (scope.sites.length === 0) return { rows: [] as DashboardDeadline[], truncated: false, today: scope.today };
-  const rows = await queryDeadlines(scope, filter, EXPORT_MAX_ROWS + 1, 0, reportDb);
-  return { rows: rows.slice(0, EXPORT_MAX_ROWS), truncated: rows.length > EXPORT_MAX_ROWS, today: scope.today };
+  const [{ matched }] = await reportDb.$queryRaw<{ matched: number }[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT count(*)::int AS matched FROM (SELECT 1 FROM classified k WHERE ${listConditions(filter)} LIMIT ${maxRows + 1}::int) capped`;
+  const rows = keysetRows((after: DashboardDeadline | null, take) => queryDeadlines(scope, filter, { take, after }, reportDb), {
+    batchSize: options.batchSize,
+    maxRows,
+  });
+  return { rows, truncated: matched > maxRows, today: scope.today };
 }

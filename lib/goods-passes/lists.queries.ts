@@ -5,8 +5,20 @@ import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZo
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
-import { countLimit, dateParam, filterQuery, oneOf, pagedCapped, param, type PageRequest, type RawParams } from "@/lib/pagination";
+import {
+  countLimit,
+  dateParam,
+  filterQuery,
+  keysetRows,
+  oneOf,
+  pagedCapped,
+  param,
+  type KeysetOptions,
+  type PageRequest,
+  type RawParams,
+} from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { GOODS_EXPORT_MAX_ROWS } from "./rules";
 import { DIRECTIONS, PASS_STATES } from "./schema";
 import { earliestOpenStart } from "./rules";
 
@@ -18,8 +30,6 @@ import { earliestOpenStart } from "./rules";
 
 /** What occupies a route today: a rejected pass does not move anything. */
 const ON_ROUTE_STATES = ["PENDING", "APPROVED", "RELEASED"] as const satisfies readonly GoodsPassState[];
-/** The export stops here, like the complaints dashboard's. */
-export const GOODS_EXPORT_MAX_ROWS = 10_000;
 
 // ---------------------------------------------------------------------------------------------
 // Filter (GET params)
@@ -305,22 +315,98 @@ export type TimelineSite = Awaited<ReturnType<typeof todayTimeline>>[number];
 // ---------------------------------------------------------------------------------------------
 // Export
 
-/** The export: every pass the filter matches (up to GOODS_EXPORT_MAX_ROWS), in the list's order, with its items. */
-export async function exportGoodsPasses(filter: GoodsPassFilter) {
+/** The export's columns only: what the sheet shows, and the list's order for the keyset. */
+const EXPORT_SELECT = {
+  id: true,
+  number: true,
+  state: true,
+  direction: true,
+  windowStart: true,
+  windowEnd: true,
+  carrierName: true,
+  authorization: true,
+  approvedAt: true,
+  releasedAt: true,
+  rejectedReason: true,
+  createdAt: true,
+  site: { select: { name: true, timeZone: true } },
+  tenant: { select: { name: true } },
+  unit: { select: { code: true } },
+  route: { select: { name: true } },
+  items: { select: { name: true, quantity: true, unit: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.GoodsPassSelect;
+
+type ExportPassRaw = Prisma.GoodsPassGetPayload<{ select: typeof EXPORT_SELECT }>;
+
+/**
+ * The passes after `after` in the list's order (window start ↓, created ↓, id ↑). The plain bound on the
+ * window start lets the index in that order (windowStart DESC, createdAt DESC, id) start at `after`
+ * instead of filtering every row before it.
+ */
+function afterInListOrder(after: Pick<ExportPassRaw, "windowStart" | "createdAt" | "id">): Prisma.GoodsPassWhereInput {
+  return {
+    windowStart: { lte: after.windowStart },
+    OR: [
+      { windowStart: { lt: after.windowStart } },
+      { windowStart: after.windowStart, createdAt: { lt: after.createdAt } },
+      { windowStart: after.windowStart, createdAt: after.createdAt, id: { gt: after.id } },
+    ],
+  };
+}
+
+function exportRow(r: ExportPassRaw) {
+  const tz = r.site.timeZone;
+  return {
+    number: r.number,
+    state: r.state,
+    direction: r.direction,
+    siteName: r.site.name,
+    tenantName: r.tenant.name,
+    unitCode: r.unit.code,
+    routeName: r.route.name,
+    carrierName: r.carrierName,
+    authorization: r.authorization,
+    startLocal: formatInZone(r.windowStart, tz),
+    endLocal: formatInZone(r.windowEnd, tz),
+    approvedLocal: r.approvedAt ? formatInZone(r.approvedAt, tz) : null,
+    releasedLocal: r.releasedAt ? formatInZone(r.releasedAt, tz) : null,
+    rejectedReason: r.rejectedReason,
+    items: r.items.map((i) => `${i.name} ×${i.quantity.toString()}${i.unit}`).join("；"),
+  };
+}
+
+export type GoodsPassExportRow = ReturnType<typeof exportRow>;
+
+/**
+ * The export: every pass the filter matches, up to `maxRows` (GOODS_EXPORT_MAX_ROWS), in the list's
+ * order with its items, read in keyset batches while the file is written. The permission, the sites and
+ * whether the limit cuts the list (`truncated`, from a count capped at maxRows + 1) are settled here,
+ * before the response starts.
+ */
+export async function exportGoodsPasses(filter: GoodsPassFilter, options: Partial<KeysetOptions> = {}) {
   const actor = await requirePermission("goodspass:export");
   const where = await whereOf(actor, filter);
-  const raw = await db.goodsPass.findMany({
-    where,
-    select: { ...LIST_SELECT, items: { select: { name: true, quantity: true, unit: true }, orderBy: { position: "asc" } } },
-    orderBy: [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }],
-    take: GOODS_EXPORT_MAX_ROWS + 1,
-  });
-  const rows = raw.slice(0, GOODS_EXPORT_MAX_ROWS).map((r) => ({
-    ...listRow(r),
-    items: r.items.map((i) => `${i.name} ×${i.quantity.toString()}${i.unit}`).join("；"),
-  }));
-  const firstZone = (
-    await db.site.findFirst({ where: { id: { in: actor.siteIds } }, select: { timeZone: true }, orderBy: { code: "asc" } })
-  )?.timeZone;
-  return { rows, truncated: raw.length > GOODS_EXPORT_MAX_ROWS, today: localDateInZone(new Date(), firstZone ?? "Asia/Shanghai") };
+  const maxRows = options.maxRows ?? GOODS_EXPORT_MAX_ROWS;
+  const [matched, firstSite] = await Promise.all([
+    db.goodsPass.count({ where, take: maxRows + 1 }),
+    db.site.findFirst({ where: { id: { in: actor.siteIds } }, select: { timeZone: true }, orderBy: { code: "asc" } }),
+  ]);
+  const batches = keysetRows(
+    (after: ExportPassRaw | null, take) =>
+      db.goodsPass.findMany({
+        where: after ? { AND: [where, afterInListOrder(after)] } : where,
+        select: EXPORT_SELECT,
+        orderBy: [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+        take,
+      }),
+    { batchSize: options.batchSize, maxRows },
+  );
+  async function* rows() {
+    for await (const r of batches) yield exportRow(r);
+  }
+  return {
+    rows: rows(),
+    truncated: matched > maxRows,
+    today: localDateInZone(new Date(), firstSite?.timeZone ?? "Asia/Shanghai"),
+  };
 }

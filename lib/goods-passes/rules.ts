@@ -13,6 +13,9 @@ export function hazardTermIn(itemName: string, terms: readonly string[]): string
   return terms.find((t) => t.trim() !== "" && name.includes(t.trim().toLowerCase())) ?? null;
 }
 
+/** The export stops here, like the complaints dashboard's: a spreadsheet of more rows is no longer a list to work through. */
+export const GOODS_EXPORT_MAX_ROWS = 10_000;
+
 export const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**

@@ -5,7 +5,7 @@ import { loadSiteCalendars } from "@/lib/calendar/store";
 import { COUNTED_DUE_STATES, dueBounds, type CountedDueState, type OpenDueState } from "@/lib/complaints/dashboard.rules";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { paged, type PageRequest } from "@/lib/pagination";
+import { keysetRows, paged, type KeysetOptions, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 
 /**
@@ -77,31 +77,33 @@ interface OpenRevisitRaw {
   time_zone: string;
 }
 
+function dueCondition(due: OpenDueState | undefined): Prisma.Sql {
+  return due ? Prisma.sql`k.due_state = ${due}` : Prisma.sql`TRUE`;
+}
+
 /**
- * Open revisit deadlines, oldest overdue first (by due instant), filtered and paginated in SQL; rows in
- * the complaint dashboard's deadline shape (number, site, tenant, unit, kind, due, state, provisional).
+ * One page of the open revisits, oldest overdue first (by due instant, then id): `skip` rows into the
+ * list, or the rows after `after` (the export's keyset batches).
  */
-export async function listOpenServiceRevisits(filter: ServiceRevisitFilter, page: PageRequest) {
-  const actor = await requirePermission("service:dashboard");
-  const scope = await scopeOf(siteScope(actor, filter.site));
-  if (scope.sites.length === 0) return paged([], 0, page);
-  const due = filter.due ? Prisma.sql`k.due_state = ${filter.due}` : Prisma.sql`TRUE`;
-  const [raw, [{ total }]] = await Promise.all([
-    db.$queryRaw<OpenRevisitRaw[]>`
-      ${openRevisitsSql(scope)}
-      SELECT k.id, k.notice_number, k.service_name, (extract(epoch FROM k.due_at) * 1000)::float8 AS due_ms,
-             (extract(epoch FROM k.done_at) * 1000)::float8 AS done_ms, k.provisional, k.due_state,
-             t.name AS tenant_name, u.code AS unit_code, s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone
-        FROM classified k
-        JOIN "Site" s ON s.id = k.site_id
-        JOIN "Tenant" t ON t.id = k.tenant_id
-        LEFT JOIN "Unit" u ON u.id = k.unit_id
-       WHERE ${due}
-       ORDER BY k.due_at ASC, k.id ASC
-       LIMIT ${page.take}::int OFFSET ${page.skip}::int`,
-    db.$queryRaw<{ total: number }[]>`${openRevisitsSql(scope)} SELECT count(*)::int AS total FROM classified k WHERE ${due}`,
-  ]);
-  const rows = raw.map((r) => {
+async function queryOpenRevisits(
+  scope: Scope,
+  due: OpenDueState | undefined,
+  page: { take: number; skip?: number; after?: { dueAt: Date; id: string } | null },
+) {
+  const after = page.after ? Prisma.sql`(k.due_at, k.id) > (${ts(page.after.dueAt)}, ${page.after.id})` : Prisma.sql`TRUE`;
+  const raw = await db.$queryRaw<OpenRevisitRaw[]>`
+    ${openRevisitsSql(scope)}
+    SELECT k.id, k.notice_number, k.service_name, (extract(epoch FROM k.due_at) * 1000)::float8 AS due_ms,
+           (extract(epoch FROM k.done_at) * 1000)::float8 AS done_ms, k.provisional, k.due_state,
+           t.name AS tenant_name, u.code AS unit_code, s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone
+      FROM classified k
+      JOIN "Site" s ON s.id = k.site_id
+      JOIN "Tenant" t ON t.id = k.tenant_id
+      LEFT JOIN "Unit" u ON u.id = k.unit_id
+     WHERE ${dueCondition(due)} AND ${after}
+     ORDER BY k.due_at ASC, k.id ASC
+     LIMIT ${page.take}::int OFFSET ${page.skip ?? 0}::int`;
+  return raw.map((r) => {
     const dueAt = new Date(r.due_ms);
     return {
       id: r.id,
@@ -118,10 +120,37 @@ export async function listOpenServiceRevisits(filter: ServiceRevisitFilter, page
       doneLocal: formatInZone(new Date(r.done_ms), r.time_zone),
     };
   });
+}
+
+/**
+ * Open revisit deadlines, oldest overdue first (by due instant), filtered and paginated in SQL; rows in
+ * the complaint dashboard's deadline shape (number, site, tenant, unit, kind, due, state, provisional).
+ */
+export async function listOpenServiceRevisits(filter: ServiceRevisitFilter, page: PageRequest) {
+  const actor = await requirePermission("service:dashboard");
+  const scope = await scopeOf(siteScope(actor, filter.site));
+  if (scope.sites.length === 0) return paged([], 0, page);
+  const [rows, [{ total }]] = await Promise.all([
+    queryOpenRevisits(scope, filter.due, page),
+    db.$queryRaw<
+      { total: number }[]
+    >`${openRevisitsSql(scope)} SELECT count(*)::int AS total FROM classified k WHERE ${dueCondition(filter.due)}`,
+  ]);
   return paged(rows, total, page);
 }
 
-export type OpenServiceRevisit = Awaited<ReturnType<typeof listOpenServiceRevisits>>["rows"][number];
+/**
+ * The dashboard export's sheet of open revisits: the list's rows up to `maxRows`, read in keyset batches
+ * while the file is written (the permission and the sites are checked here, before it starts).
+ */
+export async function exportOpenServiceRevisits(filter: ServiceRevisitFilter, options: KeysetOptions) {
+  const actor = await requirePermission("service:dashboard");
+  const scope = await scopeOf(siteScope(actor, filter.site));
+  if (scope.sites.length === 0) return [];
+  return keysetRows((after: OpenServiceRevisit | null, take) => queryOpenRevisits(scope, filter.due, { take, after }), options);
+}
+
+export type OpenServiceRevisit = Awaited<ReturnType<typeof queryOpenRevisits>>[number];
 
 export type RevisitCells = Record<CountedDueState, number>;
 

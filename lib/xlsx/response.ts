@@ -1,6 +1,7 @@
 import "server-only";
+import { PassThrough, Readable } from "node:stream";
 import type { AccessError } from "@/lib/auth/guard";
-import { XLSX_CONTENT_TYPE, attachmentDisposition } from "./xlsx";
+import { XLSX_CONTENT_TYPE, XlsxCancelled, attachmentDisposition, writeXlsx, type XlsxSheet } from "./xlsx";
 
 /**
  * The export route handlers' two answers. The data layer decides access; its refusal becomes the HTTP
@@ -11,9 +12,22 @@ export function refusalResponse(err: AccessError): Response {
   return Response.json({ error: err.code }, { status });
 }
 
-/** A workbook as a download, never cached (exports carry tenants' and staff's data). */
-export function xlsxResponse(file: Uint8Array, filename: string, headers: Record<string, string> = {}): Response {
-  return new Response(new Uint8Array(file), {
+/**
+ * A workbook as a download, streamed while its rows are read, never cached (exports carry tenants' and
+ * staff's data). The headers go out first: whatever decides them (access, the X-Export-Truncated count)
+ * is settled before this is called, so a refusal is still a plain 401/403/404. An error once the bytes
+ * flow can no longer change the status: the download breaks off (the browser reports it failed) and the
+ * error is logged. A cancelled download stops the reading.
+ */
+export function xlsxResponse(sheets: XlsxSheet[], filename: string, headers: Record<string, string> = {}): Response {
+  const out = new PassThrough();
+  writeXlsx(sheets, out).catch((err: unknown) => {
+    // The client went away (Next destroys the stream with ResponseAborted): nothing failed.
+    if (err instanceof XlsxCancelled || out.destroyed) return;
+    console.error(`[xlsx] ${filename}: the export failed while streaming`, err);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": XLSX_CONTENT_TYPE,
       "Content-Disposition": attachmentDisposition(filename),

@@ -1,23 +1,32 @@
-import { describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import { describe, expect, it, vi } from "vitest";
 import { readXlsx } from "@/tests/support/xlsx";
-import { DATE_FORMAT, DATE_TIME_FORMAT, attachmentDisposition, buildXlsx, buildXlsxWorkbook, cleanText, wallClockDate } from "./xlsx";
+import { xlsxResponse } from "./response";
+import { DATE_FORMAT, DATE_TIME_FORMAT, attachmentDisposition, cleanText, wallClockDate, writeXlsx, type XlsxSheet } from "./xlsx";
+
+/** The file as a browser receives it: the route handlers' streamed response, read to the end. */
+async function fileOf(sheets: XlsxSheet[]): Promise<Buffer> {
+  return Buffer.from(await xlsxResponse(sheets, "t.xlsx").arrayBuffer());
+}
 
 describe("xlsx writer", async () => {
-  const file = await buildXlsx({
-    name: "投诉/期限",
-    columns: [
-      { header: "编号", width: 20 },
-      { header: "业户" },
-      { header: "到期" },
-      { header: "数量", numFmt: "0.0" },
-      { header: "暂定" },
-      { header: "日期" },
-    ],
-    rows: [
-      ["SA-20261127-001", "上海<某>公司 & Co", { localDateTime: "2026-11-27 23:59" }, 3, true, { localDate: "2026-11-30" }],
-      ["SA-20261127-002", " 前后空格\u0007 ", null, undefined, false, ""],
-    ],
-  });
+  const file = await fileOf([
+    {
+      name: "投诉/期限",
+      columns: [
+        { header: "编号", width: 20 },
+        { header: "业户" },
+        { header: "到期" },
+        { header: "数量", numFmt: "0.0" },
+        { header: "暂定" },
+        { header: "日期" },
+      ],
+      rows: [
+        ["SA-20261127-001", "上海<某>公司 & Co", { localDateTime: "2026-11-27 23:59" }, 3, true, { localDate: "2026-11-30" }],
+        ["SA-20261127-002", " 前后空格\u0007 ", null, undefined, false, ""],
+      ],
+    },
+  ]);
   const [sheet] = await readXlsx(file);
 
   it("is a zip package exceljs reads back, with the cleaned sheet name", () => {
@@ -70,7 +79,7 @@ describe("xlsx writer", async () => {
 
 describe("what a user typed never becomes a formula", async () => {
   const typed = ["=1+1", "@SUM(A1:A2)", "+1", "-2", '=HYPERLINK("http://example.com","x")', "0012", "1e3"];
-  const [sheet] = await readXlsx(await buildXlsx({ name: "输入", columns: [{ header: "内容" }], rows: typed.map((t) => [t]) }));
+  const [sheet] = await readXlsx(await fileOf([{ name: "输入", columns: [{ header: "内容" }], rows: typed.map((t) => [t]) }]));
 
   it("stays the same string, with no formula in the cell", () => {
     expect(sheet.rows.slice(1).map((r) => r[0])).toEqual(typed);
@@ -84,7 +93,7 @@ describe("what a user typed never becomes a formula", async () => {
 
 describe("xlsx workbook of several sheets", async () => {
   const sheets = await readXlsx(
-    await buildXlsxWorkbook([
+    await fileOf([
       { name: "例会", columns: [{ header: "日期" }], rows: [[{ localDate: "2026-11-23" }]] },
       { name: "出勤", columns: [{ header: "人员" }, { header: "出勤率 %", numFmt: "0.0" }], rows: [["刘芳", 66.7]] },
       { name: "出勤", columns: [{ header: "事项" }], rows: [] },
@@ -103,6 +112,99 @@ describe("xlsx workbook of several sheets", async () => {
   });
 
   it("needs at least one sheet", async () => {
-    await expect(buildXlsxWorkbook([])).rejects.toThrow(RangeError);
+    await expect(writeXlsx([], new PassThrough())).rejects.toThrow(RangeError);
+  });
+});
+
+describe("streamed rows", () => {
+  /** Rows of the deadline export's shape, as the database batch reader gives them: 500 at once, then a wait for the next query. */
+  async function* rowsOf(count: number, seen: { produced: number; closed: boolean }) {
+    try {
+      for (let i = 1; i <= count; i++) {
+        if (i % 500 === 1) await new Promise((r) => setTimeout(r, 2));
+        seen.produced = i;
+        // Text that compresses little, so the file's bytes grow with the rows as a real export's do.
+        yield [
+          `SA-${String(i).padStart(6, "0")}`,
+          `业户${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`,
+          { localDateTime: "2026-11-27 09:30" },
+          i,
+        ];
+      }
+    } finally {
+      seen.closed = true;
+    }
+  }
+  const columns = [{ header: "编号" }, { header: "业户" }, { header: "到期" }, { header: "序号" }];
+
+  it("writes every row of an async source, in order, with text as text and dates as dates", async () => {
+    const seen = { produced: 0, closed: false };
+    const [sheet] = await readXlsx(await fileOf([{ name: "期限", columns, rows: rowsOf(2_500, seen) }]));
+    expect(sheet.rows).toHaveLength(2_501);
+    expect(sheet.rows.slice(1).map((r) => r[3])).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1));
+    expect(sheet.rows[2_500][0]).toBe("SA-002500");
+    expect(sheet.rows[1][2]).toEqual(new Date("2026-11-27T09:30:00Z"));
+    expect(sheet.worksheet.getRow(2).getCell(3).numFmt).toBe(DATE_TIME_FORMAT);
+    expect(sheet.worksheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.worksheet.getRow(1).getCell(1).font?.bold).toBe(true);
+  });
+
+  it("reads the source only as fast as the download takes the bytes, and stops when it is cancelled", async () => {
+    const seen = { produced: 0, closed: false };
+    const response = xlsxResponse([{ name: "期限", columns, rows: rowsOf(50_000, seen) }], "t.xlsx");
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.value?.subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    // Nobody reads: the writer settles and waits instead of building the rest of the file in memory.
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let produced = -1;
+    for (let i = 0; i < 30 && produced !== seen.produced; i++) {
+      produced = seen.produced;
+      await sleep(150);
+    }
+    expect(seen.produced).toBe(produced);
+    expect(produced).toBeLessThan(10_000);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await reader.cancel();
+      await sleep(50);
+      expect(seen.closed).toBe(true);
+      expect(seen.produced).toBeLessThan(50_000);
+      // A download the client cancelled is no failure of the server.
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("reads the source only as fast as the file is compressed, so the sheet's XML does not pile up in memory", async () => {
+    const seen = { produced: 0, closed: false };
+    const reader = xlsxResponse([{ name: "期限", columns, rows: rowsOf(20_000, seen) }], "t.xlsx").body!.getReader();
+    const samples: { produced: number; bytes: number }[] = [];
+    let bytes = 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      bytes += chunk.value.length;
+      samples.push({ produced: seen.produced, bytes });
+    }
+    // How far reading ran ahead of the bytes delivered, in rows (the file's bytes per row are about even).
+    const rowsPerByte = 20_000 / bytes;
+    const ahead = Math.max(...samples.map((s) => s.produced - s.bytes * rowsPerByte));
+    expect(ahead).toBeLessThan(4_000);
+  });
+
+  it("breaks the download off when the source fails once the bytes flow", async () => {
+    async function* failing() {
+      yield ["SA-000001"];
+      throw new Error("connection lost");
+    }
+    const logged: unknown[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      await expect(xlsxResponse([{ name: "期限", columns, rows: failing() }], "t.xlsx").arrayBuffer()).rejects.toThrow();
+    } finally {
+      console.error = error;
+    }
+    expect(String(logged.flat())).toContain("connection lost");
   });
 });

@@ -1,10 +1,13 @@
 import "server-only";
+import { once, type EventEmitter } from "node:events";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 
 /**
- * Exports as .xlsx through exceljs (decision 006): one sheet, or several with buildXlsxWorkbook, each with
- * a bold header row that stays frozen, column widths and per-column number formats. Server-only: the
- * library never reaches a browser bundle.
+ * Exports as .xlsx through exceljs (decision 006), streamed (writeXlsx): the workbook is written into a
+ * stream row by row while the rows are read, so a 10 000-row export never holds the whole sheet in
+ * memory. Each sheet has a bold header row that stays frozen, column widths and per-column number
+ * formats. Server-only: the library never reaches a browser bundle.
  *
  * What a user typed is always written as text: a string cell is a string even when it reads "=1+1" or
  * "@SUM(A1)", so nothing typed into a form runs as a formula. Numbers are numbers, and dates are real
@@ -28,7 +31,8 @@ export interface XlsxColumn {
 export interface XlsxSheet {
   name: string;
   columns: XlsxColumn[];
-  rows: XlsxCell[][];
+  /** The rows in order: an array, or an async iterable that reads them in batches while the sheet is written. */
+  rows: Iterable<XlsxCell[]> | AsyncIterable<XlsxCell[]>;
 }
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -89,8 +93,61 @@ function cellValue(cell: XlsxCell): { value: ExcelJS.CellValue; numFmt?: string 
   return { value: wallClockDate(cell.localDate), numFmt: DATE_FORMAT };
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: XlsxSheet): void {
+/** The rows of `rows` turned into cells, one at a time (for rows read in batches). */
+export async function* mapRows<T>(rows: Iterable<T> | AsyncIterable<T>, cells: (row: T) => XlsxCell[]): AsyncGenerator<XlsxCell[]> {
+  for await (const row of rows) yield cells(row);
+}
+
+/** The consumer stopped reading (the download was cancelled): the rows' source is not read further. */
+export class XlsxCancelled extends Error {
+  constructor() {
+    super("xlsx: the output stream closed before the workbook was written");
+  }
+}
+
+type Worksheet = ExcelJS.stream.xlsx.WorkbookWriter["worksheets"][number];
+
+/**
+ * The zip writer's input buffers of a sheet. exceljs hands the sheet's XML on without waiting (its
+ * stream-buf.js ignores write()'s answer), and archiver holds an entry in a PassThrough until it gets to
+ * compress it: left alone, the whole uncompressed sheet (~0.7 KB a row) piles up there while the rows are
+ * read. That PassThrough is the sheet stream's pipe destination (exceljs 4.4 / archiver 5 internals; the
+ * unit test "reads the source only as fast as the download takes the bytes" fails if they change).
+ */
+function zipInputs(worksheet: Worksheet): EventEmitter[] {
+  return (worksheet as unknown as { stream?: { pipes?: EventEmitter[] } }).stream?.pipes ?? [];
+}
+
+/** A writable stream (Node's, or readable-stream's as archiver uses) that asked its writer to wait for 'drain'. */
+function needsDrain(stream: EventEmitter): boolean {
+  const s = stream as { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+  return s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
+}
+
+/**
+ * Resolves once the zip writer has taken the sheet's XML so far and `out` takes more (the download keeps
+ * up); rejects with XlsxCancelled when `out` closed instead (a cancelled download).
+ */
+async function caughtUp(out: Writable, worksheet: Worksheet): Promise<void> {
+  for (;;) {
+    if (out.destroyed) throw new XlsxCancelled();
+    const full = [out, ...zipInputs(worksheet)].find(needsDrain);
+    if (!full) return;
+    const ac = new AbortController();
+    try {
+      // A cancelled download destroys `out` (with an AbortError): that ends the wait too.
+      await Promise.race([once(full, "drain", { signal: ac.signal }), once(out, "close", { signal: ac.signal })]);
+    } catch (err) {
+      if (!out.destroyed) throw err;
+    } finally {
+      ac.abort();
+    }
+  }
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: XlsxSheet, out: Writable) {
   const worksheet = workbook.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+  // Column widths go out with the sheet's first row: set them before any row is committed.
   sheet.columns.forEach((column, i) => {
     worksheet.getColumn(i + 1).width = column.width ?? DEFAULT_WIDTH;
   });
@@ -99,8 +156,10 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: XlsxSheet): v
     header.getCell(i + 1).value = cleanText(column.header);
   });
   header.font = { bold: true };
-  sheet.rows.forEach((cells, r) => {
-    const row = worksheet.getRow(r + 2);
+  header.commit();
+  let r = 2;
+  for await (const cells of sheet.rows) {
+    const row = worksheet.getRow(r++);
     cells.forEach((cell, c) => {
       const { value, numFmt } = cellValue(cell);
       if (value === null) return;
@@ -110,22 +169,26 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: XlsxSheet): v
       const format = numFmt ?? (typeof value === "number" ? sheet.columns[c]?.numFmt : undefined);
       if (format) target.numFmt = format;
     });
-  });
+    // Written out now and forgotten; the next row is read only once the zip and the client keep up.
+    row.commit();
+    await caughtUp(out, worksheet);
+  }
+  worksheet.commit();
 }
 
-/** A workbook of one sheet. */
-export function buildXlsx(sheet: XlsxSheet): Promise<Buffer> {
-  return buildXlsxWorkbook([sheet]);
-}
-
-/** A workbook of several sheets, in the given order (e.g. an archive's meetings, attendance and action items). */
-export async function buildXlsxWorkbook(sheets: XlsxSheet[]): Promise<Buffer> {
-  if (sheets.length === 0) throw new RangeError("buildXlsxWorkbook: at least one sheet");
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Writes a workbook of the sheets, in the given order, into `out` and ends it. Rows are committed as they
+ * come (inline strings, no shared-strings table to keep), each sheet when its rows are done. The next row
+ * is read only when the zip writer has compressed the XML so far and `out` is not full, so an export holds
+ * about one batch of rows and ~100 KB of XML whatever its length or the download's speed. Rejects with
+ * XlsxCancelled when `out` is destroyed before the end (the rows' iterator is closed then).
+ */
+export async function writeXlsx(sheets: XlsxSheet[], out: Writable): Promise<void> {
+  if (sheets.length === 0) throw new RangeError("writeXlsx: at least one sheet");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const names = uniqueSheetNames(sheets.map((s) => s.name));
-  sheets.forEach((sheet, i) => addSheet(workbook, names[i], sheet));
-  // Inline strings would also do; shared strings keep repeated values (states, sites) small.
-  return Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: true }));
+  for (const [i, sheet] of sheets.entries()) await writeSheet(workbook, names[i], sheet, out);
+  await workbook.commit();
 }
 
 /**

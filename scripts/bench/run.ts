@@ -17,7 +17,7 @@
 //            written as JSON only with --out)
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,6 +31,7 @@ import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
 import { driveForm, prepareForms } from "./forms";
 import { benchPages, type BenchPage } from "./pages";
+import { childPids, rssMb, signIn, waitFor } from "./server";
 
 const { values: args } = parseArgs({
   options: {
@@ -64,8 +65,6 @@ function log(line: string) {
   console.log(line);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** CPU seconds (user + system) of a process and its children, from /proc. */
 function cpuSeconds(pid: number): number {
   const tick = 100;
@@ -81,75 +80,10 @@ function cpuSeconds(pid: number): number {
   return total;
 }
 
-function childPids(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(fields[1]) === pid) out.push(Number(entry), ...childPids(Number(entry)));
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
-
-function rssMb(pid: number): number {
-  let kb = 0;
-  for (const p of [pid, ...childPids(pid)]) {
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += Number(m?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-  }
-  return Math.round(kb / 1024);
-}
-
-async function waitFor(url: string, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status < 500) return;
-    } catch {
-      /* not yet */
-    }
-    await sleep(500);
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 function start(cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(cmd, argv, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
   children.push(child);
   return child;
-}
-
-/** Signs in through next-auth's credentials endpoint, as the browser does; returns the cookie header. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  keep(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
-    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (${res.status})`);
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 }
 
 /** First-load JavaScript: the gzipped sum of the page's scripts; and the HTML's size. */

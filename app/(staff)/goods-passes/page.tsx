@@ -10,13 +10,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
 import {
-  GOODS_EXPORT_MAX_ROWS,
   goodsPassFilterQuery,
   goodsPassListOptions,
   listGoodsPasses,
   parseGoodsPassFilter,
   todayTimeline,
 } from "@/lib/goods-passes/lists.queries";
+import { GOODS_EXPORT_MAX_ROWS } from "@/lib/goods-passes/rules";
 import { DIRECTIONS, PASS_STATES } from "@/lib/goods-passes/schema";
 import { showsEachSite } from "@/lib/many-sites";
 import { pageRequest } from "@/lib/pagination";

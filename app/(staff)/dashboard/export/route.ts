@@ -1,13 +1,12 @@
-import { AccessError } from "@/lib/auth/guard";
+import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { exportOpenDeadlines } from "@/lib/complaints/dashboard.queries";
 import { roleHas } from "@/lib/permissions";
-import { requirePermission } from "@/lib/auth/guard";
-import { listOpenServiceRevisits } from "@/lib/special-services/dashboard.queries";
+import { exportOpenServiceRevisits } from "@/lib/special-services/dashboard.queries";
 import { surveyOpenDeadlines } from "@/lib/surveys/dashboard.queries";
 import { EXPORT_MAX_ROWS, exportFileName, parseDashboardFilter } from "@/lib/complaints/dashboard.rules";
 import { translator } from "@/lib/i18n/server";
-import { buildXlsxWorkbook, type XlsxCell, type XlsxSheet } from "@/lib/xlsx/xlsx";
+import { mapRows, type XlsxSheet } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -15,13 +14,24 @@ export const dynamic = "force-dynamic";
  * GET /dashboard/export?<the dashboard's filter> — the filtered deadline list as .xlsx, all matching
  * rows up to EXPORT_MAX_ROWS, and beside it the survey-opinion deadlines (R-SUR-1..3) and the special
  * services' phone revisits (R-SVC-2) of the same sites and due state, each on its own sheet. The data
- * layer checks complaint:export (and the other modules' dashboard rights) and the sites.
+ * layer checks complaint:export (and the other modules' dashboard rights) and the sites before the
+ * file starts; the rows are read in batches while it is streamed.
  */
 export async function GET(request: Request) {
   const filter = parseDashboardFilter(Object.fromEntries(new URL(request.url).searchParams));
   let result: Awaited<ReturnType<typeof exportOpenDeadlines>>;
+  let surveys: Awaited<ReturnType<typeof surveyOpenDeadlines>> | null;
+  let services: Awaited<ReturnType<typeof exportOpenServiceRevisits>> | null;
   try {
     result = await exportOpenDeadlines(filter);
+    // The other deadlines of the dashboard, with the same site and due-state filter.
+    const actor = await requirePermission("complaint:export");
+    [surveys, services] = await Promise.all([
+      roleHas(actor.role, "complaint:dashboard") ? surveyOpenDeadlines({ site: filter.site }, EXPORT_MAX_ROWS) : null,
+      roleHas(actor.role, "service:dashboard")
+        ? exportOpenServiceRevisits({ site: filter.site, due: filter.due }, { maxRows: EXPORT_MAX_ROWS })
+        : null,
+    ]);
   } catch (err) {
     if (err instanceof AccessError) return refusalResponse(err);
     throw err;
@@ -44,7 +54,7 @@ export async function GET(request: Request) {
     { header: t("dashboard.list.provisional"), width: 10 },
     { header: t("complaints.receivedAt"), width: 18 },
   ];
-  const rows: XlsxCell[][] = result.rows.map((r) => [
+  const rows = mapRows(result.rows, (r) => [
     r.number,
     r.site.name,
     r.tenantName,
@@ -61,15 +71,6 @@ export async function GET(request: Request) {
     { localDateTime: r.receivedLocal },
   ]);
   const sheets: XlsxSheet[] = [{ name: t("dashboard.export.sheet"), columns, rows }];
-
-  // The other deadlines of the dashboard, with the same site and due-state filter.
-  const actor = await requirePermission("complaint:export");
-  const [surveys, services] = await Promise.all([
-    roleHas(actor.role, "complaint:dashboard") ? surveyOpenDeadlines({ site: filter.site }, EXPORT_MAX_ROWS) : null,
-    roleHas(actor.role, "service:dashboard")
-      ? listOpenServiceRevisits({ site: filter.site, due: filter.due }, { skip: 0, take: EXPORT_MAX_ROWS, page: 1 })
-      : null,
-  ]);
   if (surveys)
     sheets.push({
       name: t("surveys.dashboard.title"),
@@ -109,7 +110,7 @@ export async function GET(request: Request) {
         { header: t("dashboard.list.dueState"), width: 10 },
         { header: t("dashboard.list.provisional"), width: 10 },
       ],
-      rows: services.rows.map((r) => [
+      rows: mapRows(services, (r) => [
         r.number ?? "",
         r.site.name,
         r.serviceName,
@@ -120,9 +121,8 @@ export async function GET(request: Request) {
         r.provisional ? t("dashboard.list.provisionalYes") : "",
       ]),
     });
-  const file = await buildXlsxWorkbook(sheets);
   // More rows matched than one file holds (the page says the limit next to the button).
-  return xlsxResponse(file, exportFileName(result.today), {
+  return xlsxResponse(sheets, exportFileName(result.today), {
     ...(result.truncated ? { "X-Export-Truncated": String(EXPORT_MAX_ROWS) } : {}),
   });
 }

@@ -1,14 +1,16 @@
 import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
-import { GOODS_EXPORT_MAX_ROWS, exportGoodsPasses, parseGoodsPassFilter } from "@/lib/goods-passes/lists.queries";
+import { exportGoodsPasses, parseGoodsPassFilter } from "@/lib/goods-passes/lists.queries";
+import { GOODS_EXPORT_MAX_ROWS } from "@/lib/goods-passes/rules";
 import { translator } from "@/lib/i18n/server";
-import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
+import { mapRows, type XlsxCell } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
 /**
  * GET /goods-passes/export?<the list's filter> — the filtered goods passes as .xlsx, all matching rows
- * up to GOODS_EXPORT_MAX_ROWS. The data layer checks goodspass:export and the sites.
+ * up to GOODS_EXPORT_MAX_ROWS. The data layer checks goodspass:export and the sites before the file
+ * starts; the rows are read in batches while it is streamed.
  */
 export async function GET(request: Request) {
   const filter = parseGoodsPassFilter(Object.fromEntries(new URL(request.url).searchParams));
@@ -41,9 +43,9 @@ export async function GET(request: Request) {
     { header: h("rejectedReason"), width: 24 },
   ];
   const when = (local: string | null): XlsxCell => (local ? { localDateTime: local } : null);
-  const rows: XlsxCell[][] = result.rows.map((r) => [
+  const rows = mapRows(result.rows, (r) => [
     r.number ?? t("goodsLists.unnumbered"),
-    r.site.name,
+    r.siteName,
     r.tenantName,
     r.unitCode,
     t(`goodsLists.directions.${r.direction}`),
@@ -59,8 +61,7 @@ export async function GET(request: Request) {
     when(r.releasedLocal),
     r.rejectedReason,
   ]);
-  const file = await buildXlsx({ name: t("goodsLists.export.sheet"), columns, rows });
-  return xlsxResponse(file, `goods-passes-${result.today.replaceAll("-", "")}.xlsx`, {
+  return xlsxResponse([{ name: t("goodsLists.export.sheet"), columns, rows }], `goods-passes-${result.today.replaceAll("-", "")}.xlsx`, {
     ...(result.truncated ? { "X-Export-Truncated": String(GOODS_EXPORT_MAX_ROWS) } : {}),
   });
 }

@@ -5,7 +5,7 @@ import { DAY_ITEMS } from "@/lib/cleaning-supervision/rules";
 import { translator } from "@/lib/i18n/server";
 import { param } from "@/lib/pagination";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
-import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import type { XlsxCell, XlsxSheet } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -69,7 +69,7 @@ export async function GET(request: Request) {
     [h("sections.vacant"), report.vacant?.score ?? h("vacant.notAvailable")],
   ];
 
-  const file = await buildXlsxWorkbook([
+  const sheets: XlsxSheet[] = [
     {
       name: h("sheets.summary"),
       columns: [
@@ -144,6 +144,6 @@ export async function GET(request: Request) {
         docState(canteen.summaries.weeks[i]!.state),
       ]),
     },
-  ]);
-  return xlsxResponse(file, `外包单位月报-${report.site.code}-${report.month}.xlsx`);
+  ];
+  return xlsxResponse(sheets, `外包单位月报-${report.site.code}-${report.month}.xlsx`);
 }

@@ -2,7 +2,7 @@ import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { newspaperMonthlyReport } from "@/lib/newspapers/report.queries";
-import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import type { XlsxCell } from "@/lib/xlsx/xlsx";
 import { param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
@@ -75,6 +75,5 @@ export async function GET(request: Request) {
     ],
     rows: report.tenants.map((r): XlsxCell[] => [...lead(), r.name, r.titles.join("、"), r.delivered, r.held, r.pickedUp, r.stillHeld]),
   };
-  const file = await buildXlsxWorkbook([byTitle, byTenant]);
-  return xlsxResponse(file, `报纸月报-${report.site.code}-${report.month}.xlsx`);
+  return xlsxResponse([byTitle, byTenant], `报纸月报-${report.site.code}-${report.month}.xlsx`);
 }

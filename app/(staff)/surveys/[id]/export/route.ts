@@ -2,7 +2,7 @@ import { AccessError } from "@/lib/auth/guard";
 import { translator } from "@/lib/i18n/server";
 import { roundExport } from "@/lib/surveys/results.queries";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
-import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import type { XlsxCell, XlsxSheet } from "@/lib/xlsx/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const t = translator("zh-CN");
   const when = (v: string | null): XlsxCell => (v ? { localDateTime: v } : null);
   const questions = data.round.questionnaire.questions;
-  const file = await buildXlsxWorkbook([
+  const sheets: XlsxSheet[] = [
     {
       name: t("surveys.export.responses"),
       columns: [
@@ -75,6 +75,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         i.dueState ? t(`complaints.deadlineStates.${i.dueState}`) : "",
       ]),
     },
-  ]);
-  return xlsxResponse(file, `survey-${data.round.start.replaceAll("-", "")}.xlsx`);
+  ];
+  return xlsxResponse(sheets, `survey-${data.round.start.replaceAll("-", "")}.xlsx`);
 }

@@ -2,7 +2,7 @@ import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { meetingArchive } from "@/lib/meetings/archive.queries";
-import { buildXlsxWorkbook, type XlsxCell } from "@/lib/xlsx/xlsx";
+import type { XlsxCell } from "@/lib/xlsx/xlsx";
 import { dateParam, param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
@@ -110,10 +110,9 @@ export async function GET(request: Request) {
       a.closingNote,
     ]),
   };
-  const file = await buildXlsxWorkbook([meetings, attendance, actionItems]);
   const compact = (d: string) => d.replaceAll("-", "");
   return xlsxResponse(
-    file,
+    [meetings, attendance, actionItems],
     `例会纪要-${archive.site.code}${archive.series ? `-${archive.series.name}` : ""}-${compact(archive.from)}-${compact(archive.to)}.xlsx`,
   );
 }

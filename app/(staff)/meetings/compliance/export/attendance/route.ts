@@ -2,7 +2,7 @@ import { AccessError } from "@/lib/auth/guard";
 import { refusalResponse, xlsxResponse } from "@/lib/xlsx/response";
 import { translator } from "@/lib/i18n/server";
 import { quarterAttendanceReport } from "@/lib/meetings/report.queries";
-import { buildXlsx, type XlsxCell } from "@/lib/xlsx/xlsx";
+import type { XlsxCell } from "@/lib/xlsx/xlsx";
 import { param } from "@/lib/pagination";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +43,7 @@ export async function GET(request: Request) {
       p.tally.rate === null ? null : Math.round(p.tally.rate * 1000) / 10,
     ]),
   );
-  const file = await buildXlsx({
+  const sheet = {
     name: t("meetingReports.export.sheets.quarter"),
     columns: [
       { header: h("quarter"), width: 16 },
@@ -61,6 +61,6 @@ export async function GET(request: Request) {
       { header: `${a("rate")} %`, width: 8, numFmt: "0.0" },
     ],
     rows,
-  });
-  return xlsxResponse(file, `例会出勤-${report.site.name}-${report.quarter.key}.xlsx`);
+  };
+  return xlsxResponse([sheet], `例会出勤-${report.site.name}-${report.quarter.key}.xlsx`);
 }

@@ -1,0 +1,71 @@
+// The bench's helpers around a running Kewu server: its processes' memory from /proc, waiting for it
+// to answer, and signing in through next-auth as a browser does. Used by ./run.ts and ./export-memory.ts.
+import { readFileSync, readdirSync } from "node:fs";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(fields[1]) === pid) out.push(Number(entry), ...childPids(Number(entry)));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** Resident memory of a process and its children, in MB. */
+export function rssMb(pid: number, children: number[] = childPids(pid)): number {
+  let kb = 0;
+  for (const p of [pid, ...children]) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+export async function waitFor(url: string, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(500);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Signs in through next-auth's credentials endpoint, as the browser does; returns the cookie header. */
+export async function signIn(base: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  keep(csrf);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (${res.status})`);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
