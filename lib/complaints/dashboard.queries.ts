@@ -8,13 +8,18 @@ import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sqlEpochMs as utcMs, sqlInstant as ts } from "@/lib/sql-time";
 import { periodCounts } from "./rate-summary";
 import {
   EXPORT_MAX_ROWS,
+  chosenSite,
+  dashboardView,
   dueBounds,
   likeContains,
+  siteRates,
   monthPeriods,
   tallyDeadlineCounts,
+  tallySiteDeadlines,
   weekPeriods,
   withRates,
   type DashboardFilter,
@@ -22,6 +27,8 @@ import {
   type DeadlineKind,
   type DueBounds,
   type OpenDueState,
+  type SiteDeadlineGroup,
+  type SiteRate,
 } from "./dashboard.rules";
 import type { ComplaintState, Severity } from "./rules";
 
@@ -72,19 +79,6 @@ function scopeOf(actor: Actor, site: string | undefined): Promise<Scope> {
   return loadScope([...siteScope(actor, site)].sort().join(","));
 }
 
-/**
- * An instant as a parameter of Prisma's `timestamp(3)` columns, which hold UTC wall-clock time: sent
- * as ISO text and converted in SQL, so neither the driver's nor the server's zone can shift it.
- */
-function ts(instant: Date | null): Prisma.Sql {
-  return Prisma.sql`(${instant ? instant.toISOString() : null}::timestamptz AT TIME ZONE 'UTC')`;
-}
-
-/** Reads back a `timestamp(3)` (UTC) column without trusting the driver's zone handling either. */
-function utcMs(column: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
-}
-
 const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);
 
 /**
@@ -113,7 +107,9 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
   if (filter.q) {
     const pattern = likeContains(filter.q);
     where.push(
-      Prisma.sql`(d.number ILIKE ${pattern} OR t.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "Unit" u WHERE u.id = d.unit_id AND u.code ILIKE ${pattern}))`,
+      Prisma.sql`(d.number ILIKE ${pattern}
+        OR EXISTS (SELECT 1 FROM "Tenant" t WHERE t.id = d.tenant_id AND t.name ILIKE ${pattern})
+        OR EXISTS (SELECT 1 FROM "Unit" u WHERE u.id = d.unit_id AND u.code ILIKE ${pattern}))`,
     );
   }
   return Prisma.sql`
@@ -128,7 +124,7 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
        WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" IS NOT NULL
     ),
     classified AS (
-      SELECT d.*, t.name AS tenant_name,
+      SELECT d.*,
              CASE WHEN d.due_at < ${ts(scope.now)} THEN 'overdue'
                   WHEN d.due_at <= b.today_end THEN 'due_today'
                   WHEN d.due_at < CASE d.kind WHEN 'rectification' THEN b.rectification_soon_before
@@ -136,7 +132,6 @@ function openDeadlinesSql(scope: Scope, filter: DashboardFilter): Prisma.Sql {
                   ELSE 'on_track' END AS due_state
         FROM open_deadline d
         JOIN site_bounds b ON b.site_id = d.site_id
-        JOIN "Tenant" t ON t.id = d.tenant_id
        WHERE ${and(where)}
     )`;
 }
@@ -165,25 +160,37 @@ interface DeadlineRowRaw {
   site_name: string;
   time_zone: string;
   department_name: string;
+  /** How many deadlines match, over all pages (a window count taken in the same scan). */
+  matching: number;
 }
 
-/** `client`: the primary for the live list, the read replica (reportDb) for the export. */
+/**
+ * One page of the list and how many rows match (null when the page is past the end). `client`: the
+ * primary for the live list, the read replica (reportDb) for the export.
+ */
 async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: number, skip: number, client: typeof db = db) {
+  // The page is chosen first and only its rows are joined to their names: on a large company the open
+  // deadlines are tens of thousands, the page twenty. The total comes with it (no second scan).
   const raw = await client.$queryRaw<DeadlineRowRaw[]>`
-    ${openDeadlinesSql(scope, filter)}
+    ${openDeadlinesSql(scope, filter)},
+    page AS (
+      SELECT k.*, count(*) OVER ()::int AS matching FROM classified k
+       WHERE ${listConditions(filter)}
+       -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
+       ORDER BY k.due_at ASC, k.number ASC
+       LIMIT ${take}::int OFFSET ${skip}::int
+    )
     SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
            ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms,
-           k.provisional, k.due_state, k.tenant_name, u.code AS unit_code,
-           s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name
-      FROM classified k
+           k.provisional, k.due_state, t.name AS tenant_name, u.code AS unit_code,
+           s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name, k.matching
+      FROM page k
       JOIN "Site" s ON s.id = k.site_id
       JOIN "Department" dep ON dep.id = k.department_id
+      JOIN "Tenant" t ON t.id = k.tenant_id
       LEFT JOIN "Unit" u ON u.id = k.unit_id
-     WHERE ${listConditions(filter)}
-     -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
-     ORDER BY k.due_at ASC, k.number ASC
-     LIMIT ${take}::int OFFSET ${skip}::int`;
-  return raw.map((r) => {
+     ORDER BY k.due_at ASC, k.number ASC`;
+  const rows = raw.map((r) => {
     const dueAt = new Date(r.due_ms);
     const receivedAt = new Date(r.received_ms);
     return {
@@ -205,22 +212,23 @@ async function queryDeadlines(scope: Scope, filter: DashboardFilter, take: numbe
       receivedLocal: formatInZone(receivedAt, r.time_zone),
     };
   });
+  return { rows, total: raw[0]?.matching ?? null };
 }
 
-export type DashboardDeadline = Awaited<ReturnType<typeof queryDeadlines>>[number];
+export type DashboardDeadline = Awaited<ReturnType<typeof queryDeadlines>>["rows"][number];
 
 /** The list: open deadlines, oldest overdue first, then by due date; filtered and paginated in SQL. */
 export async function listOpenDeadlines(filter: DashboardFilter, page: PageRequest) {
   const actor = await requirePermission("complaint:dashboard");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return paged<DashboardDeadline>([], 0, page);
-  const [rows, [{ total }]] = await Promise.all([
-    queryDeadlines(scope, filter, page.take, page.skip),
-    db.$queryRaw<{ total: number }[]>`
-      ${openDeadlinesSql(scope, filter)}
-      SELECT count(*)::int AS total FROM classified k WHERE ${listConditions(filter)}`,
-  ]);
-  return paged(rows, total, page);
+  const { rows, total } = await queryDeadlines(scope, filter, page.take, page.skip);
+  if (total !== null || page.skip === 0) return paged(rows, total ?? 0, page);
+  // Past the last page: no row carries the count, so it is taken on its own.
+  const [count] = await db.$queryRaw<{ total: number }[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT count(*)::int AS total FROM classified k WHERE ${listConditions(filter)}`;
+  return paged(rows, count.total, page);
 }
 
 /** Open rectifications and revisits overdue / due today / due soon, per site and per department. */
@@ -239,6 +247,24 @@ export async function deadlineCounts(filter: DashboardFilter) {
   return tallyDeadlineCounts(scope.sites, groups);
 }
 
+/**
+ * The company view (many sites, none chosen): per site, open deadlines overdue / due today / due soon
+ * and all open ones, both kinds together (or the filter's kind). One grouped query, no departments.
+ */
+export async function siteDeadlineCounts(filter: DashboardFilter) {
+  const actor = await requirePermission("complaint:dashboard");
+  const scope = await scopeOf(actor, filter.site);
+  if (scope.sites.length === 0) return tallySiteDeadlines([], []);
+  const kind = filter.kind ? Prisma.sql`k.kind = ${filter.kind}` : Prisma.sql`TRUE`;
+  const groups = await db.$queryRaw<SiteDeadlineGroup[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT k.site_id AS "siteId", k.due_state AS "dueState", count(*)::int AS count
+      FROM classified k
+     WHERE ${kind}
+     GROUP BY k.site_id, k.due_state`;
+  return tallySiteDeadlines(scope.sites, groups);
+}
+
 export const RATE_WEEKS = 4;
 export const RATE_MONTHS = 6;
 
@@ -253,24 +279,32 @@ export async function onTimeRates(filter: DashboardFilter) {
   const scope = await scopeOf(actor, filter.site);
   const weeks = weekPeriods(scope.today, RATE_WEEKS);
   const months = monthPeriods(scope.today, RATE_MONTHS);
-  if (scope.sites.length === 0) return { weeks: withRates(weeks, new Map()), months: withRates(months, new Map()) };
+  if (scope.sites.length === 0)
+    return { weeks: withRates(weeks, new Map()), months: withRates(months, new Map()), bySite: new Map<string, SiteRate>() };
 
-  const byKey = await periodCounts(scope.sites, [...weeks, ...months], filter, scope.now);
-  return { weeks: withRates(weeks, byKey), months: withRates(months, byKey) };
+  const { byPeriod, bySite } = await periodCounts(scope.sites, [...weeks, ...months], filter, scope.now);
+  return { weeks: withRates(weeks, byPeriod), months: withRates(months, byPeriod), bySite: siteRates(weeks, bySite) };
 }
 
-/** What the filter bar offers: the user's sites and their departments. */
-export async function dashboardOptions() {
+/**
+ * What the filter bar offers: the user's sites, and the departments of the chosen site (of every site
+ * of a manager of few sites; none in the company view, where the department filter is not offered).
+ */
+export async function dashboardOptions(filter: Pick<DashboardFilter, "site"> = {}) {
   const actor = await requirePermission("complaint:dashboard");
+  const site = chosenSite(filter.site, actor.siteIds);
+  const view = dashboardView(actor.siteIds.length, site);
   const [sites, departments] = await Promise.all([
     db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
-    db.department.findMany({
-      where: { siteId: { in: actor.siteIds } },
-      select: { id: true, name: true, site: { select: { code: true } } },
-      orderBy: [{ site: { code: "asc" } }, { kind: "asc" }, { name: "asc" }],
-    }),
+    view === "company"
+      ? []
+      : db.department.findMany({
+          where: { siteId: { in: siteScope(actor, site) } },
+          select: { id: true, name: true, site: { select: { code: true } } },
+          orderBy: [{ site: { code: "asc" } }, { kind: "asc" }, { name: "asc" }],
+        }),
   ]);
-  return { sites, departments };
+  return { view, site, sites, departments };
 }
 
 /** The export: every row the filter matches (up to EXPORT_MAX_ROWS), in the list's order. */
@@ -278,6 +312,6 @@ export async function exportOpenDeadlines(filter: DashboardFilter) {
   const actor = await requirePermission("complaint:export");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return { rows: [] as DashboardDeadline[], truncated: false, today: scope.today };
-  const rows = await queryDeadlines(scope, filter, EXPORT_MAX_ROWS + 1, 0, reportDb);
+  const { rows } = await queryDeadlines(scope, filter, EXPORT_MAX_ROWS + 1, 0, reportDb);
   return { rows: rows.slice(0, EXPORT_MAX_ROWS), truncated: rows.length > EXPORT_MAX_ROWS, today: scope.today };
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sqlInstant as ts } from "@/lib/sql-time";
 
 /**
  * The special-service phone revisits (R-SVC-2) on the managers' dashboard, in the complaint
@@ -20,11 +21,6 @@ export const SERVICE_REVISIT_KIND = "serviceRevisit" as const;
 export interface ServiceRevisitFilter {
   site?: string;
   due?: OpenDueState;
-}
-
-/** An instant as a parameter of a `timestamp(3)` (UTC) column, as the complaint dashboard sends it. */
-function ts(instant: Date): Prisma.Sql {
-  return Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
 
 async function scopeOf(siteIds: string[]) {
