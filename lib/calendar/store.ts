@@ -20,12 +20,19 @@ interface CalendarCache {
 
 let cached: CalendarCache = { version: -1n, sites: new Map() };
 
+/**
+ * The version a database has before any calendar write: no row yet. The first write inserts one at its
+ * clock time in microseconds (never 0), so the calendars cached at this version are dropped then.
+ */
+const NEVER_WRITTEN = 0n;
+
 /** The cache of the current version. The version is read before the data, so data is never older than its tag. */
 async function fresh(): Promise<CalendarCache> {
   const [row] = await db.$queryRaw<{ version: bigint }[]>`SELECT version FROM "CacheVersion" WHERE id = 'calendar'`;
-  // No version yet (nothing was ever written): nothing to compare with, so nothing is kept.
-  if (!row) return { version: -1n, sites: new Map() };
-  if (row.version !== cached.version) cached = { version: row.version, sites: new Map() };
+  // No row: no calendar table or site was written since the migration (a new company, or one loaded in
+  // bulk), which is a version like any other; without it fifty sites' calendars were rebuilt on every read.
+  const version = row?.version ?? NEVER_WRITTEN;
+  if (version !== cached.version) cached = { version, sites: new Map() };
   return cached;
 }
 

@@ -55,6 +55,17 @@ describe("calendar cache", () => {
     }
   });
 
+  it("a database where no calendar was ever written (no version row) keeps its calendars cached too", async () => {
+    await db.cacheVersion.deleteMany({});
+    const a = await first.loadSiteCalendar(world.siteB);
+    expect(await first.loadSiteCalendar(world.siteB)).toBe(a);
+    // The first write adds the row: the cached calendar is dropped and the edit is seen.
+    await db.calendarOverride.create({ data: { siteId: world.siteB, date: new Date(`${DAY}T00:00:00Z`), kind: "WORKDAY" } });
+    const b = await first.loadSiteCalendar(world.siteB);
+    expect(b).not.toBe(a);
+    expect(b!.dayInfo(DAY).source).toBe("override");
+  });
+
   it("reads stay cached while nothing changes", async () => {
     const a = await first.loadSiteCalendar(world.siteB);
     expect(await first.loadSiteCalendar(world.siteB)).toBe(a);
