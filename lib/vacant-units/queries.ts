@@ -2,7 +2,7 @@ import "server-only";
 import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
@@ -80,24 +80,13 @@ type RecordSummary = {
 };
 
 async function recordSummaries(siteIds: string[], months: MonthKey[]): Promise<RecordSummary[]> {
-  // The four checks counted, and a failed one looked for, in SQL: not every check of every record read.
-  const rows = await db.vacantCleaningRecord.findMany({
-    where: { siteId: { in: siteIds }, month: { in: months } },
-    select: {
-      unitId: true,
-      siteId: true,
-      month: true,
-      state: true,
-      substituteReason: true,
-      _count: { select: { checks: true } },
-      checks: { where: { result: { not: "PASS" } }, select: { id: true }, take: 1 },
-    },
-  });
-  return rows.map(({ substituteReason, _count, checks, ...r }) => ({
-    ...r,
-    allPassed: _count.checks === 4 && checks.length === 0,
-    substitute: substituteReason !== null,
-  }));
+  if (siteIds.length === 0 || months.length === 0) return [];
+  // R-VAC-2: all passed = the four checks recorded and each a pass, decided in SQL (not every check read).
+  return db.$queryRaw<RecordSummary[]>`
+    SELECT r."unitId", r."siteId", r.month, r.state::text AS state, r."substituteReason" IS NOT NULL AS substitute,
+           COALESCE((SELECT count(*) = 4 AND bool_and(c.result = 'PASS') FROM "VacantCleaningCheck" c WHERE c."recordId" = r.id), false) AS "allPassed"
+      FROM "VacantCleaningRecord" r
+     WHERE r."siteId" IN (${Prisma.join(siteIds)}) AND r.month IN (${Prisma.join(months)})`;
 }
 
 /**
