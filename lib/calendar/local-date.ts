@@ -171,13 +171,23 @@ export function endOfLocalDayInZone(date: LocalDate, timeZone: string): Date {
 
 /** 'YYYY-MM-DDTHH:mm' as typed into a datetime-local field at the site → the instant it means there. */
 export function instantFromLocalDateTime(value: string, timeZone: string): Date {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m || !isValidLocalDate(m[1])) throw new RangeError(`Invalid local date-time: ${JSON.stringify(value)}`);
-  const { year, month, day } = parseLocalDate(m[1]);
-  const at = new TZDate(year, month - 1, day, Number(m[2]), Number(m[3]), 0, 0, timeZone).getTime();
-  if (Number.isNaN(at)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
+  const key = `${timeZone} ${value}`;
+  let at = localDateTimes.get(key);
+  if (at === undefined) {
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+    if (!m || !isValidLocalDate(m[1])) throw new RangeError(`Invalid local date-time: ${JSON.stringify(value)}`);
+    const { year, month, day } = parseLocalDate(m[1]);
+    at = new TZDate(year, month - 1, day, Number(m[2]), Number(m[3]), 0, 0, timeZone).getTime();
+    if (Number.isNaN(at)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
+    // As dayStarts: fixed while the process runs, and asked for again and again (each site's weekly
+    // deadlines on the managers' dashboard, every view).
+    if (localDateTimes.size >= DAY_START_CACHE) localDateTimes.clear();
+    localDateTimes.set(key, at);
+  }
   return new Date(at);
 }
+
+const localDateTimes = new Map<string, number>();
 
 /** The inverse, for prefilling a datetime-local field: 'YYYY-MM-DDTHH:mm' in the site's zone. */
 export function localDateTimeInZone(instant: Date, timeZone: string): string {

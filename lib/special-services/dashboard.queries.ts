@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
@@ -23,7 +24,9 @@ export interface ServiceRevisitFilter {
   due?: OpenDueState;
 }
 
-async function scopeOf(siteIds: string[]) {
+/** The sites in view with their bounds; the card's counts and list share it within one server render. */
+const loadScope = cache(async (siteIdsKey: string) => {
+  const siteIds = siteIdsKey ? siteIdsKey.split(",") : [];
   const now = new Date();
   const [sites, calendars] = await Promise.all([
     db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
@@ -36,7 +39,9 @@ async function scopeOf(siteIds: string[]) {
       return calendar ? [{ ...s, bounds: dueBounds(calendar, now) }] : [];
     }),
   };
-}
+});
+
+const scopeOf = (siteIds: string[]) => loadScope(siteIds.join(","));
 
 type Scope = Awaited<ReturnType<typeof scopeOf>>;
 
