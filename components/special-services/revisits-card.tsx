@@ -1,15 +1,20 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
-import type { OpenDueState } from "@/lib/complaints/dashboard.rules";
+import { WorstSites } from "@/components/complaints/worst-sites";
+import { worstSites, type OpenDueState } from "@/lib/complaints/dashboard.rules";
 import { pageRequest } from "@/lib/pagination";
 import { listOpenServiceRevisits, serviceRevisitCounts } from "@/lib/special-services/dashboard.queries";
 import { DEFAULT_REVISIT_WORKING_DAYS } from "@/lib/special-services/rules";
 
-/** R-SVC-2 on the manager dashboard: open phone revisits overdue, due today and due soon, the most urgent first. */
-export async function ServiceRevisitsCard({ site, due }: { site?: string; due?: OpenDueState }) {
-  const [t, counts, urgent] = await Promise.all([
+/**
+ * R-SVC-2 on the manager dashboard: open phone revisits overdue, due today and due soon, the most urgent
+ * first. In the company view (`company`: many sites, none chosen) also the sites with the most overdue.
+ */
+export async function ServiceRevisitsCard({ site, due, company = false }: { site?: string; due?: OpenDueState; company?: boolean }) {
+  const [t, tc, counts, urgent] = await Promise.all([
     getTranslations("specialServices"),
+    getTranslations("dashboard.company"),
     serviceRevisitCounts({ site }),
     listOpenServiceRevisits({ site, due }, pageRequest("1", 5)),
   ]);
@@ -42,6 +47,16 @@ export async function ServiceRevisitsCard({ site, due }: { site?: string; due?: 
           </div>
         ))}
       </dl>
+      {company ? (
+        <WorstSites
+          sites={worstSites(counts.bySite, (s) => s.cells.overdue).map((s) => ({
+            id: s.id,
+            name: s.label,
+            value: tc("overdue", { count: s.cells.overdue }),
+          }))}
+          anchor="service-revisits-title"
+        />
+      ) : null}
       {shown.length === 0 ? (
         <p className="text-sm text-slate-600">{t("card.none")}</p>
       ) : (

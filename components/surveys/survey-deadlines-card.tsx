@@ -1,15 +1,27 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
+import { WorstSites } from "@/components/complaints/worst-sites";
 import { DataTable } from "@/components/ui/data-table";
-import { COUNTED_DUE_STATES, type OpenDueState } from "@/lib/complaints/dashboard.rules";
+import { COUNTED_DUE_STATES, worstSites, type OpenDueState } from "@/lib/complaints/dashboard.rules";
 import { SURVEY_DEADLINE_KINDS, surveyOpenDeadlines } from "@/lib/surveys/dashboard.queries";
 
-/** The survey-opinion deadlines (R-SUR-1..3) on the managers' dashboard, beside the complaints', in the same states. */
-export async function SurveyDeadlinesCard({ site, due }: { site?: string; due?: OpenDueState }) {
-  const [t, tc, all] = await Promise.all([getTranslations("surveys"), getTranslations("complaints"), surveyOpenDeadlines({ site })]);
-  // The dashboard's due-state filter applies to the list here as to the complaints' (the counts stay whole).
-  const data = due ? { ...all, rows: all.rows.filter((r) => r.dueState === due) } : all;
+/** How many of the most urgent items the company view lists (a site's dashboard lists up to 50). */
+const COMPANY_ITEMS = 10;
+
+/**
+ * The survey-opinion deadlines (R-SUR-1..3) on the managers' dashboard, beside the complaints', in the
+ * same states. In the company view (`company`: many sites, none chosen) also the sites with the most
+ * overdue, and a shorter list.
+ */
+export async function SurveyDeadlinesCard({ site, due, company = false }: { site?: string; due?: OpenDueState; company?: boolean }) {
+  const [t, tc, tco, data] = await Promise.all([
+    getTranslations("surveys"),
+    getTranslations("complaints"),
+    getTranslations("dashboard.company"),
+    // The dashboard's due-state filter applies to the list here as to the complaints' (the counts stay whole).
+    surveyOpenDeadlines({ site, due }, company ? COMPANY_ITEMS : undefined),
+  ]);
   return (
     <section aria-labelledby="survey-deadlines" className="mb-6 flex min-w-0 flex-col gap-3" data-testid="survey-deadlines">
       <div>
@@ -32,6 +44,12 @@ export async function SurveyDeadlinesCard({ site, due }: { site?: string; due?: 
           })),
         ]}
       />
+      {company ? (
+        <WorstSites
+          sites={worstSites(data.overdueBySite, (s) => s.overdue).map((s) => ({ ...s, value: tco("overdue", { count: s.overdue }) }))}
+          anchor="survey-deadlines"
+        />
+      ) : null}
       <DataTable
         caption={t("items.caption")}
         rows={data.rows}
@@ -63,6 +81,9 @@ export async function SurveyDeadlinesCard({ site, due }: { site?: string; due?: 
           },
         ]}
       />
+      {company && data.total > data.rows.length ? (
+        <p className="text-xs text-slate-500">{tco("mostUrgent", { shown: data.rows.length, total: data.total })}</p>
+      ) : null}
     </section>
   );
 }

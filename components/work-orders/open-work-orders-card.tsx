@@ -2,9 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { openWorkOrderAges } from "@/lib/work-orders/dashboard.queries";
 
-/** R-INS-5 on the manager dashboard: unfinished work orders and how long the oldest have waited. */
-export async function OpenWorkOrdersCard() {
-  const [t, summary] = await Promise.all([getTranslations("workOrders"), openWorkOrderAges()]);
+/**
+ * R-INS-5 on the manager dashboard: unfinished work orders and how long the oldest have waited. Already
+ * a company summary (two counts and the five oldest), so the same in the company view.
+ */
+export async function OpenWorkOrdersCard({ site }: { site?: string }) {
+  const [t, summary] = await Promise.all([getTranslations("workOrders"), openWorkOrderAges({ site })]);
   return (
     <section
       aria-labelledby="open-work-orders-title"

@@ -8,13 +8,18 @@ import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { keysetRows, paged, type KeysetOptions, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sqlEpochMs as utcMs, sqlInstant as ts } from "@/lib/sql-time";
 import { periodCounts } from "./rate-summary";
 import {
   EXPORT_MAX_ROWS,
+  chosenSite,
+  dashboardView,
   dueBounds,
   likeContains,
+  siteRates,
   monthPeriods,
   tallyDeadlineCounts,
+  tallySiteDeadlines,
   weekPeriods,
   withRates,
   type DashboardFilter,
@@ -22,6 +27,8 @@ import {
   type DeadlineKind,
   type DueBounds,
   type OpenDueState,
+  type SiteDeadlineGroup,
+  type SiteRate,
 } from "./dashboard.rules";
 import type { ComplaintState, Severity } from "./rules";
 
@@ -70,19 +77,6 @@ const loadScope = cache(async (siteIdsKey: string): Promise<Scope> => {
 
 function scopeOf(actor: Actor, site: string | undefined): Promise<Scope> {
   return loadScope([...siteScope(actor, site)].sort().join(","));
-}
-
-/**
- * An instant as a parameter of Prisma's `timestamp(3)` columns, which hold UTC wall-clock time: sent
- * as ISO text and converted in SQL, so neither the driver's nor the server's zone can shift it.
- */
-function ts(instant: Date | null): Prisma.Sql {
-  return Prisma.sql`(${instant ? instant.toISOString() : null}::timestamptz AT TIME ZONE 'UTC')`;
-}
-
-/** Reads back a `timestamp(3)` (UTC) column without trusting the driver's zone handling either. */
-function utcMs(column: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
 }
 
 const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);
@@ -166,6 +160,8 @@ interface DeadlineRowRaw {
   site_name: string;
   time_zone: string;
   department_name: string;
+  /** How many deadlines match, over all pages (a window count taken in the same scan). */
+  matching: number;
 }
 
 /** Where a batch of the export starts: after this row of the list's order (due instant, then number). */
@@ -177,23 +173,26 @@ interface DeadlineKey {
 /**
  * One page of the list: `skip` rows into it (the paginated list), or the rows after `after` (the export's
  * keyset batches; the number is unique and a complaint has one open deadline, so the order is total).
- * `client`: the primary for the live list, the read replica (reportDb) for the export.
+ * With `count`, how many rows match over all pages comes with the page (a window count in the same scan;
+ * null when the page is past the end). `client`: the primary for the live list, the read replica
+ * (reportDb) for the export.
  */
 async function queryDeadlines(
   scope: Scope,
   filter: DashboardFilter,
-  page: { take: number; skip?: number; after?: DeadlineKey | null },
+  page: { take: number; skip?: number; after?: DeadlineKey | null; count?: boolean },
   client: typeof db = db,
 ) {
   // The row comparison decides; the plain bound beside it lets each branch's (site, state, due) index skip the rows before.
   const after = page.after
     ? Prisma.sql`k.due_at >= ${ts(page.after.dueAt)} AND (k.due_at, k.number) > (${ts(page.after.dueAt)}, ${page.after.number})`
     : Prisma.sql`TRUE`;
+  const matching = page.count ? Prisma.sql`count(*) OVER ()::int` : Prisma.sql`NULL::int`;
   // The page is cut first and named after: the tenant, site, department and unit joins touch its rows only.
   const raw = await client.$queryRaw<DeadlineRowRaw[]>`
     ${openDeadlinesSql(scope, filter)},
     page AS (
-      SELECT k.* FROM classified k
+      SELECT k.*, ${matching} AS matching FROM classified k
        WHERE ${listConditions(filter)} AND ${after}
        -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
        ORDER BY k.due_at ASC, k.number ASC
@@ -202,14 +201,14 @@ async function queryDeadlines(
     SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
            ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms,
            k.provisional, k.due_state, t.name AS tenant_name, u.code AS unit_code,
-           s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name
+           s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name, k.matching
       FROM page k
-      JOIN "Tenant" t ON t.id = k.tenant_id
       JOIN "Site" s ON s.id = k.site_id
       JOIN "Department" dep ON dep.id = k.department_id
+      JOIN "Tenant" t ON t.id = k.tenant_id
       LEFT JOIN "Unit" u ON u.id = k.unit_id
      ORDER BY k.due_at ASC, k.number ASC`;
-  return raw.map((r) => {
+  const rows = raw.map((r) => {
     const dueAt = new Date(r.due_ms);
     const receivedAt = new Date(r.received_ms);
     return {
@@ -231,22 +230,23 @@ async function queryDeadlines(
       receivedLocal: formatInZone(receivedAt, r.time_zone),
     };
   });
+  return { rows, total: raw[0]?.matching ?? null };
 }
 
-export type DashboardDeadline = Awaited<ReturnType<typeof queryDeadlines>>[number];
+export type DashboardDeadline = Awaited<ReturnType<typeof queryDeadlines>>["rows"][number];
 
 /** The list: open deadlines, oldest overdue first, then by due date; filtered and paginated in SQL. */
 export async function listOpenDeadlines(filter: DashboardFilter, page: PageRequest) {
   const actor = await requirePermission("complaint:dashboard");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return paged<DashboardDeadline>([], 0, page);
-  const [rows, [{ total }]] = await Promise.all([
-    queryDeadlines(scope, filter, page),
-    db.$queryRaw<{ total: number }[]>`
-      ${openDeadlinesSql(scope, filter)}
-      SELECT count(*)::int AS total FROM classified k WHERE ${listConditions(filter)}`,
-  ]);
-  return paged(rows, total, page);
+  const { rows, total } = await queryDeadlines(scope, filter, { take: page.take, skip: page.skip, count: true });
+  if (total !== null || page.skip === 0) return paged(rows, total ?? 0, page);
+  // Past the last page: no row carries the count, so it is taken on its own.
+  const [count] = await db.$queryRaw<{ total: number }[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT count(*)::int AS total FROM classified k WHERE ${listConditions(filter)}`;
+  return paged(rows, count.total, page);
 }
 
 /** Open rectifications and revisits overdue / due today / due soon, per site and per department. */
@@ -265,6 +265,24 @@ export async function deadlineCounts(filter: DashboardFilter) {
   return tallyDeadlineCounts(scope.sites, groups);
 }
 
+/**
+ * The company view (many sites, none chosen): per site, open deadlines overdue / due today / due soon
+ * and all open ones, both kinds together (or the filter's kind). One grouped query, no departments.
+ */
+export async function siteDeadlineCounts(filter: DashboardFilter) {
+  const actor = await requirePermission("complaint:dashboard");
+  const scope = await scopeOf(actor, filter.site);
+  if (scope.sites.length === 0) return tallySiteDeadlines([], []);
+  const kind = filter.kind ? Prisma.sql`k.kind = ${filter.kind}` : Prisma.sql`TRUE`;
+  const groups = await db.$queryRaw<SiteDeadlineGroup[]>`
+    ${openDeadlinesSql(scope, filter)}
+    SELECT k.site_id AS "siteId", k.due_state AS "dueState", count(*)::int AS count
+      FROM classified k
+     WHERE ${kind}
+     GROUP BY k.site_id, k.due_state`;
+  return tallySiteDeadlines(scope.sites, groups);
+}
+
 export const RATE_WEEKS = 4;
 export const RATE_MONTHS = 6;
 
@@ -279,24 +297,32 @@ export async function onTimeRates(filter: DashboardFilter) {
   const scope = await scopeOf(actor, filter.site);
   const weeks = weekPeriods(scope.today, RATE_WEEKS);
   const months = monthPeriods(scope.today, RATE_MONTHS);
-  if (scope.sites.length === 0) return { weeks: withRates(weeks, new Map()), months: withRates(months, new Map()) };
+  if (scope.sites.length === 0)
+    return { weeks: withRates(weeks, new Map()), months: withRates(months, new Map()), bySite: new Map<string, SiteRate>() };
 
-  const byKey = await periodCounts(scope.sites, [...weeks, ...months], filter, scope.now);
-  return { weeks: withRates(weeks, byKey), months: withRates(months, byKey) };
+  const { byPeriod, bySite } = await periodCounts(scope.sites, [...weeks, ...months], filter, scope.now);
+  return { weeks: withRates(weeks, byPeriod), months: withRates(months, byPeriod), bySite: siteRates(weeks, bySite) };
 }
 
-/** What the filter bar offers: the user's sites and their departments. */
-export async function dashboardOptions() {
+/**
+ * What the filter bar offers: the user's sites, and the departments of the chosen site (of every site
+ * of a manager of few sites; none in the company view, where the department filter is not offered).
+ */
+export async function dashboardOptions(filter: Pick<DashboardFilter, "site"> = {}) {
   const actor = await requirePermission("complaint:dashboard");
+  const site = chosenSite(filter.site, actor.siteIds);
+  const view = dashboardView(actor.siteIds.length, site);
   const [sites, departments] = await Promise.all([
     db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
-    db.department.findMany({
-      where: { siteId: { in: actor.siteIds } },
-      select: { id: true, name: true, site: { select: { code: true } } },
-      orderBy: [{ site: { code: "asc" } }, { kind: "asc" }, { name: "asc" }],
-    }),
+    view === "company"
+      ? []
+      : db.department.findMany({
+          where: { siteId: { in: siteScope(actor, site) } },
+          select: { id: true, name: true, site: { select: { code: true } } },
+          orderBy: [{ site: { code: "asc" } }, { kind: "asc" }, { name: "asc" }],
+        }),
   ]);
-  return { sites, departments };
+  return { view, site, sites, departments };
 }
 
 /**
@@ -313,9 +339,9 @@ export async function exportOpenDeadlines(filter: DashboardFilter, options: Part
   const [{ matched }] = await reportDb.$queryRaw<{ matched: number }[]>`
     ${openDeadlinesSql(scope, filter)}
     SELECT count(*)::int AS matched FROM (SELECT 1 FROM classified k WHERE ${listConditions(filter)} LIMIT ${maxRows + 1}::int) capped`;
-  const rows = keysetRows((after: DashboardDeadline | null, take) => queryDeadlines(scope, filter, { take, after }, reportDb), {
-    batchSize: options.batchSize,
-    maxRows,
-  });
+  const rows = keysetRows(
+    async (after: DashboardDeadline | null, take) => (await queryDeadlines(scope, filter, { take, after }, reportDb)).rows,
+    { batchSize: options.batchSize, maxRows },
+  );
   return { rows, truncated: matched > maxRows, today: scope.today };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { addDays, createCalendar } from "@/lib/calendar";
 import {
+  COMPANY_VIEW_AFTER_SITES,
+  chosenSite,
   classifyOpenDeadline,
+  combinedRate,
+  dashboardView,
+  effectiveFilter,
   dueBounds,
   exportFileName,
   filterQuery,
@@ -10,8 +15,11 @@ import {
   onTimeRate,
   parseDashboardFilter,
   percent,
+  siteRates,
   tallyDeadlineCounts,
+  tallySiteDeadlines,
   weekPeriods,
+  worstSites,
   withRates,
   type DeadlineCountGroup,
 } from "./dashboard.rules";
@@ -207,6 +215,89 @@ describe("counts per site and per department", () => {
 
   it("one site: department names alone", () => {
     expect(tallyDeadlineCounts(sites.slice(0, 1), [group({})]).byDepartment[0].label).toBe("工程部");
+  });
+});
+
+describe("company view: many sites, none chosen", () => {
+  it("more than COMPANY_VIEW_AFTER_SITES sites without a chosen site; a chosen site or few sites show everything", () => {
+    expect(COMPANY_VIEW_AFTER_SITES).toBe(8);
+    expect(dashboardView(8, undefined)).toBe("sites");
+    expect(dashboardView(9, undefined)).toBe("company");
+    expect(dashboardView(50, undefined)).toBe("company");
+    expect(dashboardView(50, "z01")).toBe("sites");
+    expect(dashboardView(2, undefined)).toBe("sites");
+    expect(dashboardView(0, undefined)).toBe("sites");
+  });
+
+  it("a chosen site counts only when it is one of the reader's", () => {
+    expect(chosenSite("b", ["a", "b"])).toBe("b");
+    expect(chosenSite("x", ["a", "b"])).toBeUndefined();
+    expect(chosenSite(undefined, ["a"])).toBeUndefined();
+    expect(dashboardView(50, chosenSite("elsewhere", ["a"]))).toBe("company");
+  });
+
+  it("no department filter in the company view, nor one of another site than the chosen one", () => {
+    const filter = { site: "a", department: "d1", severity: "MAJOR" as const };
+    expect(effectiveFilter({ department: "d1", q: "x" }, "company", ["d1"])).toEqual({ q: "x" });
+    expect(effectiveFilter(filter, "sites", ["d1", "d2"])).toEqual(filter);
+    expect(effectiveFilter(filter, "sites", ["d2"])).toEqual({ site: "a", severity: "MAJOR" });
+    expect(effectiveFilter({ site: "a" }, "sites", [])).toEqual({ site: "a" });
+  });
+
+  it("one row per site, worst first (overdue, then due today, then due soon, then code), open counts on track too", () => {
+    const sites = [
+      { id: "a", code: "SA", name: "项目A" },
+      { id: "b", code: "SB", name: "项目B" },
+      { id: "c", code: "SC", name: "项目C" },
+      { id: "d", code: "SD", name: "项目D" },
+    ];
+    const result = tallySiteDeadlines(sites, [
+      { siteId: "a", dueState: "on_track", count: 7 },
+      { siteId: "b", dueState: "overdue", count: 1 },
+      { siteId: "b", dueState: "due_soon", count: 2 },
+      { siteId: "c", dueState: "overdue", count: 1 },
+      { siteId: "c", dueState: "due_today", count: 1 },
+      { siteId: "elsewhere", dueState: "overdue", count: 50 },
+    ]);
+    expect(result.rows.map((r) => [r.code, r.cells])).toEqual([
+      ["SC", { overdue: 1, due_today: 1, due_soon: 0, open: 2 }],
+      ["SB", { overdue: 1, due_today: 0, due_soon: 2, open: 3 }],
+      ["SA", { overdue: 0, due_today: 0, due_soon: 0, open: 7 }],
+      ["SD", { overdue: 0, due_today: 0, due_soon: 0, open: 0 }],
+    ]);
+    expect(result.total).toEqual({ overdue: 2, due_today: 1, due_soon: 2, open: 12 });
+  });
+
+  it("each site's on-time rate over the given periods, and the company's weighed by deadlines", () => {
+    const weeks = weekPeriods("2026-11-27", 2);
+    const bySite = new Map([
+      [
+        "a",
+        new Map([
+          [weeks[0].key, { due: 4, met: 4 }],
+          [weeks[1].key, { due: 4, met: 2 }],
+          ["month:2026-11", { due: 100, met: 0 }], // not one of the periods
+        ]),
+      ],
+      ["b", new Map([[weeks[1].key, { due: 0, met: 0 }]])],
+    ]);
+    const rates = siteRates(weeks, bySite);
+    expect(rates.get("a")).toEqual({ due: 8, met: 6, rate: 0.75 });
+    expect(rates.get("b")).toEqual({ due: 0, met: 0, rate: null });
+    expect(combinedRate([...rates.values(), { due: 2, met: 0 }])).toEqual({ due: 10, met: 6, rate: 0.6 });
+  });
+
+  it("names the few worst sites: something to show, the most first, ties in their order", () => {
+    const rows = [
+      { id: "a", n: 0 },
+      { id: "b", n: 3 },
+      { id: "c", n: 5 },
+      { id: "d", n: 3 },
+      { id: "e", n: 1 },
+    ];
+    expect(worstSites(rows, (r) => r.n).map((r) => r.id)).toEqual(["c", "b", "d", "e"]);
+    expect(worstSites(rows, (r) => r.n, 2).map((r) => r.id)).toEqual(["c", "b"]);
+    expect(worstSites(rows, () => 0)).toEqual([]);
   });
 });
 

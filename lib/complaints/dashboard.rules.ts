@@ -5,6 +5,7 @@
  * No I/O: lib/complaints/dashboard.queries.ts runs the queries.
  */
 import { addDays, dayOfWeek, makeLocalDate, parseLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
+import { MANY_SITES, showsEachSite } from "@/lib/many-sites";
 import { dateParam, filterQuery as queryOf, oneOf, param, type RawParams } from "@/lib/pagination";
 import { DUE_SOON_CALENDAR_DAYS, DUE_SOON_WORKING_DAYS, type ComplaintState, type DeadlineState, type Severity } from "./rules";
 import { SEVERITIES } from "./schema";
@@ -72,6 +73,55 @@ export function filterQuery(filter: DashboardFilter, over: Partial<DashboardFilt
 /** A user's text inside an ILIKE pattern matches literally (the default escape character is `\`). */
 export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Company view
+
+/**
+ * A manager of more sites than MANY_SITES (lib/many-sites.ts, the rule every page follows) who has not
+ * chosen one sees the company view: one line per site (and each module's card as a company summary), no
+ * per-department counts and no department filter until a site is chosen. With that many sites or fewer
+ * the page shows every site and department.
+ */
+export const COMPANY_VIEW_AFTER_SITES = MANY_SITES;
+
+/** How many of the worst sites a company summary names (each a link to that site's dashboard). */
+export const COMPANY_WORST_SITES = 5;
+
+export type DashboardView = "company" | "sites";
+
+/** The site the filter names, when it is one of the reader's; otherwise none (all of them). */
+export function chosenSite(requested: string | undefined, siteIds: readonly string[]): string | undefined {
+  return requested && siteIds.includes(requested) ? requested : undefined;
+}
+
+/** Company view: more than COMPANY_VIEW_AFTER_SITES sites and none chosen. */
+export function dashboardView(siteCount: number, site: string | undefined): DashboardView {
+  return !site && !showsEachSite(siteCount) ? "company" : "sites";
+}
+
+/**
+ * The filter the page applies: in the company view there is no department (its select is not shown,
+ * so nothing on the page could clear it); with a site chosen, a department of another site (left over
+ * from switching sites in the form) is dropped instead of emptying the page.
+ */
+export function effectiveFilter(filter: DashboardFilter, view: DashboardView, departmentIds: readonly string[]): DashboardFilter {
+  if (view === "company" || (filter.department && !departmentIds.includes(filter.department))) {
+    const { department: _department, ...rest } = filter;
+    return rest;
+  }
+  return filter;
+}
+
+/** The sites with something to show, worst first (ties keep their order), at most `count`. */
+export function worstSites<T>(rows: readonly T[], weight: (row: T) => number, count = COMPANY_WORST_SITES): T[] {
+  return rows
+    .map((row, index) => ({ row, index, weight: weight(row) }))
+    .filter((r) => r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .slice(0, count)
+    .map((r) => r.row);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,6 +221,51 @@ export function tallyDeadlineCounts(
   return { bySite: [...bySite.values()], byDepartment: [...byDepartment.values()].sort(byLabel), total };
 }
 
+/** The company view's counts: one row per site. */
+export interface SiteDeadlineGroup {
+  siteId: string;
+  dueState: OpenDueState;
+  count: number;
+}
+
+export type SiteDeadlineCells = Record<CountedDueState, number> & { open: number };
+
+export interface SiteDeadlineRow {
+  id: string;
+  code: string;
+  label: string;
+  cells: SiteDeadlineCells;
+}
+
+/**
+ * One row per site (zeros included), the worst first: most overdue, then due today, then due soon,
+ * then in site-code order; and the company's total. `open` counts every open deadline, on track too.
+ */
+export function tallySiteDeadlines(
+  sites: { id: string; code: string; name: string }[],
+  groups: SiteDeadlineGroup[],
+): { rows: SiteDeadlineRow[]; total: SiteDeadlineCells } {
+  const empty = (): SiteDeadlineCells => ({ overdue: 0, due_today: 0, due_soon: 0, open: 0 });
+  const bySite = new Map(sites.map((s) => [s.id, { id: s.id, code: s.code, label: s.name, cells: empty() }]));
+  const total = empty();
+  for (const g of groups) {
+    const site = bySite.get(g.siteId);
+    if (!site) continue;
+    for (const cells of [site.cells, total]) {
+      cells.open += g.count;
+      if (isCounted(g.dueState)) cells[g.dueState] += g.count;
+    }
+  }
+  const rows = [...bySite.values()].sort(
+    (a, b) =>
+      b.cells.overdue - a.cells.overdue ||
+      b.cells.due_today - a.cells.due_today ||
+      b.cells.due_soon - a.cells.due_soon ||
+      a.code.localeCompare(b.code),
+  );
+  return { rows, total };
+}
+
 // ---------------------------------------------------------------------------------------------
 // On-time rate periods
 
@@ -238,6 +333,30 @@ export function withRates(periods: Period[], counts: Map<string, { due: number; 
     const { due, met } = counts.get(p.key) ?? { due: 0, met: 0 };
     return { ...p, due, met, rate: onTimeRate(met, due) };
   });
+}
+
+export interface SiteRate {
+  due: number;
+  met: number;
+  rate: number | null;
+}
+
+/** Each site's on-time rate over the given periods together (the company view's column: the last weeks). */
+export function siteRates(periods: Period[], bySite: Map<string, Map<string, { due: number; met: number }>>): Map<string, SiteRate> {
+  const out = new Map<string, SiteRate>();
+  for (const [siteId, byKey] of bySite) out.set(siteId, combinedRate(periods.flatMap((p) => byKey.get(p.key) ?? [])));
+  return out;
+}
+
+/** Several sites' rates as one (the company's line). */
+export function combinedRate(rates: Iterable<{ due: number; met: number }>): SiteRate {
+  let due = 0;
+  let met = 0;
+  for (const r of rates) {
+    due += r.due;
+    met += r.met;
+  }
+  return { due, met, rate: onTimeRate(met, due) };
 }
 
 /** 'complaints-20261127.xlsx' for the local date of the download. */

@@ -2,6 +2,7 @@ import "server-only";
 import { startOfLocalDayInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlInstant as ts } from "@/lib/sql-time";
 import type { DashboardFilter, Period } from "./dashboard.rules";
 
 /**
@@ -29,11 +30,6 @@ interface PeriodOfSite {
   key: string;
   startsAt: Date;
   endsAt: Date;
-}
-
-/** A `timestamp(3)` (UTC wall clock) parameter, as in dashboard.queries.ts. */
-function ts(instant: Date): Prisma.Sql {
-  return Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
 
 const pairKey = (siteId: string, key: string) => `${siteId}|${key}`;
@@ -136,7 +132,15 @@ async function countAndStore(missing: PeriodOfSite[], now: Date): Promise<Map<st
   );
 }
 
-/** Due and met deadlines per period key, summed over the sites and the filter's groups. */
+export interface DueMet {
+  due: number;
+  met: number;
+}
+
+/**
+ * Due and met deadlines per period key, summed over the sites and the filter's groups (`byPeriod`),
+ * and the same per site (`bySite`, for the company view's per-site rate): both from the same groups.
+ */
 export async function periodCounts(sites: RateSite[], periods: Period[], filter: DashboardFilter, now: Date) {
   const closed: PeriodOfSite[] = [];
   const open: PeriodOfSite[] = [];
@@ -151,18 +155,28 @@ export async function periodCounts(sites: RateSite[], periods: Period[], filter:
       (pair.endsAt.getTime() <= now.getTime() ? closed : open).push(pair);
     }
   const [stored, live] = await Promise.all([closedGroups(closed, now), countGroups(db, open, now)]);
-  const totals = new Map<string, { due: number; met: number }>();
+  const byPeriod = new Map<string, DueMet>();
+  const bySite = new Map<string, Map<string, DueMet>>();
+  const add = (map: Map<string, DueMet>, key: string) => {
+    const total = map.get(key) ?? { due: 0, met: 0 };
+    map.set(key, total);
+    return total;
+  };
   for (const [pair, groups] of [...stored, ...live]) {
-    const key = pair.slice(pair.indexOf("|") + 1);
-    const total = totals.get(key) ?? { due: 0, met: 0 };
+    const split = pair.indexOf("|");
+    const [siteId, key] = [pair.slice(0, split), pair.slice(split + 1)];
+    const site = bySite.get(siteId) ?? new Map<string, DueMet>();
+    bySite.set(siteId, site);
+    const [total, ofSite] = [add(byPeriod, key), add(site, key)];
     for (const [departmentId, severity, kind, due, met] of groups) {
       if (filter.department && departmentId !== filter.department) continue;
       if (filter.severity && severity !== filter.severity) continue;
       if (filter.kind && kind !== filter.kind) continue;
-      total.due += due;
-      total.met += met;
+      for (const sum of [total, ofSite]) {
+        sum.due += due;
+        sum.met += met;
+      }
     }
-    totals.set(key, total);
   }
-  return totals;
+  return { byPeriod, bySite };
 }

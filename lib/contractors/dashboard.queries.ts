@@ -47,6 +47,30 @@ export function alertHref(alert: ContractorAlert, siteId: string): string {
 }
 
 /**
+ * Where each line is handled for all the reader's sites at once (the dashboard's company view), or
+ * null where that page shows one site at a time (the cleaning supervisor's day and plans).
+ */
+export function companyAlertHref(alert: ContractorAlert): string | null {
+  switch (alert) {
+    case "missedSteps":
+    case "latePlans":
+      return null;
+    case "lateMenus":
+    case "lateSummaries":
+      return "/contractors/canteen";
+    case "overdueWaste":
+      return "/waste";
+    case "dueFoundItems":
+      return "/found-items?state=DUE";
+    case "expiredCertificates":
+    case "expiringCertificates":
+      return "/contractors";
+    case "openViolations":
+      return "/contractors/violations?open=1";
+  }
+}
+
+/**
  * The managers' contractors card (issue 18 item 7), per site of the reader (or the dashboard's site):
  * today's missed cleaning-supervisor steps and the contractor's late or missing plans (R-CLN-1, read by
  * lib/cleaning-supervision/dashboard.queries.ts), this and last week's menus and weekly summaries late

@@ -3,6 +3,7 @@ import { AccessError, requirePermission } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/actor";
 import { addDays, dateColumn, localDateOfColumn, type LocalDate } from "@/lib/calendar";
 import { reportDb } from "@/lib/db";
+import { siteScope } from "@/lib/registry/site.queries";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import {
   DASHBOARD_WEEKS,
@@ -190,12 +191,17 @@ export async function quarterAttendanceReport(filter: { site?: string; quarter?:
 }
 
 /**
- * The manager dashboard's card: per series of all the manager's sites, the weeks among the last
- * DASHBOARD_WEEKS completed ones without a meeting (R-MTG-1). Two queries whatever the site count.
+ * The manager dashboard's card: per series of all the manager's sites (or the dashboard's site), the
+ * weeks among the last DASHBOARD_WEEKS completed ones without a meeting (R-MTG-1). Two queries
+ * whatever the site count.
  */
-export async function missingMeetingsSummary(now = new Date()) {
+export async function missingMeetingsSummary(now = new Date(), filter: { site?: string } = {}) {
   const actor = await requirePermission("meeting:compliance");
-  const sites = await reportDb.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  const sites = await reportDb.site.findMany({
+    where: { id: { in: siteScope(actor, filter.site) } },
+    select: SITE_SELECT,
+    orderBy: { code: "asc" },
+  });
   const series = await seriesOf(sites.map((s) => s.id));
   const todayOf = new Map(sites.map((s) => [s.id, siteToday(now, s.timeZone)]));
   // The widest window over the sites' zones (they differ by a day at most).

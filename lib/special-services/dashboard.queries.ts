@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
@@ -7,6 +8,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { keysetRows, paged, type KeysetOptions, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sqlInstant as ts } from "@/lib/sql-time";
 
 /**
  * The special-service phone revisits (R-SVC-2) on the managers' dashboard, in the complaint
@@ -22,12 +24,9 @@ export interface ServiceRevisitFilter {
   due?: OpenDueState;
 }
 
-/** An instant as a parameter of a `timestamp(3)` (UTC) column, as the complaint dashboard sends it. */
-function ts(instant: Date): Prisma.Sql {
-  return Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-}
-
-async function scopeOf(siteIds: string[]) {
+/** The sites in view with their bounds; the card's counts and list share it within one server render. */
+const loadScope = cache(async (siteIdsKey: string) => {
+  const siteIds = siteIdsKey ? siteIdsKey.split(",") : [];
   const now = new Date();
   const [sites, calendars] = await Promise.all([
     db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
@@ -40,7 +39,9 @@ async function scopeOf(siteIds: string[]) {
       return calendar ? [{ ...s, bounds: dueBounds(calendar, now) }] : [];
     }),
   };
-}
+});
+
+const scopeOf = (siteIds: string[]) => loadScope(siteIds.join(","));
 
 type Scope = Awaited<ReturnType<typeof scopeOf>>;
 

@@ -3,19 +3,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
-import {
-  COUNTED_DUE_STATES,
-  classifyOpenDeadline,
-  dueBounds,
-  type CountedDueState,
-  type OpenDueState,
-} from "@/lib/complaints/dashboard.rules";
+import { COUNTED_DUE_STATES, dueBounds, type CountedDueState, type OpenDueState } from "@/lib/complaints/dashboard.rules";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { siteScope } from "@/lib/registry/site.queries";
-import { currentDeadline, type SurveyDeadlineKind, type SurveyItemState } from "./rules";
+import { sqlEpochMs, sqlInstant } from "@/lib/sql-time";
+import type { SurveyDeadlineKind, SurveyItemState } from "./rules";
 
-/** The opinion states with a deadline running (R-SUR-1 delivery, R-SUR-2 answer, R-SUR-3 revisit). */
-const OPEN_ITEM_STATES = ["SUMMARISED", "DELIVERED", "RECTIFIED"] as const satisfies readonly SurveyItemState[];
 export const SURVEY_DEADLINE_KINDS = ["delivery", "answer", "revisit"] as const satisfies readonly SurveyDeadlineKind[];
 
 export interface SurveyDashboardDeadline {
@@ -34,62 +28,117 @@ export interface SurveyDashboardDeadline {
   provisional: false;
 }
 
+export type SurveyCountCells = Record<SurveyDeadlineKind, Record<CountedDueState, number>>;
+
+/**
+ * `WITH classified`: the open opinion items of the sites with their running deadline (rules.ts
+ * currentDeadline: SUMMARISED → R-SUR-1 delivery, DELIVERED → R-SUR-2 answer, RECTIFIED → R-SUR-3
+ * revisit) and its state, classified in SQL against each site's bounds (the complaint dashboard's
+ * dueBounds, with the calendar-day "due soon" of the complaint revisit).
+ */
+function classifiedSql(sites: { id: string; todayEnd: Date; soonBefore: Date }[], now: Date): Prisma.Sql {
+  const bounds = sites.map((s) => Prisma.sql`(${s.id}, ${sqlInstant(s.todayEnd)}, ${sqlInstant(s.soonBefore)})`);
+  return Prisma.sql`
+    WITH site_bounds (site_id, today_end, soon_before) AS (VALUES ${Prisma.join(bounds)}),
+    open_item AS (
+      SELECT i.id, i."siteId" AS site_id, i."roundId" AS round_id, i."tenantId" AS tenant_id, i."departmentId" AS department_id,
+             i.state,
+             CASE i.state WHEN 'SUMMARISED' THEN 'delivery' WHEN 'DELIVERED' THEN 'answer' ELSE 'revisit' END AS kind,
+             CASE i.state WHEN 'SUMMARISED' THEN i."deliveryDueAt" WHEN 'DELIVERED' THEN i."answerDueAt" ELSE i."revisitDueAt" END AS due_at
+        FROM "SurveyOpinionItem" i
+       WHERE i."siteId" IN (${Prisma.join(sites.map((s) => s.id))}) AND i.state IN ('SUMMARISED', 'DELIVERED', 'RECTIFIED')
+    ),
+    classified AS (
+      SELECT o.*,
+             CASE WHEN o.due_at < ${sqlInstant(now)} THEN 'overdue'
+                  WHEN o.due_at <= b.today_end THEN 'due_today'
+                  WHEN o.due_at < b.soon_before THEN 'due_soon'
+                  ELSE 'on_track' END AS due_state
+        FROM open_item o
+        JOIN site_bounds b ON b.site_id = o.site_id
+       WHERE o.due_at IS NOT NULL
+    )`;
+}
+
+interface SurveyDeadlineRaw {
+  id: string;
+  round_title: string;
+  site_code: string;
+  site_name: string;
+  time_zone: string;
+  tenant_name: string;
+  department_name: string;
+  state: SurveyItemState;
+  kind: SurveyDeadlineKind;
+  due_ms: number;
+  due_state: OpenDueState;
+}
+
 /**
  * The open survey-opinion deadlines of the manager's sites beside the complaint deadlines: the same
- * states, classified with the complaint dashboard's per-site bounds (calendar-day "due soon", as the
- * complaint revisit), oldest overdue first, with counts per kind and state. Open items are few (tens
- * per round), so they are classified here rather than in SQL.
+ * states: the most urgent `limit` (oldest overdue first; `due` keeps one state) and how many there are,
+ * the counts per kind and state (whole, whatever `due`), and the sites with overdue ones (the company
+ * view names the worst). Counted and limited in SQL: two queries whatever the number of sites and items.
  */
-export async function surveyOpenDeadlines(filter: { site?: string } = {}, limit = 50) {
+export async function surveyOpenDeadlines(filter: { site?: string; due?: OpenDueState } = {}, limit = 50) {
   const actor: Actor = await requirePermission("complaint:dashboard");
   const siteIds = siteScope(actor, filter.site);
-  const [items, calendars] = await Promise.all([
-    db.surveyOpinionItem.findMany({
-      where: { siteId: { in: siteIds }, state: { in: [...OPEN_ITEM_STATES] } },
-      select: {
-        id: true,
-        siteId: true,
-        state: true,
-        deliveryDueAt: true,
-        deliveredAt: true,
-        answerDueAt: true,
-        answeredAt: true,
-        revisitDueAt: true,
-        revisitedAt: true,
-        round: { select: { title: true } },
-        site: { select: { code: true, name: true, timeZone: true } },
-        tenant: { select: { name: true } },
-        department: { select: { name: true } },
-      },
-    }),
-    loadSiteCalendars(siteIds),
-  ]);
-  const now = new Date();
-  const bounds = new Map([...calendars].map(([id, calendar]) => [id, dueBounds(calendar, now)]));
   const counts = Object.fromEntries(
     SURVEY_DEADLINE_KINDS.map((k) => [k, Object.fromEntries(COUNTED_DUE_STATES.map((s) => [s, 0]))]),
-  ) as Record<SurveyDeadlineKind, Record<CountedDueState, number>>;
-  const rows: SurveyDashboardDeadline[] = [];
-  for (const item of items) {
-    const deadline = currentDeadline(item);
-    const siteBounds = bounds.get(item.siteId);
-    if (!deadline || !siteBounds) continue;
-    const dueState = classifyOpenDeadline(siteBounds, deadline.dueAt, now, "revisit");
-    if (dueState !== "on_track") counts[deadline.kind][dueState] += 1;
-    rows.push({
-      id: item.id,
-      roundTitle: item.round.title,
-      site: { code: item.site.code, name: item.site.name },
-      tenantName: item.tenant.name,
-      departmentName: item.department.name,
-      state: item.state,
-      kind: deadline.kind,
-      dueAt: deadline.dueAt,
-      dueLocal: formatInZone(deadline.dueAt, item.site.timeZone),
-      dueState,
-      provisional: false,
-    });
+  ) as SurveyCountCells;
+  const overdueBySite = new Map<string, { id: string; name: string; overdue: number }>();
+  const now = new Date();
+  const calendars = await loadSiteCalendars(siteIds);
+  const sites = [...calendars].map(([id, calendar]) => {
+    const bounds = dueBounds(calendar, now);
+    return { id, todayEnd: bounds.todayEnd, soonBefore: bounds.soonBefore.revisit };
+  });
+  if (sites.length === 0) return { rows: [] as SurveyDashboardDeadline[], total: 0, counts, overdueBySite: [] };
+  const due = filter.due ? Prisma.sql`k.due_state = ${filter.due}` : Prisma.sql`TRUE`;
+  const [raw, groups] = await Promise.all([
+    db.$queryRaw<SurveyDeadlineRaw[]>`
+      ${classifiedSql(sites, now)},
+      page AS (SELECT k.* FROM classified k WHERE ${due} ORDER BY k.due_at ASC, k.id ASC LIMIT ${limit}::int)
+      SELECT k.id, r.title AS round_title, s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone,
+             t.name AS tenant_name, dep.name AS department_name, k.state::text AS state, k.kind,
+             ${sqlEpochMs(Prisma.sql`k.due_at`)} AS due_ms, k.due_state
+        FROM page k
+        JOIN "SurveyRound" r ON r.id = k.round_id
+        JOIN "Site" s ON s.id = k.site_id
+        JOIN "Tenant" t ON t.id = k.tenant_id
+        JOIN "Department" dep ON dep.id = k.department_id
+       ORDER BY k.due_at ASC, k.id ASC`,
+    db.$queryRaw<{ site_id: string; site_name: string; kind: SurveyDeadlineKind; due_state: OpenDueState; count: number }[]>`
+      ${classifiedSql(sites, now)}
+      SELECT k.site_id, s.name AS site_name, k.kind, k.due_state, count(*)::int AS count
+        FROM classified k JOIN "Site" s ON s.id = k.site_id
+       GROUP BY k.site_id, s.name, k.kind, k.due_state`,
+  ]);
+  let total = 0;
+  for (const g of groups) {
+    if (!filter.due || g.due_state === filter.due) total += g.count;
+    if (g.due_state === "on_track") continue;
+    counts[g.kind][g.due_state] += g.count;
+    if (g.due_state !== "overdue") continue;
+    const site = overdueBySite.get(g.site_id) ?? { id: g.site_id, name: g.site_name, overdue: 0 };
+    site.overdue += g.count;
+    overdueBySite.set(g.site_id, site);
   }
-  rows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-  return { rows: rows.slice(0, limit), total: rows.length, counts };
+  const rows = raw.map((r): SurveyDashboardDeadline => {
+    const dueAt = new Date(r.due_ms);
+    return {
+      id: r.id,
+      roundTitle: r.round_title,
+      site: { code: r.site_code, name: r.site_name },
+      tenantName: r.tenant_name,
+      departmentName: r.department_name,
+      state: r.state,
+      kind: r.kind,
+      dueAt,
+      dueLocal: formatInZone(dueAt, r.time_zone),
+      dueState: r.due_state,
+      provisional: false,
+    };
+  });
+  return { rows, total, counts, overdueBySite: [...overdueBySite.values()] };
 }

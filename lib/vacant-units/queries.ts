@@ -2,11 +2,23 @@ import "server-only";
 import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
-import { cellState, currentMonth, isDue, isValidMonth, monthScore, monthsEnding, type MonthKey } from "./rules";
+import {
+  cellState,
+  cellStateOf,
+  currentMonth,
+  isDue,
+  isDueAt,
+  isValidMonth,
+  monthEnded,
+  monthScore,
+  monthsEnding,
+  scheduleInstant,
+  type MonthKey,
+} from "./rules";
 
 /** Months of the score history managers see (R-VAC-3). */
 export const SCORE_MONTHS = 6;
@@ -68,15 +80,13 @@ type RecordSummary = {
 };
 
 async function recordSummaries(siteIds: string[], months: MonthKey[]): Promise<RecordSummary[]> {
-  const rows = await db.vacantCleaningRecord.findMany({
-    where: { siteId: { in: siteIds }, month: { in: months } },
-    select: { unitId: true, siteId: true, month: true, state: true, substituteReason: true, checks: { select: { result: true } } },
-  });
-  return rows.map(({ substituteReason, ...r }) => ({
-    ...r,
-    allPassed: r.checks.length === 4 && r.checks.every((c) => c.result === "PASS"),
-    substitute: substituteReason !== null,
-  }));
+  if (siteIds.length === 0 || months.length === 0) return [];
+  // R-VAC-2: all passed = the four checks recorded and each a pass, decided in SQL (not every check read).
+  return db.$queryRaw<RecordSummary[]>`
+    SELECT r."unitId", r."siteId", r.month, r.state::text AS state, r."substituteReason" IS NOT NULL AS substitute,
+           COALESCE((SELECT count(*) = 4 AND bool_and(c.result = 'PASS') FROM "VacantCleaningCheck" c WHERE c."recordId" = r.id), false) AS "allPassed"
+      FROM "VacantCleaningRecord" r
+     WHERE r."siteId" IN (${Prisma.join(siteIds)}) AND r.month IN (${Prisma.join(months)})`;
 }
 
 /**
@@ -174,17 +184,26 @@ type UnitWithHistory = Awaited<ReturnType<typeof unitsWithHistory>>[number];
 /** Per site and month: due units, records, verified-and-passed, overdue and the score (R-VAC-3, rules.monthScore). */
 function scoresBySite(sites: Site[], units: UnitWithHistory[], summaries: RecordSummary[], months: MonthKey[], now: Date) {
   const summaryOf = new Map(summaries.map((s) => [`${s.unitId}:${s.month}`, s]));
+  const unitsOf = new Map<string, UnitWithHistory[]>();
+  for (const u of units) {
+    const ofSite = unitsOf.get(u.siteId);
+    if (ofSite) ofSite.push(u);
+    else unitsOf.set(u.siteId, [u]);
+  }
   return sites.map((site) => {
-    const siteUnits = units.filter((u) => u.siteId === site.id);
+    const siteUnits = unitsOf.get(site.id) ?? [];
     const history = months.map((m) => {
-      const due = siteUnits.filter((u) => isDue(u, u.statusChanges, m, site.timeZone, now));
+      // The month's end and whether it has passed are the site's, not the unit's: taken once (thousands of units).
+      const at = scheduleInstant(m, site.timeZone, now);
+      const ended = monthEnded(m, site.timeZone, now);
+      const due = siteUnits.filter((u) => isDueAt(u, u.statusChanges, at));
       const score = monthScore(
         due.map((u) => {
           const s = summaryOf.get(`${u.id}:${m}`);
           return { state: s?.state ?? null, allPassed: s?.allPassed ?? false };
         }),
       );
-      const overdue = due.filter((u) => cellState(summaryOf.get(`${u.id}:${m}`) ?? null, m, site.timeZone, now) === "overdue").length;
+      const overdue = due.filter((u) => cellStateOf(summaryOf.get(`${u.id}:${m}`) ?? null, ended) === "overdue").length;
       // R-VAC-1: records by a substitute count in the score as any other, and are shown beside it.
       const substitutes = due.filter((u) => summaryOf.get(`${u.id}:${m}`)?.substitute).length;
       return { month: m, ...score, overdue, substitutes };
@@ -196,20 +215,21 @@ function scoresBySite(sites: Site[], units: UnitWithHistory[], summaries: Record
 }
 
 /**
- * The managers' dashboard card (考核, R-VAC-3): per site, last month's cleaning-quality score and this
- * month's progress. Three queries whatever the number of sites.
+ * The managers' dashboard card (考核, R-VAC-3): per site (of the reader, or the dashboard's site), last
+ * month's cleaning-quality score and this month's progress. Three queries whatever the number of sites.
  */
-export async function vacantScoreSummary(lastMonth?: MonthKey) {
+export async function vacantScoreSummary(lastMonth?: MonthKey, filter: { site?: string } = {}) {
   const actor = await requirePermission("vacant:score");
   const now = new Date();
+  const siteIds = siteScope(actor, filter.site);
   const sites = await db.site.findMany({
-    where: { id: { in: actor.siteIds } },
+    where: { id: { in: siteIds } },
     select: { id: true, code: true, name: true, timeZone: true },
     orderBy: { code: "asc" },
   });
   const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
   // `lastMonth`: a past month and the one before it (the monthly contractor report), else this month and last.
   const months = monthsEnding(lastMonth && lastMonth < thisMonth ? lastMonth : thisMonth, 2);
-  const [units, summaries] = await Promise.all([unitsWithHistory(actor.siteIds, months), recordSummaries(actor.siteIds, months)]);
+  const [units, summaries] = await Promise.all([unitsWithHistory(siteIds, months), recordSummaries(siteIds, months)]);
   return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
 }

@@ -9,6 +9,7 @@ import {
   isValidMonth,
   lastDayOf,
   monthEnded,
+  combinedMonthScore,
   monthScore,
   monthsEnding,
   statusAt,
@@ -162,5 +163,28 @@ describe("R-VAC-3: the cleaning-quality score", () => {
 
   it("no unit due: no score", () => {
     expect(monthScore([]).score).toBeNull();
+  });
+
+  it("several sites as one: counts added up, the score weighs each site by its units due", () => {
+    const small = { ...monthScore([{ state: "VERIFIED", allPassed: true }]), overdue: 0 }; // 100
+    const large = {
+      ...monthScore([
+        { state: "VERIFIED", allPassed: false },
+        { state: null, allPassed: false },
+        { state: null, allPassed: false },
+      ]),
+      overdue: 2,
+    }; // 0
+    expect(combinedMonthScore([small, large])).toEqual({
+      due: 4,
+      done: 2,
+      verified: 2,
+      verifiedPassed: 1,
+      completionRate: 50,
+      verificationRate: 50,
+      score: 25, // not the average of 100 and 0
+      overdue: 2,
+    });
+    expect(combinedMonthScore([]).score).toBeNull();
   });
 });

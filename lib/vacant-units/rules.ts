@@ -89,9 +89,22 @@ export function isDue(
   timeZone: string,
   now: Date,
 ): boolean {
-  if (month > currentMonth(now, timeZone)) return false;
-  const at = monthEnded(month, timeZone, now) ? endOfMonth(month, timeZone) : now;
-  return statusAt(unit, history, at) === "VACANT";
+  return isDueAt(unit, history, scheduleInstant(month, timeZone, now));
+}
+
+/**
+ * When isDue reads a unit's status for `month` at a site: the month's end, or now while the month
+ * runs; null before the month starts. The same for every unit of the site, so a caller that checks
+ * thousands of units computes it once per site and month (isDueAt).
+ */
+export function scheduleInstant(month: MonthKey, timeZone: string, now: Date): Date | null {
+  if (month > currentMonth(now, timeZone)) return null;
+  return monthEnded(month, timeZone, now) ? endOfMonth(month, timeZone) : now;
+}
+
+/** isDue with the site's scheduleInstant of the month already taken. */
+export function isDueAt(unit: { status: UnitStatus; createdAt: Date }, history: StatusChange[], at: Date | null): boolean {
+  return at !== null && statusAt(unit, history, at) === "VACANT";
 }
 
 /** What the month view shows for one unit (R-VAC-1, R-VAC-3). */
@@ -102,9 +115,14 @@ export type CleaningCellState = "verified" | "submitted" | "sentBack" | "notYet"
  * still sent back when the month ends does not count as done.
  */
 export function cellState(record: { state: CleaningRecordState } | null, month: MonthKey, timeZone: string, now: Date): CleaningCellState {
+  return cellStateOf(record, monthEnded(month, timeZone, now));
+}
+
+/** cellState with monthEnded already taken (once per site and month). */
+export function cellStateOf(record: { state: CleaningRecordState } | null, ended: boolean): CleaningCellState {
   if (record?.state === "VERIFIED") return "verified";
   if (record?.state === "SUBMITTED") return "submitted";
-  if (monthEnded(month, timeZone, now)) return "overdue";
+  if (ended) return "overdue";
   return record?.state === "SENT_BACK" ? "sentBack" : "notYet";
 }
 
@@ -157,5 +175,24 @@ export function monthScore(rows: ScoreInput[]): MonthScore {
     completionRate: pct(done, due),
     verificationRate: pct(verified, due),
     score: pct(verifiedPassed, due),
+  };
+}
+
+/**
+ * Several sites' month as one (the managers' dashboard with many sites): the counts added up and the
+ * rates of the sums, so the company's score weighs each site by its units due (R-VAC-3).
+ */
+export function combinedMonthScore<T extends MonthScore & { overdue: number }>(months: T[]): MonthScore & { overdue: number } {
+  const sum = (key: "due" | "done" | "verified" | "verifiedPassed" | "overdue") => months.reduce((n, m) => n + m[key], 0);
+  const [due, done, verified, verifiedPassed] = [sum("due"), sum("done"), sum("verified"), sum("verifiedPassed")];
+  return {
+    due,
+    done,
+    verified,
+    verifiedPassed,
+    completionRate: pct(done, due),
+    verificationRate: pct(verified, due),
+    score: pct(verifiedPassed, due),
+    overdue: sum("overdue"),
   };
 }

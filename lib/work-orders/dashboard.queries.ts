@@ -9,11 +9,12 @@ export const OPEN_WORK_ORDERS_SHOWN = 5;
 
 /**
  * R-INS-5 on the managers' dashboard: the work orders engineering has not finished (open, or fixed and
- * waiting for the supervisor's check), oldest first, each with its age in whole local days of its site.
+ * waiting for the supervisor's check), oldest first, each with its age in whole local days of its site;
+ * of the reader's sites or the dashboard's site.
  */
-export async function openWorkOrderAges() {
+export async function openWorkOrderAges(filter: { site?: string } = {}) {
   const actor = await requirePermission("workorder:read");
-  const where = { siteId: { in: siteScope(actor, undefined) }, state: { in: ["OPEN" as const, "FIXED" as const] } };
+  const where = { siteId: { in: siteScope(actor, filter.site) }, state: { in: ["OPEN" as const, "FIXED" as const] } };
   const [rows, open, fixed] = await Promise.all([
     db.workOrder.findMany({
       where,

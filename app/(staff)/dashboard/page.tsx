@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { DeadlineCountsTable } from "@/components/complaints/deadline-counts";
+import { SiteDeadlinesTable } from "@/components/complaints/deadline-counts-company";
 import { OnTimeChart } from "@/components/complaints/on-time-chart";
 import { MissingMeetingsCard } from "@/components/meetings/missing-meetings-card";
 import { SurveyDeadlinesCard } from "@/components/surveys/survey-deadlines-card";
@@ -21,12 +22,14 @@ import {
   deadlineCounts,
   listOpenDeadlines,
   onTimeRates,
+  siteDeadlineCounts,
 } from "@/lib/complaints/dashboard.queries";
 import {
   DEADLINE_KINDS,
   EXPORT_MAX_ROWS,
   OPEN_DUE_STATES,
   OPEN_STATES,
+  effectiveFilter,
   filterParams,
   filterQuery,
   parseDashboardFilter,
@@ -42,15 +45,25 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("complaint:dashboard");
   const sp = await searchParams;
-  const filter = parseDashboardFilter(sp);
-  const [t, options, counts, list, rates] = await Promise.all([
-    getTranslations(),
-    dashboardOptions(),
-    deadlineCounts(filter),
+  const requested = parseDashboardFilter(sp);
+  const [t, options] = await Promise.all([getTranslations(), dashboardOptions(requested)]);
+  // Many sites and none chosen: the company view, one line per site and no departments (dashboard.rules.ts).
+  const company = options.view === "company";
+  const filter = effectiveFilter(
+    requested,
+    options.view,
+    options.departments.map((d) => d.id),
+  );
+  const [counts, siteCounts, list, rates] = await Promise.all([
+    company ? null : deadlineCounts(filter),
+    company ? siteDeadlineCounts(filter) : null,
     listOpenDeadlines(filter, pageRequest(sp.page)),
     onTimeRates(filter),
   ]);
   const manySites = options.sites.length > 1;
+  // The chosen site's departments need no site code; several sites' do (their names repeat).
+  const departmentLabel = (d: (typeof options.departments)[number]) =>
+    manySites && !options.site ? `${d.name}（${d.site.code}）` : d.name;
   const exportHref = `/dashboard/export${filterQuery(filter)}`;
   return (
     <>
@@ -80,12 +93,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             options={options.sites.map((s) => ({ value: s.id, label: s.name }))}
           />
         ) : null}
-        <FilterSelect
-          name="department"
-          label={t("complaints.department")}
-          value={filter.department}
-          options={options.departments.map((d) => ({ value: d.id, label: manySites ? `${d.name}（${d.site.code}）` : d.name }))}
-        />
+        {company ? null : (
+          <FilterSelect
+            name="department"
+            label={t("complaints.department")}
+            value={filter.department}
+            options={options.departments.map((d) => ({ value: d.id, label: departmentLabel(d) }))}
+          />
+        )}
         <FilterSelect
           name="severity"
           label={t("complaints.severity")}
@@ -122,21 +137,37 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </h2>
           <p className="text-xs text-slate-500">{t("dashboard.counts.caption", { days: DUE_SOON_WORKING_DAYS })}</p>
         </div>
-        <DeadlineCountsTable
-          title={t("dashboard.counts.bySite")}
-          rows={counts.bySite}
-          total={counts.total}
-          rowFilter="site"
-          filter={filter}
-          empty={t("common.empty")}
-        />
-        <DeadlineCountsTable
-          title={t("dashboard.counts.byDepartment")}
-          rows={counts.byDepartment}
-          rowFilter="department"
-          filter={filter}
-          empty={t("dashboard.counts.noDepartment")}
-        />
+        {siteCounts ? (
+          <>
+            <p className="text-xs text-slate-500">{t("dashboard.company.hint", { sites: options.sites.length })}</p>
+            <SiteDeadlinesTable
+              rows={siteCounts.rows}
+              total={siteCounts.total}
+              rates={rates.bySite}
+              rateWeeks={RATE_WEEKS}
+              filter={filter}
+            />
+          </>
+        ) : null}
+        {counts ? (
+          <>
+            <DeadlineCountsTable
+              title={t("dashboard.counts.bySite")}
+              rows={counts.bySite}
+              total={counts.total}
+              rowFilter="site"
+              filter={filter}
+              empty={t("common.empty")}
+            />
+            <DeadlineCountsTable
+              title={t("dashboard.counts.byDepartment")}
+              rows={counts.byDepartment}
+              rowFilter="department"
+              filter={filter}
+              empty={t("dashboard.counts.noDepartment")}
+            />
+          </>
+        ) : null}
       </section>
       <section aria-labelledby="list-title" className="mb-6">
         <h2 id="list-title" className="mb-2 text-base font-semibold text-slate-900">
@@ -181,7 +212,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />
       </section>
       {/* Survey-opinion deadlines (R-SUR-1..3), beside the complaints', in the same states. */}
-      <SurveyDeadlinesCard site={filter.site} due={filter.due} />
+      <SurveyDeadlinesCard site={filter.site} due={filter.due} company={company} />
       <section aria-labelledby="on-time-title" className="mb-6 flex min-w-0 flex-col gap-3">
         <div>
           <h2 id="on-time-title" className="text-base font-semibold text-slate-900">
@@ -193,15 +224,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <OnTimeChart title={t("dashboard.onTime.monthly", { count: RATE_MONTHS })} periods={rates.months} />
       </section>
       {/* Weekly meetings that were not held (R-MTG-1). */}
-      {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard /> : null}
+      {roleHas(actor.role, "meeting:compliance") ? <MissingMeetingsCard site={filter.site} company={company} /> : null}
       {/* The vacant-unit cleaning score counts in the cleaning-quality assessment (R-VAC-3). */}
-      {roleHas(actor.role, "vacant:score") ? <VacantScoreCard /> : null}
+      {roleHas(actor.role, "vacant:score") ? <VacantScoreCard site={filter.site} company={company} /> : null}
       {/* R-INS-5: how long engineering's open work orders have waited. */}
-      {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard /> : null}
+      {roleHas(actor.role, "workorder:read") ? <OpenWorkOrdersCard site={filter.site} /> : null}
       {/* R-SVC-2: phone revisits of special services, in the deadline states above. */}
-      {roleHas(actor.role, "service:dashboard") ? <ServiceRevisitsCard site={filter.site} due={filter.due} /> : null}
+      {roleHas(actor.role, "service:dashboard") ? <ServiceRevisitsCard site={filter.site} due={filter.due} company={company} /> : null}
       {/* Issue 18: the cleaning and catering contractors, waste and found items, per site. */}
-      {roleHas(actor.role, "contractor:assessment") ? <ContractorsCard site={filter.site} /> : null}
+      {roleHas(actor.role, "contractor:assessment") ? <ContractorsCard site={filter.site} company={company} /> : null}
     </>
   );
 }

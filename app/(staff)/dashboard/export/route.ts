@@ -27,7 +27,7 @@ export async function GET(request: Request) {
     // The other deadlines of the dashboard, with the same site and due-state filter.
     const actor = await requirePermission("complaint:export");
     [surveys, services] = await Promise.all([
-      roleHas(actor.role, "complaint:dashboard") ? surveyOpenDeadlines({ site: filter.site }, EXPORT_MAX_ROWS) : null,
+      roleHas(actor.role, "complaint:dashboard") ? surveyOpenDeadlines({ site: filter.site, due: filter.due }, EXPORT_MAX_ROWS) : null,
       roleHas(actor.role, "service:dashboard")
         ? exportOpenServiceRevisits({ site: filter.site, due: filter.due }, { maxRows: EXPORT_MAX_ROWS })
         : null,
@@ -84,18 +84,16 @@ export async function GET(request: Request) {
         { header: t("dashboard.list.dueAt"), width: 18 },
         { header: t("dashboard.list.dueState"), width: 10 },
       ],
-      rows: surveys.rows
-        .filter((r) => !filter.due || r.dueState === filter.due)
-        .map((r) => [
-          r.site.name,
-          r.roundTitle,
-          r.tenantName,
-          r.departmentName,
-          t(`surveys.itemStates.${r.state}`),
-          t(`surveys.deadlineKinds.${r.kind}`),
-          { localDateTime: r.dueLocal },
-          t(`complaints.deadlineStates.${r.dueState}`),
-        ]),
+      rows: surveys.rows.map((r) => [
+        r.site.name,
+        r.roundTitle,
+        r.tenantName,
+        r.departmentName,
+        t(`surveys.itemStates.${r.state}`),
+        t(`surveys.deadlineKinds.${r.kind}`),
+        { localDateTime: r.dueLocal },
+        t(`complaints.deadlineStates.${r.dueState}`),
+      ]),
     });
   if (services)
     sheets.push({
