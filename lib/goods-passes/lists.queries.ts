@@ -317,22 +317,7 @@ export type TimelineSite = Awaited<ReturnType<typeof todayTimeline>>[number];
 
 /** The export's columns only: what the sheet shows, and the list's order for the keyset. */
 const EXPORT_SELECT = {
-  id: true,
-  number: true,
-  state: true,
-  direction: true,
-  windowStart: true,
-  windowEnd: true,
-  carrierName: true,
-  authorization: true,
-  approvedAt: true,
-  releasedAt: true,
-  rejectedReason: true,
-  createdAt: true,
-  site: { select: { name: true, timeZone: true } },
-  tenant: { select: { name: true } },
-  unit: { select: { code: true } },
-  route: { select: { name: true } },
+  ...LIST_SELECT,
   items: { select: { name: true, quantity: true, unit: true }, orderBy: { position: "asc" } },
 } satisfies Prisma.GoodsPassSelect;
 

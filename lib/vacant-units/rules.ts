@@ -163,10 +163,17 @@ const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((1
  * beside it so a low score can be read as "not cleaned", "not yet checked" or "cleaned badly".
  */
 export function monthScore(rows: ScoreInput[]): MonthScore {
-  const due = rows.length;
-  const done = rows.filter((r) => r.state === "SUBMITTED" || r.state === "VERIFIED").length;
-  const verified = rows.filter((r) => r.state === "VERIFIED").length;
-  const verifiedPassed = rows.filter((r) => r.state === "VERIFIED" && r.allPassed).length;
+  return scoreOf({
+    due: rows.length,
+    done: rows.filter((r) => r.state === "SUBMITTED" || r.state === "VERIFIED").length,
+    verified: rows.filter((r) => r.state === "VERIFIED").length,
+    verifiedPassed: rows.filter((r) => r.state === "VERIFIED" && r.allPassed).length,
+  });
+}
+
+/** The rates of a month's counts (R-VAC-3: the score is the share of due units verified and passed). */
+function scoreOf(counts: Pick<MonthScore, "due" | "done" | "verified" | "verifiedPassed">): MonthScore {
+  const { due, done, verified, verifiedPassed } = counts;
   return {
     due,
     done,
@@ -184,15 +191,8 @@ export function monthScore(rows: ScoreInput[]): MonthScore {
  */
 export function combinedMonthScore<T extends MonthScore & { overdue: number }>(months: T[]): MonthScore & { overdue: number } {
   const sum = (key: "due" | "done" | "verified" | "verifiedPassed" | "overdue") => months.reduce((n, m) => n + m[key], 0);
-  const [due, done, verified, verifiedPassed] = [sum("due"), sum("done"), sum("verified"), sum("verifiedPassed")];
   return {
-    due,
-    done,
-    verified,
-    verifiedPassed,
-    completionRate: pct(done, due),
-    verificationRate: pct(verified, due),
-    score: pct(verifiedPassed, due),
+    ...scoreOf({ due: sum("due"), done: sum("done"), verified: sum("verified"), verifiedPassed: sum("verifiedPassed") }),
     overdue: sum("overdue"),
   };
 }

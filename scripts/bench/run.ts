@@ -100,8 +100,22 @@ async function weigh(base: string, pathname: string, cookie: string) {
   return { status: res.status, htmlBytes: Buffer.byteLength(html), inlineScriptChars: inline, jsGzipBytes: js };
 }
 
+/**
+ * Waits until the server is idle (under 5 % of a core over half a second, at most 20 s): requests the
+ * load generator gave up on (timeouts) go on being computed by the server, and would otherwise be
+ * billed to the next page.
+ */
+async function settle(pid: number) {
+  for (let waited = 0; waited < 20_000; waited += 500) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (cpuSeconds(pid) - before < 0.025) return;
+  }
+}
+
 async function drive(url: string, cookie: string, pid: number, seconds = duration, warm = warmup) {
   const opts = { url, connections, headers: { cookie }, timeout: 10 };
+  await settle(pid);
   if (warm > 0) await autocannon({ ...opts, duration: warm });
   const cpuBefore = cpuSeconds(pid);
   const r = await autocannon({ ...opts, duration: seconds });
@@ -246,19 +260,18 @@ async function main() {
   }
   for (const page of (pagesInput.pages as BenchPage[]).filter((p) => chosen(p.name))) {
     const cookie = await cookieOf(page.user);
+    const comparePath = comparePaths.get(page.name)!;
+    const compareCookie = await cookieOf(page.user, compareBase);
+    // One view of each page on each server before its load, whatever it takes: what a page computes once
+    // (the dashboard's closed periods, stored on the first view) is not what the load measures.
+    await fetch(base + page.path, { headers: { cookie } }).then((res) => res.arrayBuffer());
+    await fetch(compareBase + comparePath, { headers: { cookie: compareCookie } }).then((res) => res.arrayBuffer());
     const weight = page.download
       ? { status: 200, htmlBytes: 0, inlineScriptChars: 0, jsGzipBytes: 0 }
       : await weigh(base, page.path, cookie);
     const load = await drive(base + page.path, cookie, server.pid!);
-    const comparePath = comparePaths.get(page.name)!;
     // The smoke run only proves the younger company's pages answer: 1 s each, no warm-up.
-    const short = await drive(
-      compareBase + comparePath,
-      await cookieOf(page.user, compareBase),
-      compareServer.pid!,
-      smoke ? 1 : duration,
-      smoke ? 0 : warmup,
-    );
+    const short = await drive(compareBase + comparePath, compareCookie, compareServer.pid!, smoke ? 1 : duration, smoke ? 0 : warmup);
     if (short.errors > 0 || short.timeouts > 0)
       log(`  ✗ ${page.name} on ${compareName}: ${short.errors} errors, ${short.timeouts} timeouts`);
     const row: PageResult = {
@@ -278,6 +291,7 @@ async function main() {
   // One form per module, through its server action, on the three-year company.
   const prepared = await prepareForms(dbUrl, base, smoke ? 150 : 1500);
   for (const form of prepared.forms.filter((f) => chosen(f.name))) {
+    await settle(server.pid!);
     if (warmup > 0) await driveForm(prepared, form, connections, warmup);
     const cpuBefore = cpuSeconds(server.pid!);
     const load = await driveForm(prepared, form, connections, duration);
