@@ -45,8 +45,13 @@ export function pagedCapped<T>(rows: T[], count: number, req: PageRequest): Page
 // ---------------------------------------------------------------------------------------------
 // Exports: every row of a list, read in keyset batches while the file is written
 
-/** Rows per query of an export: small enough that a batch is a few hundred KB in memory. */
-export const EXPORT_BATCH_ROWS = 500;
+/**
+ * Rows per query of an export: a batch is a megabyte or two in memory, and few enough queries that the
+ * work each repeats is small beside the rows (the deadline list classifies every open deadline of the
+ * sites per query: 50–90 ms on fifty sites, so a 10 000-row file took 1.3 s of database time in batches
+ * of 500 and about a quarter of that in batches of 2 000).
+ */
+export const EXPORT_BATCH_ROWS = 2_000;
 
 export interface KeysetOptions {
   /** Rows per query (EXPORT_BATCH_ROWS). */

@@ -2,12 +2,14 @@
 // crash and cluster tests): `next start` under Node with a heap sized for one server instance.
 //
 // Without a limit V8 sizes the heap for the machine (about a quarter of its memory) and, under
-// concurrent requests, lets it grow to two or three times the live data before it collects. With
-// KEWU_HEAP_MB set, the old generation is bounded (and the young generation's semispaces made
-// smaller), so V8 collects earlier instead (docs/performance.md, "Server memory"). Unset, V8 sizes
-// the heap itself: a bound that the heaviest pages' live data exceeds under concurrent load kills
-// the instance, and on the scale data 224 MB and even 512 MB did (ten concurrent fifty-site Excel
-// exports, dashboards, goods-pass lists and audit trails).
+// concurrent requests, lets it grow to two or three times the live data before it collects: 750 MB
+// resident after the bench. So the old generation is bounded, by default at DEFAULT_HEAP_MB (and the
+// young generation's semispaces made smaller), and V8 collects earlier instead (docs/performance.md,
+// "Server memory"). The bound was off while the heaviest requests' live data exceeded it (ten concurrent
+// fifty-site Excel exports, each building its workbook in memory; fifty-site dashboards rendering every
+// department); with the exports streamed and the dashboard's company view, 256 MB holds the bench's
+// heaviest pages under ten connections on the scale data (352 MB resident). KEWU_HEAP_MB sets another
+// bound; KEWU_HEAP_MB=0 leaves the sizing to V8.
 import path from "node:path";
 import { REPO_ROOT } from "./db/server";
 
@@ -16,13 +18,16 @@ export const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bi
 /** Young generation semispace, in MB (V8's default is 16 on 64-bit). */
 const SEMI_SPACE_MB = 4;
 
-/** Node's heap flags for a server instance: none, or the bound KEWU_HEAP_MB (64–16384) names. */
+/** The old generation's bound when KEWU_HEAP_MB is not set, in MB. */
+export const DEFAULT_HEAP_MB = 256;
+
+/** Node's heap flags for a server instance: the bound KEWU_HEAP_MB names (64–16384; unset: DEFAULT_HEAP_MB), none for 0. */
 export function heapFlags(env: NodeJS.ProcessEnv = process.env): string[] {
-  const raw = env.KEWU_HEAP_MB?.trim();
-  if (!raw) return [];
+  const raw = env.KEWU_HEAP_MB?.trim() || String(DEFAULT_HEAP_MB);
   const mb = Number(raw);
+  if (mb === 0) return [];
   if (!Number.isInteger(mb) || mb < 64 || mb > 16384)
-    throw new Error(`KEWU_HEAP_MB must be a whole number of megabytes from 64 to 16384 (got ${JSON.stringify(raw)})`);
+    throw new Error(`KEWU_HEAP_MB must be 0 (no bound) or a whole number of megabytes from 64 to 16384 (got ${JSON.stringify(raw)})`);
   return [`--max-old-space-size=${mb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`];
 }
 

@@ -27,6 +27,21 @@ export const SCORE_MONTHS = 6;
  * The units of the given sites with their status history: few enough per site (a few hundred) to
  * apply the schedule rule (R-VAC-1) in memory, read in one query (history as a nested select).
  */
+/** What the score needs of a unit (no names: the dashboard's card reads thousands of units). */
+const SCORE_UNIT_SELECT = {
+  id: true,
+  siteId: true,
+  status: true,
+  createdAt: true,
+  cleanerId: true,
+  statusChanges: { select: { status: true, changedAt: true } },
+} satisfies Prisma.UnitSelect;
+
+/** The units that may be due in `months`, as the score needs them (vacantScoreSummary). */
+function scoreUnits(siteIds: string[], months: MonthKey[]) {
+  return db.unit.findMany({ where: { siteId: { in: siteIds }, ...mayBeDueIn(months) }, select: SCORE_UNIT_SELECT });
+}
+
 async function unitsWithHistory(siteIds: string[], months: MonthKey[], q?: string) {
   return db.unit.findMany({
     where: {
@@ -35,15 +50,11 @@ async function unitsWithHistory(siteIds: string[], months: MonthKey[], q?: strin
       ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { building: { contains: q, mode: "insensitive" } }] } : {}),
     },
     select: {
-      id: true,
-      siteId: true,
+      ...SCORE_UNIT_SELECT,
       code: true,
       building: true,
       floor: true,
-      status: true,
-      createdAt: true,
       cleaner: { select: { id: true, name: true, company: true } },
-      statusChanges: { select: { status: true, changedAt: true } },
     },
     orderBy: [{ building: "asc" }, { code: "asc" }],
   });
@@ -179,12 +190,12 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
 export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;
 
 type Site = { id: string; code: string; name: string; timeZone: string };
-type UnitWithHistory = Awaited<ReturnType<typeof unitsWithHistory>>[number];
+type ScoreUnit = Prisma.UnitGetPayload<{ select: typeof SCORE_UNIT_SELECT }>;
 
 /** Per site and month: due units, records, verified-and-passed, overdue and the score (R-VAC-3, rules.monthScore). */
-function scoresBySite(sites: Site[], units: UnitWithHistory[], summaries: RecordSummary[], months: MonthKey[], now: Date) {
+function scoresBySite(sites: Site[], units: ScoreUnit[], summaries: RecordSummary[], months: MonthKey[], now: Date) {
   const summaryOf = new Map(summaries.map((s) => [`${s.unitId}:${s.month}`, s]));
-  const unitsOf = new Map<string, UnitWithHistory[]>();
+  const unitsOf = new Map<string, ScoreUnit[]>();
   for (const u of units) {
     const ofSite = unitsOf.get(u.siteId);
     if (ofSite) ofSite.push(u);
@@ -209,7 +220,7 @@ function scoresBySite(sites: Site[], units: UnitWithHistory[], summaries: Record
       return { month: m, ...score, overdue, substitutes };
     });
     // R-VAC-1: vacant units now without a dedicated cleaner.
-    const withoutCleaner = siteUnits.filter((u) => u.status === "VACANT" && !u.cleaner).length;
+    const withoutCleaner = siteUnits.filter((u) => u.status === "VACANT" && !u.cleanerId).length;
     return { site, current: history[history.length - 1], history, withoutCleaner };
   });
 }
@@ -230,6 +241,6 @@ export async function vacantScoreSummary(lastMonth?: MonthKey, filter: { site?: 
   const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
   // `lastMonth`: a past month and the one before it (the monthly contractor report), else this month and last.
   const months = monthsEnding(lastMonth && lastMonth < thisMonth ? lastMonth : thisMonth, 2);
-  const [units, summaries] = await Promise.all([unitsWithHistory(siteIds, months), recordSummaries(siteIds, months)]);
+  const [units, summaries] = await Promise.all([scoreUnits(siteIds, months), recordSummaries(siteIds, months)]);
   return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
 }
