@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, createCalendar } from "@/lib/calendar";
+import { MANY_SITES } from "@/lib/many-sites";
 import {
-  COMPANY_VIEW_AFTER_SITES,
   chosenSite,
   classifyOpenDeadline,
   combinedRate,
@@ -219,8 +219,8 @@ describe("counts per site and per department", () => {
 });
 
 describe("company view: many sites, none chosen", () => {
-  it("more than COMPANY_VIEW_AFTER_SITES sites without a chosen site; a chosen site or few sites show everything", () => {
-    expect(COMPANY_VIEW_AFTER_SITES).toBe(8);
+  it("more than MANY_SITES sites without a chosen site; a chosen site or few sites show everything", () => {
+    expect(MANY_SITES).toBe(8);
     expect(dashboardView(8, undefined)).toBe("sites");
     expect(dashboardView(9, undefined)).toBe("company");
     expect(dashboardView(50, undefined)).toBe("company");

@@ -5,7 +5,7 @@
  * No I/O: lib/complaints/dashboard.queries.ts runs the queries.
  */
 import { addDays, dayOfWeek, makeLocalDate, parseLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
-import { MANY_SITES, showsEachSite } from "@/lib/many-sites";
+import { showsEachSite } from "@/lib/many-sites";
 import { dateParam, filterQuery as queryOf, oneOf, param, type RawParams } from "@/lib/pagination";
 import { DUE_SOON_CALENDAR_DAYS, DUE_SOON_WORKING_DAYS, type ComplaintState, type DeadlineState, type Severity } from "./rules";
 import { SEVERITIES } from "./schema";
@@ -78,14 +78,6 @@ export function likeContains(q: string): string {
 // ---------------------------------------------------------------------------------------------
 // Company view
 
-/**
- * A manager of more sites than MANY_SITES (lib/many-sites.ts, the rule every page follows) who has not
- * chosen one sees the company view: one line per site (and each module's card as a company summary), no
- * per-department counts and no department filter until a site is chosen. With that many sites or fewer
- * the page shows every site and department.
- */
-export const COMPANY_VIEW_AFTER_SITES = MANY_SITES;
-
 /** How many of the worst sites a company summary names (each a link to that site's dashboard). */
 export const COMPANY_WORST_SITES = 5;
 
@@ -96,7 +88,12 @@ export function chosenSite(requested: string | undefined, siteIds: readonly stri
   return requested && siteIds.includes(requested) ? requested : undefined;
 }
 
-/** Company view: more than COMPANY_VIEW_AFTER_SITES sites and none chosen. */
+/**
+ * A manager of more sites than MANY_SITES (lib/many-sites.ts, the rule every page follows) who has not
+ * chosen one sees the company view: one line per site (and each module's card as a company summary), no
+ * per-department counts and no department filter until a site is chosen. With that many sites or fewer
+ * the page shows every site and department.
+ */
 export function dashboardView(siteCount: number, site: string | undefined): DashboardView {
   return !site && !showsEachSite(siteCount) ? "company" : "sites";
 }

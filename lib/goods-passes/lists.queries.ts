@@ -339,25 +339,9 @@ function afterInListOrder(after: Pick<ExportPassRaw, "windowStart" | "createdAt"
   };
 }
 
+/** A list row with its items, as the sheet shows them. */
 function exportRow(r: ExportPassRaw) {
-  const tz = r.site.timeZone;
-  return {
-    number: r.number,
-    state: r.state,
-    direction: r.direction,
-    siteName: r.site.name,
-    tenantName: r.tenant.name,
-    unitCode: r.unit.code,
-    routeName: r.route.name,
-    carrierName: r.carrierName,
-    authorization: r.authorization,
-    startLocal: formatInZone(r.windowStart, tz),
-    endLocal: formatInZone(r.windowEnd, tz),
-    approvedLocal: r.approvedAt ? formatInZone(r.approvedAt, tz) : null,
-    releasedLocal: r.releasedAt ? formatInZone(r.releasedAt, tz) : null,
-    rejectedReason: r.rejectedReason,
-    items: r.items.map((i) => `${i.name} ×${i.quantity.toString()}${i.unit}`).join("；"),
-  };
+  return { ...listRow(r), items: r.items.map((i) => `${i.name} ×${i.quantity.toString()}${i.unit}`).join("；") };
 }
 
 export type GoodsPassExportRow = ReturnType<typeof exportRow>;

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { dashboardOptions, deadlineCounts, listOpenDeadlines, onTimeRates, siteDeadlineCounts } from "@/lib/complaints/dashboard.queries";
-import { COMPANY_VIEW_AFTER_SITES } from "@/lib/complaints/dashboard.rules";
+import { MANY_SITES } from "@/lib/many-sites";
 import { db } from "@/lib/db";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
 import { missingMeetingsSummary } from "@/lib/meetings/report.queries";
@@ -57,8 +57,8 @@ beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
   sites.set("SA", { id: world.siteA, department: world.a.department, tenant: world.a.tenant });
-  // COMPANY_VIEW_AFTER_SITES + 1 sites in all: site A and these.
-  for (let i = 1; i <= COMPANY_VIEW_AFTER_SITES; i++) {
+  // MANY_SITES + 1 sites in all: site A and these.
+  for (let i = 1; i <= MANY_SITES; i++) {
     const code = `Z${String(i).padStart(2, "0")}`;
     const site = await db.site.create({ data: { code, name: `分公司${i}` } });
     const department = await db.department.create({ data: { siteId: site.id, name: `工程部${code}`, kind: "ENGINEERING" } });
@@ -94,7 +94,7 @@ describe("a manager of many sites, no site chosen: the company view", () => {
     const options = await dashboardOptions({});
     expect(options.view).toBe("company");
     expect(options.site).toBeUndefined();
-    expect(options.sites).toHaveLength(COMPANY_VIEW_AFTER_SITES + 1);
+    expect(options.sites).toHaveLength(MANY_SITES + 1);
     expect(options.departments).toEqual([]);
     // A site that is not the manager's chooses nothing.
     expect((await dashboardOptions({ site: world.siteB })).view).toBe("company");
@@ -103,7 +103,7 @@ describe("a manager of many sites, no site chosen: the company view", () => {
   it("counts one line per site, the most overdue first, with all open deadlines — no department rows", async () => {
     await signInAs(bigManager);
     const counts = await siteDeadlineCounts({});
-    expect(counts.rows).toHaveLength(COMPANY_VIEW_AFTER_SITES + 1);
+    expect(counts.rows).toHaveLength(MANY_SITES + 1);
     expect(counts.rows.slice(0, 3).map((r) => [r.code, r.cells])).toEqual([
       ["Z02", { overdue: 2, due_today: 0, due_soon: 0, open: 2 }],
       ["Z01", { overdue: 1, due_today: 0, due_soon: 0, open: 2 }],
@@ -172,7 +172,7 @@ describe("a site chosen", () => {
     expect((await openWorkOrderAges({})).open).toBe(1);
     expect((await openWorkOrderAges({ site: z01 })).open).toBe(0);
     expect((await vacantScoreSummary(undefined, { site: z01 })).map((s) => s.site.id)).toEqual([z01]);
-    expect((await vacantScoreSummary()).length).toBe(COMPANY_VIEW_AFTER_SITES + 1);
+    expect((await vacantScoreSummary()).length).toBe(MANY_SITES + 1);
     expect((await missingMeetingsSummary(new Date(), { site: z01 })).manySites).toBe(false);
     expect(await surveyOpenDeadlines({ site: z01 })).toMatchObject({ rows: [], total: 0, overdueBySite: [] });
   });

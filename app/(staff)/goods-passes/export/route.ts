@@ -45,7 +45,7 @@ export async function GET(request: Request) {
   const when = (local: string | null): XlsxCell => (local ? { localDateTime: local } : null);
   const rows = mapRows(result.rows, (r) => [
     r.number ?? t("goodsLists.unnumbered"),
-    r.siteName,
+    r.site.name,
     r.tenantName,
     r.unitCode,
     t(`goodsLists.directions.${r.direction}`),
