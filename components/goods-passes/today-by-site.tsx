@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import type { TimelineSite } from "@/lib/goods-passes/lists.queries";
+import { todayBySiteRows } from "@/lib/goods-passes/rules";
 
 /**
  * R-GP-5 for a user of many sites (lib/many-sites.ts): today's moves as one row per site — how many,
@@ -9,18 +10,7 @@ import type { TimelineSite } from "@/lib/goods-passes/lists.queries";
  */
 export async function TodayBySite({ sites }: { sites: TimelineSite[] }) {
   const t = await getTranslations("goodsLists.bySite");
-  const rows = sites.map((site) => {
-    const moves = site.routes.flatMap((r) => r.moves);
-    const waiting = moves.filter((m) => m.state !== "RELEASED").sort((a, b) => a.startMinute - b.startMinute);
-    return {
-      ...site,
-      moves: moves.length,
-      pending: moves.filter((m) => m.state === "PENDING").length,
-      approved: moves.filter((m) => m.state === "APPROVED").length,
-      released: moves.filter((m) => m.state === "RELEASED").length,
-      next: waiting[0]?.startTime ?? "—",
-    };
-  });
+  const rows = todayBySiteRows(sites);
   return (
     <section aria-labelledby="today-by-site" className="mb-6">
       <h2 id="today-by-site" className="text-base font-semibold text-slate-900">

@@ -4,6 +4,7 @@
  */
 import { addDays, dayOfWeek, diffDays, type LocalDate } from "@/lib/calendar";
 import { AttendanceStatus } from "@/lib/generated/prisma/enums";
+import { showsEachSite } from "@/lib/many-sites";
 
 /** A meeting may be scheduled at most this many days ahead (site time). */
 export const MAX_DAYS_AHEAD = 7;
@@ -137,4 +138,16 @@ export function isCarriedOver(
 ): boolean {
   if (item.raisedOn >= meeting.date) return false;
   return item.closedAt === null || item.closedInMeetingId === meeting.id || item.closedAt.getTime() >= meeting.startsAt.getTime();
+}
+
+/**
+ * The series cards of the meetings page (decision 020, lib/many-sites.ts): the sites that have series
+ * (the site filter's options); every card up to MANY_SITES of them; above, none until a site is chosen
+ * (`eachSite` false: the page asks for one); with a site chosen, that site's cards only.
+ */
+export function seriesCardsOf<S extends { siteId: string; siteName: string }>(overview: readonly S[], site?: string) {
+  const sites = [...new Map(overview.map((s) => [s.siteId, s.siteName])).entries()].map(([value, label]) => ({ value, label }));
+  const eachSite = showsEachSite(sites.length);
+  const shown = site ? overview.filter((s) => s.siteId === site) : eachSite ? [...overview] : [];
+  return { sites, eachSite, shown };
 }

@@ -53,15 +53,15 @@ export async function streamStatusesOf(sites: { id: string; name: string; timeZo
 
 export type StreamOverview = Awaited<ReturnType<typeof streamStatusesOf>>[number];
 
-/** The waste page: each site's streams and whether one is overdue. */
-export async function wasteOverview(filter: { site?: string }) {
+/** The waste page: each site's streams and whether one is overdue, on each site's local today at `now`. */
+export async function wasteOverview(filter: { site?: string }, now: Date = new Date()) {
   const actor = await requirePermission("waste:read");
   const sites = await db.site.findMany({
     where: { id: { in: siteScope(actor, filter.site) } },
     select: { id: true, name: true, timeZone: true },
     orderBy: { code: "asc" },
   });
-  return streamStatusesOf(sites, new Date());
+  return streamStatusesOf(sites, now);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { addDays, diffDays, type LocalDate } from "@/lib/calendar/local-date";
 import type { WasteResponsible, WasteStream } from "@/lib/generated/prisma/enums";
+import { showsEachSite } from "@/lib/many-sites";
 
 export const MIN_CLEARANCE_DAYS = 1;
 export const MAX_CLEARANCE_DAYS = 365;
@@ -89,4 +90,15 @@ export function wasteReminderRecipients(
   return members
     .filter((m) => !m.disabled && (m.role === "MANAGER" || (m.role === "SUPERVISOR" && m.duty === "CLEANING")))
     .map((m) => m.userId);
+}
+
+/**
+ * The streams the waste page lists (decision 020, lib/many-sites.ts): every stream of each site up to
+ * MANY_SITES sites in view; above, only those that need someone today — overdue or due today — and the
+ * others are counted, not listed, until a site is chosen.
+ */
+export function streamsToList<S extends { siteId: string; state: StreamState }>(streams: readonly S[]) {
+  const sitesInView = new Set(streams.map((s) => s.siteId)).size;
+  const shown = showsEachSite(sitesInView) ? [...streams] : streams.filter((s) => s.state === "OVERDUE" || s.state === "DUE_TODAY");
+  return { sitesInView, shown };
 }

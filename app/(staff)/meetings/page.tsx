@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { listMeetings, pendingLeaveDecisions, seriesOverview } from "@/lib/meetings/queries";
-import { showsEachSite } from "@/lib/many-sites";
+import { seriesCardsOf } from "@/lib/meetings/rules";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
@@ -26,9 +26,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
     listMeetings({ series, site }, pageRequest(sp.page)),
   ]);
   // Many sites (lib/many-sites.ts): the series of the chosen site, not fifty sites' cards.
-  const sites = [...new Map(overview.map((s) => [s.siteId, s.siteName])).entries()].map(([value, label]) => ({ value, label }));
-  const eachSite = showsEachSite(sites.length);
-  const shown = site ? overview.filter((s) => s.siteId === site) : eachSite ? overview : [];
+  const { sites, eachSite, shown } = seriesCardsOf(overview, site);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />

@@ -10,9 +10,9 @@ import { StreamStateBadge } from "@/components/waste/stream-badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { showsEachSite } from "@/lib/many-sites";
 import { sitesOf } from "@/lib/registry/site.queries";
 import { listClearances, wasteOverview } from "@/lib/waste/queries";
+import { streamsToList } from "@/lib/waste/rules";
 import { WASTE_STREAMS } from "@/lib/waste/schema";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -35,8 +35,7 @@ export default async function WastePage({ searchParams }: { searchParams: Search
   const records = roleHas(actor.role, "waste:record");
   const overdue = streams.filter((s) => s.state === "OVERDUE").length;
   // Many sites and none chosen: only the streams that need someone today (lib/many-sites.ts).
-  const sitesInView = new Set(streams.map((s) => s.siteId)).size;
-  const shown = showsEachSite(sitesInView) ? streams : streams.filter((s) => s.state === "OVERDUE" || s.state === "DUE_TODAY");
+  const { sitesInView, shown } = streamsToList(streams);
   return (
     <>
       <PageHeader
