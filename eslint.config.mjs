@@ -9,6 +9,9 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // One link: components/ui/link.tsx (no automatic prefetch of dynamic pages).
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: 'Use "@/components/ui/link".' }] }],
     },
   },
+  { files: ["components/ui/link.tsx"], rules: { "no-restricted-imports": "off" } },
 ]);

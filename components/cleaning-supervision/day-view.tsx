@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { cleaningDayView, dayFormOptions } from "@/lib/cleaning-supervision/day.queries";
 import { DAY_STEPS, type DayStep } from "@/lib/cleaning-supervision/rules";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { GoodsPassStateBadge } from "./goods-pass-state-badge";
 import { BAR_END_MINUTE, BAR_START_MINUTE, type TimelineMove, type TimelineSite } from "@/lib/goods-passes/lists.queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /**
  * A module's own tabs and, for a user of several sites, the site switch (kept in `?site=`): 44 px

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { DeleteOverrideButton } from "@/components/calendar/delete-override-button";
 import { MonthGrid } from "@/components/calendar/month-grid";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { DeadlineBadge } from "@/components/complaints/deadline-badge";
 import { ButtonLink } from "@/components/ui/button";

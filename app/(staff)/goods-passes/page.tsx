@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { GoodsPassStateBadge } from "@/components/goods-passes/goods-pass-state-badge";
 import { TodayBySite } from "@/components/goods-passes/today-by-site";
