@@ -299,7 +299,7 @@ async function main() {
     const row: PageResult = {
       name: form.name,
       path: `POST ${form.action}`,
-      user: prepared.plan.usernames[form.who],
+      user: prepared.usernames[form.who],
       reqPerSec: load.reqPerSec,
       p50: load.p50,
       p99: load.p99,
