@@ -57,12 +57,14 @@ export async function prepareForms(dbUrl: string, base: string, poolSize: number
     {
       name: "form: complaint intake",
       action: "createComplaintAction",
+      page: "/complaints/new",
       who: "manager",
       next: () => complaintInput(plan, randomUUID(), "压测投诉"),
     },
     {
       name: "form: inspection",
       action: "submitInspectionAction",
+      page: "/inspections/[areaId]/[periodKey]",
       who: "coordinator",
       next: () => {
         const areaId = areas.pop();
@@ -79,6 +81,7 @@ export async function prepareForms(dbUrl: string, base: string, poolSize: number
     {
       name: "form: goods-pass stamp",
       action: "approveGoodsPassAction",
+      page: "/goods-passes/[id]",
       who: "manager",
       next: () => {
         const passId = passes.pop();
