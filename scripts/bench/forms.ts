@@ -1,55 +1,55 @@
 // The form submissions the bench drives: one per module's main form, through the real server
 // action of the production build (Next-Action requests, as the browser sends them), signed in with
 // the role that submits it. Every submission is a fresh, valid one (its own request id, its own
-// area / pass / delivery), so the bench measures the write path, not a replay or a refusal.
+// area / pass / delivery / unit / meeting …), so the bench measures the write path, not a replay or
+// a refusal.
 //
-// What they write against is made directly in the scale database by the crash test's `prepare`
-// (scripts/faults/workload.ts): a site of its own with a manager and a coordinating supervisor,
-// monthly-checked outlet areas, passes waiting for their stamp, pending newspaper deliveries.
+// What they write against is made directly in the scale database: by the crash test's `prepare`
+// (scripts/faults/workload.ts) a site of its own with a manager and a coordinating supervisor,
+// monthly-checked outlet areas, passes waiting for their stamp, pending newspaper deliveries; for the
+// other modules' forms (./module-forms.ts) by ./forms-prepare.ts at that site.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/db";
 import { Session, actionRoutes, callAction, type ActionRoute } from "../faults/http";
 import { FAULTS_PASSWORD, complaintInput, prepare, type LoadAction, type Plan, type Who } from "../faults/workload";
+import { prepareModules, type ModulePlan, type ModuleWho } from "./forms-prepare";
+import { moduleForms, type ModuleAction } from "./module-forms";
+
+export type FormAction = LoadAction | ModuleAction;
+export type FormWho = Who | ModuleWho;
 
 export interface BenchForm {
   name: string;
-  action: LoadAction;
-  who: Who;
+  action: FormAction;
+  who: FormWho;
+  /** The page the form sits on, where the browser posts it ("/meetings/[id]", segments from the input). */
+  page?: string;
   /** The next submission's input, or null when its pool is used up. */
   next: () => Record<string, unknown> | null;
 }
 
 export interface PreparedForms {
   forms: BenchForm[];
-  routes: Record<LoadAction, ActionRoute>;
-  sessions: Record<Who, Session>;
+  routes: Record<FormAction, ActionRoute>;
+  sessions: Record<FormWho, Session>;
+  usernames: Record<FormWho, string>;
   plan: Plan;
+  modules: ModulePlan;
 }
 
 /** Pools large enough for warm-up plus the measured seconds at any rate these writes reach here. */
 export async function prepareForms(dbUrl: string, base: string, poolSize: number): Promise<PreparedForms> {
   const db = createPrismaClient(dbUrl);
   let plan: Plan;
+  let modules: ModulePlan;
   try {
-    plan = await prepare(db, {
-      passwordHash: await hashPassword(FAULTS_PASSWORD),
-      areas: poolSize,
-      passes: poolSize,
-      deliveries: poolSize,
-    });
+    const passwordHash = await hashPassword(FAULTS_PASSWORD);
+    plan = await prepare(db, { passwordHash, areas: poolSize, passes: poolSize, deliveries: poolSize });
+    modules = await prepareModules(db, plan, { passwordHash, size: poolSize });
   } finally {
     await db.$disconnect();
   }
-  const routes = await actionRoutes<LoadAction>([
-    "createComplaintAction",
-    "submitInspectionAction",
-    "approveGoodsPassAction",
-    "holdNewspaperAction",
-  ]);
-  const sessions = { manager: new Session(base), coordinator: new Session(base) } satisfies Record<Who, Session>;
-  for (const who of ["manager", "coordinator"] as const) await sessions[who].signIn(plan.usernames[who], FAULTS_PASSWORD);
-
   const areas = [...plan.areaIds];
   const passes = [...plan.passIds];
   const deliveries = [...plan.deliveryIds];
@@ -57,12 +57,14 @@ export async function prepareForms(dbUrl: string, base: string, poolSize: number
     {
       name: "form: complaint intake",
       action: "createComplaintAction",
+      page: "/complaints/new",
       who: "manager",
       next: () => complaintInput(plan, randomUUID(), "压测投诉"),
     },
     {
       name: "form: inspection",
       action: "submitInspectionAction",
+      page: "/inspections/[areaId]/[periodKey]",
       who: "coordinator",
       next: () => {
         const areaId = areas.pop();
@@ -79,6 +81,7 @@ export async function prepareForms(dbUrl: string, base: string, poolSize: number
     {
       name: "form: goods-pass stamp",
       action: "approveGoodsPassAction",
+      page: "/goods-passes/[id]",
       who: "manager",
       next: () => {
         const passId = passes.pop();
@@ -94,8 +97,16 @@ export async function prepareForms(dbUrl: string, base: string, poolSize: number
         return deliveryId ? { deliveryId } : null;
       },
     },
+    ...moduleForms(plan, modules),
   ];
-  return { forms, routes, sessions, plan };
+  const routes = await actionRoutes(
+    forms.map((f) => f.action),
+    Object.fromEntries(forms.flatMap((f) => (f.page ? [[f.action, f.page]] : []))),
+  );
+  const usernames: Record<FormWho, string> = { ...plan.usernames, ...modules.usernames };
+  const sessions = Object.fromEntries(Object.keys(usernames).map((who) => [who, new Session(base)])) as Record<FormWho, Session>;
+  for (const who of Object.keys(usernames) as FormWho[]) await sessions[who].signIn(usernames[who], FAULTS_PASSWORD);
+  return { forms, routes, sessions, usernames, plan, modules };
 }
 
 export interface FormLoad {

@@ -1,7 +1,7 @@
 // Driving the production build over HTTP like a browser does: a cookie jar per account, next-auth
 // sign-in, and server actions called by id (Next-Action requests, ids from the build's
-// server-reference manifest). Used by the crash test (scripts/faults/run.ts) and the cluster test
-// (scripts/cluster/run.ts).
+// server-reference manifest). Used by the crash test (scripts/faults/run.ts), the cluster test
+// (scripts/cluster/run.ts) and the bench's forms (scripts/bench/forms.ts).
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -54,8 +54,26 @@ export interface ActionRoute {
   page: string;
 }
 
-/** Action name → id and a page that serves it, from the build's server-reference manifest. */
-export async function actionRoutes<Name extends string>(names: Name[]): Promise<Record<Name, ActionRoute>> {
+/** "app/(staff)/goods-passes/[id]/page" → "/goods-passes/[id]": a worker's page as a path pattern. */
+function pagePattern(worker: string): string {
+  return (
+    worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^)]*\)/g, "") || "/"
+  );
+}
+
+/**
+ * Action name → id and a page that serves it, from the build's server-reference manifest. `pages` names
+ * the page a form sits on (its pattern, "/meetings/[id]"), where the browser posts it: an action the
+ * whole app bundles (the offline queue's) would otherwise be posted from an unrelated page, which is
+ * the page its revalidation renders again.
+ */
+export async function actionRoutes<Name extends string>(
+  names: Name[],
+  pages: Partial<Record<Name, string>> = {},
+): Promise<Record<Name, ActionRoute>> {
   const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
   };
@@ -63,25 +81,28 @@ export async function actionRoutes<Name extends string>(names: Name[]): Promise<
   for (const name of names) {
     const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
     if (!found) throw new Error(`${name} is not in the build's server-reference manifest (stale build? run without --skip-build)`);
-    // A page whose bundle holds the action: a static one if there is one, else a dynamic one whose
+    const served = Object.keys(found[1].workers)
+      .filter((w) => w.startsWith("app/") && w.endsWith("/page"))
+      .map(pagePattern);
+    const wanted = pages[name];
+    if (wanted && !served.includes(wanted)) throw new Error(`${name}: the page ${wanted} does not serve it`);
+    // Else a page whose bundle holds the action: a static one if there is one, else a dynamic one whose
     // segments are filled from the action's input at call time (pagePath).
-    const pages = Object.keys(found[1].workers).filter((w) => w.startsWith("app/") && w.endsWith("/page"));
-    const worker = pages.find((w) => !w.includes("[")) ?? pages[0];
-    if (!worker) throw new Error(`${name}: no page serves it`);
-    const page =
-      worker
-        .replace(/^app/, "")
-        .replace(/\/page$/, "")
-        .replace(/\/\([^)]*\)/g, "") || "/";
+    const page = wanted ?? served.find((p) => !p.includes("[")) ?? served[0];
+    if (!page) throw new Error(`${name}: no page serves it`);
     out[name] = { id: found[0], page };
   }
   return out;
 }
 
+/** Input fields that name the record of a page's `[id]` segment (the pass, the meeting, the survey round …). */
+const RECORD_ID_FIELDS = ["passId", "complaintId", "meetingId", "roundId", "workOrderId"];
+
 /** The page's path with its dynamic segments ([id], [areaId] …) taken from the action's input. */
 export function pagePath(page: string, input: Record<string, unknown>): string {
   return page.replace(/\[(\w+)\]/g, (_, segment: string) => {
-    const value = input[segment] ?? (segment === "id" ? (input.passId ?? input.complaintId) : undefined);
+    const value =
+      input[segment] ?? (segment === "id" ? RECORD_ID_FIELDS.map((field) => input[field]).find((v) => v !== undefined) : undefined);
     if (typeof value !== "string") throw new Error(`no value for [${segment}] of ${page}`);
     return encodeURIComponent(value);
   });
