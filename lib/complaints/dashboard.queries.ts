@@ -8,6 +8,7 @@ import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, rowsOfKeys, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sitesByIds } from "@/lib/registry/site.store";
 import { sqlEpochMs as utcMs, sqlInstant as ts } from "@/lib/sql-time";
 import { periodCounts } from "./rate-summary";
 import {
@@ -59,17 +60,10 @@ interface Scope {
 const loadScope = cache(async (siteIdsKey: string): Promise<Scope> => {
   const siteIds = siteIdsKey ? siteIdsKey.split(",") : [];
   const now = new Date();
-  const [sites, calendars] = await Promise.all([
-    db.site.findMany({
-      where: { id: { in: siteIds } },
-      select: { id: true, code: true, name: true, timeZone: true },
-      orderBy: { code: "asc" },
-    }),
-    loadSiteCalendars(siteIds),
-  ]);
+  const [sites, calendars] = await Promise.all([sitesByIds(siteIds), loadSiteCalendars(siteIds)]);
   const scoped = sites.flatMap((s) => {
     const calendar = calendars.get(s.id);
-    return calendar ? [{ ...s, bounds: dueBounds(calendar, now) }] : [];
+    return calendar ? [{ id: s.id, code: s.code, name: s.name, timeZone: s.timeZone, bounds: dueBounds(calendar, now) }] : [];
   });
   const today = calendars.get(scoped[0]?.id ?? "")?.localDateOf(now) ?? localDateInZone(now, "Asia/Shanghai");
   return { sites: scoped, today, now };
@@ -307,7 +301,7 @@ export async function dashboardOptions(filter: Pick<DashboardFilter, "site"> = {
   const site = chosenSite(filter.site, actor.siteIds);
   const view = dashboardView(actor.siteIds.length, site);
   const [sites, departments] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
+    sitesByIds(actor.siteIds).then((sites) => sites.map((s) => ({ id: s.id, code: s.code, name: s.name }))),
     view === "company"
       ? []
       : db.department.findMany({
