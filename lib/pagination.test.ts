@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateParam, filterQuery, keysetRows, monthParam, oneOf, pageRequest, param } from "./pagination";
+import { dateParam, filterQuery, keysetRows, monthParam, oneOf, pageRequest, param, rowsOfKeys } from "./pagination";
 
 describe("GET params of list pages and exports", () => {
   it("param: the first value, trimmed and bounded; empty is none", () => {
@@ -78,5 +78,31 @@ describe("keysetRows: an export's rows read in batches", () => {
     expect(reads).toHaveLength(0);
     for await (const row of rows) if (row.key === 2) break;
     expect(reads).toHaveLength(1);
+  });
+});
+
+describe("rowsOfKeys: an export's rows looked up by keys read up front", () => {
+  const all = async <T>(rows: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const row of rows) out.push(row);
+    return out;
+  };
+
+  it("looks the keys up batch by batch, in their order, and yields what each lookup returns", async () => {
+    const reads: string[][] = [];
+    // A key whose row is gone ("c") is simply not returned by its lookup.
+    const readBatch = async (keys: string[]) => (reads.push(keys), keys.filter((k) => k !== "c").map((k) => k.toUpperCase()));
+    expect(await all(rowsOfKeys(["a", "b", "c", "d", "e"], readBatch, 2))).toEqual(["A", "B", "D", "E"]);
+    expect(reads).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+    expect(await all(rowsOfKeys([], readBatch, 2))).toEqual([]);
+    expect(reads).toHaveLength(3);
+  });
+
+  it("reads nothing before the first row is asked for, and nothing after the consumer stops", async () => {
+    const reads: number[][] = [];
+    const rows = rowsOfKeys([1, 2, 3, 4, 5], async (keys) => (reads.push(keys), keys), 2);
+    expect(reads).toHaveLength(0);
+    for await (const row of rows) if (row === 2) break;
+    expect(reads).toEqual([[1, 2]]);
   });
 });

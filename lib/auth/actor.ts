@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { allSites as loadAllSites } from "@/lib/registry/site.store";
 import type { Role, SupervisorDuty } from "@/lib/generated/prisma/enums";
 import { seesAllSites } from "@/lib/permissions";
 import { readSessionClaims } from "./session";
@@ -42,7 +43,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     },
   });
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  const allSiteIds = (await db.site.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((s) => s.id);
+  // Every site, from memory (lib/registry/site.store.ts): this runs on every request.
+  const allSiteIds = (await loadAllSites()).map((s) => s.id);
   const assigned = new Set(user.sites.map((s) => s.siteId));
   const siteIds = seesAllSites(user.role) ? allSiteIds : user.sites.map((s) => s.siteId);
   const allSites = seesAllSites(user.role) || allSiteIds.every((id) => assigned.has(id));

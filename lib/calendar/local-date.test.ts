@@ -93,6 +93,36 @@ describe("instants in a site's zone (R-CAL-2)", () => {
     expect(formatInZone(new Date("2026-09-06T04:00:00Z"), "America/Santiago")).toBe("2026-09-06 01:00");
   });
 
+  it("shows the wall-clock time around every kind of offset change, whatever was shown before (offsets kept per day)", () => {
+    // An independent reading of the same instant: Intl's own wall clock in the zone.
+    const reference = (instant: Date, timeZone: string) =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      })
+        .format(instant)
+        .replace("T", " ");
+    const transitions: [string, string][] = [
+      ["America/Santiago", "2026-09-06T04:00:00Z"], // spring forward at local midnight
+      ["America/Santiago", "2026-04-05T03:00:00Z"], // fall back
+      ["Europe/Berlin", "2026-03-29T01:00:00Z"],
+      ["Europe/Berlin", "2026-10-25T01:00:00Z"],
+      ["Australia/Lord_Howe", "2026-10-03T15:30:00Z"], // a half-hour change, not on a UTC hour
+      ["Asia/Shanghai", "1991-04-13T18:00:00Z"], // China's last summer time
+      ["Asia/Shanghai", "1991-09-14T17:00:00Z"],
+    ];
+    for (const [zone, at] of transitions) {
+      const around = Array.from({ length: 4 * 60 }, (_, i) => new Date(Date.parse(at) + (i - 120) * 12 * 60_000));
+      // Late instants of the day first, then early ones: the day's cached offset must not leak across the change.
+      for (const instant of [...around].reverse()) expect(formatInZone(instant, zone)).toBe(reference(instant, zone));
+    }
+  });
+
   it("rejects bad zones and instants", () => {
     expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
     expect(isValidTimeZone("UTC")).toBe(true);

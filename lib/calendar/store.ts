@@ -1,4 +1,5 @@
 import "server-only";
+import { versionedCache } from "@/lib/cache-version";
 import { db } from "@/lib/db";
 import type { Calendar } from "./calendar";
 import * as load from "./load";
@@ -6,51 +7,27 @@ import type { OfficialYearTable } from "./site-input";
 
 /**
  * The app's reads of the stored calendars (lib/calendar/load.ts with the app's database client),
- * kept in memory between requests. Every read first asks the database for the calendars' version
- * (one row of `CacheVersion`, bumped by triggers on the calendar tables and on `Site` in the writing
- * transaction, whoever writes): a different version empties the cache. So an edit is seen by the
- * next read of every app instance, and a stale instance never serves an old calendar.
+ * kept in memory between requests under the 'calendar' row of `CacheVersion` (lib/cache-version.ts),
+ * bumped by triggers on the calendar tables and on `Site` in the writing transaction, whoever writes:
+ * so an edit is seen by the next read of every app instance, and a stale instance never serves an old
+ * calendar.
  */
 
 interface CalendarCache {
-  version: bigint;
   sites: Map<string, Calendar>;
   officialYears?: OfficialYearTable[];
 }
 
-let cached: CalendarCache = { version: -1n, sites: new Map() };
-
-/** The cache of the current version. The version is read before the data, so data is never older than its tag. */
-async function fresh(): Promise<CalendarCache> {
-  const [row] = await db.$queryRaw<{ version: bigint }[]>`SELECT version FROM "CacheVersion" WHERE id = 'calendar'`;
-  const version = row?.version ?? (await firstVersion());
-  if (version !== cached.version) cached = { version, sites: new Map() };
-  return cached;
-}
-
-/**
- * No calendar was written since the database began (a new installation, the demo): the row is made
- * here, as the triggers make it, so that calendars are kept from the first read. Without it every
- * request rebuilt every site's calendar (on fifty sites, ~6 ms of CPU per list page). A write racing
- * with this insert either waits for it and bumps the version, or goes first and is the version read.
- */
-async function firstVersion(): Promise<bigint> {
-  await db.$executeRaw`
-    INSERT INTO "CacheVersion" (id, version)
-    VALUES ('calendar', (extract(epoch FROM clock_timestamp()) * 1000000)::BIGINT)
-    ON CONFLICT (id) DO NOTHING`;
-  const [row] = await db.$queryRaw<{ version: bigint }[]>`SELECT version FROM "CacheVersion" WHERE id = 'calendar'`;
-  return row.version;
-}
+const stored = versionedCache<CalendarCache>("calendar", () => ({ sites: new Map() }));
 
 /** Empties this instance's cache (tests simulate a fresh instance with it). */
 export function forgetCalendars() {
-  cached = { version: -1n, sites: new Map() };
+  stored.forget();
 }
 
 /** Every year table a manager entered (company-wide: the State Council's table is national). */
 export async function loadOfficialYears(): Promise<OfficialYearTable[]> {
-  const cache = await fresh();
+  const cache = await stored.fresh();
   cache.officialYears ??= await load.loadOfficialYears(db);
   return cache.officialYears;
 }
@@ -60,7 +37,7 @@ export async function loadOfficialYears(): Promise<OfficialYearTable[]> {
  * already have checked that the user may see these sites.
  */
 export async function loadSiteCalendars(siteIds: string[]): Promise<Map<string, Calendar>> {
-  const cache = await fresh();
+  const cache = await stored.fresh();
   const missing = siteIds.filter((id) => !cache.sites.has(id));
   if (missing.length > 0) for (const [id, calendar] of await load.loadSiteCalendars(db, missing)) cache.sites.set(id, calendar);
   return new Map(siteIds.flatMap((id) => (cache.sites.has(id) ? [[id, cache.sites.get(id)!] as const] : [])));

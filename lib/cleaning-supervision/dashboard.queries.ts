@@ -2,6 +2,7 @@ import "server-only";
 import { addDays as addDaysLocal, dateColumn, localDateOfColumn } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { sitesByIds } from "@/lib/registry/site.store";
 import { dailyWindows } from "@/lib/inspections/rules";
 import { PATROL_AREA_TYPES, patrolFacts } from "./day.queries";
 import { dueOf } from "./plans.queries";
@@ -16,24 +17,7 @@ import { dayItems, firstOfMonth, mondayOf, planState, type DayStep } from "./rul
  */
 export async function cleaningSupervisionAlerts(siteIds: string[], now = new Date()) {
   if (siteIds.length === 0) return [];
-  const [sites, calendars] = await Promise.all([
-    db.site.findMany({
-      where: { id: { in: siteIds } },
-      select: {
-        id: true,
-        name: true,
-        code: true,
-        timeZone: true,
-        slot1Start: true,
-        slot1End: true,
-        slot2Start: true,
-        slot2End: true,
-        inspectOnWeekends: true,
-      },
-      orderBy: { code: "asc" },
-    }),
-    loadSiteCalendars(siteIds),
-  ]);
+  const [sites, calendars] = await Promise.all([sitesByIds(siteIds), loadSiteCalendars(siteIds)]);
   const plan = sites.flatMap((site) => {
     const calendar = calendars.get(site.id);
     if (!calendar) return [];

@@ -6,12 +6,11 @@ import { db } from "@/lib/db";
 import type { AreaType } from "@/lib/generated/prisma/enums";
 import { dailyWindows, type SiteSchedule } from "@/lib/inspections/rules";
 import { sitesOf } from "@/lib/registry/site.queries";
+import { siteSettings } from "@/lib/registry/site.store";
 import { dayItems, DAY_STEPS, hasCleaningDay, type DayFacts, type DayItem, type DayStep } from "./rules";
 
 /** §10.2: the patrols cover the lobby, the offices, the surroundings and the garbage room. */
 export const PATROL_AREA_TYPES: AreaType[] = ["LOBBY", "FLOOR", "EXTERIOR", "GARBAGE_ROOM"];
-
-const SCHEDULE = { timeZone: true, slot1Start: true, slot1End: true, slot2Start: true, slot2End: true, inspectOnWeekends: true } as const;
 
 const hhmm = (at: Date | null, timeZone: string) => (at ? formatInZone(at, timeZone).slice(11, 16) : null);
 
@@ -154,11 +153,8 @@ export async function cleaningDayView(requestedSite: string | undefined, request
   const sites = await sitesOf(actor);
   const picked = sites.find((s) => s.id === requestedSite) ?? sites[0];
   if (!picked) return null;
-  const [site, calendar] = await Promise.all([
-    db.site.findUniqueOrThrow({ where: { id: picked.id }, select: { id: true, name: true, code: true, ...SCHEDULE } }),
-    loadSiteCalendar(picked.id),
-  ]);
-  if (!calendar) return null;
+  const [site, calendar] = await Promise.all([siteSettings(picked.id), loadSiteCalendar(picked.id)]);
+  if (!site || !calendar) return null;
   const today = calendar.localDateOf(now);
   const date = requestedDate && isValidLocalDate(requestedDate) && requestedDate <= today ? requestedDate : today;
   const records = await loadDayRecords(site, calendar, date);

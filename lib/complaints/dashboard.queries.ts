@@ -6,8 +6,9 @@ import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZo
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db, reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { keysetRows, paged, type KeysetOptions, type PageRequest } from "@/lib/pagination";
+import { paged, rowsOfKeys, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sitesByIds } from "@/lib/registry/site.store";
 import { sqlEpochMs as utcMs, sqlInstant as ts } from "@/lib/sql-time";
 import { periodCounts } from "./rate-summary";
 import {
@@ -59,17 +60,10 @@ interface Scope {
 const loadScope = cache(async (siteIdsKey: string): Promise<Scope> => {
   const siteIds = siteIdsKey ? siteIdsKey.split(",") : [];
   const now = new Date();
-  const [sites, calendars] = await Promise.all([
-    db.site.findMany({
-      where: { id: { in: siteIds } },
-      select: { id: true, code: true, name: true, timeZone: true },
-      orderBy: { code: "asc" },
-    }),
-    loadSiteCalendars(siteIds),
-  ]);
+  const [sites, calendars] = await Promise.all([sitesByIds(siteIds), loadSiteCalendars(siteIds)]);
   const scoped = sites.flatMap((s) => {
     const calendar = calendars.get(s.id);
-    return calendar ? [{ ...s, bounds: dueBounds(calendar, now) }] : [];
+    return calendar ? [{ id: s.id, code: s.code, name: s.name, timeZone: s.timeZone, bounds: dueBounds(calendar, now) }] : [];
   });
   const today = calendars.get(scoped[0]?.id ?? "")?.localDateOf(now) ?? localDateInZone(now, "Asia/Shanghai");
   return { sites: scoped, today, now };
@@ -143,7 +137,8 @@ function listConditions(filter: DashboardFilter): Prisma.Sql {
   return and(conditions);
 }
 
-interface DeadlineRowRaw {
+/** A deadline as classified in SQL (the export reads these up front for its whole file, without names). */
+interface DeadlineClassifiedRaw {
   id: string;
   number: string;
   severity: Severity;
@@ -154,53 +149,67 @@ interface DeadlineRowRaw {
   received_ms: number;
   provisional: boolean;
   due_state: OpenDueState;
+}
+
+/** The names a row shows, joined once the list is cut. */
+interface DeadlineNamesRaw {
   tenant_name: string;
   unit_code: string | null;
+  department_name: string;
+}
+
+interface DeadlineRowRaw extends DeadlineClassifiedRaw, DeadlineNamesRaw {
   site_code: string;
   site_name: string;
   time_zone: string;
-  department_name: string;
   /** How many deadlines match, over all pages (a window count taken in the same scan). */
   matching: number;
 }
 
-/** Where a batch of the export starts: after this row of the list's order (due instant, then number). */
-interface DeadlineKey {
-  dueAt: Date;
-  number: string;
+/** The classified columns of `classified k`, in the shape of DeadlineClassifiedRaw. */
+const CLASSIFIED_COLUMNS = Prisma.sql`k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category,
+  k.kind, ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms, k.provisional, k.due_state`;
+
+/** A row of the list and of the export, in its site's local time. */
+function deadlineRow(r: DeadlineClassifiedRaw, names: DeadlineNamesRaw, site: { code: string; name: string; timeZone: string }) {
+  const dueAt = new Date(r.due_ms);
+  return {
+    id: r.id,
+    number: r.number,
+    site: { code: site.code, name: site.name },
+    tenantName: names.tenant_name,
+    unitCode: names.unit_code,
+    departmentName: names.department_name,
+    severity: r.severity,
+    state: r.state,
+    category: r.category,
+    kind: r.kind,
+    dueAt,
+    dueLocal: formatInZone(dueAt, site.timeZone),
+    dueState: r.due_state,
+    /** The deadline was counted through a year without an official holiday table (R-CAL-1). */
+    provisional: r.provisional,
+    receivedLocal: formatInZone(new Date(r.received_ms), site.timeZone),
+  };
 }
 
 /**
- * One page of the list: `skip` rows into it (the paginated list), or the rows after `after` (the export's
- * keyset batches; the number is unique and a complaint has one open deadline, so the order is total).
- * With `count`, how many rows match over all pages comes with the page (a window count in the same scan;
- * null when the page is past the end). `client`: the primary for the live list, the read replica
- * (reportDb) for the export.
+ * One page of the list, `skip` rows into it. With `count`, how many rows match over all pages comes with
+ * the page (a window count in the same scan; null when the page is past the end).
  */
-async function queryDeadlines(
-  scope: Scope,
-  filter: DashboardFilter,
-  page: { take: number; skip?: number; after?: DeadlineKey | null; count?: boolean },
-  client: typeof db = db,
-) {
-  // The row comparison decides; the plain bound beside it lets each branch's (site, state, due) index skip the rows before.
-  const after = page.after
-    ? Prisma.sql`k.due_at >= ${ts(page.after.dueAt)} AND (k.due_at, k.number) > (${ts(page.after.dueAt)}, ${page.after.number})`
-    : Prisma.sql`TRUE`;
+async function queryDeadlines(scope: Scope, filter: DashboardFilter, page: { take: number; skip: number; count?: boolean }) {
   const matching = page.count ? Prisma.sql`count(*) OVER ()::int` : Prisma.sql`NULL::int`;
   // The page is cut first and named after: the tenant, site, department and unit joins touch its rows only.
-  const raw = await client.$queryRaw<DeadlineRowRaw[]>`
+  const raw = await db.$queryRaw<DeadlineRowRaw[]>`
     ${openDeadlinesSql(scope, filter)},
     page AS (
       SELECT k.*, ${matching} AS matching FROM classified k
-       WHERE ${listConditions(filter)} AND ${after}
+       WHERE ${listConditions(filter)}
        -- Overdue deadlines lie before now and all others after it: by due instant = oldest overdue first.
        ORDER BY k.due_at ASC, k.number ASC
-       LIMIT ${page.take}::int OFFSET ${page.skip ?? 0}::int
+       LIMIT ${page.take}::int OFFSET ${page.skip}::int
     )
-    SELECT k.id, k.number, k.severity::text AS severity, k.state::text AS state, k.category::text AS category, k.kind,
-           ${utcMs(Prisma.sql`k.due_at`)} AS due_ms, ${utcMs(Prisma.sql`k.received_at`)} AS received_ms,
-           k.provisional, k.due_state, t.name AS tenant_name, u.code AS unit_code,
+    SELECT ${CLASSIFIED_COLUMNS}, t.name AS tenant_name, u.code AS unit_code,
            s.code AS site_code, s.name AS site_name, s."timeZone" AS time_zone, dep.name AS department_name, k.matching
       FROM page k
       JOIN "Site" s ON s.id = k.site_id
@@ -208,28 +217,7 @@ async function queryDeadlines(
       JOIN "Tenant" t ON t.id = k.tenant_id
       LEFT JOIN "Unit" u ON u.id = k.unit_id
      ORDER BY k.due_at ASC, k.number ASC`;
-  const rows = raw.map((r) => {
-    const dueAt = new Date(r.due_ms);
-    const receivedAt = new Date(r.received_ms);
-    return {
-      id: r.id,
-      number: r.number,
-      site: { code: r.site_code, name: r.site_name },
-      tenantName: r.tenant_name,
-      unitCode: r.unit_code,
-      departmentName: r.department_name,
-      severity: r.severity,
-      state: r.state,
-      category: r.category,
-      kind: r.kind,
-      dueAt,
-      dueLocal: formatInZone(dueAt, r.time_zone),
-      dueState: r.due_state,
-      /** The deadline was counted through a year without an official holiday table (R-CAL-1). */
-      provisional: r.provisional,
-      receivedLocal: formatInZone(receivedAt, r.time_zone),
-    };
-  });
+  const rows = raw.map((r) => deadlineRow(r, r, { code: r.site_code, name: r.site_name, timeZone: r.time_zone }));
   return { rows, total: raw[0]?.matching ?? null };
 }
 
@@ -313,7 +301,7 @@ export async function dashboardOptions(filter: Pick<DashboardFilter, "site"> = {
   const site = chosenSite(filter.site, actor.siteIds);
   const view = dashboardView(actor.siteIds.length, site);
   const [sites, departments] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
+    sitesByIds(actor.siteIds).then((sites) => sites.map((s) => ({ id: s.id, code: s.code, name: s.name }))),
     view === "company"
       ? []
       : db.department.findMany({
@@ -326,22 +314,47 @@ export async function dashboardOptions(filter: Pick<DashboardFilter, "site"> = {
 }
 
 /**
- * The export: every row the filter matches, up to `maxRows` (EXPORT_MAX_ROWS), in the list's order, read
- * from the replica in keyset batches while the file is written. The permission, the sites and whether the
- * limit cuts the list (`truncated`, from a count capped at maxRows + 1) are settled here, before the
- * response starts; the rows are read only as the file is written.
+ * The export: every row the filter matches, up to `maxRows` (EXPORT_MAX_ROWS), in the list's order, from
+ * the replica. The open deadlines are classified and ordered once per export: one query reads the keys of
+ * up to maxRows + 1 rows (what a row is and where it stands, no names), which also settles whether the
+ * limit cuts the list (`truncated`) before the response starts, with the permission and the sites. The
+ * names (tenant, unit, department) are read by id in batches while the file is written, in the keys'
+ * order. The keys are the list's snapshot: a deadline that moves while the file is written is neither
+ * missed nor written twice. 10 001 keys hold about 4 MB (measured: ~410 bytes a key, eleven short fields), beside a
+ * batch of named rows and the workbook writer's ~100 KB of XML (decision 019).
  */
-export async function exportOpenDeadlines(filter: DashboardFilter, options: Partial<KeysetOptions> = {}) {
+export async function exportOpenDeadlines(filter: DashboardFilter, options: { batchSize?: number; maxRows?: number } = {}) {
   const actor = await requirePermission("complaint:export");
   const scope = await scopeOf(actor, filter.site);
   const maxRows = options.maxRows ?? EXPORT_MAX_ROWS;
   if (scope.sites.length === 0) return { rows: [] as DashboardDeadline[], truncated: false, today: scope.today };
-  const [{ matched }] = await reportDb.$queryRaw<{ matched: number }[]>`
+  const keys = await reportDb.$queryRaw<(DeadlineClassifiedRaw & { site_id: string })[]>`
     ${openDeadlinesSql(scope, filter)}
-    SELECT count(*)::int AS matched FROM (SELECT 1 FROM classified k WHERE ${listConditions(filter)} LIMIT ${maxRows + 1}::int) capped`;
-  const rows = keysetRows(
-    async (after: DashboardDeadline | null, take) => (await queryDeadlines(scope, filter, { take, after }, reportDb)).rows,
-    { batchSize: options.batchSize, maxRows },
+    SELECT ${CLASSIFIED_COLUMNS}, k.site_id FROM classified k
+     WHERE ${listConditions(filter)}
+     ORDER BY k.due_at ASC, k.number ASC
+     LIMIT ${maxRows + 1}::int`;
+  const truncated = keys.length > maxRows;
+  if (truncated) keys.length = maxRows;
+  const sites = new Map(scope.sites.map((s) => [s.id, s]));
+  const rows = rowsOfKeys(
+    keys,
+    async (batch) => {
+      const names = await reportDb.$queryRaw<(DeadlineNamesRaw & { id: string })[]>`
+        SELECT c.id, t.name AS tenant_name, u.code AS unit_code, dep.name AS department_name
+          FROM "Complaint" c
+          JOIN "Tenant" t ON t.id = c."tenantId"
+          JOIN "Department" dep ON dep.id = c."departmentId"
+          LEFT JOIN "Unit" u ON u.id = c."unitId"
+         WHERE c.id = ANY(${batch.map((k) => k.id)}::text[])`;
+      const byId = new Map(names.map((n) => [n.id, n]));
+      // A complaint deleted since the keys were read has no names: it is left out, as a later list would.
+      return batch.flatMap((k) => {
+        const named = byId.get(k.id);
+        return named ? [deadlineRow(k, named, sites.get(k.site_id)!)] : [];
+      });
+    },
+    options.batchSize,
   );
-  return { rows, truncated: matched > maxRows, today: scope.today };
+  return { rows, truncated, today: scope.today };
 }

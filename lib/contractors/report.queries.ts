@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dailyWindows } from "@/lib/inspections/rules";
 import { isMonth, recentMonths } from "@/lib/newspapers/report.rules";
+import { sitesByIds } from "@/lib/registry/site.store";
 import { roleHas } from "@/lib/permissions";
 import { vacantScoreSummary } from "@/lib/vacant-units/queries";
 import { canteenTally, cleaningTally, docTally, mondaysOf, monthDaysUpTo, nextMonthStart } from "./report.rules";
@@ -35,21 +36,7 @@ export async function contractorMonthlyReport(filter: ContractorReportFilter, no
   const actor = await requirePermission("contractor:assessment");
   // Another site's report does not exist for this user.
   if (filter.site && !actor.siteIds.includes(filter.site)) throw new AccessError("not_found");
-  const sites = await db.site.findMany({
-    where: { id: { in: actor.siteIds } },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      timeZone: true,
-      slot1Start: true,
-      slot1End: true,
-      slot2Start: true,
-      slot2End: true,
-      inspectOnWeekends: true,
-    },
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesByIds(actor.siteIds);
   const site = sites.find((s) => s.id === filter.site) ?? sites[0];
   if (!site) throw new AccessError("not_found");
   const calendar = await loadSiteCalendar(site.id);

@@ -3,6 +3,7 @@ import { AccessError, requirePermission } from "@/lib/auth/guard";
 import { formatInZone, isValidLocalDate, type Calendar, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendar } from "@/lib/calendar/store";
 import { reportDb } from "@/lib/db";
+import { sitesByIds } from "@/lib/registry/site.store";
 import { oneOf } from "@/lib/pagination";
 import {
   PERIODS,
@@ -20,18 +21,6 @@ import {
 } from "./compliance.rules";
 import { dutyFor, type SiteSchedule } from "./rules";
 
-const SITE_SELECT = {
-  id: true,
-  code: true,
-  name: true,
-  timeZone: true,
-  slot1Start: true,
-  slot1End: true,
-  slot2Start: true,
-  slot2End: true,
-  inspectOnWeekends: true,
-} as const;
-
 export interface ComplianceFilter {
   site?: string;
   date?: string;
@@ -40,7 +29,8 @@ export interface ComplianceFilter {
 
 /** The manager's site (requested one if theirs, else the first by code), its calendar and the chosen day. */
 async function resolveSite(siteIds: string[], requested: string | undefined) {
-  const sites = await reportDb.site.findMany({ where: { id: { in: siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  // The sites and their slots (R-INS-1) from memory: the report's own reads go to the replica.
+  const sites = await sitesByIds(siteIds);
   const site = sites.find((s) => s.id === requested) ?? sites[0];
   if (!site) throw new AccessError("not_found");
   const calendar = (await loadSiteCalendar(site.id))!;

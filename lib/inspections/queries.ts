@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { formatInZone, isValidLocalDate, type Calendar } from "@/lib/calendar";
 import { loadSiteCalendar, loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { sitesByIds } from "@/lib/registry/site.store";
 import type { AreaType } from "@/lib/generated/prisma/enums";
 import {
   canSubmit,
@@ -96,7 +97,7 @@ export async function todayRounds(now = new Date()): Promise<RoundSite[]> {
   const actor = await requirePermission("inspection:perform");
   if (!actor.duty || actor.siteIds.length === 0) return [];
   const [sites, areas, calendars] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true, code: true, ...SCHEDULE_FIELDS } }),
+    sitesByIds(actor.siteIds),
     db.area.findMany({
       where: { siteId: { in: actor.siteIds }, active: true, type: areaTypesFilter(actor.duty) },
       select: { id: true, siteId: true, name: true, type: true, building: true, floor: true },

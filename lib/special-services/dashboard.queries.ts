@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { keysetRows, paged, type KeysetOptions, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sitesByIds } from "@/lib/registry/site.store";
 import { sqlInstant as ts } from "@/lib/sql-time";
 
 /**
@@ -28,15 +29,12 @@ export interface ServiceRevisitFilter {
 const loadScope = cache(async (siteIdsKey: string) => {
   const siteIds = siteIdsKey ? siteIdsKey.split(",") : [];
   const now = new Date();
-  const [sites, calendars] = await Promise.all([
-    db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
-    loadSiteCalendars(siteIds),
-  ]);
+  const [sites, calendars] = await Promise.all([sitesByIds(siteIds), loadSiteCalendars(siteIds)]);
   return {
     now,
     sites: sites.flatMap((s) => {
       const calendar = calendars.get(s.id);
-      return calendar ? [{ ...s, bounds: dueBounds(calendar, now) }] : [];
+      return calendar ? [{ id: s.id, code: s.code, name: s.name, bounds: dueBounds(calendar, now) }] : [];
     }),
   };
 });

@@ -51,14 +51,28 @@ export function cleanText(text: string): string {
   return text.replace(INVALID_XML_CHARS, "").slice(0, MAX_CELL_CHARS);
 }
 
+/** 'YYYY-MM-DD HH:mm' or 'YYYY-MM-DD' → the epoch milliseconds whose UTC fields are that wall-clock time. */
+function wallClockMs(local: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(local);
+  if (!m) throw new RangeError(`wallClockDate: expected 'YYYY-MM-DD[ HH:mm]', got ${JSON.stringify(local)}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
+}
+
 /**
  * 'YYYY-MM-DD HH:mm' or 'YYYY-MM-DD' → a Date whose UTC fields are that wall-clock time. Excel serials
  * count days without a zone and exceljs converts with UTC, so the file shows exactly the given time.
  */
 export function wallClockDate(local: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(local);
-  if (!m) throw new RangeError(`wallClockDate: expected 'YYYY-MM-DD[ HH:mm]', got ${JSON.stringify(local)}`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)));
+  return new Date(wallClockMs(local));
+}
+
+/**
+ * The Excel serial of a wall-clock time (days since 1899-12-30): what exceljs writes for a Date
+ * (utils.dateToExcel, the same arithmetic), computed without a Date per cell. A cell holding it with a
+ * date format is a date cell in the file, byte for byte what a Date value gives, and reads back as one.
+ */
+function excelSerial(local: string): number {
+  return 25569 + wallClockMs(local) / (24 * 3600 * 1000);
 }
 
 /** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */
@@ -84,13 +98,29 @@ export function uniqueSheetNames(names: string[]): string[] {
 }
 
 /** The cell's value and, for dates, its number format. A string is only ever a string value. */
-function cellValue(cell: XlsxCell): { value: ExcelJS.CellValue; numFmt?: string } {
+function cellValue(cell: XlsxCell): { value: string | number | boolean | null; numFmt?: string } {
   if (cell === null || cell === undefined || cell === "") return { value: null };
   if (typeof cell === "number") return { value: Number.isFinite(cell) ? cell : null };
   if (typeof cell === "boolean") return { value: cell };
   if (typeof cell === "string") return { value: cleanText(cell) };
-  if ("localDateTime" in cell) return { value: wallClockDate(cell.localDateTime), numFmt: DATE_TIME_FORMAT };
-  return { value: wallClockDate(cell.localDate), numFmt: DATE_FORMAT };
+  if ("localDateTime" in cell) return { value: excelSerial(cell.localDateTime), numFmt: DATE_TIME_FORMAT };
+  return { value: excelSerial(cell.localDate), numFmt: DATE_FORMAT };
+}
+
+/**
+ * One style object per kind of cell (its value's type and number format), shared by every cell of that
+ * kind. exceljs recognises a style object it has seen (a WeakMap) and otherwise renders each cell's style
+ * to XML to look it up: with a fresh object per cell (what getCell gives) that was about half of the
+ * writer's CPU. The objects are never changed once made.
+ */
+function sharedStyles() {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  return (type: string, numFmt: string | undefined): Partial<ExcelJS.Style> => {
+    const key = `${type} ${numFmt ?? ""}`;
+    let style = styles.get(key);
+    if (!style) styles.set(key, (style = numFmt ? { numFmt } : {}));
+    return style;
+  };
 }
 
 /** The rows of `rows` turned into cells, one at a time (for rows read in batches). */
@@ -124,9 +154,15 @@ function needsDrain(stream: EventEmitter): boolean {
   return s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
 }
 
+/** The download is gone, or `out` or the zip writer asked to wait: the next row must wait for caughtUp. */
+function mustWait(out: Writable, worksheet: Worksheet): boolean {
+  return out.destroyed || needsDrain(out) || zipInputs(worksheet).some(needsDrain);
+}
+
 /**
  * Resolves once the zip writer has taken the sheet's XML so far and `out` takes more (the download keeps
- * up); rejects with XlsxCancelled when `out` closed instead (a cancelled download).
+ * up); rejects with XlsxCancelled when `out` closed instead (a cancelled download). Called only when
+ * mustWait says so: most rows go on at once, without a promise each.
  */
 async function caughtUp(out: Writable, worksheet: Worksheet): Promise<void> {
   for (;;) {
@@ -157,21 +193,24 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   });
   header.font = { bold: true };
   header.commit();
+  const styleOf = sharedStyles();
+  const rowStyle = styleOf("row", undefined);
   let r = 2;
   for await (const cells of sheet.rows) {
     const row = worksheet.getRow(r++);
+    // The row's own style object too (exceljs 4.4 keeps one per row; its typings leave it out).
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = rowStyle;
     cells.forEach((cell, c) => {
       const { value, numFmt } = cellValue(cell);
       if (value === null) return;
       const target = row.getCell(c + 1);
       // Set as a plain value: exceljs makes a formula only from a { formula } object, never from text.
       target.value = value;
-      const format = numFmt ?? (typeof value === "number" ? sheet.columns[c]?.numFmt : undefined);
-      if (format) target.numFmt = format;
+      target.style = styleOf(typeof value, numFmt ?? (typeof value === "number" ? sheet.columns[c]?.numFmt : undefined));
     });
     // Written out now and forgotten; the next row is read only once the zip and the client keep up.
     row.commit();
-    await caughtUp(out, worksheet);
+    if (mustWait(out, worksheet)) await caughtUp(out, worksheet);
   }
   worksheet.commit();
 }

@@ -190,6 +190,32 @@ describe("rows read in keyset batches", () => {
     expect(await all(exact.rows)).toHaveLength(7);
   });
 
+  it("deadlines: classified and ordered once per export, so a deadline that moves while the file is written is written once, where it stood", async () => {
+    await signInAs(world.users.MANAGER);
+    const exported = await exportOpenDeadlines({}, { batchSize: 2, maxRows: 100 });
+    const rows = (async function* () {
+      yield* exported.rows;
+    })();
+    const first = [(await rows.next()).value!.number, (await rows.next()).value!.number];
+    expect(first).toEqual(["SA-X-01", "SA-X-02"]);
+    // While the first batch is written: an exported deadline moves to the end of the list, an unread one
+    // to its start. Read again batch by batch from the list, the first would come twice and the second never.
+    const moved = { "SA-X-02": at(30 * DAY), "SA-X-07": at(-30 * DAY) };
+    const before = await db.complaint.findMany({
+      where: { number: { in: Object.keys(moved) } },
+      select: { id: true, rectificationDueAt: true },
+    });
+    try {
+      for (const [number, due] of Object.entries(moved))
+        await db.complaint.update({ where: { number }, data: { rectificationDueAt: due } });
+      const rest: string[] = [];
+      for (let next = await rows.next(); !next.done; next = await rows.next()) rest.push(next.value.number);
+      expect([...first, ...rest]).toEqual(["SA-X-01", "SA-X-02", "SA-X-03", "SA-X-04", "SA-X-05", "SA-X-06", "SA-X-07"]);
+    } finally {
+      for (const c of before) await db.complaint.update({ where: { id: c.id }, data: { rectificationDueAt: c.rectificationDueAt } });
+    }
+  });
+
   it("goods passes: every pass once, in the list's order (window ↓, created ↓, id ↑), across batch boundaries", async () => {
     await signInAs(world.users.SUPERVISOR);
     const list = (await listGoodsPasses({}, everything)).rows.map((r) => r.number);
