@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
+import { showsEachSite } from "@/lib/many-sites";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import {
@@ -17,6 +18,7 @@ import {
   monthScore,
   monthsEnding,
   scheduleInstant,
+  type CleaningCellState,
   type MonthKey,
 } from "./rules";
 
@@ -100,6 +102,21 @@ async function recordSummaries(siteIds: string[], months: MonthKey[]): Promise<R
      WHERE r."siteId" IN (${Prisma.join(siteIds)}) AND r.month IN (${Prisma.join(months)})`;
 }
 
+/** One due unit of the month view (R-VAC-1, R-VAC-3). */
+export interface VacantUnitRow {
+  id: string;
+  siteId: string;
+  code: string;
+  building: string | null;
+  floor: string | null;
+  statusNow: ScoreUnit["status"];
+  cleaner: { id: string; name: string; company: string | null } | null;
+  noCleaner: boolean;
+  lastCleanedOn: string | null;
+  state: CleaningCellState;
+  record: { id: string; cleanedOn: string; cleaner: string; substituteReason: string | null; failures: number } | null;
+}
+
 /**
  * The month view (R-VAC-1, R-VAC-3): each unit due in the month with its dedicated cleaner, last
  * cleaning date and this month's state; per site the counts, and for managers (vacant:score) the
@@ -118,6 +135,15 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   const month = isValidMonth(filter.month) && filter.month <= todayMonth ? filter.month : todayMonth;
   const showScore = roleHas(actor.role, "vacant:score");
   const scoreMonths = monthsEnding(month, showScore ? SCORE_MONTHS : 1);
+
+  // Many sites and none chosen (decision 020, lib/many-sites.ts): each site's counts and score, no units
+  // until a site is chosen. Fifty sites' due units (~3 000 rows, every cleaning record read for the last
+  // cleaning date) took seconds per view and were read by nobody.
+  if (!filter.site && !showsEachSite(sites.length)) {
+    const [units, summaries] = await Promise.all([scoreUnits(siteIds, scoreMonths), recordSummaries(siteIds, scoreMonths)]);
+    const siteScores = scoresBySite(sites, units, summaries, scoreMonths, now).map((s) => ({ ...s, history: showScore ? s.history : [] }));
+    return { month, currentMonth: todayMonth, sites, rows: [] as VacantUnitRow[], siteScores, showScore, bySite: true };
+  }
 
   const [units, summaries, records, lastCleaned] = await Promise.all([
     unitsWithHistory(siteIds, scoreMonths, filter.q),
@@ -145,7 +171,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   const lastOf = new Map(lastCleaned.map((r) => [r.unitId, r._max.cleanedOn]));
 
   const siteOrder = new Map(sites.map((s, i) => [s.id, i]));
-  const rows = units
+  const rows: VacantUnitRow[] = units
     // Due units, and a unit cleaned this month before it was let (its record stays visible; the score counts due units only).
     .filter((u) => isDue(u, u.statusChanges, month, zoneOf.get(u.siteId)!, now) || recordOf.has(u.id))
     // Site by site (in code order), then building and unit as the query sorted them (stable sort).
@@ -184,7 +210,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
     history: showScore ? s.history : [],
   }));
 
-  return { month, currentMonth: todayMonth, sites, rows, siteScores, showScore };
+  return { month, currentMonth: todayMonth, sites, rows, siteScores, showScore, bySite: false };
 }
 
 export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;

@@ -6,11 +6,12 @@ import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { MonthFilter } from "@/components/vacant-units/month-filter";
 import { ScorePanel } from "@/components/vacant-units/score-panel";
+import { VacantSitesTable } from "@/components/vacant-units/sites-table";
 import { CleaningStateBadge } from "@/components/vacant-units/state-badge";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { vacantMonthView } from "@/lib/vacant-units/queries";
+import { vacantMonthView, type VacantMonthView } from "@/lib/vacant-units/queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -19,9 +20,8 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
   const actor = await requirePagePermission("vacant:read");
   const sp = await searchParams;
   const filter = { q: param(sp.q), site: param(sp.site), month: param(sp.month) };
-  const [t, tRoot, view] = await Promise.all([getTranslations("vacant"), getTranslations(), vacantMonthView(filter)]);
+  const [t, view] = await Promise.all([getTranslations("vacant"), vacantMonthView(filter)]);
   const canRecord = roleHas(actor.role, "vacant:record");
-  const siteName = new Map(view.sites.map((s) => [s.id, s.name]));
   const printSite = filter.site ?? view.sites[0]?.id;
 
   return (
@@ -56,6 +56,18 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
         <MonthFilter name="month" label={t("month")} value={view.month} max={view.currentMonth} />
       </FilterBar>
 
+      {/* Many sites and none chosen (decision 020): one line per site; a site's units once it is chosen. */}
+      {view.bySite ? <VacantSitesTable view={view} /> : <VacantUnitsOfSites view={view} canRecord={canRecord} />}
+    </>
+  );
+}
+
+/** Each site's counts, the score panels and the due units of the sites in view (a few, or the chosen one). */
+async function VacantUnitsOfSites({ view, canRecord }: { view: VacantMonthView; canRecord: boolean }) {
+  const [t, tRoot] = await Promise.all([getTranslations("vacant"), getTranslations()]);
+  const siteName = new Map(view.sites.map((s) => [s.id, s.name]));
+  return (
+    <>
       <ul className="mb-3 flex flex-col gap-1 text-sm text-slate-700" data-testid="vacant-counts">
         {view.siteScores.map((s) => (
           <li key={s.site.id}>
