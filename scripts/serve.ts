@@ -22,7 +22,7 @@ import pg from "pg";
 import { applyMigrations } from "./db/engine";
 import { grantAppRole, roleOf } from "./db/roles";
 import { REPO_ROOT, redact } from "./db/server";
-import { nextStartArgs } from "./next-start";
+import { nextStartArgs, serverEnv } from "./next-start";
 
 const { values: args } = parseArgs({
   options: {
@@ -121,7 +121,7 @@ async function main() {
   }
 
   step(`Kewu on port ${args.port} (${redact(appUrl)})`);
-  const server = spawn(process.execPath, nextStartArgs(args.port!), { cwd: REPO_ROOT, env, stdio: "inherit" });
+  const server = spawn(process.execPath, nextStartArgs(args.port!), { cwd: REPO_ROOT, env: serverEnv(env), stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

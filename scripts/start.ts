@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { applyMigrations } from "./db/engine";
 import { APP_ROLE, grantAppRole } from "./db/roles";
 import { REPO_ROOT, dropDatabase, embeddedUrl, ensureDatabase, ensureDatabaseServer, withDatabaseName } from "./db/server";
-import { nextStartArgs } from "./next-start";
+import { nextStartArgs, serverEnv } from "./next-start";
 
 const { values: args } = parseArgs({
   options: {
@@ -91,7 +91,7 @@ async function main() {
   }
 
   step(`Kewu on http://localhost:${args.port}`);
-  const server = spawn(process.execPath, nextStartArgs(args.port!), { cwd: REPO_ROOT, env, stdio: "inherit" });
+  const server = spawn(process.execPath, nextStartArgs(args.port!), { cwd: REPO_ROOT, env: serverEnv(env), stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -26,7 +26,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "../db/engine";
 import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server";
-import { nextStartArgs } from "../next-start";
+import { nextStartArgs, serverEnv } from "../next-start";
 import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
 import { driveForm, prepareForms } from "./forms";
@@ -213,15 +213,16 @@ async function main() {
     const built = spawnSync(process.execPath, [next, "build"], { cwd: REPO_ROOT, env, stdio: "inherit" });
     if (built.status !== 0) throw new Error("the build failed");
   }
-  const server = start(process.execPath, nextStartArgs(port), REPO_ROOT, env);
+  const server = start(process.execPath, nextStartArgs(port), REPO_ROOT, serverEnv(env));
   // The same build on the younger company, driven page by page right after the main one.
   const comparePort = port + 2;
   const compareBase = `http://127.0.0.1:${comparePort}`;
-  const compareServer = start(process.execPath, nextStartArgs(comparePort), REPO_ROOT, {
-    ...env,
-    DATABASE_URL: compareUrl,
-    NEXTAUTH_URL: compareBase,
-  });
+  const compareServer = start(
+    process.execPath,
+    nextStartArgs(comparePort),
+    REPO_ROOT,
+    serverEnv({ ...env, DATABASE_URL: compareUrl, NEXTAUTH_URL: compareBase }),
+  );
   let bare: ChildProcess | null = null;
   const barePort = Number(args["bare-port"]);
   if (!smoke) {

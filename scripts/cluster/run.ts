@@ -44,7 +44,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/db";
 import { applyMigrations } from "../db/engine";
 import { REPO_ROOT } from "../db/server";
-import { nextStartArgs } from "../next-start";
+import { nextStartArgs, serverEnv } from "../next-start";
 import { freePort } from "../faults/crash";
 import { Session, actionRoutes, callAction, callFormAction } from "../faults/http";
 import { OwnedPostgres } from "../faults/owned-postgres";
@@ -301,7 +301,7 @@ async function main() {
       from = ports[name] + 1;
       dataDirs[name] = path.join(work, `${name}-data`);
       apps[name] = startChild(name, process.execPath, nextStartArgs(ports[name], { host: "127.0.0.1" }), {
-        env: { ...common, DATA_DIR: dataDirs[name] },
+        env: serverEnv({ ...common, DATA_DIR: dataDirs[name] }),
         logDir: work,
       });
       const app = apps[name];

@@ -25,7 +25,7 @@ import { createPrismaClient } from "../../lib/db";
 import { seedChecklists } from "../../prisma/seed/checklists";
 import { applyMigrations } from "../db/engine";
 import { REPO_ROOT } from "../db/server";
-import { nextStartArgs } from "../next-start";
+import { nextStartArgs, serverEnv } from "../next-start";
 import { crashMidway, freePort } from "./crash";
 import { Session, actionRoutes, callAction } from "./http";
 import { OwnedPostgres } from "./owned-postgres";
@@ -101,7 +101,7 @@ async function main() {
     const out = createWriteStream(serverLog);
     const app: ChildProcess = spawn(process.execPath, nextStartArgs(port, { host: "127.0.0.1" }), {
       cwd: REPO_ROOT,
-      env,
+      env: serverEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     app.stdout!.pipe(out);
