@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 /**
@@ -38,11 +39,18 @@ async function firstVersion(id: CacheId): Promise<bigint> {
   return (await readVersion(id))!;
 }
 
+/**
+ * The version, read once per id in a server render (React's request cache): a page consults the
+ * calendars and the sites several times, and each consultation was a round trip (three or four per
+ * page). Outside a render (actions, route handlers, jobs, tests) every call reads.
+ */
+const currentVersion = cache(async (id: CacheId): Promise<bigint> => (await readVersion(id)) ?? (await firstVersion(id)));
+
 export function versionedCache<T>(id: CacheId, empty: () => T): VersionedCache<T> {
   let cached = { version: -1n, data: empty() };
   return {
     async fresh() {
-      const version = (await readVersion(id)) ?? (await firstVersion(id));
+      const version = await currentVersion(id);
       if (version !== cached.version) cached = { version, data: empty() };
       return cached.data;
     },

@@ -28,25 +28,32 @@ export interface Actor {
 export const getActor = cache(async (): Promise<Actor | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
-    select: {
-      id: true,
-      name: true,
-      username: true,
-      role: true,
-      duty: true,
-      disabled: true,
-      sessionVersion: true,
-      mustChangePassword: true,
-      sites: { select: { siteId: true } },
-    },
-  });
+  // One round trip on every request: the user with their assigned sites (Prisma would read the sites
+  // in a second query).
+  const [user] = await db.$queryRaw<
+    {
+      id: string;
+      name: string;
+      username: string;
+      role: Role;
+      duty: SupervisorDuty | null;
+      disabled: boolean;
+      sessionVersion: number;
+      mustChangePassword: boolean;
+      assigned: string[];
+    }[]
+  >`
+    SELECT u.id, u.name, u.username, u.role::text AS role, u.duty::text AS duty, u.disabled, u."sessionVersion",
+           u."mustChangePassword", COALESCE(array_agg(us."siteId") FILTER (WHERE us."siteId" IS NOT NULL), '{}') AS assigned
+      FROM "User" u
+      LEFT JOIN "UserSite" us ON us."userId" = u.id
+     WHERE u.id = ${claims.userId}
+     GROUP BY u.id`;
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  // Every site, from memory (lib/registry/site.store.ts): this runs on every request.
+  // Every site, from memory (lib/registry/site.store.ts), by code: this runs on every request.
   const allSiteIds = (await loadAllSites()).map((s) => s.id);
-  const assigned = new Set(user.sites.map((s) => s.siteId));
-  const siteIds = seesAllSites(user.role) ? allSiteIds : user.sites.map((s) => s.siteId);
+  const assigned = new Set(user.assigned);
+  const siteIds = seesAllSites(user.role) ? allSiteIds : allSiteIds.filter((id) => assigned.has(id));
   const allSites = seesAllSites(user.role) || allSiteIds.every((id) => assigned.has(id));
   return {
     id: user.id,
