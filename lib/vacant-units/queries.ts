@@ -7,6 +7,7 @@ import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
 import { showsEachSite } from "@/lib/many-sites";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sqlInstant } from "@/lib/sql-time";
 import {
   cellState,
   cellStateOf,
@@ -40,15 +41,14 @@ const SCORE_UNIT_SELECT = {
 } satisfies Prisma.UnitSelect;
 
 /** The units that may be due in `months`, as the score needs them (vacantScoreSummary). */
-function scoreUnits(siteIds: string[], months: MonthKey[]) {
-  return db.unit.findMany({ where: { siteId: { in: siteIds }, ...mayBeDueIn(months) }, select: SCORE_UNIT_SELECT });
+async function scoreUnits(siteIds: string[], months: MonthKey[]) {
+  return db.unit.findMany({ where: await mayBeDueIn(siteIds, months), select: SCORE_UNIT_SELECT });
 }
 
 async function unitsWithHistory(siteIds: string[], months: MonthKey[], q?: string) {
   return db.unit.findMany({
     where: {
-      siteId: { in: siteIds },
-      ...mayBeDueIn(months),
+      ...(await mayBeDueIn(siteIds, months)),
       ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { building: { contains: q, mode: "insensitive" } }] } : {}),
     },
     select: {
@@ -66,19 +66,23 @@ async function unitsWithHistory(siteIds: string[], months: MonthKey[], q?: strin
  * Only the units that can be due in one of `months` (R-VAC-1: VACANT at the month's end): vacant now,
  * or whose status changed after the earliest month began (two days earlier, for every time zone), or
  * with a record in those months. Any other unit has had one status, not VACANT, since before then.
- * On a large company this is a few thousand units instead of every unit with its whole history.
+ * On a large company this is a few thousand units instead of every unit with its whole history. Read
+ * as a UNION of three index scans: Prisma's OR of the two relation filters scanned every unit (fifty
+ * sites: 83 ms against 8 ms).
  */
-function mayBeDueIn(months: MonthKey[]): Prisma.UnitWhereInput {
+async function mayBeDueIn(siteIds: string[], months: MonthKey[]): Promise<Prisma.UnitWhereInput> {
   const earliest = [...months].sort()[0];
-  if (!earliest) return {};
+  if (!earliest || siteIds.length === 0) return { siteId: { in: siteIds } };
   const since = new Date(Date.parse(`${earliest}-01T00:00:00Z`) - 2 * 86_400_000);
-  return {
-    OR: [
-      { status: "VACANT" },
-      { statusChanges: { some: { changedAt: { gte: since } } } },
-      { vacantCleaningRecords: { some: { month: { in: months } } } },
-    ],
-  };
+  const sites = Prisma.join(siteIds);
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Unit" WHERE "siteId" IN (${sites}) AND status = 'VACANT'
+    UNION
+    SELECT h."unitId" FROM "UnitStatusChange" h JOIN "Unit" u ON u.id = h."unitId"
+     WHERE h."changedAt" >= ${sqlInstant(since)} AND u."siteId" IN (${sites})
+    UNION
+    SELECT "unitId" FROM "VacantCleaningRecord" WHERE "siteId" IN (${sites}) AND month IN (${Prisma.join(months)})`;
+  return { siteId: { in: siteIds }, id: { in: rows.map((r) => r.id) } };
 }
 
 /** The record states of due units, by site and month: what the score is computed from. */
