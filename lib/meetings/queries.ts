@@ -53,12 +53,17 @@ export async function listMeetings(filter: { series?: string; site?: string }, p
         state: true,
         series: { select: { name: true } },
         site: { select: { name: true, timeZone: true } },
-        _count: { select: { actionItems: true } },
       },
     }),
     // Capped (pagination.COUNT_CAP): three years of fifty sites' weekly meetings.
     db.meeting.count({ where, take: countLimit(page) }),
   ]);
+  // The page's action items, counted for its meetings only: Prisma's _count in the list query
+  // aggregated every meeting's items and kept the list from walking its (date, startsAt) index.
+  const items = rows.length
+    ? await db.meetingActionItem.groupBy({ by: ["meetingId"], where: { meetingId: { in: rows.map((m) => m.id) } }, _count: { _all: true } })
+    : [];
+  const itemsOf = new Map(items.map((g) => [g.meetingId, g._count._all]));
   return pagedCapped(
     rows.map((m) => ({
       id: m.id,
@@ -68,7 +73,7 @@ export async function listMeetings(filter: { series?: string; site?: string }, p
       state: m.state,
       seriesName: m.series.name,
       siteName: m.site.name,
-      actionItems: m._count.actionItems,
+      actionItems: itemsOf.get(m.id) ?? 0,
     })),
     total,
     page,
