@@ -9,12 +9,11 @@
 //
 // The database is only read (sign-in records its attempt, as every sign-in does). The server is stopped at the end.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server";
 import { NEXT_BIN } from "../next-start";
-import { childPids, signIn, waitFor } from "./server";
+import { benchServerEnv, childPids, signIn, waitFor } from "./server";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,15 +55,7 @@ async function main() {
   const { baseUrl } = await ensureDatabaseServer();
   const port = Number(args.port);
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    DATABASE_URL: withDatabaseName(baseUrl, args.db!),
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production" as const,
-    KEWU_DISABLE_JOBS: "1",
-  };
+  const env = benchServerEnv(withDatabaseName(baseUrl, args.db!), base);
   const profile = args.profile ? [`--cpu-prof`, `--cpu-prof-dir=${args.profile}`] : [];
   const server = spawn(process.execPath, [...profile, NEXT_BIN, "start", "-p", String(port)], {
     cwd: REPO_ROOT,

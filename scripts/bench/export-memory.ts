@@ -8,13 +8,12 @@
 // --heap sets KEWU_HEAP_MB of the server (scripts/next-start.ts), 512 by default: the bound the bench
 // found too small for ten concurrent in-memory exports. The server is stopped at the end.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server";
 import { NEXT_BIN, nextStartArgs } from "../next-start";
-import { childPids, rssMb, signIn, waitFor } from "./server";
+import { benchServerEnv, childPids, rssMb, signIn, waitFor } from "./server";
 
 const { values: args } = parseArgs({
   options: {
@@ -64,16 +63,7 @@ async function main() {
   const { baseUrl } = await ensureDatabaseServer();
   const port = Number(args.port);
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    DATABASE_URL: withDatabaseName(baseUrl, args.db!),
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production" as const,
-    KEWU_HEAP_MB: args.heap,
-    KEWU_DISABLE_JOBS: "1",
-  };
+  const env = benchServerEnv(withDatabaseName(baseUrl, args.db!), base, { KEWU_HEAP_MB: args.heap });
   if (!args["skip-build"] || !existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
     const built = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: REPO_ROOT, env, stdio: "inherit" });
     if (built.status !== 0) throw new Error("the build failed");

@@ -1,5 +1,6 @@
 // The bench's helpers around a running Kewu server: its processes' memory from /proc, waiting for it
 // to answer, and signing in through next-auth as a browser does. Used by ./run.ts and ./export-memory.ts.
+import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,4 +69,21 @@ export async function signIn(base: string, username: string, password: string): 
   keep(res);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in of ${username} failed (${res.status})`);
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+
+/**
+ * The environment of a production server a bench script starts on `dbUrl`, reached at `base`: its own
+ * session secret unless one is set, no telemetry, no background jobs unless `extra` says otherwise.
+ */
+export function benchServerEnv(dbUrl: string, base: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...extra,
+    DATABASE_URL: dbUrl,
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    KEWU_DISABLE_JOBS: extra.KEWU_DISABLE_JOBS ?? "1",
+  };
 }
