@@ -15,24 +15,13 @@ import { claimFiles } from "@/lib/files/claim";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
 import { localizedNotification } from "@/lib/notifications/texts";
+import { siteSettings } from "@/lib/registry/site.store";
 import { emailEngineering, notifyEngineering, type EngineeringNotice } from "@/lib/work-orders/notify";
 import { composeReport, loadDayRecords } from "./day.queries";
 import { canRecordOn } from "./rules";
 import { ReadReportSchema, RecordOpinionSchema, RecordStepSchema, ReportDamageSchema, SendReportSchema } from "./schema";
 
 const PATHS = ["/cleaning"];
-const SITE_FIELDS = {
-  id: true,
-  code: true,
-  name: true,
-  timeZone: true,
-  slot1Start: true,
-  slot1End: true,
-  slot2Start: true,
-  slot2End: true,
-  inspectOnWeekends: true,
-} as const;
-
 /**
  * Today (site time) at one of the actor's sites, for the cleaning supervisor (R-INS-1's duty): refused
  * on a day without a supervisor's day — a holiday or an ordinary weekend (R-CAL-1).
@@ -40,11 +29,8 @@ const SITE_FIELDS = {
 async function today(actor: Actor, siteId: string) {
   assertSite(actor, siteId);
   if (actor.duty !== "CLEANING") throw new DomainError("forbidden", "cleaningSupervision.errors.notYourDuty");
-  const [site, calendar] = await Promise.all([
-    db.site.findUniqueOrThrow({ where: { id: siteId }, select: SITE_FIELDS }),
-    loadSiteCalendar(siteId),
-  ]);
-  if (!calendar) throw new DomainError("not_found", "errors.not_found");
+  const [site, calendar] = await Promise.all([siteSettings(siteId), loadSiteCalendar(siteId)]);
+  if (!site || !calendar) throw new DomainError("not_found", "errors.not_found");
   const now = new Date();
   const date = calendar.localDateOf(now);
   if (canRecordOn(calendar, date, now) !== "ok") throw new DomainError("invalid", "cleaningSupervision.errors.notWorkingDay");

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { formatInZone, isValidLocalDate, type Calendar } from "@/lib/calendar";
 import { loadSiteCalendar, loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
-import { sitesByIds } from "@/lib/registry/site.store";
+import { SITE_SETTINGS_SELECT, sitesByIds } from "@/lib/registry/site.store";
 import type { AreaType } from "@/lib/generated/prisma/enums";
 import {
   canSubmit,
@@ -18,15 +18,6 @@ import {
   type WindowState,
 } from "./rules";
 import { periodSlug } from "./schema";
-
-const SCHEDULE_FIELDS = {
-  timeZone: true,
-  slot1Start: true,
-  slot1End: true,
-  slot2Start: true,
-  slot2End: true,
-  inspectOnWeekends: true,
-} as const;
 
 /** The area types a supervisor of this duty walks (R-INS-1: cleaning → public areas, R-INS-2: coordination → outlets). */
 function areaTypesFilter(duty: "CLEANING" | "COORDINATION") {
@@ -173,7 +164,7 @@ export async function areaForCheck(actor: Actor, areaId: string) {
       building: true,
       floor: true,
       siteId: true,
-      site: { select: { id: true, code: true, name: true, ...SCHEDULE_FIELDS } },
+      site: { select: SITE_SETTINGS_SELECT },
     },
   });
 }

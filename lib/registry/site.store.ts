@@ -1,6 +1,7 @@
 import "server-only";
 import { versionedCache } from "@/lib/cache-version";
 import { db } from "@/lib/db";
+import type { SiteSchedule } from "@/lib/inspections/rules";
 
 /**
  * The site rows pages read on every request (the user's sites in every picker and filter, the dashboard's
@@ -11,21 +12,14 @@ import { db } from "@/lib/db";
  * shared between requests: frozen, never changed. Writes and the settings page itself (which needs the
  * row's edit version) read the database.
  */
-export interface SiteSettings {
+export interface SiteSettings extends SiteSchedule {
   id: string;
   code: string;
   name: string;
-  timeZone: string;
-  /** R-INS-1: the two daily inspection slots, local "HH:mm". */
-  slot1Start: string;
-  slot1End: string;
-  slot2Start: string;
-  slot2End: string;
-  /** R-INS-1: rounds are due on rest days too. */
-  inspectOnWeekends: boolean;
 }
 
-const SELECT = {
+/** The columns of SiteSettings (R-INS-1: the schedule of lib/inspections/rules.ts with the site's names). */
+export const SITE_SETTINGS_SELECT = {
   id: true,
   code: true,
   name: true,
@@ -44,7 +38,7 @@ export async function allSites(): Promise<readonly Readonly<SiteSettings>[]> {
   const sites = await cache.fresh();
   // Requests arriving while the rows are read wait for that read; a failed read is not kept.
   sites.all ??= db.site
-    .findMany({ select: SELECT, orderBy: { code: "asc" } })
+    .findMany({ select: SITE_SETTINGS_SELECT, orderBy: { code: "asc" } })
     .then((rows) => Object.freeze(rows.map((r) => Object.freeze(r))))
     .catch((err: unknown) => {
       sites.all = undefined;

@@ -40,15 +40,16 @@ const SCORE_UNIT_SELECT = {
   statusChanges: { select: { status: true, changedAt: true } },
 } satisfies Prisma.UnitSelect;
 
-/** The units that may be due in `months`, as the score needs them (vacantScoreSummary). */
-async function scoreUnits(siteIds: string[], months: MonthKey[]) {
-  return db.unit.findMany({ where: await mayBeDueIn(siteIds, months), select: SCORE_UNIT_SELECT });
+/** The units that may be due (`mayBeDue`, from mayBeDueIn), as the score needs them. */
+function scoreUnits(mayBeDue: Prisma.UnitWhereInput) {
+  return db.unit.findMany({ where: mayBeDue, select: SCORE_UNIT_SELECT });
 }
 
-async function unitsWithHistory(siteIds: string[], months: MonthKey[], q?: string) {
+/** The units that may be due, with what the month view shows of them; `q` narrows to a unit code or building. */
+function unitsWithHistory(mayBeDue: Prisma.UnitWhereInput, q?: string) {
   return db.unit.findMany({
     where: {
-      ...(await mayBeDueIn(siteIds, months)),
+      ...mayBeDue,
       ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { building: { contains: q, mode: "insensitive" } }] } : {}),
     },
     select: {
@@ -144,13 +145,18 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   // until a site is chosen. Fifty sites' due units (~3 000 rows, every cleaning record read for the last
   // cleaning date) took seconds per view and were read by nobody.
   if (!filter.site && !showsEachSite(sites.length)) {
-    const [units, summaries] = await Promise.all([scoreUnits(siteIds, scoreMonths), recordSummaries(siteIds, scoreMonths)]);
+    const [units, summaries] = await Promise.all([
+      mayBeDueIn(siteIds, scoreMonths).then(scoreUnits),
+      recordSummaries(siteIds, scoreMonths),
+    ]);
     const siteScores = scoresBySite(sites, units, summaries, scoreMonths, now).map((s) => ({ ...s, history: showScore ? s.history : [] }));
     return { month, currentMonth: todayMonth, sites, rows: [] as VacantUnitRow[], siteScores, showScore, bySite: true };
   }
 
+  // Read once: the view's rows and, with a search term, the score's units (every due unit) both start from it.
+  const mayBeDue = await mayBeDueIn(siteIds, scoreMonths);
   const [units, summaries, records, lastCleaned] = await Promise.all([
-    unitsWithHistory(siteIds, scoreMonths, filter.q),
+    unitsWithHistory(mayBeDue, filter.q),
     recordSummaries(siteIds, scoreMonths),
     db.vacantCleaningRecord.findMany({
       where: { siteId: { in: siteIds }, month },
@@ -208,7 +214,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
     });
 
   // The score needs every unit, not only those matching the search.
-  const allUnits = filter.q ? await unitsWithHistory(siteIds, scoreMonths) : units;
+  const allUnits = filter.q ? await scoreUnits(mayBeDue) : units;
   const siteScores = scoresBySite(sites, allUnits, summaries, scoreMonths, now).map((s) => ({
     ...s,
     history: showScore ? s.history : [],
@@ -271,6 +277,6 @@ export async function vacantScoreSummary(lastMonth?: MonthKey, filter: { site?: 
   const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
   // `lastMonth`: a past month and the one before it (the monthly contractor report), else this month and last.
   const months = monthsEnding(lastMonth && lastMonth < thisMonth ? lastMonth : thisMonth, 2);
-  const [units, summaries] = await Promise.all([scoreUnits(siteIds, months), recordSummaries(siteIds, months)]);
+  const [units, summaries] = await Promise.all([mayBeDueIn(siteIds, months).then(scoreUnits), recordSummaries(siteIds, months)]);
   return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
 }

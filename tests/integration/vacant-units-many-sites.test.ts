@@ -55,6 +55,15 @@ describe("a manager of many sites, a site chosen", () => {
     expect(view.rows[0].noCleaner).toBe(true);
     expect(view.siteScores.map((s) => s.site.id)).toEqual([byCode("Z03").id]);
   });
+
+  it("with a search term, lists the matching units only and still scores every due unit", async () => {
+    await signInAs(bigManager);
+    const none = await vacantMonthView({ site: byCode("Z03").id, q: "不存在的单元" });
+    expect(none.rows).toEqual([]);
+    expect(none.siteScores[0].current.due).toBe(1);
+    const found = await vacantMonthView({ site: byCode("Z03").id, q: "u-z03" });
+    expect(found.rows.map((r) => r.code)).toEqual(["U-Z03"]);
+  });
 });
 
 describe("a manager of few sites", () => {
