@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createComplaintAction } from "@/lib/complaints/actions";
 import { listComplaints } from "@/lib/complaints/queries";
 import { db } from "@/lib/db";
-import { pageRequest } from "@/lib/pagination";
+import { COUNT_CAP, PAGE_SIZE, pageRequest } from "@/lib/pagination";
 import { newRequestId } from "@/lib/request-id";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
@@ -34,7 +34,13 @@ async function complaint(key: string, site: "a" | "b", tenantId: string, unitId:
   numbers[key] = (result as { data: { number: string } }).data.number;
 }
 
-const search = async (q: string) => (await listComplaints({ q }, pageRequest("1"))).rows.map((r) => r.number).sort();
+/** The numbers found; the page's total (a separate, capped count in SQL) must count the same complaints. */
+async function search(q: string) {
+  const list = await listComplaints({ q }, pageRequest("1"));
+  expect(list.total, `total of "${q}"`).toBe(list.rows.length);
+  expect(list.capped).toBe(false);
+  return list.rows.map((r) => r.number).sort();
+}
 
 beforeAll(async () => {
   await resetDatabase();
@@ -79,5 +85,32 @@ describe("complaint search", () => {
   it("a user of both sites finds both complaints of tenants with the same name", async () => {
     await signInAs(world.users.FRONT_DESK);
     expect(await search("绿叶")).toEqual([numbers.green, numbers.greenB].sort());
+  });
+
+  it("counts a search's complaints up to the cap and shows more as capped (1000+), with the filters applied", async () => {
+    await signInAs(world.users.MANAGER);
+    const many = await db.tenant.create({ data: { siteId: world.siteA, name: "繁忙商贸有限公司" }, select: { id: true } });
+    const manager = await db.user.findUniqueOrThrow({ where: { id: world.users.MANAGER }, select: { id: true } });
+    // COUNT_CAP + 5 complaints of one tenant, written in one statement (the intake action would take minutes).
+    await db.$executeRaw`
+      INSERT INTO "Complaint" (id, number, "requestId", "siteId", "tenantId", "departmentId", source, category, severity,
+        description, "receivedAt", "receivedById", state, "rectificationDueAt", "updatedAt")
+      SELECT 'cap-' || g, 'CAP-' || lpad(g::text, 6, '0'), 'cap-' || g, ${world.siteA}, ${many.id}, ${world.a.department},
+        'PHONE', 'REPAIR', CASE WHEN g <= 3 THEN 'MAJOR' ELSE 'GENERAL' END::"ComplaintSeverity", '门禁故障',
+        now() - g * interval '1 hour', ${manager.id}, 'RECEIVED', now() + interval '1 day', now()
+      FROM generate_series(1, ${COUNT_CAP + 5}) g`;
+    const all = await listComplaints({ q: "繁忙商贸" }, pageRequest("1"));
+    expect(all.rows).toHaveLength(PAGE_SIZE);
+    expect(all).toMatchObject({ total: COUNT_CAP, capped: true });
+    // The newest first: complaint 1 was received an hour ago.
+    expect(all.rows[0].number).toBe("CAP-000001");
+    const major = await listComplaints({ q: "繁忙商贸", severity: "MAJOR" }, pageRequest("1"));
+    expect(major).toMatchObject({ total: 3, capped: false });
+    expect(major.rows.map((r) => r.number)).toEqual(["CAP-000001", "CAP-000002", "CAP-000003"]);
+    // A number prefix counts through the same capped statement.
+    expect(await listComplaints({ q: "cap-00000" }, pageRequest("1"))).toMatchObject({ total: 9, capped: false });
+    // The same search on site B finds none of them.
+    await signInAs(world.users.FRONT_DESK);
+    expect((await listComplaints({ q: "繁忙商贸", site: world.siteB }, pageRequest("1"))).total).toBe(0);
   });
 });
