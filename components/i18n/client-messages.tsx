@@ -17,3 +17,19 @@ export async function ClientMessages({ namespaces = [], children }: { namespaces
     </NextIntlClientProvider>
   );
 }
+
+/**
+ * A page whose client components use messages beyond the shared ones: `export default
+ * withClientMessages(["complaints", "files"], ComplaintPage)`. Each page names its own, so a list page
+ * does not carry the namespaces of its module's forms (the test reads these calls).
+ */
+export function withClientMessages<P extends object>(namespaces: readonly string[], Page: (props: P) => ReactNode | Promise<ReactNode>) {
+  function PageWithMessages(props: P) {
+    return (
+      <ClientMessages namespaces={namespaces}>
+        <Page {...props} />
+      </ClientMessages>
+    );
+  }
+  return PageWithMessages;
+}

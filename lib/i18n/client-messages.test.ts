@@ -16,10 +16,12 @@ function routeFiles(dir: string): string[] {
   );
 }
 
-/** Namespaces the layouts from the app root down to `dir` hand to client components. */
-function providedAt(dir: string): Set<string> {
+const NAMESPACE_LIST = /"([^"]+)"/g;
+
+/** Namespaces the layouts from the app root down to `file`'s folder, and the page itself, hand to client components. */
+function providedTo(file: string): Set<string> {
   const provided = new Set<string>(SHARED_CLIENT_NAMESPACES);
-  for (let d = dir; d.startsWith(path.join(root, "app")); d = path.dirname(d)) {
+  for (let d = path.dirname(file); d.startsWith(path.join(root, "app")); d = path.dirname(d)) {
     let source: string;
     try {
       source = readFileSync(path.join(d, "layout.tsx"), "utf8");
@@ -27,8 +29,11 @@ function providedAt(dir: string): Set<string> {
       continue;
     }
     for (const m of source.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g))
-      for (const ns of m[1]!.matchAll(/"([^"]+)"/g)) provided.add(ns[1]!);
+      for (const ns of m[1]!.matchAll(NAMESPACE_LIST)) provided.add(ns[1]!);
   }
+  // A page's own: `export default withClientMessages([...], Page)` (components/i18n/client-messages.tsx).
+  for (const m of readFileSync(file, "utf8").matchAll(/withClientMessages\(\s*\[([^\]]*)\]/g))
+    for (const ns of m[1]!.matchAll(NAMESPACE_LIST)) provided.add(ns[1]!);
   return provided;
 }
 
@@ -66,10 +71,25 @@ describe("client messages", () => {
   it("every route provides the namespaces its client components use", () => {
     const missing: string[] = [];
     for (const file of routeFiles(path.join(root, "app"))) {
-      const provided = providedAt(path.dirname(file));
+      const provided = providedTo(file);
       for (const ns of clientNamespacesOf(root, [file], known)) if (!provided.has(ns)) missing.push(`${path.relative(root, file)}: ${ns}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("no page receives namespaces its client components do not use", () => {
+    // Each KB of messages travels in every view of the page (docs/performance.md): a list page must not
+    // carry its module's form texts. Pages name theirs (withClientMessages); layouts only what all their pages use.
+    const shared = new Set<string>(SHARED_CLIENT_NAMESPACES);
+    // Renders nothing: it only redirects an old address (its layout's namespaces are never sent).
+    const redirectsOnly = new Set([path.join("app", "(print)", "compliance", "print", "page.tsx")]);
+    const unused: string[] = [];
+    const pages = routeFiles(path.join(root, "app")).filter((f) => f.endsWith(`${path.sep}page.tsx`));
+    for (const file of pages.filter((f) => !redirectsOnly.has(path.relative(root, f)))) {
+      const used = clientNamespacesOf(root, [file], known);
+      for (const ns of providedTo(file)) if (!shared.has(ns) && !used.has(ns)) unused.push(`${path.relative(root, file)}: ${ns}`);
+    }
+    expect(unused).toEqual([]);
   });
 });
 

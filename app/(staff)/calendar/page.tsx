@@ -18,13 +18,14 @@ import { calendarMonth, yearTables } from "@/lib/calendar-admin/queries";
 import { param } from "@/lib/pagination";
 import { actorHas, roleHas } from "@/lib/permissions";
 import { sitesOf } from "@/lib/registry/site.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const lines = (days: ReadonlyArray<{ date: string; name?: string }>) =>
   days.map((d) => `${d.date}${d.name ? ` ${d.name}` : ""}`).join("\n");
 
-export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
+async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("calendar:read");
   const sp = await searchParams;
   const [t, sites] = await Promise.all([getTranslations(), sitesOf(actor)]);
@@ -127,3 +128,5 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
     </>
   );
 }
+
+export default withClientMessages(["calendar"], CalendarPage);

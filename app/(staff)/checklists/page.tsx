@@ -5,9 +5,10 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { saveChecklistTemplateAction } from "@/lib/checklists/actions";
 import { listChecklistTemplates } from "@/lib/checklists/queries";
 import { actorHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Checklists per area type (R-INS-3): the current version's items; saving makes a new version. */
-export default async function ChecklistsPage() {
+async function ChecklistsPage() {
   const actor = await requirePagePermission("template:manage");
   // Checklists apply to every site: a manager of some sites reads them, the admin or a manager of all sites edits.
   const canEdit = actorHas(actor, "settings:company");
@@ -62,3 +63,5 @@ export default async function ChecklistsPage() {
     </>
   );
 }
+
+export default withClientMessages(["checklists"], ChecklistsPage);

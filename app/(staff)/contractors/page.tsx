@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { contractorsOverview } from "@/lib/contractors/queries";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 const CERT_CLASS: Record<string, string> = {
   valid: "text-emerald-700",
@@ -20,7 +21,7 @@ const CERT_CLASS: Record<string, string> = {
 };
 
 /** §10.1 / §11: per site, the cleaning and catering companies, their staff and the catering staff's 健康证. */
-export default async function ContractorsPage() {
+async function ContractorsPage() {
   const actor = await requirePagePermission("contractor:read");
   const [t, overview] = await Promise.all([getTranslations("contractors"), contractorsOverview()]);
   const mayManage = roleHas(actor.role, "contractor:manage");
@@ -118,3 +119,5 @@ export default async function ContractorsPage() {
     </div>
   );
 }
+
+export default withClientMessages(["contractors", "files"], ContractorsPage);

@@ -3,9 +3,10 @@ import { GateScanner } from "@/components/goods-passes/gate-scanner";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { lookupPass } from "@/lib/goods-passes/gate.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** 门岗放行 (R-GP-7): the guard scans or types a pass number; `?q=` is what was scanned or typed. */
-export default async function GatePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+async function GatePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requirePagePermission("goodspass:release");
   const { q } = await searchParams;
   const query = (typeof q === "string" ? q : "").trim().slice(0, 100);
@@ -18,3 +19,5 @@ export default async function GatePage({ searchParams }: { searchParams: Promise
     </div>
   );
 }
+
+export default withClientMessages(["gate"], GatePage);

@@ -5,9 +5,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { goodsSettings } from "@/lib/goods-settings/queries";
 import { actorHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Managers: the hazard list (R-GP-4, company-wide) and each site's loading routes (R-GP-5). */
-export default async function GoodsSettingsPage() {
+async function GoodsSettingsPage() {
   const actor = await requirePagePermission("goodspass:settings");
   const [t, tc, settings] = await Promise.all([getTranslations("goodsSettings"), getTranslations("common"), goodsSettings()]);
   return (
@@ -53,3 +54,5 @@ export default async function GoodsSettingsPage() {
     </>
   );
 }
+
+export default withClientMessages(["goodsSettings"], GoodsSettingsPage);

@@ -10,11 +10,12 @@ import { listMeetings, pendingLeaveDecisions, seriesOverview } from "@/lib/meeti
 import { seriesCardsOf } from "@/lib/meetings/rules";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** §3.4 weekly meetings: the user's series and their next slot, leave waiting for them, the meetings they may see. */
-export default async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
+async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("meeting:read");
   const sp = await searchParams;
   const series = param(sp.series, 50);
@@ -136,3 +137,5 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Sea
     </div>
   );
 }
+
+export default withClientMessages(["meetings"], MeetingsPage);

@@ -6,11 +6,12 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { param } from "@/lib/pagination";
 import { getNewspaperDay, newspaperSites } from "@/lib/newspapers/queries";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** §9 the front desk's newspaper day: today in the site's time zone (R-CAL-2), never the server's. */
-export default async function NewspapersPage({ searchParams }: { searchParams: SearchParams }) {
+async function NewspapersPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("newspaper:read");
   const sp = await searchParams;
   const [t, { sites, site, today }] = await Promise.all([getTranslations("newspapers"), newspaperSites(param(sp.site))]);
@@ -23,3 +24,5 @@ export default async function NewspapersPage({ searchParams }: { searchParams: S
     </>
   );
 }
+
+export default withClientMessages(["newspapers", "files"], NewspapersPage);

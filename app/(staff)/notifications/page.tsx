@@ -7,10 +7,11 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { listNotifications, unreadCount } from "@/lib/notifications/queries";
 import { pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
+async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("notification:read");
   const sp = await searchParams;
   const [t, result, unread] = await Promise.all([getTranslations("notifications"), listNotifications(pageRequest(sp.page)), unreadCount()]);
@@ -57,3 +58,5 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     </>
   );
 }
+
+export default withClientMessages(["notifications"], NotificationsPage);

@@ -13,6 +13,7 @@ import { revokeSignatoryAction } from "@/lib/signatories/actions";
 import { listSignatories } from "@/lib/signatories/queries";
 import { SIGNATORY_STATUSES, type SignatoryStatus } from "@/lib/signatories/schema";
 import { sitesOf } from "@/lib/registry/site.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,7 +24,7 @@ const STATUS_STYLE: Record<SignatoryStatus, string> = {
 };
 
 /** R-GP-2: the registry of tenants' authorised signatories; client service adds and revokes. */
-export default async function SignatoriesPage({ searchParams }: { searchParams: SearchParams }) {
+async function SignatoriesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("signatory:read");
   const sp = await searchParams;
   const filter = { q: param(sp.q), site: param(sp.site), status: param(sp.status) };
@@ -97,3 +98,5 @@ export default async function SignatoriesPage({ searchParams }: { searchParams: 
     </>
   );
 }
+
+export default withClientMessages(["signatories"], SignatoriesPage);

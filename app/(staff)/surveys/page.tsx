@@ -11,6 +11,7 @@ import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { openSurveyRoundAction } from "@/lib/surveys/actions";
 import { listRounds, roundFormOptions } from "@/lib/surveys/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,7 +26,7 @@ function halfYear(today: string) {
   };
 }
 
-export default async function SurveysPage({ searchParams }: { searchParams: SearchParams }) {
+async function SurveysPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("survey:read");
   const sp = await searchParams;
   const [t, list, options] = await Promise.all([
@@ -92,3 +93,5 @@ export default async function SurveysPage({ searchParams }: { searchParams: Sear
     </>
   );
 }
+
+export default withClientMessages(["surveys", "complaints"], SurveysPage);

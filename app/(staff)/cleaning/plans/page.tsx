@@ -8,12 +8,13 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { cleaningPlansView } from "@/lib/cleaning-supervision/plans.queries";
 import { param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Period = NonNullable<Awaited<ReturnType<typeof cleaningPlansView>>>["weeks"][number];
 
 /** §10.11–13: the weekly meeting's plans, the month-end plan, the written monthly summary and the manager's instruction. */
-export default async function CleaningPlansPage({ searchParams }: Props) {
+async function CleaningPlansPage({ searchParams }: Props) {
   const actor = await requirePagePermission("cleaning:read");
   const sp = await searchParams;
   const [t, view] = await Promise.all([getTranslations("cleaningSupervision"), cleaningPlansView(param(sp.site))]);
@@ -113,3 +114,5 @@ export default async function CleaningPlansPage({ searchParams }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["cleaningSupervision", "files"], CleaningPlansPage);

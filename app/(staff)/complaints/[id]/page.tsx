@@ -19,8 +19,9 @@ import { getComplaint } from "@/lib/complaints/queries";
 import { complaintNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
 import { NextStepNote } from "@/components/records/next-step-note";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
+async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("complaint:read");
   const { id } = await params;
   const c = await getComplaint(id);
@@ -154,3 +155,5 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
     </>
   );
 }
+
+export default withClientMessages(["complaints", "files"], ComplaintPage);

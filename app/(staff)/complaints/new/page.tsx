@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { createComplaintAction } from "@/lib/complaints/actions";
 import { intakeOptions } from "@/lib/complaints/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewComplaintPage() {
+async function NewComplaintPage() {
   await requirePagePermission("complaint:create");
   const [t, options] = await Promise.all([getTranslations(), intakeOptions()]);
   return (
@@ -20,3 +21,5 @@ export default async function NewComplaintPage() {
     </>
   );
 }
+
+export default withClientMessages(["complaints", "files"], NewComplaintPage);

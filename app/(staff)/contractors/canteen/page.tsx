@@ -9,6 +9,7 @@ import { canteenOverview } from "@/lib/contractors/canteen.queries";
 import { weekStartOf } from "@/lib/contractors/rules";
 import { monthParam, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +22,7 @@ const STATE_CLASS: Record<string, string> = {
 };
 
 /** §11 / R-CAT-1: today's check, the month's checks, weekly menus and summaries, certificates, the canteen meetings. */
-export default async function CanteenPage({ searchParams }: { searchParams: SearchParams }) {
+async function CanteenPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("contractor:read");
   const sp = await searchParams;
   const [t, tc, overview] = await Promise.all([
@@ -157,3 +158,5 @@ export default async function CanteenPage({ searchParams }: { searchParams: Sear
     </div>
   );
 }
+
+export default withClientMessages(["contractors", "files"], CanteenPage);

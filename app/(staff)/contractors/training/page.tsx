@@ -7,11 +7,12 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { contractorChoices, listTrainings } from "@/lib/contractors/queries";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Training records of the contractors (§10 last item, §11.4(4)). */
-export default async function TrainingPage({ searchParams }: { searchParams: SearchParams }) {
+async function TrainingPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("contractor:read");
   const sp = await searchParams;
   const contractor = param(sp.contractor, 50);
@@ -61,3 +62,5 @@ export default async function TrainingPage({ searchParams }: { searchParams: Sea
     </div>
   );
 }
+
+export default withClientMessages(["contractors", "files"], TrainingPage);

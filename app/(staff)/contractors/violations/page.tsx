@@ -8,11 +8,12 @@ import { contractorChoices, listViolations } from "@/lib/contractors/queries";
 import { VIOLATION_KINDS } from "@/lib/contractors/schema";
 import { oneOf, pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The violation log of contractor staff (§6, §7): open ones await the contractor's response. */
-export default async function ViolationsPage({ searchParams }: { searchParams: SearchParams }) {
+async function ViolationsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("contractor:read");
   const sp = await searchParams;
   const contractor = param(sp.contractor, 50);
@@ -107,3 +108,5 @@ export default async function ViolationsPage({ searchParams }: { searchParams: S
     </div>
   );
 }
+
+export default withClientMessages(["contractors", "files"], ViolationsPage);

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getFoundItem } from "@/lib/found-items/queries";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -27,7 +28,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 /** One found item (R-LOST-1): what, where, when and by whom; then the claim, or the disposal once due. */
-export default async function FoundItemPage({ params }: { params: Promise<{ id: string }> }) {
+async function FoundItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("found:read");
   const { id } = await params;
   const item = await getFoundItem(id);
@@ -124,3 +125,5 @@ export default async function FoundItemPage({ params }: { params: Promise<{ id: 
     </>
   );
 }
+
+export default withClientMessages(["foundItems", "files"], FoundItemPage);

@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatInZone, localDateInZone } from "@/lib/calendar";
 import { sitesOf } from "@/lib/registry/site.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** R-LOST-1: register an item handed in from the garbage room (phone-first form). */
-export default async function NewFoundItemPage() {
+async function NewFoundItemPage() {
   const actor = await requirePagePermission("found:register");
   const [t, sites] = await Promise.all([getTranslations("foundItems"), sitesOf(actor)]);
   // The defaults are the (first) site's wall clock; the server checks them in each site's zone.
@@ -19,3 +20,5 @@ export default async function NewFoundItemPage() {
     </>
   );
 }
+
+export default withClientMessages(["foundItems", "files"], NewFoundItemPage);

@@ -3,9 +3,10 @@ import { FoundItemSettingsForm } from "@/components/found-items/settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { foundItemSettings } from "@/lib/found-items/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Each site's keeping period for found items (R-LOST-1); managers of the site set it. */
-export default async function FoundItemSettingsPage() {
+async function FoundItemSettingsPage() {
   await requirePagePermission("found:settings");
   const [t, sites] = await Promise.all([getTranslations("foundItems"), foundItemSettings()]);
   return (
@@ -21,3 +22,5 @@ export default async function FoundItemSettingsPage() {
     </>
   );
 }
+
+export default withClientMessages(["foundItems"], FoundItemSettingsPage);

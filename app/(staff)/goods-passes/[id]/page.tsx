@@ -10,8 +10,9 @@ import { getGoodsPass } from "@/lib/goods-passes/queries";
 import { goodsPassNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
 import { NextStepNote } from "@/components/records/next-step-note";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function GoodsPassPage({ params }: { params: Promise<{ id: string }> }) {
+async function GoodsPassPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("goodspass:read");
   const { id } = await params;
   const pass = await getGoodsPass(id);
@@ -43,3 +44,5 @@ export default async function GoodsPassPage({ params }: { params: Promise<{ id: 
     </>
   );
 }
+
+export default withClientMessages(["gate"], GoodsPassPage);

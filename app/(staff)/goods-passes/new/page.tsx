@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { createGoodsPassAction } from "@/lib/goods-passes/actions";
 import { passFormOptions } from "@/lib/goods-passes/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewGoodsPassPage() {
+async function NewGoodsPassPage() {
   await requirePagePermission("goodspass:create");
   const [t, options] = await Promise.all([getTranslations("goodsPasses"), passFormOptions()]);
   return (
@@ -15,3 +16,5 @@ export default async function NewGoodsPassPage() {
     </>
   );
 }
+
+export default withClientMessages(["goodsPasses", "complaints", "files"], NewGoodsPassPage);

@@ -14,6 +14,7 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { getMeetingDetail } from "@/lib/meetings/detail.queries";
 import { AGENDA_SECTIONS } from "@/lib/meetings/rules";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
@@ -27,7 +28,7 @@ function Section({ title, children, id }: { title: string; children: ReactNode; 
 }
 
 /** One meeting (§3.4): attendance, the fixed agenda, action items, leave, confirmation and amendments. */
-export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("meeting:read");
   const { id } = await params;
   const m = await getMeetingDetail(id);
@@ -152,3 +153,5 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     </div>
   );
 }
+
+export default withClientMessages(["meetings"], MeetingPage);

@@ -5,11 +5,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { seriesOverview } from "@/lib/meetings/queries";
 import { param } from "@/lib/pagination";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Schedule a meeting of one series, prefilled with its next usual slot (convener, minute-taker or manager). */
-export default async function ScheduleMeetingPage({ searchParams }: { searchParams: SearchParams }) {
+async function ScheduleMeetingPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("meeting:schedule");
   const seriesId = param((await searchParams).series, 50);
   const series = (await seriesOverview()).find((s) => s.id === seriesId && s.canSchedule);
@@ -22,3 +23,5 @@ export default async function ScheduleMeetingPage({ searchParams }: { searchPara
     </div>
   );
 }
+
+export default withClientMessages(["meetings"], ScheduleMeetingPage);

@@ -9,11 +9,12 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { listSubscriptions, listTitles, newspaperSites, subscriptionFormOptions } from "@/lib/newspapers/queries";
 import { pageRequest, param, paged } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Subscriptions: which tenant / unit receives which title, how many copies, from / to. */
-export default async function NewspaperSubscriptionsPage({ searchParams }: { searchParams: SearchParams }) {
+async function NewspaperSubscriptionsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("newspaper:read");
   const sp = await searchParams;
   const [t, { sites, site, today }] = await Promise.all([getTranslations("newspapers"), newspaperSites(param(sp.site))]);
@@ -77,3 +78,5 @@ export default async function NewspaperSubscriptionsPage({ searchParams }: { sea
     </>
   );
 }
+
+export default withClientMessages(["newspapers"], NewspaperSubscriptionsPage);

@@ -7,11 +7,12 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { listTitles, newspaperSites } from "@/lib/newspapers/queries";
 import { param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The titles (报刊) delivered to the site's lobby. */
-export default async function NewspaperTitlesPage({ searchParams }: { searchParams: SearchParams }) {
+async function NewspaperTitlesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission("newspaper:read");
   const sp = await searchParams;
   const [t, { sites, site, today }] = await Promise.all([getTranslations("newspapers"), newspaperSites(param(sp.site))]);
@@ -43,3 +44,5 @@ export default async function NewspaperTitlesPage({ searchParams }: { searchPara
     </>
   );
 }
+
+export default withClientMessages(["newspapers"], NewspaperTitlesPage);

@@ -5,9 +5,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { chatChannelSettings } from "@/lib/chat-channels/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Managers (and the admin): each site's chat channels, their last errors, a test message. */
-export default async function ChatChannelsPage() {
+async function ChatChannelsPage() {
   const actor = await requirePagePermission("chat:manage");
   const [t, sites] = await Promise.all([getTranslations("chatChannels"), chatChannelSettings(actor)]);
   return (
@@ -60,3 +61,5 @@ export default async function ChatChannelsPage() {
     </>
   );
 }
+
+export default withClientMessages(["chatChannels"], ChatChannelsPage);

@@ -5,8 +5,9 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { localDateInZone } from "@/lib/calendar";
 import { createSignatoryAction } from "@/lib/signatories/actions";
 import { sitesOf } from "@/lib/registry/site.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewSignatoryPage() {
+async function NewSignatoryPage() {
   const actor = await requirePagePermission("signatory:manage");
   const [t, sites] = await Promise.all([getTranslations("signatories"), sitesOf(actor)]);
   // The default "valid from" is today at the (first) site; the server checks dates in each site's zone.
@@ -18,3 +19,5 @@ export default async function NewSignatoryPage() {
     </>
   );
 }
+
+export default withClientMessages(["signatories", "complaints", "files"], NewSignatoryPage);

@@ -10,9 +10,10 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas, type Permission } from "@/lib/permissions";
 import { amountInWords, formatYuan } from "@/lib/special-services/money";
 import { getServiceOrder } from "@/lib/special-services/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** One special service: the order, the service done, the payment notice and its delivery, the phone revisit (R-SVC-1..2). */
-export default async function ServiceOrderPage({ params }: { params: Promise<{ id: string }> }) {
+async function ServiceOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("service:read");
   const { id } = await params;
   const o = await getServiceOrder(id);
@@ -160,3 +161,5 @@ export default async function ServiceOrderPage({ params }: { params: Promise<{ i
     </>
   );
 }
+
+export default withClientMessages(["specialServices", "files"], ServiceOrderPage);

@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatYuan } from "@/lib/special-services/money";
 import { listCatalogue } from "@/lib/special-services/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** R-SVC-1: the paid services each site offers, with prices; R-SVC-2: the site's revisit deadline. Managers only. */
-export default async function ServiceCataloguePage() {
+async function ServiceCataloguePage() {
   await requirePagePermission("service:catalogue");
   const [t, sites] = await Promise.all([getTranslations("specialServices.catalogue"), listCatalogue()]);
   return (
@@ -53,3 +54,5 @@ export default async function ServiceCataloguePage() {
     </>
   );
 }
+
+export default withClientMessages(["specialServices"], ServiceCataloguePage);

@@ -3,9 +3,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { OrderForm } from "@/components/special-services/order-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { orderFormOptions } from "@/lib/special-services/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** R-SVC-1: a special service ordered by a tenant. */
-export default async function NewServiceOrderPage() {
+async function NewServiceOrderPage() {
   await requirePagePermission("service:order");
   const [t, options] = await Promise.all([getTranslations("specialServices"), orderFormOptions()]);
   return (
@@ -15,3 +16,5 @@ export default async function NewServiceOrderPage() {
     </>
   );
 }
+
+export default withClientMessages(["specialServices", "complaints"], NewServiceOrderPage);

@@ -11,9 +11,10 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas } from "@/lib/permissions";
 import { closeSurveyRoundAction, createSurveyResponseLinkAction, summariseSurveyOpinionAction } from "@/lib/surveys/actions";
 import { getRound } from "@/lib/surveys/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** One round: response rate per building, each tenant's questionnaire (paper or link), the opinions to summarise and the items. */
-export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
+async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("survey:read");
   const { id } = await params;
   const [t, round] = await Promise.all([getTranslations("surveys"), getRound(id)]);
@@ -166,3 +167,5 @@ export default async function RoundPage({ params }: { params: Promise<{ id: stri
     </>
   );
 }
+
+export default withClientMessages(["complaints", "surveys", "files"], RoundPage);

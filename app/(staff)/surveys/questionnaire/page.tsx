@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { saveSurveyQuestionnaireAction } from "@/lib/surveys/actions";
 import { questionnaireForEditing } from "@/lib/surveys/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** The company-wide questionnaire, versioned like the checklists: past rounds keep their questions. */
-export default async function QuestionnairePage() {
+async function QuestionnairePage() {
   await requirePagePermission("template:manage");
   const [t, data] = await Promise.all([getTranslations("surveys"), questionnaireForEditing()]);
   return (
@@ -26,3 +27,5 @@ export default async function QuestionnairePage() {
     </>
   );
 }
+
+export default withClientMessages(["surveys", "complaints"], QuestionnairePage);

@@ -4,9 +4,10 @@ import { AssignCleanerForm, CreateCleanerForm, EditCleanerForm } from "@/compone
 import { requirePagePermission } from "@/lib/auth/guard";
 import { sitesOf } from "@/lib/registry/site.queries";
 import { listCleaners, vacantUnitsForAssignment } from "@/lib/vacant-units/record.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** The cleaners of the user's sites and the dedicated cleaner of each vacant unit (R-VAC-1, vacant:manage). */
-export default async function CleanersPage() {
+async function CleanersPage() {
   const actor = await requirePagePermission("vacant:manage");
   const sites = await sitesOf(actor);
   const siteIds = sites.map((s) => s.id);
@@ -65,3 +66,5 @@ export default async function CleanersPage() {
     </>
   );
 }
+
+export default withClientMessages(["vacant"], CleanersPage);

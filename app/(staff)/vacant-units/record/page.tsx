@@ -6,11 +6,12 @@ import { CleaningForm } from "@/components/vacant-units/cleaning-form";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { param } from "@/lib/pagination";
 import { recordFormData } from "@/lib/vacant-units/record.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** 《空置单元清洁记录表》 for one unit and month, entered on a phone for the cleaner (R-VAC-3): ?unit=&month= */
-export default async function NewCleaningRecordPage({ searchParams }: { searchParams: SearchParams }) {
+async function NewCleaningRecordPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("vacant:record");
   const sp = await searchParams;
   const unitId = param(sp.unit);
@@ -49,3 +50,5 @@ export default async function NewCleaningRecordPage({ searchParams }: { searchPa
     </>
   );
 }
+
+export default withClientMessages(["vacant", "files"], NewCleaningRecordPage);

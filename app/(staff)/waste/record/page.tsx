@@ -6,13 +6,10 @@ import { localDateInZone } from "@/lib/calendar";
 import { oneOf } from "@/lib/pagination";
 import { sitesOf } from "@/lib/registry/site.queries";
 import { WASTE_STREAMS } from "@/lib/waste/schema";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** R-WST-2/3: log a clearance on the phone, at the collection point. */
-export default async function RecordClearancePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+async function RecordClearancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("waste:record");
   const sp = await searchParams;
   const [t, sites] = await Promise.all([getTranslations("waste"), sitesOf(actor)]);
@@ -24,3 +21,5 @@ export default async function RecordClearancePage({
     </>
   );
 }
+
+export default withClientMessages(["waste", "files"], RecordClearancePage);

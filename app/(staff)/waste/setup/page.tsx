@@ -6,9 +6,10 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { sitesOf } from "@/lib/registry/site.queries";
 import { retireWasteContainerAction } from "@/lib/waste/actions";
 import { wasteOverview, wasteSetup } from "@/lib/waste/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** §12.1–12.2, R-WST-1: the points and containers of each site, and who answers for each stream. */
-export default async function WasteSetupPage() {
+async function WasteSetupPage() {
   const actor = await requirePagePermission("waste:manage");
   const [t, sites, points, streams] = await Promise.all([getTranslations("waste"), sitesOf(actor), wasteSetup(), wasteOverview({})]);
   return (
@@ -76,3 +77,5 @@ export default async function WasteSetupPage() {
     </>
   );
 }
+
+export default withClientMessages(["waste"], WasteSetupPage);

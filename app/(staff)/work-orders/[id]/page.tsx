@@ -13,8 +13,9 @@ import { workOrderNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
 import { NextStepNote } from "@/components/records/next-step-note";
 import { getWorkOrder } from "@/lib/work-orders/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function WorkOrderPage({ params }: { params: Promise<{ id: string }> }) {
+async function WorkOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("workorder:read");
   const { id } = await params;
   const wo = await getWorkOrder(id);
@@ -117,3 +118,5 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
     </>
   );
 }
+
+export default withClientMessages(["workOrders", "complaints"], WorkOrderPage);

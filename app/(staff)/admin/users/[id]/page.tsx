@@ -6,8 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { resetUserPasswordAction, updateUserAction } from "@/lib/registry/user.actions";
 import { allSites, getUser } from "@/lib/registry/user.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("user:manage");
   const { id } = await params;
   const [user, sites, t] = await Promise.all([getUser(id), allSites(), getTranslations()]);
@@ -35,3 +36,5 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     </>
   );
 }
+
+export default withClientMessages(["users", "roles", "duties"], EditUserPage);

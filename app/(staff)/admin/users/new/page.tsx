@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { createUserAction } from "@/lib/registry/user.actions";
 import { allSites } from "@/lib/registry/user.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewUserPage() {
+async function NewUserPage() {
   await requirePagePermission("user:manage");
   const [t, sites] = await Promise.all([getTranslations(), allSites()]);
   return (
@@ -20,3 +21,5 @@ export default async function NewUserPage() {
     </>
   );
 }
+
+export default withClientMessages(["users", "roles", "duties"], NewUserPage);

@@ -6,11 +6,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { canteenCheckForm } from "@/lib/contractors/canteen.queries";
 import { param } from "@/lib/pagination";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** R-CAT-1: today's canteen check of one site, on a phone; a site already checked today opens its record. */
-export default async function CanteenCheckPage({ searchParams }: { searchParams: SearchParams }) {
+async function CanteenCheckPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("canteen:check");
   const sp = await searchParams;
   const [t, data] = await Promise.all([getTranslations("contractors.canteen"), canteenCheckForm(param(sp.site, 50))]);
@@ -37,3 +38,5 @@ export default async function CanteenCheckPage({ searchParams }: { searchParams:
     </div>
   );
 }
+
+export default withClientMessages(["contractors", "files"], CanteenCheckPage);

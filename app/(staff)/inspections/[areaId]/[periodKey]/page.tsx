@@ -7,9 +7,10 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { submitInspectionAction } from "@/lib/inspections/actions";
 import { checklistFor } from "@/lib/inspections/queries";
 import { periodKeyFromSlug } from "@/lib/inspections/schema";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** The checklist of one area in one window; the URL carries the period key with '-' for '#' ("2026-11-27-1"). */
-export default async function ChecklistPage({ params }: { params: Promise<{ areaId: string; periodKey: string }> }) {
+async function ChecklistPage({ params }: { params: Promise<{ areaId: string; periodKey: string }> }) {
   await requirePagePermission("inspection:perform");
   const { areaId, periodKey: slug } = await params;
   const periodKey = periodKeyFromSlug(slug);
@@ -66,3 +67,5 @@ export default async function ChecklistPage({ params }: { params: Promise<{ area
     </>
   );
 }
+
+export default withClientMessages(["inspections", "files"], ChecklistPage);

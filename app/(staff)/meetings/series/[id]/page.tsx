@@ -5,9 +5,10 @@ import { SeriesForm } from "@/components/meetings/series-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { seriesForManagement } from "@/lib/meetings/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Managers: convener, minute-taker, usual slot and expected attendees of one series (R-MTG-1). */
-export default async function SeriesPage({ params }: { params: Promise<{ id: string }> }) {
+async function SeriesPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("meeting:series:manage");
   const { id } = await params;
   const s = await seriesForManagement(id);
@@ -40,3 +41,5 @@ export default async function SeriesPage({ params }: { params: Promise<{ id: str
     </div>
   );
 }
+
+export default withClientMessages(["meetings"], SeriesPage);

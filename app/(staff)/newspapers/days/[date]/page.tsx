@@ -9,11 +9,12 @@ import { isValidLocalDate } from "@/lib/calendar";
 import { getNewspaperDay, newspaperSites } from "@/lib/newspapers/queries";
 import { param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ date: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Any day of a site, to look back (or to catch up on a day not yet closed); a future day has nothing yet. */
-export default async function NewspaperDayPage({ params, searchParams }: Props) {
+async function NewspaperDayPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission("newspaper:read");
   const [{ date }, sp] = await Promise.all([params, searchParams]);
   if (!isValidLocalDate(date)) notFound();
@@ -35,3 +36,5 @@ export default async function NewspaperDayPage({ params, searchParams }: Props) 
     </>
   );
 }
+
+export default withClientMessages(["newspapers", "files"], NewspaperDayPage);

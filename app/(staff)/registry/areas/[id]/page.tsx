@@ -7,9 +7,10 @@ import { updateAreaAction } from "@/lib/registry/area.actions";
 import { getArea } from "@/lib/registry/area.queries";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** An area: its form for those who manage areas, the record read-only for everyone else who may read it. */
-export default async function AreaPage({ params }: { params: Promise<{ id: string }> }) {
+async function AreaPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("area:read");
   const { id } = await params;
   const area = await getArea(id);
@@ -49,3 +50,5 @@ export default async function AreaPage({ params }: { params: Promise<{ id: strin
     </>
   );
 }
+
+export default withClientMessages(["areas", "areaType"], AreaPage);

@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { createAreaAction } from "@/lib/registry/area.actions";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { sitesOf } from "@/lib/registry/site.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewAreaPage() {
+async function NewAreaPage() {
   const actor = await requirePagePermission("area:manage");
   const [t, sites] = await Promise.all([getTranslations(), sitesOf(actor)]);
   return (
@@ -20,3 +21,5 @@ export default async function NewAreaPage() {
     </>
   );
 }
+
+export default withClientMessages(["areas", "areaType"], NewAreaPage);

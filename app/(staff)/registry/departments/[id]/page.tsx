@@ -5,8 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { updateDepartmentAction } from "@/lib/registry/department.actions";
 import { getDepartment } from "@/lib/registry/department.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("department:manage");
   const { id } = await params;
   const department = await getDepartment(id);
@@ -31,3 +32,5 @@ export default async function EditDepartmentPage({ params }: { params: Promise<{
     </>
   );
 }
+
+export default withClientMessages(["departments", "departmentKind"], EditDepartmentPage);

@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { createDepartmentAction } from "@/lib/registry/department.actions";
 import { sitesOf } from "@/lib/registry/site.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewDepartmentPage() {
+async function NewDepartmentPage() {
   const actor = await requirePagePermission("department:manage");
   const [t, sites] = await Promise.all([getTranslations(), sitesOf(actor)]);
   return (
@@ -20,3 +21,5 @@ export default async function NewDepartmentPage() {
     </>
   );
 }
+
+export default withClientMessages(["departments", "departmentKind"], NewDepartmentPage);

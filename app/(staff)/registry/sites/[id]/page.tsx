@@ -7,9 +7,10 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { roleHas } from "@/lib/permissions";
 import { updateSiteAction } from "@/lib/registry/site.actions";
 import { getSite } from "@/lib/registry/site.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** A site: its form for the administrator, the record read-only for the managers who may read it. */
-export default async function SitePage({ params }: { params: Promise<{ id: string }> }) {
+async function SitePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("site:read");
   const { id } = await params;
   const site = await getSite(id);
@@ -54,3 +55,5 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
     </>
   );
 }
+
+export default withClientMessages(["sites"], SitePage);

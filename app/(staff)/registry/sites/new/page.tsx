@@ -3,8 +3,9 @@ import { SiteForm } from "@/components/registry/site-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { createSiteAction } from "@/lib/registry/site.actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewSitePage() {
+async function NewSitePage() {
   await requirePagePermission("site:manage");
   const t = await getTranslations();
   // The database defaults (R-INS-1): 09:00–12:00 and 14:00–17:30, Beijing time, weekdays only.
@@ -29,3 +30,5 @@ export default async function NewSitePage() {
     </>
   );
 }
+
+export default withClientMessages(["sites"], NewSitePage);

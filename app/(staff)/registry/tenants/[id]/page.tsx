@@ -5,8 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { updateTenantAction } from "@/lib/registry/tenant.actions";
 import { getTenant } from "@/lib/registry/tenant.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function EditTenantPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditTenantPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission("tenant:manage");
   const { id } = await params;
   const tenant = await getTenant(id);
@@ -30,3 +31,5 @@ export default async function EditTenantPage({ params }: { params: Promise<{ id:
     </>
   );
 }
+
+export default withClientMessages(["tenants"], EditTenantPage);

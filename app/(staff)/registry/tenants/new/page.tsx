@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { sitesOf } from "@/lib/registry/site.queries";
 import { createTenantAction } from "@/lib/registry/tenant.actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewTenantPage() {
+async function NewTenantPage() {
   const actor = await requirePagePermission("tenant:manage");
   const [t, sites] = await Promise.all([getTranslations(), sitesOf(actor)]);
   return (
@@ -20,3 +21,5 @@ export default async function NewTenantPage() {
     </>
   );
 }
+
+export default withClientMessages(["tenants"], NewTenantPage);

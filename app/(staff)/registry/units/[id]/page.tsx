@@ -8,9 +8,10 @@ import { tenantOptions } from "@/lib/registry/tenant.queries";
 import { updateUnitAction } from "@/lib/registry/unit.actions";
 import { getUnit } from "@/lib/registry/unit.queries";
 import { roleHas } from "@/lib/permissions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** A unit: its form for those who manage units, the record read-only for everyone else who may read it. */
-export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
+async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("unit:read");
   const { id } = await params;
   const unit = await getUnit(id);
@@ -56,3 +57,5 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
     </>
   );
 }
+
+export default withClientMessages(["units", "unitStatus"], UnitPage);

@@ -5,8 +5,9 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import { sitesOf } from "@/lib/registry/site.queries";
 import { tenantOptions } from "@/lib/registry/tenant.queries";
 import { createUnitAction } from "@/lib/registry/unit.actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function NewUnitPage() {
+async function NewUnitPage() {
   const actor = await requirePagePermission("unit:manage");
   const [t, sites, tenants] = await Promise.all([getTranslations(), sitesOf(actor), tenantOptions(actor.siteIds)]);
   return (
@@ -30,3 +31,5 @@ export default async function NewUnitPage() {
     </>
   );
 }
+
+export default withClientMessages(["units", "unitStatus"], NewUnitPage);

@@ -14,9 +14,10 @@ import {
   recordSurveyRevisitAction,
 } from "@/lib/surveys/actions";
 import { getItem } from "@/lib/surveys/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** One opinion's chain (R-SUR-1..3): each step with its deadline and state, the next step's form, the trail. */
-export default async function SurveyItemPage({ params }: { params: Promise<{ itemId: string }> }) {
+async function SurveyItemPage({ params }: { params: Promise<{ itemId: string }> }) {
   const actor = await requirePagePermission("survey:read");
   const { itemId } = await params;
   const [t, tc, item] = await Promise.all([getTranslations("surveys"), getTranslations("complaints"), getItem(itemId)]);
@@ -131,3 +132,5 @@ export default async function SurveyItemPage({ params }: { params: Promise<{ ite
     </>
   );
 }
+
+export default withClientMessages(["complaints", "surveys", "files"], SurveyItemPage);

@@ -13,9 +13,10 @@ import { vacantRecordNextStep } from "@/lib/next-step/rules";
 import { roleHas } from "@/lib/permissions";
 import { NextStepNote } from "@/components/records/next-step-note";
 import { getCleaningRecord } from "@/lib/vacant-units/record.queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** One cleaning record: the four checks with photos, who entered and who checked it, and the next step (R-VAC-3). */
-export default async function CleaningRecordPage({ params }: { params: Promise<{ id: string }> }) {
+async function CleaningRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("vacant:read");
   const { id } = await params;
   const record = await getCleaningRecord(id);
@@ -136,3 +137,5 @@ export default async function CleaningRecordPage({ params }: { params: Promise<{
     </>
   );
 }
+
+export default withClientMessages(["vacant", "files"], CleaningRecordPage);

@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { recordSurveyResponseAction } from "@/lib/surveys/actions";
 import { getResponseForm } from "@/lib/surveys/queries";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Staff enter one tenant's paper questionnaire with the round's own questions. */
-export default async function RespondPage({ params }: { params: Promise<{ id: string; tenantId: string }> }) {
+async function RespondPage({ params }: { params: Promise<{ id: string; tenantId: string }> }) {
   await requirePagePermission("survey:respond");
   const { id, tenantId } = await params;
   const [t, data] = await Promise.all([getTranslations("surveys"), getResponseForm(id, tenantId)]);
@@ -34,3 +35,5 @@ export default async function RespondPage({ params }: { params: Promise<{ id: st
     </>
   );
 }
+
+export default withClientMessages(["surveys", "complaints"], RespondPage);
