@@ -1,11 +1,13 @@
 // The deadline export's time and the server's CPU on a seeded company: starts the production build (built
-// beforehand: `npx next build`) on --db, signs in as scale.manager and downloads /dashboard/export, first
+// beforehand: `npx next build`) on --db, signs in as --user (scale.manager) and downloads --path
+// (/dashboard/export; any page will do), first
 // --runs times one at a time, then --concurrency at once. Prints per run the wall time and the CPU the
 // server's processes spent (user + system, from /proc), so one export's cost is read apart from the
 // machine's other load. With --profile DIR the server writes a V8 CPU profile there when it stops
 // (summarise it with scripts/bench/cpu-profile.ts).
 //
 //   npx tsx scripts/bench/export-cpu.ts --db kewu_scale --port 3351 [--runs 5] [--concurrency 10] [--profile /tmp/prof]
+//     [--path /inspections --user scale.supervisor]
 //
 // The database is only read (sign-in records its attempt, as every sign-in does). The server is stopped at the end.
 import { spawn } from "node:child_process";
@@ -22,6 +24,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "5" },
     concurrency: { type: "string", default: "10" },
     path: { type: "string", default: "/dashboard/export" },
+    user: { type: "string", default: "scale.manager" },
     profile: { type: "string" },
   },
 });
@@ -64,7 +67,7 @@ async function main() {
   });
   try {
     await waitFor(`${base}/login`);
-    const cookie = await signIn(base, "scale.manager", "Kewu@2026");
+    const cookie = await signIn(base, args.user!, "Kewu@2026");
     const url = `${base}${args.path}`;
     // Warm: the route compiled, its modules loaded and the calendars cached before anything is timed.
     for (let i = 0; i < 2; i++) await download(url, cookie);
