@@ -14,18 +14,10 @@ function useCurrent(areas: NavArea[]) {
   return { href, area };
 }
 
-function linkClass(active: boolean) {
-  return `block rounded-md px-3 py-2 text-sm ${active ? "bg-sky-700 text-white" : "text-slate-700 hover:bg-slate-200"}`;
-}
-
-/** On the phone every menu entry is a 44 px touch target. */
-function phoneLinkClass(active: boolean) {
-  return `flex min-h-11 items-center rounded-md px-3 text-sm ${active ? "bg-sky-700 text-white" : "text-slate-700 hover:bg-slate-200"}`;
-}
-
 /**
  * Desktop navigation by area of work: one row of areas, then the pages of the current area.
- * Entries come from the permission table (lib/permissions.ts ROUTES), built on the server.
+ * Entries come from the permission table (lib/permissions.ts ROUTES), built on the server. Their
+ * classes (app/globals.css nav-*) style the current entry by its aria-current.
  */
 export function NavAreas({ areas, areaNavLabel }: { areas: NavArea[]; areaNavLabel: string }) {
   const current = useCurrent(areas);
@@ -36,11 +28,7 @@ export function NavAreas({ areas, areaNavLabel }: { areas: NavArea[]; areaNavLab
           const active = current.area?.group === area.group;
           return (
             <li key={area.group}>
-              <Link
-                href={area.items[0].href}
-                aria-current={active ? "true" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-sky-100 text-sky-900" : "text-slate-700 hover:bg-slate-200"}`}
-              >
+              <Link href={area.items[0].href} aria-current={active ? "true" : undefined} className="nav-area">
                 {area.label}
               </Link>
             </li>
@@ -51,11 +39,7 @@ export function NavAreas({ areas, areaNavLabel }: { areas: NavArea[]; areaNavLab
         <ul className="mt-1 flex flex-row flex-wrap gap-1 border-t border-slate-100 pt-1" data-testid="area-nav" aria-label={areaNavLabel}>
           {current.area.items.map((item) => (
             <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={item.href === current.href ? "page" : undefined}
-                className={linkClass(item.href === current.href)}
-              >
+              <Link href={item.href} aria-current={item.href === current.href ? "page" : undefined} className="nav-link">
                 {item.label}
               </Link>
             </li>
@@ -84,11 +68,7 @@ export function NavMenu({ areas, menuLabel }: { areas: NavArea[]; menuLabel: str
             <ul className="flex flex-col gap-1">
               {area.items.map((item) => (
                 <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={item.href === current.href ? "page" : undefined}
-                    className={phoneLinkClass(item.href === current.href)}
-                  >
+                  <Link href={item.href} aria-current={item.href === current.href ? "page" : undefined} className="nav-phone-link">
                     {item.label}
                   </Link>
                 </li>
