@@ -3,7 +3,7 @@ import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CleaningRecordState } from "@/lib/generated/prisma/enums";
+import type { CleaningRecordState, UnitStatus } from "@/lib/generated/prisma/enums";
 import { showsEachSite } from "@/lib/many-sites";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
@@ -21,6 +21,7 @@ import {
   scheduleInstant,
   type CleaningCellState,
   type MonthKey,
+  type StatusChange,
 } from "./rules";
 
 /** Months of the score history managers see (R-VAC-3). */
@@ -31,6 +32,16 @@ export const SCORE_MONTHS = 6;
  * apply the schedule rule (R-VAC-1) in memory, read in one query (history as a nested select).
  */
 /** What the score needs of a unit (no names: the dashboard's card reads thousands of units). */
+type ScoreUnit = {
+  id: string;
+  siteId: string;
+  status: UnitStatus;
+  createdAt: Date;
+  cleanerId: string | null;
+  statusChanges: StatusChange[];
+};
+
+/** The same, as the month view reads it with the unit's names (Prisma's nested select). */
 const SCORE_UNIT_SELECT = {
   id: true,
   siteId: true,
@@ -40,9 +51,25 @@ const SCORE_UNIT_SELECT = {
   statusChanges: { select: { status: true, changedAt: true } },
 } satisfies Prisma.UnitSelect;
 
-/** The units that may be due (`mayBeDue`, from mayBeDueIn), as the score needs them. */
-function scoreUnits(mayBeDue: Prisma.UnitWhereInput) {
-  return db.unit.findMany({ where: mayBeDue, select: SCORE_UNIT_SELECT });
+/**
+ * The units of `siteIds` that may be due in `months` (mayBeDueIds), as the score needs them, in one
+ * statement with each unit's status history as one JSON array. Prisma's nested select read them in
+ * two statements, the second with every unit id as a parameter, and joined them in memory: on fifty
+ * sites (~3 000 units) a third of the dashboard's CPU (docs/performance.md). The rule stays in
+ * rules.ts (statusAt, isDueAt).
+ */
+async function scoreUnitsIn(siteIds: string[], months: MonthKey[]): Promise<ScoreUnit[]> {
+  if (siteIds.length === 0) return [];
+  const rows = await db.$queryRaw<(Omit<ScoreUnit, "statusChanges"> & { history: [UnitStatus, number][] | null })[]>`
+    SELECT u.id, u."siteId", u.status::text AS status, u."createdAt", u."cleanerId",
+           (SELECT json_agg(json_build_array(h.status, (extract(epoch FROM h."changedAt") * 1000)::bigint))
+              FROM "UnitStatusChange" h WHERE h."unitId" = u.id) AS history
+      FROM "Unit" u
+     WHERE u.id IN (${mayBeDueIds(siteIds, months)})`;
+  return rows.map(({ history, ...unit }) => ({
+    ...unit,
+    statusChanges: (history ?? []).map(([status, at]) => ({ status, changedAt: new Date(at) })),
+  }));
 }
 
 /** The units that may be due, with what the month view shows of them; `q` narrows to a unit code or building. */
@@ -67,22 +94,28 @@ function unitsWithHistory(mayBeDue: Prisma.UnitWhereInput, q?: string) {
  * Only the units that can be due in one of `months` (R-VAC-1: VACANT at the month's end): vacant now,
  * or whose status changed after the earliest month began (two days earlier, for every time zone), or
  * with a record in those months. Any other unit has had one status, not VACANT, since before then.
- * On a large company this is a few thousand units instead of every unit with its whole history. Read
- * as a UNION of three index scans: Prisma's OR of the two relation filters scanned every unit (fifty
- * sites: 83 ms against 8 ms).
+ * On a large company this is a few thousand units instead of every unit with its whole history. A
+ * UNION of three index scans: Prisma's OR of the two relation filters scanned every unit (fifty sites:
+ * 83 ms against 8 ms). Without months, every unit of the sites.
  */
-async function mayBeDueIn(siteIds: string[], months: MonthKey[]): Promise<Prisma.UnitWhereInput> {
-  const earliest = [...months].sort()[0];
-  if (!earliest || siteIds.length === 0) return { siteId: { in: siteIds } };
-  const since = new Date(Date.parse(`${earliest}-01T00:00:00Z`) - 2 * 86_400_000);
+function mayBeDueIds(siteIds: string[], months: MonthKey[]): Prisma.Sql {
   const sites = Prisma.join(siteIds);
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const earliest = [...months].sort()[0];
+  if (!earliest) return Prisma.sql`SELECT id FROM "Unit" WHERE "siteId" IN (${sites})`;
+  const since = new Date(Date.parse(`${earliest}-01T00:00:00Z`) - 2 * 86_400_000);
+  return Prisma.sql`
     SELECT id FROM "Unit" WHERE "siteId" IN (${sites}) AND status = 'VACANT'
     UNION
     SELECT h."unitId" FROM "UnitStatusChange" h JOIN "Unit" u ON u.id = h."unitId"
      WHERE h."changedAt" >= ${sqlInstant(since)} AND u."siteId" IN (${sites})
     UNION
     SELECT "unitId" FROM "VacantCleaningRecord" WHERE "siteId" IN (${sites}) AND month IN (${Prisma.join(months)})`;
+}
+
+/** mayBeDueIds as a filter for Prisma (the month view reads the units with their names). */
+async function mayBeDueIn(siteIds: string[], months: MonthKey[]): Promise<Prisma.UnitWhereInput> {
+  if (siteIds.length === 0 || months.length === 0) return { siteId: { in: siteIds } };
+  const rows = await db.$queryRaw<{ id: string }[]>`${mayBeDueIds(siteIds, months)}`;
   return { siteId: { in: siteIds }, id: { in: rows.map((r) => r.id) } };
 }
 
@@ -145,15 +178,12 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   // until a site is chosen. Fifty sites' due units (~3 000 rows, every cleaning record read for the last
   // cleaning date) took seconds per view and were read by nobody.
   if (!filter.site && !showsEachSite(sites.length)) {
-    const [units, summaries] = await Promise.all([
-      mayBeDueIn(siteIds, scoreMonths).then(scoreUnits),
-      recordSummaries(siteIds, scoreMonths),
-    ]);
+    const [units, summaries] = await Promise.all([scoreUnitsIn(siteIds, scoreMonths), recordSummaries(siteIds, scoreMonths)]);
     const siteScores = scoresBySite(sites, units, summaries, scoreMonths, now).map((s) => ({ ...s, history: showScore ? s.history : [] }));
     return { month, currentMonth: todayMonth, sites, rows: [] as VacantUnitRow[], siteScores, showScore, bySite: true };
   }
 
-  // Read once: the view's rows and, with a search term, the score's units (every due unit) both start from it.
+  // The view's rows (with their names, narrowed by a search term); the score reads every due unit itself.
   const mayBeDue = await mayBeDueIn(siteIds, scoreMonths);
   const [units, summaries, records, lastCleaned] = await Promise.all([
     unitsWithHistory(mayBeDue, filter.q),
@@ -214,7 +244,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
     });
 
   // The score needs every unit, not only those matching the search.
-  const allUnits = filter.q ? await scoreUnits(mayBeDue) : units;
+  const allUnits = filter.q ? await scoreUnitsIn(siteIds, scoreMonths) : units;
   const siteScores = scoresBySite(sites, allUnits, summaries, scoreMonths, now).map((s) => ({
     ...s,
     history: showScore ? s.history : [],
@@ -226,7 +256,6 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
 export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;
 
 type Site = { id: string; code: string; name: string; timeZone: string };
-type ScoreUnit = Prisma.UnitGetPayload<{ select: typeof SCORE_UNIT_SELECT }>;
 
 /** Per site and month: due units, records, verified-and-passed, overdue and the score (R-VAC-3, rules.monthScore). */
 function scoresBySite(sites: Site[], units: ScoreUnit[], summaries: RecordSummary[], months: MonthKey[], now: Date) {
@@ -277,6 +306,6 @@ export async function vacantScoreSummary(lastMonth?: MonthKey, filter: { site?: 
   const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
   // `lastMonth`: a past month and the one before it (the monthly contractor report), else this month and last.
   const months = monthsEnding(lastMonth && lastMonth < thisMonth ? lastMonth : thisMonth, 2);
-  const [units, summaries] = await Promise.all([mayBeDueIn(siteIds, months).then(scoreUnits), recordSummaries(siteIds, months)]);
+  const [units, summaries] = await Promise.all([scoreUnitsIn(siteIds, months), recordSummaries(siteIds, months)]);
   return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
 }

@@ -240,6 +240,9 @@ describe("R-VAC-1, R-VAC-3: the month view and the score", () => {
     expect(card.map((c) => c.site.id)).toEqual([world.siteA]);
     expect(card[0].current).toMatchObject({ month: thisMonth(), due: 2, done: 1, verified: 1, score: 50 });
     expect(card[0].last).toMatchObject({ month: addMonths(thisMonth(), -1), score: lastMonth.score, overdue: lastMonth.overdue });
+    // It reads the units and their status history in its own statement (scoreUnitsIn): every figure is the view's.
+    expect(card[0].current).toEqual(score.current);
+    expect(card[0].last).toEqual(lastMonth);
 
     // The clerk sees the view but not the score history, and has no score card.
     await signInAs(world.users.CLERK);
