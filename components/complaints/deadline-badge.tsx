@@ -14,7 +14,7 @@ const TONE: Record<DeadlineState, string> = {
 export async function DeadlineBadge({ state, provisional }: { state: DeadlineState; provisional?: boolean }) {
   const t = await getTranslations("complaints");
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONE[state]}`} data-deadline-state={state}>
+    <span className={`badge ${TONE[state]}`} data-deadline-state={state}>
       {t(`deadlineStates.${state}`)}
       {provisional ? ` · ${t("provisional")}` : ""}
     </span>

@@ -10,7 +10,7 @@ const TONE: Record<FoundItemState | "DUE", string> = {
 /** An item's state as a coloured label (the text carries the meaning, colour only helps). */
 export function FoundItemStateBadge({ state, label }: { state: FoundItemState | "DUE"; label: string }) {
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONE[state]}`} data-state={state}>
+    <span className={`badge ${TONE[state]}`} data-state={state}>
       {label}
     </span>
   );

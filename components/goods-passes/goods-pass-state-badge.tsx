@@ -12,10 +12,7 @@ const PASS_STATE_TONE: Record<GoodsPassState, string> = {
 export async function GoodsPassStateBadge({ state }: { state: GoodsPassState }) {
   const t = await getTranslations("goodsLists");
   return (
-    <span
-      className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${PASS_STATE_TONE[state]}`}
-      data-pass-state={state}
-    >
+    <span className={`badge ${PASS_STATE_TONE[state]}`} data-pass-state={state}>
       {t(`states.${state}`)}
     </span>
   );

@@ -47,12 +47,12 @@ export async function WeekStrip(props: {
           const label = t("week", { monday: cell.monday, sunday: cell.sunday });
           const body = (
             <>
-              <span className="block text-[11px]">{short(cell.monday)}</span>
+              <span className="week-cell-date">{short(cell.monday)}</span>
               <span className="block font-medium">{t(`states.${cell.state}`)}</span>
-              {cell.meeting ? <span className="block text-[11px]">{short(cell.meeting.date)}</span> : null}
+              {cell.meeting ? <span className="week-cell-date">{short(cell.meeting.date)}</span> : null}
             </>
           );
-          const className = `block min-h-14 rounded border px-1.5 py-1 text-center text-xs ${CELL_CLASS[cell.state]}`;
+          const className = `week-cell ${CELL_CLASS[cell.state]}`;
           return (
             <li key={cell.monday} data-state={cell.state} title={`${label} · ${t(`states.${cell.state}`)}`}>
               {cell.meeting ? (

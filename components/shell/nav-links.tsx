@@ -62,7 +62,7 @@ export function NavMenu({ areas, menuLabel }: { areas: NavArea[]; menuLabel: str
       <div className="flex flex-col gap-3 py-2">
         {areas.map((area) => (
           <section key={area.group} aria-labelledby={`nav-area-${area.group}`}>
-            <h2 id={`nav-area-${area.group}`} className="px-3 text-xs font-semibold text-slate-500">
+            <h2 id={`nav-area-${area.group}`} className="nav-heading">
               {area.label}
             </h2>
             <ul className="flex flex-col gap-1">

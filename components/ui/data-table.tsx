@@ -45,12 +45,7 @@ export function DataTable<T>(props: {
         <thead role="rowgroup" className="hidden bg-slate-50 sm:table-header-group">
           <tr role="row">
             {props.columns.map((c) => (
-              <th
-                key={c.header}
-                scope="col"
-                role="columnheader"
-                className={`px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600 ${c.wide ? "hidden md:table-cell" : ""}`}
-              >
+              <th key={c.header} scope="col" role="columnheader" className={c.wide ? "data-th data-cell-wide" : "data-th"}>
                 {c.header}
               </th>
             ))}

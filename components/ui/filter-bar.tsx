@@ -6,7 +6,7 @@ export async function FilterBar(props: { q?: string; qLabel: string; children?: 
   const t = await getTranslations("common");
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
-      <label className="flex flex-col text-xs text-slate-600">
+      <label className="filter-label">
         {props.qLabel}
         <input
           name="q"
@@ -26,13 +26,9 @@ export async function FilterBar(props: { q?: string; qLabel: string; children?: 
 export async function FilterSelect(props: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
   const t = await getTranslations("common");
   return (
-    <label className="flex flex-col text-xs text-slate-600">
+    <label className="filter-label">
       {props.label}
-      <select
-        name={props.name}
-        defaultValue={props.value ?? ""}
-        className="mt-1 min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      >
+      <select name={props.name} defaultValue={props.value ?? ""} className="filter-control">
         <option value="">{t("all")}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -47,14 +43,9 @@ export async function FilterSelect(props: { name: string; label: string; value?:
 /** A date filter (a local date of the site, 'YYYY-MM-DD'), for FilterBar. */
 export function FilterDate(props: { name: string; label: string; value?: string }) {
   return (
-    <label className="flex flex-col text-xs text-slate-600">
+    <label className="filter-label">
       {props.label}
-      <input
-        type="date"
-        name={props.name}
-        defaultValue={props.value ?? ""}
-        className="mt-1 min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      />
+      <input type="date" name={props.name} defaultValue={props.value ?? ""} className="filter-control" />
     </label>
   );
 }

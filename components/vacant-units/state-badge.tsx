@@ -11,7 +11,7 @@ const TONE: Record<CleaningCellState, string> = {
 /** A unit's cleaning this month as a coloured label (the text carries the meaning, colour only helps). */
 export function CleaningStateBadge({ state, label }: { state: CleaningCellState; label: string }) {
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONE[state]}`} data-state={state}>
+    <span className={`badge ${TONE[state]}`} data-state={state}>
       {label}
     </span>
   );

@@ -10,7 +10,7 @@ const TONE: Record<StreamState, string> = {
 /** A stream's clearance state (R-WST-2) as a coloured label; the text carries the meaning. */
 export function StreamStateBadge({ state, label }: { state: StreamState; label: string }) {
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONE[state]}`} data-state={state}>
+    <span className={`badge ${TONE[state]}`} data-state={state}>
       {label}
     </span>
   );

@@ -9,10 +9,7 @@ const TONE: Record<WorkOrderState, string> = {
 /** The work order's state as a coloured label (text carries the meaning, colour only helps). */
 export function WorkOrderStateBadge({ state, label }: { state: WorkOrderState; label: string }) {
   return (
-    <span
-      className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONE[state]}`}
-      data-testid="work-order-state"
-    >
+    <span className={`badge ${TONE[state]}`} data-testid="work-order-state">
       {label}
     </span>
   );
