@@ -1,5 +1,9 @@
-/** Namespaces every client component may use: the shell, shared words, field and validation messages. */
-export const SHARED_CLIENT_NAMESPACES = ["app", "shell", "common", "fields", "validation", "errors", "account", "offline"] as const;
+/**
+ * Namespaces every page sends to its client components: what the shell's need (the menu, the offline
+ * queue's bar, error messages). A page whose client components use others names them (withClientMessages):
+ * a list without a form does not carry the form and validation texts.
+ */
+export const SHARED_CLIENT_NAMESPACES = ["app", "shell", "errors", "offline"] as const;
 
 /** The named top-level namespaces of a catalogue (unknown names are ignored). */
 export function pickMessages<M extends Record<string, unknown>>(messages: M, namespaces: readonly string[]): Partial<M> {

@@ -129,4 +129,4 @@ async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-export default withClientMessages(["calendar"], CalendarPage);
+export default withClientMessages(["common", "calendar", "validation", "fields"], CalendarPage);

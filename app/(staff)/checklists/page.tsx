@@ -64,4 +64,4 @@ async function ChecklistsPage() {
   );
 }
 
-export default withClientMessages(["checklists"], ChecklistsPage);
+export default withClientMessages(["checklists", "common", "validation"], ChecklistsPage);

@@ -10,4 +10,4 @@ async function CleaningTodayPage({ searchParams }: Props) {
   return <CleaningDayPage site={param(sp.site)} />;
 }
 
-export default withClientMessages(["cleaningSupervision", "files"], CleaningTodayPage);
+export default withClientMessages(["cleaningSupervision", "files", "common"], CleaningTodayPage);

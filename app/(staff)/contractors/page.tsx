@@ -120,4 +120,4 @@ async function ContractorsPage() {
   );
 }
 
-export default withClientMessages(["contractors", "files"], ContractorsPage);
+export default withClientMessages(["contractors", "fields", "files", "common", "validation"], ContractorsPage);

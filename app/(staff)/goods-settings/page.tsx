@@ -55,4 +55,4 @@ async function GoodsSettingsPage() {
   );
 }
 
-export default withClientMessages(["goodsSettings"], GoodsSettingsPage);
+export default withClientMessages(["goodsSettings", "common", "validation"], GoodsSettingsPage);

@@ -25,4 +25,4 @@ async function NewspapersPage({ searchParams }: { searchParams: SearchParams }) 
   );
 }
 
-export default withClientMessages(["newspapers", "files"], NewspapersPage);
+export default withClientMessages(["newspapers", "common", "files"], NewspapersPage);

@@ -94,4 +94,4 @@ async function SurveysPage({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-export default withClientMessages(["surveys", "complaints"], SurveysPage);
+export default withClientMessages(["surveys", "common", "validation", "complaints"], SurveysPage);

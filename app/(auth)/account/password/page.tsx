@@ -6,6 +6,7 @@ import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { changeOwnPasswordAction } from "@/lib/account/actions";
 import { getActor } from "@/lib/auth/actor";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
@@ -16,7 +17,7 @@ export async function generateMetadata() {
  * Every signed-in user may change their password here. Outside the staff layout on purpose: a user
  * whose password was set by an administrator is sent here by every page until they pick their own.
  */
-export default async function ChangePasswordPage() {
+async function ChangePasswordPage() {
   const actor = await getActor();
   if (!actor) redirect("/login");
   const t = await getTranslations();
@@ -46,3 +47,5 @@ export default async function ChangePasswordPage() {
     </main>
   );
 }
+
+export default withClientMessages(["account", "validation"], ChangePasswordPage);

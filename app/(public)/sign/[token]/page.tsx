@@ -6,6 +6,7 @@ import { revisitForSigning } from "@/lib/complaints/signing";
 import { findOpenSigningLink } from "@/lib/signing-links/store";
 import { surveyForLink } from "@/lib/surveys/response.mutations";
 import { surveyRevisitForSigning } from "@/lib/surveys/revisit.mutations";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signing");
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * tenant's satisfaction questionnaire or the revisit record of a survey opinion (R-SUR-3): the link's
  * purpose says which record the page shows.
  */
-export default async function SignRevisitPage({ params }: { params: Promise<{ token: string }> }) {
+async function SignRevisitPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("signing");
   const tc = await getTranslations("complaints");
@@ -70,3 +71,5 @@ export default async function SignRevisitPage({ params }: { params: Promise<{ to
     </main>
   );
 }
+
+export default withClientMessages(["common", "validation"], SignRevisitPage);

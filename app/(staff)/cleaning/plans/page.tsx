@@ -115,4 +115,4 @@ async function CleaningPlansPage({ searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["cleaningSupervision", "files"], CleaningPlansPage);
+export default withClientMessages(["cleaningSupervision", "files", "common"], CleaningPlansPage);

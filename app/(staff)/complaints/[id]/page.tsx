@@ -156,4 +156,4 @@ async function ComplaintPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["complaints", "files"], ComplaintPage);
+export default withClientMessages(["complaints", "files", "common", "validation"], ComplaintPage);

@@ -22,4 +22,4 @@ async function NewComplaintPage() {
   );
 }
 
-export default withClientMessages(["complaints", "files"], NewComplaintPage);
+export default withClientMessages(["complaints", "common", "fields", "files", "validation"], NewComplaintPage);

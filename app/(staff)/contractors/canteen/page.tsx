@@ -159,4 +159,4 @@ async function CanteenPage({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-export default withClientMessages(["contractors", "files"], CanteenPage);
+export default withClientMessages(["contractors", "files", "common", "validation"], CanteenPage);

@@ -63,4 +63,4 @@ async function TrainingPage({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-export default withClientMessages(["contractors", "files"], TrainingPage);
+export default withClientMessages(["contractors", "files", "common", "validation"], TrainingPage);

@@ -109,4 +109,4 @@ async function ViolationsPage({ searchParams }: { searchParams: SearchParams }) 
   );
 }
 
-export default withClientMessages(["contractors", "files"], ViolationsPage);
+export default withClientMessages(["contractors", "files", "common", "validation"], ViolationsPage);

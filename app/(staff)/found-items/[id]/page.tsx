@@ -126,4 +126,4 @@ async function FoundItemPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["foundItems", "files"], FoundItemPage);
+export default withClientMessages(["foundItems", "files", "common", "validation"], FoundItemPage);

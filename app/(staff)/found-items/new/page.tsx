@@ -21,4 +21,4 @@ async function NewFoundItemPage() {
   );
 }
 
-export default withClientMessages(["foundItems", "files"], NewFoundItemPage);
+export default withClientMessages(["foundItems", "files", "common", "validation"], NewFoundItemPage);

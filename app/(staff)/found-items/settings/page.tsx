@@ -23,4 +23,4 @@ async function FoundItemSettingsPage() {
   );
 }
 
-export default withClientMessages(["foundItems"], FoundItemSettingsPage);
+export default withClientMessages(["foundItems", "common", "validation"], FoundItemSettingsPage);

@@ -17,4 +17,4 @@ async function NewGoodsPassPage() {
   );
 }
 
-export default withClientMessages(["goodsPasses", "complaints", "files"], NewGoodsPassPage);
+export default withClientMessages(["goodsPasses", "common", "fields", "complaints", "validation", "files"], NewGoodsPassPage);

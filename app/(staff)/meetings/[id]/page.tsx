@@ -154,4 +154,4 @@ async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["meetings"], MeetingPage);
+export default withClientMessages(["meetings", "common", "validation"], MeetingPage);

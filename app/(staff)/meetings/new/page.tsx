@@ -24,4 +24,4 @@ async function ScheduleMeetingPage({ searchParams }: { searchParams: SearchParam
   );
 }
 
-export default withClientMessages(["meetings"], ScheduleMeetingPage);
+export default withClientMessages(["meetings", "fields", "common", "validation"], ScheduleMeetingPage);

@@ -79,4 +79,4 @@ async function NewspaperSubscriptionsPage({ searchParams }: { searchParams: Sear
   );
 }
 
-export default withClientMessages(["newspapers"], NewspaperSubscriptionsPage);
+export default withClientMessages(["newspapers", "common", "validation"], NewspaperSubscriptionsPage);

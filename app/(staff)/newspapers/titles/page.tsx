@@ -45,4 +45,4 @@ async function NewspaperTitlesPage({ searchParams }: { searchParams: SearchParam
   );
 }
 
-export default withClientMessages(["newspapers"], NewspaperTitlesPage);
+export default withClientMessages(["newspapers", "common", "validation"], NewspaperTitlesPage);

@@ -62,4 +62,4 @@ async function ChatChannelsPage() {
   );
 }
 
-export default withClientMessages(["chatChannels"], ChatChannelsPage);
+export default withClientMessages(["chatChannels", "common", "validation"], ChatChannelsPage);

@@ -20,4 +20,4 @@ async function NewSignatoryPage() {
   );
 }
 
-export default withClientMessages(["signatories", "complaints", "files"], NewSignatoryPage);
+export default withClientMessages(["signatories", "fields", "common", "complaints", "files", "validation"], NewSignatoryPage);

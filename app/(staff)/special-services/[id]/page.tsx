@@ -162,4 +162,4 @@ async function ServiceOrderPage({ params }: { params: Promise<{ id: string }> })
   );
 }
 
-export default withClientMessages(["specialServices", "files"], ServiceOrderPage);
+export default withClientMessages(["specialServices", "files", "common", "validation"], ServiceOrderPage);

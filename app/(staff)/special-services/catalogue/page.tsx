@@ -55,4 +55,4 @@ async function ServiceCataloguePage() {
   );
 }
 
-export default withClientMessages(["specialServices"], ServiceCataloguePage);
+export default withClientMessages(["specialServices", "common", "validation"], ServiceCataloguePage);

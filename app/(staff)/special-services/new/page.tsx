@@ -17,4 +17,4 @@ async function NewServiceOrderPage() {
   );
 }
 
-export default withClientMessages(["specialServices", "complaints"], NewServiceOrderPage);
+export default withClientMessages(["specialServices", "common", "complaints", "validation"], NewServiceOrderPage);

@@ -168,4 +168,4 @@ async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["complaints", "surveys", "files"], RoundPage);
+export default withClientMessages(["complaints", "surveys", "files", "common", "validation"], RoundPage);

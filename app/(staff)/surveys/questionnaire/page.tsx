@@ -28,4 +28,4 @@ async function QuestionnairePage() {
   );
 }
 
-export default withClientMessages(["surveys", "complaints"], QuestionnairePage);
+export default withClientMessages(["surveys", "common", "validation", "complaints"], QuestionnairePage);

@@ -67,4 +67,4 @@ async function CleanersPage() {
   );
 }
 
-export default withClientMessages(["vacant"], CleanersPage);
+export default withClientMessages(["vacant", "common", "validation"], CleanersPage);

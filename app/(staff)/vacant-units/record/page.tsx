@@ -51,4 +51,4 @@ async function NewCleaningRecordPage({ searchParams }: { searchParams: SearchPar
   );
 }
 
-export default withClientMessages(["vacant", "files"], NewCleaningRecordPage);
+export default withClientMessages(["vacant", "files", "common", "validation"], NewCleaningRecordPage);

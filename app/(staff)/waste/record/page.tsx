@@ -22,4 +22,4 @@ async function RecordClearancePage({ searchParams }: { searchParams: Promise<Rec
   );
 }
 
-export default withClientMessages(["waste", "files"], RecordClearancePage);
+export default withClientMessages(["waste", "files", "common", "validation"], RecordClearancePage);

@@ -78,4 +78,4 @@ async function WasteSetupPage() {
   );
 }
 
-export default withClientMessages(["waste"], WasteSetupPage);
+export default withClientMessages(["waste", "common", "validation"], WasteSetupPage);

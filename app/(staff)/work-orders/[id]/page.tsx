@@ -119,4 +119,4 @@ async function WorkOrderPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["workOrders", "complaints"], WorkOrderPage);
+export default withClientMessages(["workOrders", "common", "validation", "complaints"], WorkOrderPage);

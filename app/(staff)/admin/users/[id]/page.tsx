@@ -37,4 +37,4 @@ async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["users", "roles", "duties"], EditUserPage);
+export default withClientMessages(["users", "validation", "account", "roles", "common", "duties"], EditUserPage);

@@ -22,4 +22,4 @@ async function NewUserPage() {
   );
 }
 
-export default withClientMessages(["users", "roles", "duties"], NewUserPage);
+export default withClientMessages(["users", "roles", "common", "duties", "validation", "account"], NewUserPage);

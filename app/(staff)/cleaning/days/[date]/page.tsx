@@ -13,4 +13,4 @@ async function CleaningDayByDatePage({ params, searchParams }: Props) {
   return <CleaningDayPage site={param(sp.site)} date={date} />;
 }
 
-export default withClientMessages(["cleaningSupervision", "files"], CleaningDayByDatePage);
+export default withClientMessages(["cleaningSupervision", "files", "common"], CleaningDayByDatePage);

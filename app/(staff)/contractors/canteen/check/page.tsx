@@ -39,4 +39,4 @@ async function CanteenCheckPage({ searchParams }: { searchParams: SearchParams }
   );
 }
 
-export default withClientMessages(["contractors", "files"], CanteenCheckPage);
+export default withClientMessages(["contractors", "files", "common", "validation"], CanteenCheckPage);

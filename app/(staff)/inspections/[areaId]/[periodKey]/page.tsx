@@ -68,4 +68,4 @@ async function ChecklistPage({ params }: { params: Promise<{ areaId: string; per
   );
 }
 
-export default withClientMessages(["inspections", "files"], ChecklistPage);
+export default withClientMessages(["inspections", "files", "common", "validation"], ChecklistPage);

@@ -42,4 +42,4 @@ async function SeriesPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["meetings"], SeriesPage);
+export default withClientMessages(["meetings", "common", "validation", "fields"], SeriesPage);

@@ -37,4 +37,4 @@ async function NewspaperDayPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["newspapers", "files"], NewspaperDayPage);
+export default withClientMessages(["newspapers", "common", "files"], NewspaperDayPage);

@@ -51,4 +51,4 @@ async function AreaPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["areas", "areaType"], AreaPage);
+export default withClientMessages(["areas", "fields", "common", "areaType", "validation"], AreaPage);

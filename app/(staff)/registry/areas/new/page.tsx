@@ -22,4 +22,4 @@ async function NewAreaPage() {
   );
 }
 
-export default withClientMessages(["areas", "areaType"], NewAreaPage);
+export default withClientMessages(["areas", "fields", "common", "areaType", "validation"], NewAreaPage);

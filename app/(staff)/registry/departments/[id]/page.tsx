@@ -33,4 +33,4 @@ async function EditDepartmentPage({ params }: { params: Promise<{ id: string }> 
   );
 }
 
-export default withClientMessages(["departments", "departmentKind"], EditDepartmentPage);
+export default withClientMessages(["departments", "common", "fields", "departmentKind", "validation"], EditDepartmentPage);

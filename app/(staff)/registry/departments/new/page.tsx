@@ -22,4 +22,4 @@ async function NewDepartmentPage() {
   );
 }
 
-export default withClientMessages(["departments", "departmentKind"], NewDepartmentPage);
+export default withClientMessages(["departments", "common", "fields", "departmentKind", "validation"], NewDepartmentPage);

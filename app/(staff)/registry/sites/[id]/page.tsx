@@ -56,4 +56,4 @@ async function SitePage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["sites"], SitePage);
+export default withClientMessages(["sites", "common", "validation"], SitePage);

@@ -31,4 +31,4 @@ async function NewSitePage() {
   );
 }
 
-export default withClientMessages(["sites"], NewSitePage);
+export default withClientMessages(["sites", "common", "validation"], NewSitePage);

@@ -32,4 +32,4 @@ async function EditTenantPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["tenants"], EditTenantPage);
+export default withClientMessages(["tenants", "fields", "common", "validation"], EditTenantPage);

@@ -22,4 +22,4 @@ async function NewTenantPage() {
   );
 }
 
-export default withClientMessages(["tenants"], NewTenantPage);
+export default withClientMessages(["tenants", "fields", "common", "validation"], NewTenantPage);

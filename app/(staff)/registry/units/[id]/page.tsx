@@ -58,4 +58,4 @@ async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   );
 }
 
-export default withClientMessages(["units", "unitStatus"], UnitPage);
+export default withClientMessages(["units", "fields", "common", "unitStatus", "validation"], UnitPage);

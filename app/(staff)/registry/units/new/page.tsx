@@ -32,4 +32,4 @@ async function NewUnitPage() {
   );
 }
 
-export default withClientMessages(["units", "unitStatus"], NewUnitPage);
+export default withClientMessages(["units", "fields", "common", "unitStatus", "validation"], NewUnitPage);

@@ -133,4 +133,4 @@ async function SurveyItemPage({ params }: { params: Promise<{ itemId: string }> 
   );
 }
 
-export default withClientMessages(["complaints", "surveys", "files"], SurveyItemPage);
+export default withClientMessages(["complaints", "surveys", "files", "common", "validation"], SurveyItemPage);

@@ -138,4 +138,4 @@ async function CleaningRecordPage({ params }: { params: Promise<{ id: string }> 
   );
 }
 
-export default withClientMessages(["vacant", "files"], CleaningRecordPage);
+export default withClientMessages(["vacant", "files", "common", "validation"], CleaningRecordPage);

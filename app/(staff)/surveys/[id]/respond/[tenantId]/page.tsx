@@ -36,4 +36,4 @@ async function RespondPage({ params }: { params: Promise<{ id: string; tenantId:
   );
 }
 
-export default withClientMessages(["surveys", "complaints"], RespondPage);
+export default withClientMessages(["surveys", "common", "validation", "complaints"], RespondPage);
