@@ -10,6 +10,7 @@ import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { currentDeadline, deadlineState } from "./rules";
 import { SEVERITIES, STATES } from "./schema";
+import { containsText } from "@/lib/text-search";
 
 /** At most this many tenants or units match a search term before the term counts as too broad to narrow by them. */
 const SEARCH_MATCH_LIMIT = 500;
@@ -31,12 +32,12 @@ interface SearchMatches {
 async function searchMatches(q: string, sites: string[]): Promise<SearchMatches> {
   const [tenants, units] = await Promise.all([
     db.tenant.findMany({
-      where: { siteId: { in: sites }, name: { contains: q, mode: "insensitive" } },
+      where: { siteId: { in: sites }, name: containsText(q) },
       select: { id: true },
       take: SEARCH_MATCH_LIMIT,
     }),
     db.unit.findMany({
-      where: { siteId: { in: sites }, code: { contains: q, mode: "insensitive" } },
+      where: { siteId: { in: sites }, code: containsText(q) },
       select: { id: true },
       take: SEARCH_MATCH_LIMIT,
     }),

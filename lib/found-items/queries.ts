@@ -8,6 +8,7 @@ import { siteScope } from "@/lib/registry/site.queries";
 import { dueForDisposalWhere } from "./due";
 import { DEFAULT_RETENTION_DAYS, daysLeft, disposableFrom, isDueForDisposal } from "./rules";
 import { FOUND_ITEM_FILTERS } from "./schema";
+import { containsText } from "@/lib/text-search";
 
 /** Today's local date of each site (R-CAL-2): the "due for disposal" flag is per site. */
 async function todayOfSites(siteIds: string[]) {
@@ -32,11 +33,7 @@ export async function listFoundItems(filter: { site?: string; state?: string; q?
       ? {
           AND: [
             {
-              OR: [
-                { number: { contains: filter.q, mode: "insensitive" } },
-                { description: { contains: filter.q, mode: "insensitive" } },
-                { foundPlace: { contains: filter.q, mode: "insensitive" } },
-              ],
+              OR: [{ number: containsText(filter.q) }, { description: containsText(filter.q) }, { foundPlace: containsText(filter.q) }],
             },
           ],
         }

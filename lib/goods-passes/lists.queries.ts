@@ -21,6 +21,7 @@ import { siteScope } from "@/lib/registry/site.queries";
 import { GOODS_EXPORT_MAX_ROWS } from "./rules";
 import { DIRECTIONS, PASS_STATES } from "./schema";
 import { earliestOpenStart } from "./rules";
+import { containsText } from "@/lib/text-search";
 
 /**
  * The goods-pass lists (§5): today's moves per loading route (R-GP-5, in each site's own day), the
@@ -89,10 +90,10 @@ async function whereOf(actor: Actor, filter: GoodsPassFilter): Promise<Prisma.Go
   if (filter.q)
     conditions.push({
       OR: [
-        { number: { contains: filter.q, mode: "insensitive" } },
-        { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
-        { unit: { code: { contains: filter.q, mode: "insensitive" } } },
-        { carrierName: { contains: filter.q, mode: "insensitive" } },
+        { number: containsText(filter.q) },
+        { tenant: { name: containsText(filter.q) } },
+        { unit: { code: containsText(filter.q) } },
+        { carrierName: containsText(filter.q) },
       ],
     });
   return { AND: conditions };

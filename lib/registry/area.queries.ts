@@ -5,13 +5,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { AREA_TYPES } from "./area.schema";
+import { containsText } from "@/lib/text-search";
 
 export async function listAreas(filter: { q?: string; site?: string; type?: string }, page: PageRequest) {
   const actor = await requirePermission("area:read");
   const where: Prisma.AreaWhereInput = {
     siteId: { in: siteScope(actor, filter.site) },
     type: oneOf(AREA_TYPES, filter.type),
-    ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
+    ...(filter.q ? { name: containsText(filter.q) } : {}),
   };
   const [rows, total] = await db.$transaction([
     db.area.findMany({

@@ -5,13 +5,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { DEPARTMENT_KINDS } from "./department.schema";
+import { containsText } from "@/lib/text-search";
 
 export async function listDepartments(filter: { q?: string; site?: string; kind?: string }, page: PageRequest) {
   const actor = await requirePermission("department:read");
   const where: Prisma.DepartmentWhereInput = {
     siteId: { in: siteScope(actor, filter.site) },
     kind: oneOf(DEPARTMENT_KINDS, filter.kind),
-    ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
+    ...(filter.q ? { name: containsText(filter.q) } : {}),
   };
   const [rows, total] = await db.$transaction([
     db.department.findMany({

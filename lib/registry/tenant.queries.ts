@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
+import { containsText } from "@/lib/text-search";
 
 /**
  * Tenants of the user's sites. Contact names and phones are confidential (§1.9): they are selected only
@@ -18,8 +19,8 @@ export async function listTenants(filter: { q?: string; site?: string }, page: P
     ...(filter.q
       ? {
           OR: [
-            { name: { contains: filter.q, mode: "insensitive" } },
-            { units: { some: { code: { contains: filter.q, mode: "insensitive" } } } },
+            { name: containsText(filter.q) },
+            { units: { some: { code: containsText(filter.q) } } },
             ...(seesContacts ? [{ contacts: { some: { phone: { contains: filter.q } } } }] : []),
           ],
         }
@@ -85,8 +86,8 @@ export async function searchTenants(siteId: string, q: string) {
     where: {
       siteId,
       OR: [
-        { name: { contains: term, mode: "insensitive" } },
-        { units: { some: { code: { contains: term, mode: "insensitive" } } } },
+        { name: containsText(term) },
+        { units: { some: { code: containsText(term) } } },
         ...(seesContacts ? [{ contacts: { some: { phone: { contains: term } } } }] : []),
       ],
     },

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { UNIT_STATUSES } from "./unit.schema";
+import { containsText } from "@/lib/text-search";
 
 export async function listUnits(filter: { q?: string; site?: string; status?: string }, page: PageRequest) {
   const actor = await requirePermission("unit:read");
@@ -13,11 +14,7 @@ export async function listUnits(filter: { q?: string; site?: string; status?: st
     status: oneOf(UNIT_STATUSES, filter.status),
     ...(filter.q
       ? {
-          OR: [
-            { code: { contains: filter.q, mode: "insensitive" } },
-            { building: { contains: filter.q, mode: "insensitive" } },
-            { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
-          ],
+          OR: [{ code: containsText(filter.q) }, { building: containsText(filter.q) }, { tenant: { name: containsText(filter.q) } }],
         }
       : {}),
   };

@@ -3,12 +3,11 @@ import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { paged, type PageRequest } from "@/lib/pagination";
+import { containsText } from "@/lib/text-search";
 
 export async function listUsers(filter: { q?: string }, page: PageRequest) {
   await requirePermission("user:manage");
-  const where: Prisma.UserWhereInput = filter.q
-    ? { OR: [{ username: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q } }] }
-    : {};
+  const where: Prisma.UserWhereInput = filter.q ? { OR: [{ username: containsText(filter.q) }, { name: { contains: filter.q } }] } : {};
   const [rows, total] = await db.$transaction([
     db.user.findMany({
       where,

@@ -7,6 +7,7 @@ import { roleHas } from "@/lib/permissions";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { SIGNATORY_STATUSES, type SignatoryStatus } from "./schema";
+import { containsText } from "@/lib/text-search";
 
 /** R-GP-2: a signatory may sign on `today` (the site's local date) when valid that day and not revoked. */
 export function activeOn(today: string): Prisma.AuthorisedSignatoryWhereInput {
@@ -66,9 +67,9 @@ export async function listSignatories(filter: { q?: string; site?: string; statu
           AND: [
             {
               OR: [
-                { name: { contains: filter.q, mode: "insensitive" } },
+                { name: containsText(filter.q) },
                 ...(seesContacts(actor) ? [{ phone: { contains: filter.q } }] : []),
-                { tenant: { name: { contains: filter.q, mode: "insensitive" } } },
+                { tenant: { name: containsText(filter.q) } },
               ],
             },
           ],

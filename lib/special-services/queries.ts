@@ -10,6 +10,7 @@ import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { DEFAULT_REVISIT_WORKING_DAYS } from "./rules";
 import { ORDER_STATES } from "./schema";
+import { containsText } from "@/lib/text-search";
 
 export const REVISIT_FILTERS = ["overdue", "open"] as const;
 export type RevisitFilter = (typeof REVISIT_FILTERS)[number];
@@ -81,7 +82,7 @@ export async function listServiceOrders(filter: OrderFilter, page: PageRequest) 
   if (filter.revisit === "open") conditions.push({ state: "DONE", revisitedAt: null });
   if (filter.q)
     conditions.push({
-      OR: [{ noticeNumber: { startsWith: filter.q.toUpperCase() } }, { tenant: { name: { contains: filter.q, mode: "insensitive" } } }],
+      OR: [{ noticeNumber: { startsWith: filter.q.toUpperCase() } }, { tenant: { name: containsText(filter.q) } }],
     });
   const overdueWhere: Prisma.SpecialServiceOrderWhereInput = { AND: [...conditions, overdueRevisit(now)] };
   const restWhere: Prisma.SpecialServiceOrderWhereInput = { AND: [...conditions, { NOT: overdueRevisit(now) }] };

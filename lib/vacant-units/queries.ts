@@ -23,6 +23,7 @@ import {
   type MonthKey,
   type StatusChange,
 } from "./rules";
+import { containsText } from "@/lib/text-search";
 
 /** Months of the score history managers see (R-VAC-3). */
 export const SCORE_MONTHS = 6;
@@ -77,7 +78,7 @@ function unitsWithHistory(mayBeDue: Prisma.UnitWhereInput, q?: string) {
   return db.unit.findMany({
     where: {
       ...mayBeDue,
-      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { building: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q ? { OR: [{ code: containsText(q) }, { building: containsText(q) }] } : {}),
     },
     select: {
       ...SCORE_UNIT_SELECT,

@@ -7,6 +7,7 @@ import { WasteStream } from "@/lib/generated/prisma/enums";
 import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { clearanceLateBy, STREAM_DEFAULTS, streamStatus } from "./rules";
+import { containsText } from "@/lib/text-search";
 
 // Not from ./schema: the reminder run imports this file, and it must not carry the form's messages.
 const WASTE_STREAMS = Object.values(WasteStream);
@@ -75,7 +76,7 @@ export async function listClearances(filter: { site?: string; stream?: string; q
   const where: Prisma.WasteClearanceWhereInput = {
     siteId: { in: sites },
     ...(stream ? { stream } : {}),
-    ...(filter.q ? { takenBy: { contains: filter.q, mode: "insensitive" } } : {}),
+    ...(filter.q ? { takenBy: containsText(filter.q) } : {}),
   };
   const [rows, total] = await Promise.all([
     db.wasteClearance.findMany({

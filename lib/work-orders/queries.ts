@@ -7,6 +7,7 @@ import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { WORK_ORDER_STATES } from "./schema";
+import { containsText } from "@/lib/text-search";
 
 /** Whole local days (site time) from creation until verification, or until today while unverified. */
 function ageInDays(createdAt: Date, verifiedAt: Date | null, timeZone: string, now: Date) {
@@ -24,11 +25,7 @@ export async function listWorkOrders(filter: { q?: string; site?: string; state?
     state: oneOf(WORK_ORDER_STATES, filter.state), // undefined (unknown or none): no filter
     ...(filter.q
       ? {
-          OR: [
-            { number: { contains: filter.q, mode: "insensitive" } },
-            { description: { contains: filter.q, mode: "insensitive" } },
-            { area: { name: { contains: filter.q, mode: "insensitive" } } },
-          ],
+          OR: [{ number: containsText(filter.q) }, { description: containsText(filter.q) }, { area: { name: containsText(filter.q) } }],
         }
       : {}),
   };
