@@ -1,15 +1,7 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/ui/status-page";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");
-  return (
-    <div className="mx-auto max-w-md p-8 text-center">
-      <h1 className="mb-2 text-2xl font-semibold">404</h1>
-      <p className="mb-4 text-slate-600">{t("notFoundPage")}</p>
-      <Link href="/" className="text-sky-700 underline">
-        {t("backHome")}
-      </Link>
-    </div>
-  );
+  return <StatusPage status={404} message={t("notFoundPage")} href="/" linkLabel={t("backHome")} />;
 }

@@ -1,5 +1,5 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/ui/status-page";
 
 /**
  * The 401 page (unauthorized(), enabled with authInterrupts beside forbidden()). Kewu sends visitors
@@ -8,13 +8,5 @@ import { getTranslations } from "next-intl/server";
  */
 export default async function Unauthorized() {
   const t = await getTranslations("errors");
-  return (
-    <div className="mx-auto max-w-md p-8 text-center">
-      <h1 className="mb-2 text-2xl font-semibold">401</h1>
-      <p className="mb-4 text-slate-600">{t("unauthenticated")}</p>
-      <Link href="/login" className="text-sky-700 underline">
-        {t("signIn")}
-      </Link>
-    </div>
-  );
+  return <StatusPage status={401} message={t("unauthenticated")} href="/login" linkLabel={t("signIn")} />;
 }
