@@ -18,9 +18,19 @@ function routeFiles(dir: string): string[] {
 
 const NAMESPACE_LIST = /"([^"]+)"/g;
 
-/** Namespaces the layouts from the app root down to `file`'s folder, and the page itself, hand to client components. */
+/**
+ * Namespaces the client components of `file` receive: those of the nearest provider above them. A page's
+ * own (`export default withClientMessages([...], Page)`, components/i18n/client-messages.tsx) replaces
+ * its layouts' (a nested NextIntlClientProvider does not merge with the one above); otherwise the
+ * innermost layout's `<ClientMessages namespaces={[...]}>`. Every provider adds the shared namespaces.
+ */
 function providedTo(file: string): Set<string> {
   const provided = new Set<string>(SHARED_CLIENT_NAMESPACES);
+  const own = [...readFileSync(file, "utf8").matchAll(/withClientMessages\(\s*\[([^\]]*)\]/g)];
+  if (own.length > 0) {
+    for (const m of own) for (const ns of m[1]!.matchAll(NAMESPACE_LIST)) provided.add(ns[1]!);
+    return provided;
+  }
   for (let d = path.dirname(file); d.startsWith(path.join(root, "app")); d = path.dirname(d)) {
     let source: string;
     try {
@@ -28,12 +38,10 @@ function providedTo(file: string): Set<string> {
     } catch {
       continue;
     }
-    for (const m of source.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g))
-      for (const ns of m[1]!.matchAll(NAMESPACE_LIST)) provided.add(ns[1]!);
+    const layout = [...source.matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g)];
+    for (const m of layout) for (const ns of m[1]!.matchAll(NAMESPACE_LIST)) provided.add(ns[1]!);
+    if (layout.length > 0) return provided;
   }
-  // A page's own: `export default withClientMessages([...], Page)` (components/i18n/client-messages.tsx).
-  for (const m of readFileSync(file, "utf8").matchAll(/withClientMessages\(\s*\[([^\]]*)\]/g))
-    for (const ns of m[1]!.matchAll(NAMESPACE_LIST)) provided.add(ns[1]!);
   return provided;
 }
 

@@ -72,4 +72,4 @@ async function SignRevisitPage({ params }: { params: Promise<{ token: string }> 
   );
 }
 
-export default withClientMessages(["common", "validation"], SignRevisitPage);
+export default withClientMessages(["signing", "files", "surveys", "common", "validation", "complaints"], SignRevisitPage);
