@@ -16,6 +16,9 @@ interface ManifestIcon {
 }
 
 async function headOf(page: Page) {
+  // Next.js streams a dynamic page's metadata: after a client-side navigation (the sign-in) the page can
+  // show before its <link>/<meta> reach the head. Read the head once they are there (or time out).
+  await page.locator('head link[rel="manifest"]').waitFor({ state: "attached" });
   return page.evaluate(() => {
     const attr = (selector: string, name: string) => document.head.querySelector(selector)?.getAttribute(name) ?? null;
     return {
