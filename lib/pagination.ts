@@ -31,7 +31,12 @@ export function paged<T>(rows: T[], total: number, req: PageRequest, capped = fa
 /** Large lists count at most this many rows past the current page: an exact count of a million rows costs a scan. */
 export const COUNT_CAP = 1000;
 
-/** How many rows a capped count reads: up to COUNT_CAP past the page's first row, plus one to know it was cut. */
+/**
+ * How many rows a capped count reads: up to COUNT_CAP past the page's first row, plus one to know it was cut.
+ * Prisma writes `count({ where, take })` as `… ORDER BY id LIMIT n`: when the filter is served by another
+ * index than the primary key, every matching row is read and sorted before the limit. A list where that
+ * shows counts in SQL without the order (the complaint search: lib/complaints/queries.ts).
+ */
 export function countLimit(req: PageRequest): number {
   return req.skip + COUNT_CAP + 1;
 }

@@ -80,8 +80,8 @@ function listWhere(c: ListConditions): Prisma.ComplaintWhereInput {
  * The same conditions for the capped count, in SQL: Prisma writes a count with `take` as
  * `… ORDER BY id LIMIT n`, which must read and sort every matching complaint before it stops (a
  * tenant-name search on three years of fifty sites: 3 350 rows read and sorted to count 1 001). Without
- * the order the scan stops at the cap. The number prefix is the range of numberPrefixFilter (the
- * unique index on number); its `startsWith` is implied by the range for these characters.
+ * the order the scan stops at the cap. The number prefix is numberPrefixFilter's range (the unique index
+ * on number) with its prefix test (the exact match), as Prisma writes it for the rows.
  */
 function listConditionsSql(c: ListConditions): Prisma.Sql {
   const parts = [Prisma.sql`"siteId" = ANY(${c.sites})`];

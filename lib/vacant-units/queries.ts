@@ -28,10 +28,6 @@ import { containsText } from "@/lib/text-search";
 /** Months of the score history managers see (R-VAC-3). */
 export const SCORE_MONTHS = 6;
 
-/**
- * The units of the given sites with their status history: few enough per site (a few hundred) to
- * apply the schedule rule (R-VAC-1) in memory, read in one query (history as a nested select).
- */
 /** What the score needs of a unit (no names: the dashboard's card reads thousands of units). */
 type ScoreUnit = {
   id: string;
@@ -53,24 +49,28 @@ const SCORE_UNIT_SELECT = {
 } satisfies Prisma.UnitSelect;
 
 /**
- * The units of `siteIds` that may be due in `months` (mayBeDueIds), as the score needs them, in one
- * statement with each unit's status history as one JSON array. Prisma's nested select read them in
- * two statements, the second with every unit id as a parameter, and joined them in memory: on fifty
- * sites (~3 000 units) a third of the dashboard's CPU (docs/performance.md). The rule stays in
- * rules.ts (statusAt, isDueAt).
+ * The units `u` the condition selects, as the score needs them, in one statement with each unit's
+ * status history as one JSON array. Prisma's nested select read them in two statements, the second with
+ * every unit id as a parameter, and joined them in memory: on fifty sites (~3 000 units) a third of
+ * the dashboard's CPU (docs/performance.md). The rule stays in rules.ts (statusAt, isDueAt).
  */
-async function scoreUnitsIn(siteIds: string[], months: MonthKey[]): Promise<ScoreUnit[]> {
-  if (siteIds.length === 0) return [];
+async function scoreUnits(condition: Prisma.Sql): Promise<ScoreUnit[]> {
   const rows = await db.$queryRaw<(Omit<ScoreUnit, "statusChanges"> & { history: [UnitStatus, number][] | null })[]>`
     SELECT u.id, u."siteId", u.status::text AS status, u."createdAt", u."cleanerId",
            (SELECT json_agg(json_build_array(h.status, (extract(epoch FROM h."changedAt") * 1000)::bigint))
               FROM "UnitStatusChange" h WHERE h."unitId" = u.id) AS history
       FROM "Unit" u
-     WHERE u.id IN (${mayBeDueIds(siteIds, months)})`;
+     WHERE ${condition}`;
   return rows.map(({ history, ...unit }) => ({
     ...unit,
     statusChanges: (history ?? []).map(([status, at]) => ({ status, changedAt: new Date(at) })),
   }));
+}
+
+/** The units of `siteIds` that may be due in `months`, as the score needs them: the ids found inside the same statement. */
+function scoreUnitsIn(siteIds: string[], months: MonthKey[]): Promise<ScoreUnit[]> {
+  if (siteIds.length === 0) return Promise.resolve([]);
+  return scoreUnits(Prisma.sql`u.id IN (${mayBeDueIds(siteIds, months)})`);
 }
 
 /** The units that may be due, with what the month view shows of them; `q` narrows to a unit code or building. */
@@ -113,11 +113,15 @@ function mayBeDueIds(siteIds: string[], months: MonthKey[]): Prisma.Sql {
     SELECT "unitId" FROM "VacantCleaningRecord" WHERE "siteId" IN (${sites}) AND month IN (${Prisma.join(months)})`;
 }
 
-/** mayBeDueIds as a filter for Prisma (the month view reads the units with their names). */
-async function mayBeDueIn(siteIds: string[], months: MonthKey[]): Promise<Prisma.UnitWhereInput> {
-  if (siteIds.length === 0 || months.length === 0) return { siteId: { in: siteIds } };
-  const rows = await db.$queryRaw<{ id: string }[]>`${mayBeDueIds(siteIds, months)}`;
-  return { siteId: { in: siteIds }, id: { in: rows.map((r) => r.id) } };
+/**
+ * mayBeDueIds read once, as a filter for Prisma (the month view reads the units with their names) and
+ * as a condition for scoreUnits (the score with a search term, which needs every due unit).
+ */
+async function mayBeDueIn(siteIds: string[], months: MonthKey[]): Promise<{ where: Prisma.UnitWhereInput; sql: Prisma.Sql }> {
+  if (siteIds.length === 0 || months.length === 0)
+    return { where: { siteId: { in: siteIds } }, sql: Prisma.sql`u."siteId" = ANY(${siteIds})` };
+  const ids = (await db.$queryRaw<{ id: string }[]>`${mayBeDueIds(siteIds, months)}`).map((r) => r.id);
+  return { where: { siteId: { in: siteIds }, id: { in: ids } }, sql: Prisma.sql`u.id = ANY(${ids})` };
 }
 
 /** The record states of due units, by site and month: what the score is computed from. */
@@ -184,10 +188,12 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
     return { month, currentMonth: todayMonth, sites, rows: [] as VacantUnitRow[], siteScores, showScore, bySite: true };
   }
 
-  // The view's rows (with their names, narrowed by a search term); the score reads every due unit itself.
+  // Read once: the view's rows (with their names, narrowed by a search term) and, with a search term,
+  // the score's units (every due unit) both start from it.
   const mayBeDue = await mayBeDueIn(siteIds, scoreMonths);
-  const [units, summaries, records, lastCleaned] = await Promise.all([
-    unitsWithHistory(mayBeDue, filter.q),
+  const [units, searchedScoreUnits, summaries, records, lastCleaned] = await Promise.all([
+    unitsWithHistory(mayBeDue.where, filter.q),
+    filter.q ? scoreUnits(mayBeDue.sql) : null,
     recordSummaries(siteIds, scoreMonths),
     db.vacantCleaningRecord.findMany({
       where: { siteId: { in: siteIds }, month },
@@ -245,7 +251,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
     });
 
   // The score needs every unit, not only those matching the search.
-  const allUnits = filter.q ? await scoreUnitsIn(siteIds, scoreMonths) : units;
+  const allUnits = searchedScoreUnits ?? units;
   const siteScores = scoresBySite(sites, allUnits, summaries, scoreMonths, now).map((s) => ({
     ...s,
     history: showScore ? s.history : [],
