@@ -11,3 +11,13 @@ export const MANY_SITES = 8;
 export function showsEachSite(sitesInView: number): boolean {
   return sitesInView <= MANY_SITES;
 }
+
+/**
+ * The site a page's filter names, when it is one of the reader's; otherwise none (all of theirs). A page
+ * decides between the summary and the detail on this, never on the raw parameter: a link to a site the
+ * reader does not have (another manager's, or one since taken away) shows the summary, not every site's
+ * detail.
+ */
+export function chosenSite(requested: string | undefined, siteIds: readonly string[]): string | undefined {
+  return requested && siteIds.includes(requested) ? requested : undefined;
+}

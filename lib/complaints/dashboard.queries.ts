@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db, reportDb } from "@/lib/db";
+import { chosenSite } from "@/lib/many-sites";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paged, rowsOfKeys, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
@@ -13,7 +14,6 @@ import { sqlEpochMs as utcMs, sqlInstant as ts } from "@/lib/sql-time";
 import { periodCounts } from "./rate-summary";
 import {
   EXPORT_MAX_ROWS,
-  chosenSite,
   dashboardView,
   dueBounds,
   likeContains,

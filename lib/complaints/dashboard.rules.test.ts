@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, createCalendar } from "@/lib/calendar";
-import { MANY_SITES } from "@/lib/many-sites";
+import { chosenSite, MANY_SITES } from "@/lib/many-sites";
 import {
-  chosenSite,
   classifyOpenDeadline,
   combinedRate,
   dashboardView,

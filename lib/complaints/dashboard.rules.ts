@@ -83,11 +83,6 @@ export const COMPANY_WORST_SITES = 5;
 
 export type DashboardView = "company" | "sites";
 
-/** The site the filter names, when it is one of the reader's; otherwise none (all of them). */
-export function chosenSite(requested: string | undefined, siteIds: readonly string[]): string | undefined {
-  return requested && siteIds.includes(requested) ? requested : undefined;
-}
-
 /**
  * A manager of more sites than MANY_SITES (lib/many-sites.ts, the rule every page follows) who has not
  * chosen one sees the company view: one line per site (and each module's card as a company summary), no

@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CleaningRecordState, UnitStatus } from "@/lib/generated/prisma/enums";
-import { showsEachSite } from "@/lib/many-sites";
+import { chosenSite, showsEachSite } from "@/lib/many-sites";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { sqlInstant } from "@/lib/sql-time";
@@ -167,7 +167,9 @@ export interface VacantUnitRow {
  */
 export async function vacantMonthView(filter: { site?: string; month?: string; q?: string }) {
   const actor = await requirePermission("vacant:read");
-  const siteIds = siteScope(actor, filter.site);
+  // A site the reader does not have counts as none chosen (lib/many-sites.ts): the summary, not every site's units.
+  const site = chosenSite(filter.site, actor.siteIds);
+  const siteIds = site ? [site] : actor.siteIds;
   const now = new Date();
   const sites = await db.site.findMany({
     where: { id: { in: siteIds } },
@@ -182,10 +184,10 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   // Many sites and none chosen (decision 020, lib/many-sites.ts): each site's counts and score, no units
   // until a site is chosen. Fifty sites' due units (~3 000 rows, every cleaning record read for the last
   // cleaning date) took seconds per view and were read by nobody.
-  if (!filter.site && !showsEachSite(sites.length)) {
+  if (!site && !showsEachSite(sites.length)) {
     const [units, summaries] = await Promise.all([scoreUnitsIn(siteIds, scoreMonths), recordSummaries(siteIds, scoreMonths)]);
     const siteScores = scoresBySite(sites, units, summaries, scoreMonths, now).map((s) => ({ ...s, history: showScore ? s.history : [] }));
-    return { month, currentMonth: todayMonth, sites, rows: [] as VacantUnitRow[], siteScores, showScore, bySite: true };
+    return { month, currentMonth: todayMonth, site, sites, rows: [] as VacantUnitRow[], siteScores, showScore, bySite: true };
   }
 
   // Read once: the view's rows (with their names, narrowed by a search term) and, with a search term,
@@ -257,7 +259,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
     history: showScore ? s.history : [],
   }));
 
-  return { month, currentMonth: todayMonth, sites, rows, siteScores, showScore, bySite: false };
+  return { month, currentMonth: todayMonth, site, sites, rows, siteScores, showScore, bySite: false };
 }
 
 export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;

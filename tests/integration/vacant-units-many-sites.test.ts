@@ -44,6 +44,15 @@ describe("a manager of many sites, no site chosen", () => {
     // Site B is not this manager's.
     expect(view.siteScores.some((s) => s.site.id === world.siteB)).toBe(false);
   });
+
+  it("treats a site that is not theirs as none chosen: the summary, not every site's units", async () => {
+    await signInAs(bigManager);
+    const view = await vacantMonthView({ site: world.siteB });
+    expect(view.bySite).toBe(true);
+    expect(view.site).toBeUndefined();
+    expect(view.rows).toEqual([]);
+    expect(view.siteScores).toHaveLength(MANY_SITES + 1);
+  });
 });
 
 describe("a manager of many sites, a site chosen", () => {

@@ -22,7 +22,7 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
   const filter = { q: param(sp.q), site: param(sp.site), month: param(sp.month) };
   const [t, view] = await Promise.all([getTranslations("vacant"), vacantMonthView(filter)]);
   const canRecord = roleHas(actor.role, "vacant:record");
-  const printSite = filter.site ?? view.sites[0]?.id;
+  const printSite = view.site ?? view.sites[0]?.id;
 
   return (
     <>
@@ -45,13 +45,8 @@ export default async function VacantUnitsPage({ searchParams }: { searchParams: 
         }
       />
       <FilterBar q={filter.q} qLabel={t("search")}>
-        {view.sites.length > 1 || filter.site ? (
-          <FilterSelect
-            name="site"
-            label={t("site")}
-            value={filter.site}
-            options={view.sites.map((s) => ({ value: s.id, label: s.name }))}
-          />
+        {view.sites.length > 1 || view.site ? (
+          <FilterSelect name="site" label={t("site")} value={view.site} options={view.sites.map((s) => ({ value: s.id, label: s.name }))} />
         ) : null}
         <MonthFilter name="month" label={t("month")} value={view.month} max={view.currentMonth} />
       </FilterBar>
