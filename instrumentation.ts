@@ -13,6 +13,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: abort reasons must not chain finished renders together (decision 022).
+  const { materializeAbortReasons } = await import("./lib/lifecycle/abort-reasons");
+  materializeAbortReasons();
   const { missingForServer } = await import("./lib/env");
   const missing = missingForServer();
   if (missing.length > 0) {

@@ -10,6 +10,13 @@ export const BUDGET = {
   maxRssMb: 400,
   /** Every page's req/s on three years of data as a share of its req/s on three months. */
   minGrowthRatio: 0.8,
+  /**
+   * Responses still in the server's heap after the run (decision 022): requests it has kept. Some are
+   * held by bounded holders, each keeping the request it was created in: Prisma's last 100 closed
+   * transactions, a module first loaded during a request, a database connection opened during one
+   * (~140 after a run). The leak of decision 022 kept every request that overlapped another: thousands.
+   */
+  maxHeldResponses: 500,
 };
 
 export interface PageResult {
@@ -33,12 +40,12 @@ export interface PageResult {
   firstError?: string | null;
 }
 
-/** Errors and timeouts always count; ratios, latency, growth, JS weight and memory only on a full run. */
+/** Errors and timeouts always count; ratios, latency, growth, JS weight, memory and kept requests only on a full run. */
 export function checkBudget(
   pages: PageResult[],
   baseline: PageResult | null,
   rssMb: number,
-  { enforceRatios }: { enforceRatios: boolean },
+  { enforceRatios, heldResponses = 0 }: { enforceRatios: boolean; heldResponses?: number },
 ) {
   const failures: string[] = [];
   for (const p of pages) {
@@ -56,5 +63,7 @@ export function checkBudget(
       failures.push(`${p.name}: ${(p.reqPerSec / p.reqPerSecShort).toFixed(2)}× its req/s on three months (< ${BUDGET.minGrowthRatio})`);
   }
   if (enforceRatios && rssMb > BUDGET.maxRssMb) failures.push(`server RSS ${rssMb} MB > ${BUDGET.maxRssMb} MB`);
+  if (enforceRatios && heldResponses > BUDGET.maxHeldResponses)
+    failures.push(`the server still holds ${heldResponses} responses after the run (> ${BUDGET.maxHeldResponses}): requests are kept`);
   return { ok: failures.length === 0, failures };
 }

@@ -8,6 +8,9 @@
 // server action (./forms.ts). Missing scale databases are seeded; existing ones get the build's
 // migrations first.
 //
+// After the run the main server writes a heap snapshot (./heap.ts) and the bench counts the responses
+// it still holds: finished requests the server has kept (decision 022; the smoke run prints the count).
+//
 //   npm run bench                       full run on kewu_scale (build, the servers, every page and form)
 //   npm run bench -- --smoke            tiny data, 3 s per page, no baseline, ratios not enforced
 //   options: --db NAME --compare-db NAME --port N --bare-port N --duration S --warmup S
@@ -31,6 +34,7 @@ import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
 import { driveForm, prepareForms } from "./forms";
 import { benchPages, type BenchPage } from "./pages";
+import { countObjects, takeSnapshot } from "./heap";
 import { childPids, rssMb, signIn, waitFor } from "./server";
 
 const { values: args } = parseArgs({
@@ -213,7 +217,15 @@ async function main() {
     const built = spawnSync(process.execPath, [next, "build"], { cwd: REPO_ROOT, env, stdio: "inherit" });
     if (built.status !== 0) throw new Error("the build failed");
   }
-  const server = start(process.execPath, nextStartArgs(port), REPO_ROOT, serverEnv(env));
+  // On SIGUSR2 the server writes a heap snapshot here: what it still holds after the run (decision 022).
+  const heapDir = mkdtempSync(path.join(os.tmpdir(), "kewu-heap-"));
+  temporary.push(heapDir);
+  const server = start(
+    process.execPath,
+    ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`, ...nextStartArgs(port)],
+    REPO_ROOT,
+    serverEnv(env),
+  );
   // The same build on the younger company, driven page by page right after the main one.
   const comparePort = port + 2;
   const compareBase = `http://127.0.0.1:${comparePort}`;
@@ -322,8 +334,11 @@ async function main() {
     );
   }
   const rss = rssMb(server.pid!);
+  // Every request has ended: a response still in the heap (after the snapshot's collection) is one kept.
+  await settle(server.pid!);
+  const heldResponses = countObjects(await takeSnapshot(server.pid!, heapDir), ["ServerResponse"]).ServerResponse;
 
-  const verdict = checkBudget(results, baseline, rss, { enforceRatios: !smoke });
+  const verdict = checkBudget(results, baseline, rss, { enforceRatios: !smoke, heldResponses });
   const table = results.map((r) => ({
     page: r.name,
     "req/s": r.reqPerSec,
@@ -352,6 +367,7 @@ async function main() {
   }
   console.table(table);
   log(`server RSS after the run: ${rss} MB (budget ${BUDGET.maxRssMb} MB; the bare page's server after its run: ${baselineRss ?? "-"} MB)`);
+  log(`responses the server still holds after the run: ${heldResponses} (budget ${BUDGET.maxHeldResponses})`);
   for (const line of verdict.failures) log(`  ✗ ${line}`);
   log(verdict.ok ? "budget: met" : `budget: NOT met (${verdict.failures.length})`);
 
@@ -381,6 +397,7 @@ async function main() {
           baseline,
           pages: results,
           serverRssMb: rss,
+          heldResponses,
           baselineRssMb: baselineRss,
           verdict,
         },
