@@ -1,5 +1,5 @@
 /**
- * A server under steady load kept every page it had rendered, until its heap ran out (decision 022).
+ * A server under steady load kept the requests it had served, each with its whole render (decision 022).
  *
  * React's Flight server ends every render by aborting its cache controller with a new `Error` ("This
  * render completed successfully…"), and Next.js aborts controllers of its own; the reason stays on the
@@ -8,8 +8,8 @@
  * Immediates of its batch (`_idleNext`/`_idlePrev`, Node's timers) and each one its AsyncLocalStorage
  * stores, i.e. another request's whole render. So one request held for long (a module first loaded
  * while it ran holds it) chains every request that overlapped it, and those the next ones: on
- * `kewu_scale` the server held 1 868 responses after a few minutes of ten users and stopped on its
- * 256 MB heap. Upstream: nodejs/node#66129, vercel/next.js#84648 and #97434, react#37288.
+ * `kewu_scale` the server held 1 868 responses after a few minutes of ten users, and every page cost
+ * two to five times its CPU. Upstream: nodejs/node#66129, vercel/next.js#84648 and #97434, react#37288.
  *
  * The remedy is the one those reports measured: read the reason's `stack` when it is handed to
  * `abort()`. V8 then formats it once into a string and lets the frames go; the message and the stack
