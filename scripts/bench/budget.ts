@@ -45,7 +45,7 @@ export function checkBudget(
   pages: PageResult[],
   baseline: PageResult | null,
   rssMb: number,
-  { enforceRatios, heldResponses = 0 }: { enforceRatios: boolean; heldResponses?: number },
+  { enforceRatios, heldResponses = 0 }: { enforceRatios: boolean; heldResponses?: number | null },
 ) {
   const failures: string[] = [];
   for (const p of pages) {
@@ -63,7 +63,10 @@ export function checkBudget(
       failures.push(`${p.name}: ${(p.reqPerSec / p.reqPerSecShort).toFixed(2)}× its req/s on three months (< ${BUDGET.minGrowthRatio})`);
   }
   if (enforceRatios && rssMb > BUDGET.maxRssMb) failures.push(`server RSS ${rssMb} MB > ${BUDGET.maxRssMb} MB`);
-  if (enforceRatios && heldResponses > BUDGET.maxHeldResponses)
-    failures.push(`the server still holds ${heldResponses} responses after the run (> ${BUDGET.maxHeldResponses}): requests are kept`);
+  if (enforceRatios) {
+    if (heldResponses === null) failures.push("the server's heap snapshot was too large to read: requests are kept");
+    else if (heldResponses > BUDGET.maxHeldResponses)
+      failures.push(`the server still holds ${heldResponses} responses after the run (> ${BUDGET.maxHeldResponses}): requests are kept`);
+  }
   return { ok: failures.length === 0, failures };
 }

@@ -34,7 +34,7 @@ import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
 import { driveForm, prepareForms } from "./forms";
 import { benchPages, type BenchPage } from "./pages";
-import { countObjects, takeSnapshot } from "./heap";
+import { MAX_SNAPSHOT_BYTES, countObjects, takeSnapshot } from "./heap";
 import { childPids, rssMb, signIn, waitFor } from "./server";
 
 const { values: args } = parseArgs({
@@ -336,7 +336,8 @@ async function main() {
   const rss = rssMb(server.pid!);
   // Every request has ended: a response still in the heap (after the snapshot's collection) is one kept.
   await settle(server.pid!);
-  const heldResponses = countObjects(await takeSnapshot(server.pid!, heapDir), ["ServerResponse"]).ServerResponse;
+  // null: the snapshot was too large to read (over MAX_SNAPSHOT_BYTES), itself a sign of kept requests.
+  const heldResponses = countObjects(await takeSnapshot(server.pid!, heapDir), ["ServerResponse"])?.ServerResponse ?? null;
 
   const verdict = checkBudget(results, baseline, rss, { enforceRatios: !smoke, heldResponses });
   const table = results.map((r) => ({
@@ -367,7 +368,11 @@ async function main() {
   }
   console.table(table);
   log(`server RSS after the run: ${rss} MB (budget ${BUDGET.maxRssMb} MB; the bare page's server after its run: ${baselineRss ?? "-"} MB)`);
-  log(`responses the server still holds after the run: ${heldResponses} (budget ${BUDGET.maxHeldResponses})`);
+  log(
+    heldResponses === null
+      ? `the server's heap snapshot is over ${MAX_SNAPSHOT_BYTES >> 20} MB: not read (the server holds far too much)`
+      : `responses the server still holds after the run: ${heldResponses} (budget ${BUDGET.maxHeldResponses})`,
+  );
   for (const line of verdict.failures) log(`  ✗ ${line}`);
   log(verdict.ok ? "budget: met" : `budget: NOT met (${verdict.failures.length})`);
 
