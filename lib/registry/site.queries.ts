@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { chosenSite } from "@/lib/many-sites";
 import { sitesByIds } from "./site.store";
 
 /** The sites a user may pick in forms and filters, by code (from memory: site.store.ts). */
@@ -9,9 +10,10 @@ export async function sitesOf(actor: Actor) {
   return (await sitesByIds(actor.siteIds)).map((s) => ({ id: s.id, code: s.code, name: s.name, timeZone: s.timeZone }));
 }
 
-/** `?site=` narrowed to the user's sites; anything else means all of them. */
+/** `?site=` narrowed to the user's sites; anything else means all of them (chosenSite, lib/many-sites.ts). */
 export function siteScope(actor: Actor, requested?: string): string[] {
-  return requested && actor.siteIds.includes(requested) ? [requested] : actor.siteIds;
+  const site = chosenSite(requested, actor.siteIds);
+  return site ? [site] : actor.siteIds;
 }
 
 export async function listSites() {

@@ -169,7 +169,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   const actor = await requirePermission("vacant:read");
   // A site the reader does not have counts as none chosen (lib/many-sites.ts): the summary, not every site's units.
   const site = chosenSite(filter.site, actor.siteIds);
-  const siteIds = site ? [site] : actor.siteIds;
+  const siteIds = siteScope(actor, site);
   const now = new Date();
   const sites = await db.site.findMany({
     where: { id: { in: siteIds } },
