@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/files/[id]/route";
-import { localDateInZone, addDays } from "@/lib/calendar";
+import { addDays, instantFromLocalDateTime, localDateInZone } from "@/lib/calendar";
 import { createComplaintAction, recordRectificationAction, recordRevisitAction, startRectificationAction } from "@/lib/complaints/actions";
 import { db } from "@/lib/db";
 import { deleteUnclaimedFiles } from "@/lib/files/cleanup";
@@ -93,8 +93,12 @@ const intake = (photoIds: string[]) => ({
   photoIds,
 });
 
+let passes = 0;
 const goodsPass = (over: Record<string, unknown>) => {
-  const start = new Date(Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR + n * HOUR);
+  // Inside the route's opening hours (07:00–22:00 at the site) whatever the time of day the suite runs:
+  // from 10:00 the day after tomorrow, an hour apart, eight a day.
+  const day = addDays(localDateInZone(new Date(), "Asia/Shanghai"), 2 + Math.floor(passes / 8));
+  const start = new Date(instantFromLocalDateTime(`${day}T10:00`, "Asia/Shanghai").getTime() + (passes++ % 8) * HOUR);
   return {
     requestId: randomUUID(),
     siteId: world.siteA,
