@@ -3,15 +3,18 @@
  * UTC midnight of that day. These two are the only crossing between that value and a `LocalDate`;
  * neither involves any time zone (the day is already the site's local day).
  */
-import { assertLocalDate, type LocalDate } from "./local-date";
+import { dayNumberOf, localDateFromDayNumber, type LocalDate } from "./local-date";
+
+const MS_PER_DAY = 86_400_000;
 
 /** 'YYYY-MM-DD' → the value Prisma writes into (or compares with) a `@db.Date` column. */
 export function dateColumn(date: LocalDate): Date {
-  assertLocalDate(date);
-  return new Date(`${date}T00:00:00.000Z`);
+  return new Date(dayNumberOf(date) * MS_PER_DAY);
 }
 
 /** A `@db.Date` column's value → 'YYYY-MM-DD'. */
 export function localDateOfColumn(value: Date): LocalDate {
-  return value.toISOString().slice(0, 10);
+  const ms = value.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("Invalid time value");
+  return localDateFromDayNumber(Math.floor(ms / MS_PER_DAY));
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  dayNumberOf,
   dayOfWeek,
   diffDays,
   endOfLocalDayInZone,
   formatInZone,
   isValidLocalDate,
   isValidTimeZone,
+  localDateFromDayNumber,
   localDateInZone,
   startOfLocalDayInZone,
 } from "./local-date";
@@ -140,5 +142,27 @@ describe("datetime-local fields in the site's zone", () => {
     expect(localDateTimeInZone(at, "Asia/Shanghai")).toBe("2026-03-02T01:00");
     expect(instantFromLocalDateTime("2026-07-01T09:30", "Europe/London").toISOString()).toBe("2026-07-01T08:30:00.000Z");
     expect(() => instantFromLocalDateTime("2026-02-30T09:00", "Asia/Shanghai")).toThrow(RangeError);
+  });
+});
+
+describe("the remembered days (bounded maps of the day numbers)", () => {
+  it("every day of 200 years reads the same through the maps as by the calendar, past the maps' bound", () => {
+    // 73 000 days: more than the 50 000 kept, so the maps are emptied and refilled on the way.
+    const first = dayNumberOf("1900-01-01");
+    for (let n = first; n < first + 73_000; n += 1) {
+      const date = localDateFromDayNumber(n);
+      const utc = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (date !== utc || dayNumberOf(date) !== n || !isValidLocalDate(date)) throw new Error(`day ${n}: ${date} ≠ ${utc}`);
+    }
+    expect(localDateFromDayNumber(dayNumberOf("2096-02-29") + 1)).toBe("2096-03-01");
+  });
+
+  it("an invalid string stays invalid however often it is asked", () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect(isValidLocalDate("2026-02-29")).toBe(false);
+      expect(isValidLocalDate("2100-02-29")).toBe(false);
+      expect(isValidLocalDate("2000-02-29")).toBe(true);
+      expect(() => dayNumberOf("2026-13-01")).toThrow(RangeError);
+    }
   });
 });

@@ -21,19 +21,40 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");
 }
 
-/** Years 1000–9999 only: keeps the 4-digit format unambiguous and `Date.UTC` out of its 0–99 quirk. */
-export function isValidLocalDate(value: unknown): value is LocalDate {
-  if (typeof value !== "string") return false;
-  const match = LOCAL_DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month); // rejects 2026-02-30 and friends
+const DAYS_KEPT = 50_000;
+/** Valid local dates → their day numbers, and back: a page asks for the same few hundred days thousands of times. */
+const dayNumbers = new Map<string, number>();
+const datesOfDays = new Map<number, LocalDate>();
+
+function kept<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= DAYS_KEPT) map.clear();
+  map.set(key, value);
+  return value;
 }
 
+/** The day number of a valid local date, or undefined: validated once per distinct string (bounded map). */
+function dayNumberIfValid(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const known = dayNumbers.get(value);
+  if (known !== undefined) return known;
+  const match = LOCAL_DATE_PATTERN.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
+  if (day > daysInMonth(year, month)) return undefined; // rejects 2026-02-30 and friends
+  return kept(dayNumbers, value, toDayNumber(year, month, day));
+}
+
+/** Years 1000–9999 only: keeps the 4-digit format unambiguous and `Date.UTC` out of its 0–99 quirk. */
+export function isValidLocalDate(value: unknown): value is LocalDate {
+  return dayNumberIfValid(value) !== undefined;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one (UTC, so no zone is involved).
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function toDayNumber(year: number, month: number, day: number): number {
@@ -63,13 +84,17 @@ export function yearOf(date: LocalDate): number {
 
 /** Days since 1970-01-01 (UTC day number). Zone-free: a local date is a label, not an instant. */
 export function dayNumberOf(date: LocalDate): number {
-  const { year, month, day } = parseLocalDate(date);
-  return toDayNumber(year, month, day);
+  const dayNumber = dayNumberIfValid(date);
+  if (dayNumber === undefined) throw new RangeError(`Invalid date: ${JSON.stringify(date)} (expected 'YYYY-MM-DD')`);
+  return dayNumber;
 }
 
 export function localDateFromDayNumber(dayNumber: number): LocalDate {
+  const known = datesOfDays.get(dayNumber);
+  if (known !== undefined) return known;
   const utc = new Date(dayNumber * MS_PER_DAY);
-  return `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`;
+  if (Number.isNaN(utc.getTime())) throw new RangeError(`Invalid day number: ${dayNumber}`);
+  return kept(datesOfDays, dayNumber, `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -139,28 +164,28 @@ function offsetAt(timeZone: string, instant: Date): number {
 }
 
 /**
- * The site's wall-clock time of an instant, as a Date whose UTC fields ARE that wall-clock time.
- * An instant has exactly one offset, so instant + offset is exact (no DST ambiguity this way);
+ * The site's wall-clock time of an instant, as epoch milliseconds whose UTC fields ARE that wall-clock
+ * time. An instant has exactly one offset, so instant + offset is exact (no DST ambiguity this way);
  * the offset is a cached Intl call (offsetAt), several times cheaper than constructing a TZDate.
  */
-function wallClock(instant: Date, timeZone: string): Date {
+function wallClockMs(instant: Date, timeZone: string): number {
   assertInstant(instant);
   const offsetMinutes = offsetAt(timeZone, instant);
   if (Number.isNaN(offsetMinutes)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(timeZone)}`);
-  return new Date(instant.getTime() + offsetMinutes * 60_000);
+  return instant.getTime() + offsetMinutes * 60_000;
 }
 
 /** The local date of an instant in `timeZone` (R-CAL-2). */
 export function localDateInZone(instant: Date, timeZone: string): LocalDate {
-  const wall = wallClock(instant, timeZone);
-  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  return localDateFromDayNumber(Math.floor(wallClockMs(instant, timeZone) / MS_PER_DAY));
 }
 
 /** 'YYYY-MM-DD HH:mm' of an instant in `timeZone`, for deadlines shown to staff. */
 export function formatInZone(instant: Date, timeZone: string): string {
-  const wall = wallClock(instant, timeZone);
-  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
-  return `${date} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  const wall = wallClockMs(instant, timeZone);
+  const day = Math.floor(wall / MS_PER_DAY);
+  const minuteOfDay = Math.floor((wall - day * MS_PER_DAY) / 60_000);
+  return `${localDateFromDayNumber(day)} ${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
 }
 
 /**
