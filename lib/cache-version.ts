@@ -25,6 +25,12 @@ async function readVersion(id: CacheId): Promise<bigint | undefined> {
   return row?.version;
 }
 
+/** Every cache's version in one round trip (a page consults both the calendars and the sites). */
+async function readVersions(): Promise<Map<string, bigint>> {
+  const rows = await db.$queryRaw<{ id: string; version: bigint }[]>`SELECT id, version FROM "CacheVersion"`;
+  return new Map(rows.map((r) => [r.id, r.version]));
+}
+
 /**
  * Nothing of this kind was written since the database began (a new installation, the demo): the row is
  * made here, as the triggers make it, so that the data is kept from the first read. Without it every
@@ -40,11 +46,15 @@ async function firstVersion(id: CacheId): Promise<bigint> {
 }
 
 /**
- * The version, read once per id in a server render (React's request cache): a page consults the
- * calendars and the sites several times, and each consultation was a round trip (three or four per
- * page). Outside a render (actions, route handlers, jobs, tests) every call reads.
+ * The versions, read once in a server render (React's request cache), all ids in one statement: a page
+ * consults the calendars and the sites several times, and each consultation was a round trip (three or
+ * four per page). Outside a render (actions, route handlers, jobs, tests) every call reads.
  */
-const currentVersion = cache(async (id: CacheId): Promise<bigint> => (await readVersion(id)) ?? (await firstVersion(id)));
+const currentVersions = cache(readVersions);
+
+async function currentVersion(id: CacheId): Promise<bigint> {
+  return (await currentVersions()).get(id) ?? (await firstVersion(id));
+}
 
 export function versionedCache<T>(id: CacheId, empty: () => T): VersionedCache<T> {
   let cached = { version: -1n, data: empty() };

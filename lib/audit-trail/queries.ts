@@ -3,6 +3,7 @@ import type { AuditChange } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, isValidLocalDate, startOfLocalDayInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AuditAction } from "@/lib/generated/prisma/enums";
 import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
@@ -57,7 +58,7 @@ export async function listAuditLogs(
   const actor = await requirePermission("audit:read");
   const sites = siteScope(actor, filter.site);
   // Date filters are local days of the site (R-CAL-2 style), never the server's zone.
-  const zone = (await db.site.findFirst({ where: { id: { in: sites } }, select: { timeZone: true } }))?.timeZone ?? DEFAULT_ZONE;
+  const zone = (await sitesWith(sites, "timeZone"))[0]?.timeZone ?? DEFAULT_ZONE;
   const from = isValidLocalDate(filter.from) ? startOfLocalDayInZone(filter.from, zone) : undefined;
   const to = isValidLocalDate(filter.to) ? endOfLocalDayInZone(filter.to, zone) : undefined;
   const where: Prisma.AuditLogWhereInput = {
@@ -176,7 +177,7 @@ async function resolveNames(rows: { entity: string; entityId: string; changes: u
       (await db.unit.findMany({ where: { id: ids("unit") }, select: { id: true, code: true } })).map((u) => [u.id, u.code] as const),
     tenant: async () => named(await db.tenant.findMany({ where: { id: ids("tenant") }, select: { id: true, name: true } })),
     area: async () => named(await db.area.findMany({ where: { id: ids("area") }, select: { id: true, name: true } })),
-    site: async () => named(await db.site.findMany({ where: { id: ids("site") }, select: { id: true, name: true } })),
+    site: async () => named(await sitesWith(ids("site").in, "id", "name")),
     cleaner: async () => named(await db.cleaner.findMany({ where: { id: ids("cleaner") }, select: { id: true, name: true } })),
     complaint: async () =>
       (await db.complaint.findMany({ where: { id: ids("complaint") }, select: { id: true, number: true } })).map(

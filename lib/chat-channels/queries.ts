@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 
 /**
  * A site's chat channels for the settings page: never the URL nor the secret (only the URL's host
@@ -38,10 +39,6 @@ export type ChatChannelRow = Awaited<ReturnType<typeof listChatChannels>>[number
 
 /** The settings page: every site of the actor with its channels. */
 export async function chatChannelSettings(actor: Actor) {
-  const sites = await db.site.findMany({
-    where: { id: { in: actor.siteIds } },
-    orderBy: { code: "asc" },
-    select: { id: true, name: true, timeZone: true },
-  });
+  const sites = await sitesWith(actor.siteIds, "id", "name", "timeZone");
   return Promise.all(sites.map(async (site) => ({ ...site, channels: await listChatChannels(actor, site.id) })));
 }

@@ -4,6 +4,7 @@ import { formatInZone } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { numberPrefixFilter } from "@/lib/daily-number";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
@@ -280,7 +281,7 @@ export type ComplaintDetail = NonNullable<Awaited<ReturnType<typeof getComplaint
 export async function intakeOptions() {
   const actor = await requirePermission("complaint:create");
   const [sites, departments] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true, timeZone: true }, orderBy: { code: "asc" } }),
+    sitesWith(actor.siteIds, "id", "name", "timeZone"),
     db.department.findMany({
       where: { siteId: { in: actor.siteIds } },
       select: { id: true, name: true, siteId: true },

@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { addDays, dateColumn, formatInZone, localDateInZone, localDateOfColumn, type Calendar } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { cateringCertificates } from "./certificates";
 import { readableSites } from "./queries";
 import { dishShortfalls, isCertificateFlagged, weekStartOf, weeklyDocDeadline, weeklyDocState, type WeeklyDocKind } from "./rules";
@@ -136,11 +137,7 @@ export async function canteenOverview(filter: { site?: string; month?: string })
 /** What the phone form needs: the sites the checker may check, today there, whether done, the flagged certificates. */
 export async function canteenCheckForm(siteId: string | undefined) {
   const actor = await requirePermission("canteen:check");
-  const sites = await db.site.findMany({
-    where: { id: { in: actor.siteIds } },
-    select: { id: true, name: true, timeZone: true },
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesWith(actor.siteIds, "id", "name", "timeZone");
   const site = sites.find((s) => s.id === siteId) ?? sites[0];
   if (!site) return { sites, site: null, today: null, existingId: null, flagged: [] };
   const today = localDateInZone(new Date(), site.timeZone);

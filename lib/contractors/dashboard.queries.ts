@@ -4,6 +4,7 @@ import { loadSiteCalendars } from "@/lib/calendar/store";
 import { requirePermission } from "@/lib/auth/guard";
 import { cleaningSupervisionAlerts } from "@/lib/cleaning-supervision/dashboard.queries";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { dueForDisposalWhere } from "@/lib/found-items/due";
 import { siteScope } from "@/lib/registry/site.queries";
 import { streamStatusesOf } from "@/lib/waste/queries";
@@ -83,14 +84,7 @@ export async function contractorDashboard(filter: { site?: string }, now = new D
   const actor = await requirePermission("contractor:assessment");
   const siteIds = siteScope(actor, filter.site);
   if (siteIds.length === 0) return [];
-  const [sites, calendars] = await Promise.all([
-    db.site.findMany({
-      where: { id: { in: siteIds } },
-      select: { id: true, code: true, name: true, timeZone: true },
-      orderBy: { code: "asc" },
-    }),
-    loadSiteCalendars(siteIds),
-  ]);
+  const [sites, calendars] = await Promise.all([sitesWith(siteIds, "id", "code", "name", "timeZone"), loadSiteCalendars(siteIds)]);
   const ids = sites.map((s) => s.id);
   const todayOf = new Map(sites.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
   // R-CAT-1: this week's and last week's papers (a Monday per site: the sites' todays may differ).

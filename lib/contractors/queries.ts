@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { ContractorViolationKind } from "@/lib/generated/prisma/enums";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { certificateState } from "./rules";
@@ -9,11 +10,7 @@ import { certificateState } from "./rules";
 /** The sites the reader may see, with their time zone (the admin sees none of this: no contractor:read). */
 export async function readableSites(permission: "contractor:read" | "contractor:assessment" = "contractor:read") {
   const actor = await requirePermission(permission);
-  const sites = await db.site.findMany({
-    where: { id: { in: actor.siteIds } },
-    select: { id: true, code: true, name: true, timeZone: true },
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesWith(actor.siteIds, "id", "code", "name", "timeZone");
   return { actor, sites };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
@@ -12,7 +13,7 @@ import { containsText } from "@/lib/text-search";
 
 /** Today's local date of each site (R-CAL-2): the "due for disposal" flag is per site. */
 async function todayOfSites(siteIds: string[]) {
-  const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } });
+  const sites = await sitesWith(siteIds, "id", "timeZone");
   const now = new Date();
   return new Map(sites.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
 }
@@ -142,7 +143,7 @@ export type FoundItemDetail = NonNullable<Awaited<ReturnType<typeof getFoundItem
 export async function foundItemSettings() {
   const actor = await requirePermission("found:read");
   const [sites, settings] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true, timeZone: true }, orderBy: { code: "asc" } }),
+    sitesWith(actor.siteIds, "id", "name", "timeZone"),
     db.foundItemSetting.findMany({
       where: { siteId: { in: actor.siteIds } },
       select: { siteId: true, retentionDays: true, version: true },

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
 import {
@@ -69,8 +70,7 @@ export function goodsPassFilterQuery(filter: GoodsPassFilter): string {
 async function whereOf(actor: Actor, filter: GoodsPassFilter): Promise<Prisma.GoodsPassWhereInput> {
   const siteIds = siteScope(actor, filter.site);
   // The date range is in each pass's own site's days.
-  const sites =
-    filter.from || filter.to ? await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } }) : [];
+  const sites = filter.from || filter.to ? await sitesWith(siteIds, "id", "timeZone") : [];
   const inSites: Prisma.GoodsPassWhereInput =
     filter.from || filter.to
       ? {
@@ -181,7 +181,7 @@ export async function goodsPassListOptions(filter: { site?: string; tenant?: str
   const actor = await requirePermission("goodspass:read");
   const oneSite = filter.site ? siteScope(actor, filter.site) : actor.siteIds.length === 1 ? actor.siteIds : null;
   const [sites, tenants] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
+    sitesWith(actor.siteIds, "id", "code", "name"),
     db.tenant.findMany({
       where: oneSite
         ? { siteId: { in: oneSite }, goodsPasses: { some: {} } }
@@ -226,11 +226,7 @@ export interface TimelineMove {
  */
 export async function todayTimeline(filter: { site?: string }, now: Date = new Date()) {
   const actor = await requirePermission("goodspass:read");
-  const sites = await db.site.findMany({
-    where: { id: { in: siteScope(actor, filter.site) } },
-    select: { id: true, code: true, name: true, timeZone: true },
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesWith(siteScope(actor, filter.site), "id", "code", "name", "timeZone");
   // Two queries for all the sites (not two per site): every site's local today lies between the
   // earliest start and the latest end of them; each site then keeps the moves of its own day.
   const days = new Map(
@@ -359,7 +355,7 @@ export async function exportGoodsPasses(filter: GoodsPassFilter, options: Partia
   const maxRows = options.maxRows ?? GOODS_EXPORT_MAX_ROWS;
   const [matched, firstSite] = await Promise.all([
     db.goodsPass.count({ where, take: maxRows + 1 }),
-    db.site.findFirst({ where: { id: { in: actor.siteIds } }, select: { timeZone: true }, orderBy: { code: "asc" } }),
+    sitesWith(actor.siteIds, "timeZone").then((sites) => sites[0] ?? null),
   ]);
   const batches = keysetRows(
     (after: ExportPassRaw | null, take) =>

@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { dateColumn } from "@/lib/calendar/date-column";
 import { formatInZone, localDateInZone } from "@/lib/calendar/local-date";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { roleHas } from "@/lib/permissions";
 import { earliestOpenStart } from "@/lib/goods-passes/rules";
 
@@ -40,7 +41,7 @@ export async function nextActions(now: Date = new Date()): Promise<NextAction[]>
   const actor = await requirePermission("home:view");
   const siteIds = actor.siteIds;
   if (siteIds.length === 0) return [];
-  const sites = await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, name: true, timeZone: true } });
+  const sites = await sitesWith(siteIds, "id", "name", "timeZone");
   const siteOf = new Map(sites.map((s) => [s.id, s]));
   const todayOf = new Map(sites.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
   const dueText = (at: Date, siteId: string) => formatInZone(at, siteOf.get(siteId)!.timeZone);

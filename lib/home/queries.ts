@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { roleHas } from "@/lib/permissions";
 
 /** Per-site counts for the home pages: one grouped query per table, never a query per site. */
@@ -9,11 +10,7 @@ export async function homeSummary() {
   const actor: Actor = await requirePermission("home:view");
   const siteIds = actor.siteIds;
   const [sites, unitsByStatus, areaCount, tenantCount] = await Promise.all([
-    db.site.findMany({
-      where: { id: { in: siteIds } },
-      select: { id: true, code: true, name: true, timeZone: true },
-      orderBy: { code: "asc" },
-    }),
+    sitesWith(siteIds, "id", "code", "name", "timeZone"),
     db.unit.groupBy({ by: ["siteId", "status"], where: { siteId: { in: siteIds } }, _count: { _all: true } }),
     roleHas(actor.role, "area:read")
       ? db.area.groupBy({ by: ["siteId"], where: { siteId: { in: siteIds }, active: true }, _count: { _all: true } })

@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { currentLocale } from "@/lib/i18n/server";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { notificationTextFor } from "./texts";
@@ -33,11 +34,7 @@ export async function listNotifications(page: PageRequest) {
     db.notification.count({ where }),
   ]);
   const siteIds = [...new Set(rows.map((r) => r.siteId).filter((id): id is string => id !== null))];
-  const zones = new Map(
-    siteIds.length
-      ? (await db.site.findMany({ where: { id: { in: siteIds } }, select: { id: true, timeZone: true } })).map((s) => [s.id, s.timeZone])
-      : [],
-  );
+  const zones = new Map(siteIds.length ? (await sitesWith(siteIds, "id", "timeZone")).map((s) => [s.id, s.timeZone]) : []);
   return paged(
     rows.map(({ texts, ...r }) => ({
       ...r,

@@ -53,6 +53,19 @@ export async function sitesByIds(ids: readonly string[]): Promise<Readonly<SiteS
   return (await allSites()).filter((s) => wanted.has(s.id));
 }
 
+/**
+ * The sites of `ids` that exist, by code, with only the named columns (what a page passes on to the
+ * browser, nothing more): the read pages use this instead of querying Site. Callers must already have
+ * checked that the user may see them.
+ */
+export async function sitesWith<K extends keyof SiteSettings>(ids: readonly string[], ...columns: K[]): Promise<Pick<SiteSettings, K>[]> {
+  return (await sitesByIds(ids)).map((s) => {
+    const row = {} as Pick<SiteSettings, K>;
+    for (const c of columns) row[c] = s[c];
+    return row;
+  });
+}
+
 /** One site's settings (undefined for an unknown site). */
 export async function siteSettings(id: string): Promise<Readonly<SiteSettings> | undefined> {
   return (await allSites()).find((s) => s.id === id);

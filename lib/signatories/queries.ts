@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { dateColumn, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleHas } from "@/lib/permissions";
 import { oneOf, paged, type PageRequest } from "@/lib/pagination";
@@ -48,7 +49,7 @@ export async function activeSignatories(tenantId: string) {
 export async function listSignatories(filter: { q?: string; site?: string; status?: string }, page: PageRequest) {
   const actor = await requirePermission("signatory:read");
   const sites = siteScope(actor, filter.site);
-  const zones = await db.site.findMany({ where: { id: { in: sites } }, select: { id: true, timeZone: true } });
+  const zones = await sitesWith(sites, "id", "timeZone");
   const now = new Date();
   const todayOf = new Map(zones.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
   const status = oneOf(SIGNATORY_STATUSES, filter.status) ?? null;

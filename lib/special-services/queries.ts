@@ -4,6 +4,7 @@ import { formatInZone, type Calendar } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { deadlineState } from "@/lib/complaints/rules";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { countLimit, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
@@ -223,7 +224,7 @@ export type ServiceOrderDetail = NonNullable<Awaited<ReturnType<typeof getServic
 export async function listCatalogue() {
   const actor = await requirePermission("service:catalogue");
   const [sites, services, settings] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true, code: true }, orderBy: { code: "asc" } }),
+    sitesWith(actor.siteIds, "id", "name", "code"),
     db.specialService.findMany({
       where: { siteId: { in: actor.siteIds } },
       select: { id: true, siteId: true, name: true, unitLabel: true, priceFen: true, description: true, active: true, version: true },

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone, localDateOfColumn } from "@/lib/calendar";
 import { loadSiteCalendar } from "@/lib/calendar/store";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { paged, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { currentDeadline, itemDeadlineStates, responseRates, stepDeadlineState, tenantBuilding } from "./rules";
@@ -56,7 +57,7 @@ export async function listRounds(filter: { site?: string }, page: PageRequest) {
 export async function roundFormOptions() {
   const actor = await requirePermission("survey:read");
   const [sites, questionnaire, open] = await Promise.all([
-    db.site.findMany({ where: { id: { in: actor.siteIds } }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
+    sitesWith(actor.siteIds, "id", "name"),
     currentQuestionnaire(),
     db.surveyRound.findMany({ where: { siteId: { in: actor.siteIds }, state: "OPEN" }, select: { siteId: true } }),
   ]);

@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { WasteStream } from "@/lib/generated/prisma/enums";
 import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
@@ -57,11 +58,7 @@ export type StreamOverview = Awaited<ReturnType<typeof streamStatusesOf>>[number
 /** The waste page: each site's streams and whether one is overdue, on each site's local today at `now`. */
 export async function wasteOverview(filter: { site?: string }, now: Date = new Date()) {
   const actor = await requirePermission("waste:read");
-  const sites = await db.site.findMany({
-    where: { id: { in: siteScope(actor, filter.site) } },
-    select: { id: true, name: true, timeZone: true },
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesWith(siteScope(actor, filter.site), "id", "name", "timeZone");
   return streamStatusesOf(sites, now);
 }
 
