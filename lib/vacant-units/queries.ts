@@ -2,44 +2,32 @@ import "server-only";
 import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { sitesWith } from "@/lib/registry/site.store";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CleaningRecordState, UnitStatus } from "@/lib/generated/prisma/enums";
+import type { UnitStatus } from "@/lib/generated/prisma/enums";
 import { chosenSite, showsEachSite } from "@/lib/many-sites";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { sqlInstant } from "@/lib/sql-time";
 import {
   cellState,
-  cellStateOf,
   currentMonth,
   isDue,
-  isDueAt,
   isValidMonth,
   monthEnded,
-  monthScore,
+  monthScoreOf,
   monthsEnding,
   scheduleInstant,
   type CleaningCellState,
   type MonthKey,
-  type StatusChange,
 } from "./rules";
 import { containsText } from "@/lib/text-search";
 
 /** Months of the score history managers see (R-VAC-3). */
 export const SCORE_MONTHS = 6;
 
-/** What the score needs of a unit (no names: the dashboard's card reads thousands of units). */
-type ScoreUnit = {
-  id: string;
-  siteId: string;
-  status: UnitStatus;
-  createdAt: Date;
-  cleanerId: string | null;
-  statusChanges: StatusChange[];
-};
-
-/** The same, as the month view reads it with the unit's names (Prisma's nested select). */
-const SCORE_UNIT_SELECT = {
+/** What the month view reads of a unit to decide whether it is due (R-VAC-1, rules.isDue). */
+const DUE_UNIT_SELECT = {
   id: true,
   siteId: true,
   status: true,
@@ -47,31 +35,6 @@ const SCORE_UNIT_SELECT = {
   cleanerId: true,
   statusChanges: { select: { status: true, changedAt: true } },
 } satisfies Prisma.UnitSelect;
-
-/**
- * The units `u` the condition selects, as the score needs them, in one statement with each unit's
- * status history as one JSON array. Prisma's nested select read them in two statements, the second with
- * every unit id as a parameter, and joined them in memory: on fifty sites (~3 000 units) a third of
- * the dashboard's CPU (docs/performance.md). The rule stays in rules.ts (statusAt, isDueAt).
- */
-async function scoreUnits(condition: Prisma.Sql): Promise<ScoreUnit[]> {
-  const rows = await db.$queryRaw<(Omit<ScoreUnit, "statusChanges"> & { history: [UnitStatus, number][] | null })[]>`
-    SELECT u.id, u."siteId", u.status::text AS status, u."createdAt", u."cleanerId",
-           (SELECT json_agg(json_build_array(h.status, (extract(epoch FROM h."changedAt") * 1000)::bigint))
-              FROM "UnitStatusChange" h WHERE h."unitId" = u.id) AS history
-      FROM "Unit" u
-     WHERE ${condition}`;
-  return rows.map(({ history, ...unit }) => ({
-    ...unit,
-    statusChanges: (history ?? []).map(([status, at]) => ({ status, changedAt: new Date(at) })),
-  }));
-}
-
-/** The units of `siteIds` that may be due in `months`, as the score needs them: the ids found inside the same statement. */
-function scoreUnitsIn(siteIds: string[], months: MonthKey[]): Promise<ScoreUnit[]> {
-  if (siteIds.length === 0) return Promise.resolve([]);
-  return scoreUnits(Prisma.sql`u.id IN (${mayBeDueIds(siteIds, months)})`);
-}
 
 /** The units that may be due, with what the month view shows of them; `q` narrows to a unit code or building. */
 function unitsWithHistory(mayBeDue: Prisma.UnitWhereInput, q?: string) {
@@ -81,7 +44,7 @@ function unitsWithHistory(mayBeDue: Prisma.UnitWhereInput, q?: string) {
       ...(q ? { OR: [{ code: containsText(q) }, { building: containsText(q) }] } : {}),
     },
     select: {
-      ...SCORE_UNIT_SELECT,
+      ...DUE_UNIT_SELECT,
       code: true,
       building: true,
       floor: true,
@@ -113,36 +76,11 @@ function mayBeDueIds(siteIds: string[], months: MonthKey[]): Prisma.Sql {
     SELECT "unitId" FROM "VacantCleaningRecord" WHERE "siteId" IN (${sites}) AND month IN (${Prisma.join(months)})`;
 }
 
-/**
- * mayBeDueIds read once, as a filter for Prisma (the month view reads the units with their names) and
- * as a condition for scoreUnits (the score with a search term, which needs every due unit).
- */
-async function mayBeDueIn(siteIds: string[], months: MonthKey[]): Promise<{ where: Prisma.UnitWhereInput; sql: Prisma.Sql }> {
-  if (siteIds.length === 0 || months.length === 0)
-    return { where: { siteId: { in: siteIds } }, sql: Prisma.sql`u."siteId" = ANY(${siteIds})` };
+/** mayBeDueIds read once, as a filter for Prisma (the month view reads the units with their names). */
+async function mayBeDueIn(siteIds: string[], months: MonthKey[]): Promise<Prisma.UnitWhereInput> {
+  if (siteIds.length === 0 || months.length === 0) return { siteId: { in: siteIds } };
   const ids = (await db.$queryRaw<{ id: string }[]>`${mayBeDueIds(siteIds, months)}`).map((r) => r.id);
-  return { where: { siteId: { in: siteIds }, id: { in: ids } }, sql: Prisma.sql`u.id = ANY(${ids})` };
-}
-
-/** The record states of due units, by site and month: what the score is computed from. */
-type RecordSummary = {
-  unitId: string;
-  siteId: string;
-  month: string;
-  state: CleaningRecordState;
-  allPassed: boolean;
-  /** R-VAC-1: cleaned by a substitute, not the unit's assigned cleaner. */
-  substitute: boolean;
-};
-
-async function recordSummaries(siteIds: string[], months: MonthKey[]): Promise<RecordSummary[]> {
-  if (siteIds.length === 0 || months.length === 0) return [];
-  // R-VAC-2: all passed = the four checks recorded and each a pass, decided in SQL (not every check read).
-  return db.$queryRaw<RecordSummary[]>`
-    SELECT r."unitId", r."siteId", r.month, r.state::text AS state, r."substituteReason" IS NOT NULL AS substitute,
-           COALESCE((SELECT count(*) = 4 AND bool_and(c.result = 'PASS') FROM "VacantCleaningCheck" c WHERE c."recordId" = r.id), false) AS "allPassed"
-      FROM "VacantCleaningRecord" r
-     WHERE r."siteId" IN (${Prisma.join(siteIds)}) AND r.month IN (${Prisma.join(months)})`;
+  return { siteId: { in: siteIds }, id: { in: ids } };
 }
 
 /** One due unit of the month view (R-VAC-1, R-VAC-3). */
@@ -152,7 +90,7 @@ export interface VacantUnitRow {
   code: string;
   building: string | null;
   floor: string | null;
-  statusNow: ScoreUnit["status"];
+  statusNow: UnitStatus;
   cleaner: { id: string; name: string; company: string | null } | null;
   noCleaner: boolean;
   lastCleanedOn: string | null;
@@ -171,11 +109,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   const site = chosenSite(filter.site, actor.siteIds);
   const siteIds = siteScope(actor, site);
   const now = new Date();
-  const sites = await db.site.findMany({
-    where: { id: { in: siteIds } },
-    select: { id: true, code: true, name: true, timeZone: true },
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesWith(siteIds, "id", "code", "name", "timeZone");
   const todayMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
   const month = isValidMonth(filter.month) && filter.month <= todayMonth ? filter.month : todayMonth;
   const showScore = roleHas(actor.role, "vacant:score");
@@ -185,18 +119,17 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
   // until a site is chosen. Fifty sites' due units (~3 000 rows, every cleaning record read for the last
   // cleaning date) took seconds per view and were read by nobody.
   if (!site && !showsEachSite(sites.length)) {
-    const [units, summaries] = await Promise.all([scoreUnitsIn(siteIds, scoreMonths), recordSummaries(siteIds, scoreMonths)]);
-    const siteScores = scoresBySite(sites, units, summaries, scoreMonths, now).map((s) => ({ ...s, history: showScore ? s.history : [] }));
+    const siteScores = (await scoresBySite(sites, scoreMonths, now, { withoutCleaner: true })).map((s) => ({
+      ...s,
+      history: showScore ? s.history : [],
+    }));
     return { month, currentMonth: todayMonth, site, sites, rows: [] as VacantUnitRow[], siteScores, showScore, bySite: true };
   }
 
-  // Read once: the view's rows (with their names, narrowed by a search term) and, with a search term,
-  // the score's units (every due unit) both start from it.
-  const mayBeDue = await mayBeDueIn(siteIds, scoreMonths);
-  const [units, searchedScoreUnits, summaries, records, lastCleaned] = await Promise.all([
-    unitsWithHistory(mayBeDue.where, filter.q),
-    filter.q ? scoreUnits(mayBeDue.sql) : null,
-    recordSummaries(siteIds, scoreMonths),
+  // The rows are the due units of the month (narrowed by a search term); the score counts every due unit in SQL.
+  const [units, scores, records, lastCleaned] = await Promise.all([
+    mayBeDueIn(siteIds, [month]).then((mayBeDue) => unitsWithHistory(mayBeDue, filter.q)),
+    scoresBySite(sites, scoreMonths, now, { withoutCleaner: true }),
     db.vacantCleaningRecord.findMany({
       where: { siteId: { in: siteIds }, month },
       select: {
@@ -252,9 +185,7 @@ export async function vacantMonthView(filter: { site?: string; month?: string; q
       };
     });
 
-  // The score needs every unit, not only those matching the search.
-  const allUnits = searchedScoreUnits ?? units;
-  const siteScores = scoresBySite(sites, allUnits, summaries, scoreMonths, now).map((s) => ({
+  const siteScores = scores.map((s) => ({
     ...s,
     history: showScore ? s.history : [],
   }));
@@ -266,55 +197,92 @@ export type VacantMonthView = Awaited<ReturnType<typeof vacantMonthView>>;
 
 type Site = { id: string; code: string; name: string; timeZone: string };
 
-/** Per site and month: due units, records, verified-and-passed, overdue and the score (R-VAC-3, rules.monthScore). */
-function scoresBySite(sites: Site[], units: ScoreUnit[], summaries: RecordSummary[], months: MonthKey[], now: Date) {
-  const summaryOf = new Map(summaries.map((s) => [`${s.unitId}:${s.month}`, s]));
-  const unitsOf = new Map<string, ScoreUnit[]>();
-  for (const u of units) {
-    const ofSite = unitsOf.get(u.siteId);
-    if (ofSite) ofSite.push(u);
-    else unitsOf.set(u.siteId, [u]);
-  }
+/** The counts of a site's month as scoresBySite reads them from SQL. */
+type MonthCounts = { due: number; done: number; verified: number; verifiedPassed: number; overdue: number; substitutes: number };
+
+/**
+ * Per site and month: due units, records, verified-and-passed, overdue, substitutes and the score
+ * (R-VAC-1..3), counted in one grouped statement whatever the number of sites and units, with the
+ * month's schedule instant and end taken per site in JS (rules.scheduleInstant, rules.monthEnded).
+ * The SQL reads R-VAC-1 as rules.ts states it for one unit (statusAt, isDueAt, cellStateOf): a unit
+ * is due when its latest status change at or before the instant is VACANT, or, without any change,
+ * when it existed then and is VACANT; overdue = due, the month ended, and no submitted or verified
+ * record. tests/integration/vacant-units.test.ts holds the two to the same answer (the rows of the
+ * month view against its score). Reading the ~3 000 candidate units of fifty sites with their
+ * histories into JS cost the dashboard ~60 ms of CPU a view (docs/performance.md).
+ */
+async function scoresBySite(sites: Site[], months: MonthKey[], now: Date, options: { withoutCleaner?: boolean } = {}) {
+  const siteIds = sites.map((s) => s.id);
+  const schedule = sites.flatMap((site) =>
+    months.flatMap((month) => {
+      const at = scheduleInstant(month, site.timeZone, now);
+      return at ? [{ siteId: site.id, month, at, ended: monthEnded(month, site.timeZone, now) }] : [];
+    }),
+  );
+  const [counted, withoutCleaner] = await Promise.all([
+    schedule.length === 0
+      ? []
+      : db.$queryRaw<({ site_id: string; month: MonthKey } & MonthCounts)[]>`
+    WITH schedule (site_id, month, at, ended) AS (
+      VALUES ${Prisma.join(schedule.map((r) => Prisma.sql`(${r.siteId}, ${r.month}, ${sqlInstant(r.at)}, ${r.ended}::boolean)`))}
+    ),
+    due AS (
+      SELECT s.site_id, s.month, s.ended, u.id AS unit_id
+        FROM schedule s
+        JOIN "Unit" u ON u."siteId" = s.site_id
+       WHERE u.id IN (${mayBeDueIds(siteIds, months)})
+         AND COALESCE(
+               (SELECT h.status FROM "UnitStatusChange" h
+                 WHERE h."unitId" = u.id AND h."changedAt" <= s.at
+                 ORDER BY h."changedAt" DESC LIMIT 1),
+               CASE WHEN u."createdAt" <= s.at AND NOT EXISTS (SELECT 1 FROM "UnitStatusChange" h WHERE h."unitId" = u.id)
+                    THEN u.status END
+             ) = 'VACANT'
+    )
+    SELECT d.site_id, d.month, count(*)::int AS due,
+           (count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'VERIFIED')))::int AS done,
+           (count(*) FILTER (WHERE r.state = 'VERIFIED'))::int AS verified,
+           -- R-VAC-2: all passed = the four checks recorded and each a pass.
+           (count(*) FILTER (WHERE r.state = 'VERIFIED' AND (SELECT count(*) = 4 AND bool_and(c.result = 'PASS')
+                                                               FROM "VacantCleaningCheck" c WHERE c."recordId" = r.id)))::int AS "verifiedPassed",
+           (count(*) FILTER (WHERE d.ended AND (r.state IS NULL OR r.state NOT IN ('SUBMITTED', 'VERIFIED'))))::int AS overdue,
+           -- R-VAC-1: records by a substitute count in the score as any other, and are shown beside it.
+           (count(*) FILTER (WHERE r."substituteReason" IS NOT NULL))::int AS substitutes
+      FROM due d
+      -- The months' records of the sites, read by the (site, month) index: joined by unit alone the planner
+      -- walked each unit's three years of records.
+      LEFT JOIN (SELECT r.id, r."unitId", r.month, r.state, r."substituteReason" FROM "VacantCleaningRecord" r
+                  WHERE r."siteId" IN (${Prisma.join(siteIds)}) AND r.month IN (${Prisma.join(months)})) r
+             ON r."unitId" = d.unit_id AND r.month = d.month
+     GROUP BY d.site_id, d.month`,
+    // R-VAC-1: vacant units now without a dedicated cleaner (the month view's table).
+    options.withoutCleaner && siteIds.length > 0
+      ? db.unit.groupBy({ by: ["siteId"], where: { siteId: { in: siteIds }, status: "VACANT", cleanerId: null }, _count: { _all: true } })
+      : [],
+  ]);
+  const countsOf = new Map(counted.map((c) => [`${c.site_id}:${c.month}`, c]));
+  const withoutCleanerOf = new Map(withoutCleaner.map((w) => [w.siteId, w._count._all]));
   return sites.map((site) => {
-    const siteUnits = unitsOf.get(site.id) ?? [];
-    const history = months.map((m) => {
-      // The month's end and whether it has passed are the site's, not the unit's: taken once (thousands of units).
-      const at = scheduleInstant(m, site.timeZone, now);
-      const ended = monthEnded(m, site.timeZone, now);
-      const due = siteUnits.filter((u) => isDueAt(u, u.statusChanges, at));
-      const score = monthScore(
-        due.map((u) => {
-          const s = summaryOf.get(`${u.id}:${m}`);
-          return { state: s?.state ?? null, allPassed: s?.allPassed ?? false };
-        }),
-      );
-      const overdue = due.filter((u) => cellStateOf(summaryOf.get(`${u.id}:${m}`) ?? null, ended) === "overdue").length;
-      // R-VAC-1: records by a substitute count in the score as any other, and are shown beside it.
-      const substitutes = due.filter((u) => summaryOf.get(`${u.id}:${m}`)?.substitute).length;
-      return { month: m, ...score, overdue, substitutes };
+    const history = months.map((month) => {
+      const c = countsOf.get(`${site.id}:${month}`);
+      const { due = 0, done = 0, verified = 0, verifiedPassed = 0, overdue = 0, substitutes = 0 } = c ?? {};
+      return { month, ...monthScoreOf({ due, done, verified, verifiedPassed }), overdue, substitutes };
     });
-    // R-VAC-1: vacant units now without a dedicated cleaner.
-    const withoutCleaner = siteUnits.filter((u) => u.status === "VACANT" && !u.cleanerId).length;
-    return { site, current: history[history.length - 1], history, withoutCleaner };
+    return { site, current: history[history.length - 1], history, withoutCleaner: withoutCleanerOf.get(site.id) ?? 0 };
   });
 }
 
 /**
  * The managers' dashboard card (考核, R-VAC-3): per site (of the reader, or the dashboard's site), last
- * month's cleaning-quality score and this month's progress. Three queries whatever the number of sites.
+ * month's cleaning-quality score and this month's progress. Two queries whatever the number of sites.
  */
 export async function vacantScoreSummary(lastMonth?: MonthKey, filter: { site?: string } = {}) {
   const actor = await requirePermission("vacant:score");
   const now = new Date();
   const siteIds = siteScope(actor, filter.site);
-  const sites = await db.site.findMany({
-    where: { id: { in: siteIds } },
-    select: { id: true, code: true, name: true, timeZone: true },
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesWith(siteIds, "id", "code", "name", "timeZone");
   const thisMonth = currentMonth(now, sites[0]?.timeZone ?? "Asia/Shanghai");
   // `lastMonth`: a past month and the one before it (the monthly contractor report), else this month and last.
   const months = monthsEnding(lastMonth && lastMonth < thisMonth ? lastMonth : thisMonth, 2);
-  const [units, summaries] = await Promise.all([scoreUnitsIn(siteIds, months), recordSummaries(siteIds, months)]);
-  return scoresBySite(sites, units, summaries, months, now).map(({ site, history: [last, current] }) => ({ site, last, current }));
+  return (await scoresBySite(sites, months, now)).map(({ site, history: [last, current] }) => ({ site, last, current }));
 }

@@ -10,7 +10,7 @@ import {
   lastDayOf,
   monthEnded,
   combinedMonthScore,
-  monthScore,
+  monthScoreOf,
   monthsEnding,
   statusAt,
 } from "./rules";
@@ -142,14 +142,9 @@ describe("the cleaning date", () => {
 
 describe("R-VAC-3: the cleaning-quality score", () => {
   it("100 × verified all-pass records ÷ due units, with completion and verification rates", () => {
-    const s = monthScore([
-      { state: "VERIFIED", allPassed: true },
-      { state: "VERIFIED", allPassed: true },
-      { state: "VERIFIED", allPassed: false },
-      { state: "SUBMITTED", allPassed: true },
-      { state: "SENT_BACK", allPassed: false },
-      { state: null, allPassed: false },
-    ]);
+    // Six due units: two verified with every check passed, one verified with a failed check, one
+    // submitted, one sent back and one without a record (the counts are taken in SQL: vacant-units.test.ts).
+    const s = monthScoreOf({ due: 6, done: 4, verified: 3, verifiedPassed: 2 });
     expect(s).toEqual({
       due: 6,
       done: 4,
@@ -162,17 +157,13 @@ describe("R-VAC-3: the cleaning-quality score", () => {
   });
 
   it("no unit due: no score", () => {
-    expect(monthScore([]).score).toBeNull();
+    expect(monthScoreOf({ due: 0, done: 0, verified: 0, verifiedPassed: 0 }).score).toBeNull();
   });
 
   it("several sites as one: counts added up, the score weighs each site by its units due", () => {
-    const small = { ...monthScore([{ state: "VERIFIED", allPassed: true }]), overdue: 0 }; // 100
+    const small = { ...monthScoreOf({ due: 1, done: 1, verified: 1, verifiedPassed: 1 }), overdue: 0 }; // 100
     const large = {
-      ...monthScore([
-        { state: "VERIFIED", allPassed: false },
-        { state: null, allPassed: false },
-        { state: null, allPassed: false },
-      ]),
+      ...monthScoreOf({ due: 3, done: 1, verified: 1, verifiedPassed: 0 }),
       overdue: 2,
     }; // 0
     expect(combinedMonthScore([small, large])).toEqual({

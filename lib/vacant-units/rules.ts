@@ -134,12 +134,6 @@ export function cleanedOnProblem(cleanedOn: LocalDate, month: MonthKey, today: L
   return null;
 }
 
-export interface ScoreInput {
-  /** One entry per due unit of the month: its record, if any. */
-  state: CleaningRecordState | null;
-  allPassed: boolean;
-}
-
 export interface MonthScore {
   due: number;
   /** Records submitted or verified. */
@@ -161,18 +155,11 @@ const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((1
  * Only what the supervisor has checked counts, and a failed check costs the unit the whole point;
  * the completion rate (submitted or verified ÷ due) and verification rate (verified ÷ due) are shown
  * beside it so a low score can be read as "not cleaned", "not yet checked" or "cleaned badly".
+ *
+ * The counts (due units; done = submitted or verified; verified; verified with all four checks passed)
+ * are taken in SQL (lib/vacant-units/queries.ts scoresBySite).
  */
-export function monthScore(rows: ScoreInput[]): MonthScore {
-  return scoreOf({
-    due: rows.length,
-    done: rows.filter((r) => r.state === "SUBMITTED" || r.state === "VERIFIED").length,
-    verified: rows.filter((r) => r.state === "VERIFIED").length,
-    verifiedPassed: rows.filter((r) => r.state === "VERIFIED" && r.allPassed).length,
-  });
-}
-
-/** The rates of a month's counts (R-VAC-3: the score is the share of due units verified and passed). */
-function scoreOf(counts: Pick<MonthScore, "due" | "done" | "verified" | "verifiedPassed">): MonthScore {
+export function monthScoreOf(counts: Pick<MonthScore, "due" | "done" | "verified" | "verifiedPassed">): MonthScore {
   const { due, done, verified, verifiedPassed } = counts;
   return {
     due,
@@ -192,7 +179,7 @@ function scoreOf(counts: Pick<MonthScore, "due" | "done" | "verified" | "verifie
 export function combinedMonthScore<T extends MonthScore & { overdue: number }>(months: T[]): MonthScore & { overdue: number } {
   const sum = (key: "due" | "done" | "verified" | "verifiedPassed" | "overdue") => months.reduce((n, m) => n + m[key], 0);
   return {
-    ...scoreOf({ due: sum("due"), done: sum("done"), verified: sum("verified"), verifiedPassed: sum("verifiedPassed") }),
+    ...monthScoreOf({ due: sum("due"), done: sum("done"), verified: sum("verified"), verifiedPassed: sum("verifiedPassed") }),
     overdue: sum("overdue"),
   };
 }

@@ -15,7 +15,7 @@ import {
 } from "@/lib/vacant-units/actions";
 import { vacantMonthView, vacantScoreSummary } from "@/lib/vacant-units/queries";
 import { getCleaningRecord, printableMonth } from "@/lib/vacant-units/record.queries";
-import { addMonths, currentMonth, firstDayOf } from "@/lib/vacant-units/rules";
+import { addMonths, currentMonth, endOfMonth, firstDayOf } from "@/lib/vacant-units/rules";
 import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
@@ -262,6 +262,78 @@ describe("R-VAC-1, R-VAC-3: the month view and the score", () => {
     expect(view.rows.find((r) => r.id === let_)).toMatchObject({ state: "submitted", statusNow: "OCCUPIED" });
     const due = view.siteScores[0].current.due;
     expect(view.rows.filter((r) => r.statusNow === "VACANT").length).toBe(due);
+  });
+});
+
+describe("R-VAC-1..3: the score counts each unit as the rules read it (in SQL)", () => {
+  it("an ended month: due by the status at its end; done, verified, all passed, overdue and substitutes", async () => {
+    const last = addMonths(thisMonth(), -1);
+    const monthEnd = endOfMonth(last, TZ);
+    const lastOf = async () => (await vacantMonthView({ site: world.siteA })).siteScores[0].history[4];
+    await signInAs(world.users.MANAGER);
+    const before = await lastOf();
+    expect(before.month).toBe(last);
+
+    const created = async (status: "VACANT" | "OCCUPIED", history: [string, number][], createdAt = LONG_AGO) => {
+      const u = await db.unit.create({
+        data: { siteId: world.siteA, code: `S-${n++}`, building: "B座", floor: "3F", status, createdAt, cleanerId: cleanerA },
+      });
+      for (const [s, at] of history)
+        await db.unitStatusChange.create({ data: { unitId: u.id, status: s as never, changedAt: new Date(at) } });
+      return u.id;
+    };
+    const kept = async (unitId: string, state: "SUBMITTED" | "VERIFIED" | "SENT_BACK", failed = 0, substituteReason?: string) =>
+      db.vacantCleaningRecord.create({
+        data: {
+          requestId: newRequestId(),
+          siteId: world.siteA,
+          unitId,
+          month: last,
+          cleanedOn: new Date(`${firstDayOf(last)}T00:00:00Z`),
+          cleanerId: cleanerA,
+          state,
+          substituteReason,
+          createdById: world.users.CLERK,
+          checks: { create: CHECK_ITEMS.map((item, i) => ({ item, result: i < failed ? "FAIL" : "PASS" })) },
+        },
+      });
+    const end = monthEnd.getTime();
+    const vacantSince = [["VACANT", LONG_AGO.getTime()]] as [string, number][];
+    // Due: vacant at the month's end.
+    await kept(await created("VACANT", vacantSince), "VERIFIED"); // verified, all four passed
+    await kept(await created("VACANT", vacantSince), "VERIFIED", 1); // verified, a check failed
+    await kept(await created("VACANT", vacantSince), "SUBMITTED", 0, "王阿姨病假"); // done by a substitute
+    await kept(await created("VACANT", vacantSince), "SENT_BACK"); // still sent back at the month's end: overdue
+    await created("VACANT", []); // no history, vacant since before the month: no record, overdue
+    await created("OCCUPIED", [...vacantSince, ["OCCUPIED", end + 1]]); // let just after the month ended: overdue
+    await kept(
+      await created("VACANT", [
+        ["OCCUPIED", LONG_AGO.getTime()],
+        ["VACANT", end - 10 * 86_400_000],
+      ]),
+      "SUBMITTED",
+    ); // vacated in the month
+    // Not due: let at the month's end, or not there yet.
+    await created("OCCUPIED", [...vacantSince, ["OCCUPIED", end - 10 * 86_400_000]]);
+    await created("VACANT", [
+      ["OCCUPIED", LONG_AGO.getTime()],
+      ["VACANT", end + 1],
+    ]);
+    await created("VACANT", [], new Date(end + 1));
+
+    const after = await lastOf();
+    const delta = (k: "due" | "done" | "verified" | "verifiedPassed" | "overdue" | "substitutes") => after[k] - before[k];
+    expect({
+      due: delta("due"),
+      done: delta("done"),
+      verified: delta("verified"),
+      verifiedPassed: delta("verifiedPassed"),
+      overdue: delta("overdue"),
+      substitutes: delta("substitutes"),
+    }).toEqual({ due: 7, done: 4, verified: 2, verifiedPassed: 1, overdue: 3, substitutes: 1 });
+    expect(after.score).toBe(after.due === 0 ? null : Math.round((1000 * after.verifiedPassed) / after.due) / 10);
+    // The dashboard card reads the same statement.
+    expect((await vacantScoreSummary())[0].last).toEqual(after);
   });
 });
 
