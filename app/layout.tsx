@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { SoftNavigation } from "@/components/shell/soft-navigation";
 import { THEME_COLOR } from "@/lib/app-theme";
 import "./globals.css";
 
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen bg-slate-100 font-sans text-slate-900 antialiased">
         <ClientMessages>{children}</ClientMessages>
+        <SoftNavigation />
       </body>
     </html>
   );

@@ -1,12 +1,13 @@
-import NextLink from "next/link";
 import type { ComponentProps } from "react";
 
 /**
- * The app's link: next/link without the automatic prefetch. Kewu's pages are dynamic and have no
- * loading boundary, so a prefetch brings back only the route's structure, not its content, while the
- * server still runs the layouts for it (~10 ms of CPU each): a phone showing a list of twenty records
- * sent twenty such requests. The click fetches the page as before. `prefetch` can still be set.
+ * The app's link: a plain anchor marked `data-nav`, rendered on the server with no client component
+ * behind it. components/shell/soft-navigation.tsx turns a plain click on it into an in-app navigation
+ * (the router fetches the page's payload, the shell stays), so a link costs the server what an `<a>`
+ * costs: next/link made every link a client component to serialise and render, ~0.3 ms of CPU each
+ * on these machines, and a fifty-site table holds hundreds (decision 023). No prefetch (decision 021).
+ * Only for pages of the app: files, exports and print views take a plain `<a>`.
  */
-export default function Link(props: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={false} {...props} />;
+export default function Link({ href, ...props }: Omit<ComponentProps<"a">, "href"> & { href: string }) {
+  return <a data-nav="" href={href} {...props} />;
 }

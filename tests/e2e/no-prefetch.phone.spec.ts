@@ -2,7 +2,9 @@
  * At 390 px: a list of records does not make the phone fetch every record in advance. Kewu's pages are
  * dynamic without a loading boundary, so an automatic prefetch brought back no content, cost the phone
  * a request per link in view (twenty on a list page) and the server a layout render each
- * (components/ui/link.tsx). Opening a record still works, by its link.
+ * (components/ui/link.tsx). Opening a record still works, by its link, and in place: the links are plain
+ * anchors and one listener hands a plain click to the router (components/shell/soft-navigation.tsx,
+ * decision 023), so the document is not loaded again.
  */
 import { expect, test } from "./fixtures";
 import { signIn } from "./support";
@@ -23,8 +25,21 @@ test("the complaint list sends no prefetch requests, and a record opens from its
   expect(prefetches).toEqual([]);
 
   const number = (await links.first().innerText()).trim();
+  // A mark on this document: it survives an in-place navigation, not a new document.
+  await page.evaluate(() => Object.assign(window, { kewuSameDocument: true }));
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "document") documents.push(new URL(request.url()).pathname);
+  });
   await links.first().click();
   await expect(page).toHaveURL(/\/complaints\/(?!new$)[a-z0-9]+$/);
   await expect(page.getByText(number).first()).toBeVisible();
   expect(prefetches).toEqual([]);
+  expect(documents).toEqual([]);
+  expect(await page.evaluate(() => (window as { kewuSameDocument?: boolean }).kewuSameDocument)).toBe(true);
+
+  // Back to the list the same way, through the menu's link.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/complaints$/);
+  expect(await page.evaluate(() => (window as { kewuSameDocument?: boolean }).kewuSameDocument)).toBe(true);
 });

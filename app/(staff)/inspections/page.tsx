@@ -63,7 +63,6 @@ export default async function TodayRoundsPage() {
                           <li key={w.periodKey}>
                             <Link
                               href={w.inspectionId ? `/inspections/checks/${w.inspectionId}` : `/inspections/${area.id}/${w.slug}`}
-                              prefetch={false}
                               aria-label={`${area.name} ${windowLabel(w)} ${t(`states.${w.state}`)}`}
                               data-state={w.state}
                               // Today's open checklists are kept for a dead signal (components/offline/warm-pages.tsx).

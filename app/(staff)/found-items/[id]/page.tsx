@@ -40,7 +40,7 @@ async function FoundItemPage({ params }: { params: Promise<{ id: string }> }) {
       <PageHeader
         title={`${t("item")} ${item.number}`}
         actions={
-          <Link href={`/found-items/${item.id}/label`} className="text-sm text-sky-800 underline" prefetch={false}>
+          <Link href={`/found-items/${item.id}/label`} className="text-sm text-sky-800 underline">
             {t("printLabel")}
           </Link>
         }
