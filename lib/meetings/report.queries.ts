@@ -5,6 +5,7 @@ import { addDays, dateColumn, localDateOfColumn, type LocalDate } from "@/lib/ca
 import { reportDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { siteScope } from "@/lib/registry/site.queries";
+import { sitesWith } from "@/lib/registry/site.store";
 import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import {
   DASHBOARD_WEEKS,
@@ -24,15 +25,13 @@ import {
 
 /** `@db.Date` columns hold the local date at UTC midnight. */
 
-const SITE_SELECT = { id: true, code: true, name: true, timeZone: true } as const;
-
 /**
  * The actor's sites and the one asked for (default: the first by code). A site that is not the
  * actor's does not exist for them (not_found), so a crafted URL shows nothing of another site.
  */
 export async function resolveReportSite(actor: Actor, requested: string | undefined) {
   if (requested && !actor.siteIds.includes(requested)) throw new AccessError("not_found");
-  const sites = await reportDb.site.findMany({ where: { id: { in: actor.siteIds } }, select: SITE_SELECT, orderBy: { code: "asc" } });
+  const sites = await sitesWith(actor.siteIds, "id", "code", "name", "timeZone");
   const site = sites.find((s) => s.id === requested) ?? sites[0];
   if (!site) throw new AccessError("not_found");
   return { sites, site };
@@ -202,11 +201,7 @@ export async function quarterAttendanceReport(filter: { site?: string; quarter?:
  */
 export async function missingMeetingsSummary(now = new Date(), filter: { site?: string } = {}) {
   const actor = await requirePermission("meeting:compliance");
-  const sites = await reportDb.site.findMany({
-    where: { id: { in: siteScope(actor, filter.site) } },
-    select: SITE_SELECT,
-    orderBy: { code: "asc" },
-  });
+  const sites = await sitesWith(siteScope(actor, filter.site), "id", "code", "name", "timeZone");
   const series = await seriesOf(sites.map((s) => s.id));
   const todayOf = new Map(sites.map((s) => [s.id, siteToday(now, s.timeZone)]));
   // The widest window over the sites' zones (they differ by a day at most).
