@@ -12,13 +12,30 @@ import { dayItems, firstOfMonth, mondayOf, planState, type DayStep } from "./rul
  * For the managers' contractors card: per site, today's missing supervisor steps (R-CLN-1, missed
  * items only) and the contractor's plans of the current and last week and month that are late or
  * missing (§10.11–12). `inUse` is false for a site that never recorded a supervisor's day (the
- * reminders skip it too). Server-only and unauthorised: the caller passes the sites the user may see.
- * Seven queries plus the calendars whatever the number of sites.
+ * reminders skip it too): such a site has no alerts, and nothing more is read for it (on a group where
+ * few sites use the module, the others' patrol areas and checks were read for nothing). Server-only and
+ * unauthorised: the caller passes the sites the user may see. Six queries plus the calendars whatever
+ * the number of sites.
  */
 export async function cleaningSupervisionAlerts(siteIds: string[], now = new Date()) {
   if (siteIds.length === 0) return [];
+  // The sites with a recorded day (an EXISTS per site; Prisma's `distinct` would read every day).
+  const inUse = new Set(
+    (await db.site.findMany({ where: { id: { in: siteIds }, cleaningDays: { some: {} } }, select: { id: true } })).map((r) => r.id),
+  );
   const [sites, calendars] = await Promise.all([sitesByIds(siteIds), loadSiteCalendars(siteIds)]);
+  const notInUse = sites
+    .filter((site) => !inUse.has(site.id) && calendars.has(site.id))
+    .map((site) => ({
+      siteId: site.id,
+      siteName: site.name,
+      today: calendars.get(site.id)!.localDateOf(now),
+      inUse: false,
+      missedToday: [] as string[],
+      latePlans: [] as { kind: "WEEKLY" | "MONTHLY"; period: string; state: "late" | "missing" }[],
+    }));
   const plan = sites.flatMap((site) => {
+    if (!inUse.has(site.id)) return [];
     const calendar = calendars.get(site.id);
     if (!calendar) return [];
     const today = calendar.localDateOf(now);
@@ -41,7 +58,7 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
       },
     ];
   });
-  if (plan.length === 0) return [];
+  if (plan.length === 0) return notInUse;
   const ids = plan.map((p) => p.site.id);
   const first = plan.map((p) => p.first).sort()[0]!;
   const last = plan
@@ -49,11 +66,7 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
     .sort()
     .at(-1)!;
   const periodKeys = plan.flatMap((p) => p.windows.map((w) => w.periodKey));
-  const [used, days, areas, checks, series, plans] = await Promise.all([
-    // The sites with a recorded day (an EXISTS per site; Prisma's `distinct` would read every day).
-    db.site
-      .findMany({ where: { id: { in: ids }, cleaningDays: { some: {} } }, select: { id: true } })
-      .then((rows) => rows.map((r) => ({ siteId: r.id }))),
+  const [days, areas, checks, series, plans] = await Promise.all([
     db.cleaningDay.findMany({
       where: { OR: plan.map((p) => ({ siteId: p.site.id, date: dateColumn(p.today) })) },
       select: { siteId: true, reportSentAt: true, steps: { select: { step: true, recordedAt: true } } },
@@ -87,8 +100,7 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
       select: { siteId: true, kind: true, period: true, submittedAt: true },
     }),
   ]);
-  const inUse = new Set(used.map((d) => d.siteId));
-  return plan.map(({ site, calendar, today, windows, periods, first: siteFirst, last: siteLast }) => {
+  const alerts = plan.map(({ site, calendar, today, windows, periods, first: siteFirst, last: siteLast }) => {
     const day = days.find((d) => d.siteId === site.id);
     const siteAreas = new Set(areas.filter((a) => a.siteId === site.id).map((a) => a.id));
     const facts = {
@@ -115,6 +127,7 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
       const state = planState(dueAt, found?.submittedAt ?? null, now);
       return state === "late" || state === "missing" ? [{ kind, period, state }] : [];
     });
-    return { siteId: site.id, siteName: site.name, today, inUse: inUse.has(site.id), missedToday, latePlans };
+    return { siteId: site.id, siteName: site.name, today, inUse: true, missedToday, latePlans };
   });
+  return [...alerts, ...notInUse];
 }
