@@ -226,12 +226,14 @@ async function scoresBySite(sites: Site[], months: MonthKey[], now: Date, option
     WITH schedule (site_id, month, at, ended) AS (
       VALUES ${Prisma.join(schedule.map((r) => Prisma.sql`(${r.siteId}, ${r.month}, ${sqlInstant(r.at)}, ${r.ended}::boolean)`))}
     ),
+    candidate AS MATERIALIZED (${mayBeDueIds(siteIds, months)}),
     due AS (
+      -- From the candidates, each unit found by its key and its site's index (not every unit hashed).
       SELECT s.site_id, s.month, s.ended, u.id AS unit_id
-        FROM schedule s
-        JOIN "Unit" u ON u."siteId" = s.site_id
-       WHERE u.id IN (${mayBeDueIds(siteIds, months)})
-         AND COALESCE(
+        FROM candidate c
+        JOIN "Unit" u ON u.id = c.id AND u."siteId" IN (${Prisma.join(siteIds)})
+        JOIN schedule s ON s.site_id = u."siteId"
+       WHERE COALESCE(
                (SELECT h.status FROM "UnitStatusChange" h
                  WHERE h."unitId" = u.id AND h."changedAt" <= s.at
                  ORDER BY h."changedAt" DESC LIMIT 1),
@@ -249,11 +251,10 @@ async function scoresBySite(sites: Site[], months: MonthKey[], now: Date, option
            -- R-VAC-1: records by a substitute count in the score as any other, and are shown beside it.
            (count(*) FILTER (WHERE r."substituteReason" IS NOT NULL))::int AS substitutes
       FROM due d
-      -- The months' records of the sites, read by the (site, month) index: joined by unit alone the planner
-      -- walked each unit's three years of records.
-      LEFT JOIN (SELECT r.id, r."unitId", r.month, r.state, r."substituteReason" FROM "VacantCleaningRecord" r
-                  WHERE r."siteId" IN (${Prisma.join(siteIds)}) AND r.month IN (${Prisma.join(months)})) r
-             ON r."unitId" = d.unit_id AND r.month = d.month
+      -- Each due unit's record of the month by the (unit, month) key. As a plain join the planner looked
+      -- records up by unit alone and walked each unit's three years of months (LIMIT 1 keeps it a lookup).
+      LEFT JOIN LATERAL (SELECT r.id, r.state, r."substituteReason" FROM "VacantCleaningRecord" r
+                          WHERE r."unitId" = d.unit_id AND r.month = d.month LIMIT 1) r ON TRUE
      GROUP BY d.site_id, d.month`,
     // R-VAC-1: vacant units now without a dedicated cleaner (the month view's table).
     options.withoutCleaner && siteIds.length > 0
