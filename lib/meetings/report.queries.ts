@@ -31,7 +31,12 @@ import {
  */
 export async function resolveReportSite(actor: Actor, requested: string | undefined) {
   if (requested && !actor.siteIds.includes(requested)) throw new AccessError("not_found");
-  const sites = await sitesWith(actor.siteIds, "id", "code", "name", "timeZone");
+  // The report pages read the replica, their sites included (tests/integration/replica.test.ts).
+  const sites = await reportDb.site.findMany({
+    where: { id: { in: actor.siteIds } },
+    select: { id: true, code: true, name: true, timeZone: true },
+    orderBy: { code: "asc" },
+  });
   const site = sites.find((s) => s.id === requested) ?? sites[0];
   if (!site) throw new AccessError("not_found");
   return { sites, site };
