@@ -3,9 +3,7 @@
  * UTC midnight of that day. These two are the only crossing between that value and a `LocalDate`;
  * neither involves any time zone (the day is already the site's local day).
  */
-import { dayNumberOf, localDateFromDayNumber, type LocalDate } from "./local-date";
-
-const MS_PER_DAY = 86_400_000;
+import { MS_PER_DAY, dayNumberOf, localDateFromDayNumber, type LocalDate } from "./local-date";
 
 /** 'YYYY-MM-DD' → the value Prisma writes into (or compares with) a `@db.Date` column. */
 export function dateColumn(date: LocalDate): Date {

@@ -14,7 +14,7 @@ export type LocalDate = string;
 /** 0 = Sunday … 6 = Saturday, like `Date#getDay()`, but for the local date itself. */
 export type DayOfWeek = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function pad(value: number, width = 2): string {

@@ -19,11 +19,13 @@ import { dayItems, firstOfMonth, mondayOf, planState, type DayStep } from "./rul
  */
 export async function cleaningSupervisionAlerts(siteIds: string[], now = new Date()) {
   if (siteIds.length === 0) return [];
-  // The sites with a recorded day (an EXISTS per site; Prisma's `distinct` would read every day).
-  const inUse = new Set(
-    (await db.site.findMany({ where: { id: { in: siteIds }, cleaningDays: { some: {} } }, select: { id: true } })).map((r) => r.id),
-  );
-  const [sites, calendars] = await Promise.all([sitesByIds(siteIds), loadSiteCalendars(siteIds)]);
+  const [used, sites, calendars] = await Promise.all([
+    // The sites with a recorded day (an EXISTS per site; Prisma's `distinct` would read every day).
+    db.site.findMany({ where: { id: { in: siteIds }, cleaningDays: { some: {} } }, select: { id: true } }),
+    sitesByIds(siteIds),
+    loadSiteCalendars(siteIds),
+  ]);
+  const inUse = new Set(used.map((r) => r.id));
   const notInUse = sites
     .filter((site) => !inUse.has(site.id) && calendars.has(site.id))
     .map((site) => ({
