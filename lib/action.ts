@@ -1,5 +1,4 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getActor, type Actor } from "@/lib/auth/actor";
 import { AccessError } from "@/lib/auth/guard";
@@ -31,8 +30,6 @@ export interface MutationDef<S extends z.ZodType, R> {
   name: ActionName;
   schema: S;
   run: (actor: Actor, input: z.output<S>) => Promise<R>;
-  /** Paths whose cached render changes after success. */
-  revalidate?: string[];
   successKey?: string;
 }
 
@@ -69,13 +66,6 @@ export async function runMutation<S extends z.ZodType, R>(def: MutationDef<S, R>
     }
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return refuse("conflict", "errors.duplicate");
     throw err;
-  }
-  for (const path of def.revalidate ?? []) {
-    try {
-      revalidatePath(path);
-    } catch {
-      // Outside a request (scripts, tests) there is no cache to revalidate.
-    }
   }
   return { ok: true, data, message: def.successKey ? t(def.successKey) : undefined };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-controls";
@@ -10,11 +11,16 @@ import { ResetPasswordSchema } from "@/lib/registry/user.schema";
 
 export function ResetPasswordForm(props: { userId: string; action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const t = useTranslations("users");
+  const router = useRouter();
   const { form, onSubmit, formError, formMessage, errorOf, busy } = useActionForm({
     schema: ResetPasswordSchema,
     action: props.action,
     defaultValues: { id: props.userId, password: "" },
-    onSuccess: () => form.reset({ id: props.userId, password: "" }),
+    onSuccess: () => {
+      form.reset({ id: props.userId, password: "" });
+      // The user's page shows that a new password must be chosen.
+      router.refresh();
+    },
   });
   return (
     <form onSubmit={onSubmit} className="flex max-w-md flex-col gap-2" noValidate>

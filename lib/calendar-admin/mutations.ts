@@ -18,7 +18,6 @@ import { DeleteOverrideSchema, OfficialYearSchema, SetOverrideSchema } from "./s
 export const setCalendarOverride = defineMutation({
   name: "setCalendarOverrideAction",
   schema: SetOverrideSchema,
-  revalidate: ["/calendar"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -64,7 +63,6 @@ export const setCalendarOverride = defineMutation({
 export const deleteCalendarOverride = defineMutation({
   name: "deleteCalendarOverrideAction",
   schema: DeleteOverrideSchema,
-  revalidate: ["/calendar"],
   successKey: "calendar.deleted",
   async run(actor: Actor, input) {
     const row = await db.calendarOverride.findFirst({
@@ -95,7 +93,6 @@ export const deleteCalendarOverride = defineMutation({
 export const saveOfficialYear = defineMutation({
   name: "saveOfficialYearAction",
   schema: OfficialYearSchema,
-  revalidate: ["/calendar"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     await checkOfficialYear(input);

@@ -39,7 +39,6 @@ const audited = (c: {
 export const createChatChannel = defineMutation({
   name: "createChatChannelAction",
   schema: CreateChatChannelSchema,
-  revalidate: [PAGE],
   successKey: "chatChannels.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -103,7 +102,6 @@ async function loadChannel(actor: Actor, channelId: string) {
 export const updateChatChannel = defineMutation({
   name: "updateChatChannelAction",
   schema: UpdateChatChannelSchema,
-  revalidate: [PAGE],
   successKey: "chatChannels.saved",
   async run(actor: Actor, input) {
     const before = await loadChannel(actor, input.channelId);
@@ -148,7 +146,6 @@ export const updateChatChannel = defineMutation({
 export const deleteChatChannel = defineMutation({
   name: "deleteChatChannelAction",
   schema: ChatChannelIdSchema,
-  revalidate: [PAGE],
   successKey: "chatChannels.deleted",
   async run(actor: Actor, input) {
     const before = await loadChannel(actor, input.channelId);
@@ -174,7 +171,6 @@ export const deleteChatChannel = defineMutation({
 export const sendTestChatMessage = defineMutation({
   name: "sendTestChatMessageAction",
   schema: ChatChannelIdSchema,
-  revalidate: [PAGE],
   successKey: "chatChannels.testSent",
   async run(actor: Actor, input) {
     const channel = await loadChannel(actor, input.channelId);

@@ -15,7 +15,6 @@ import { SaveChecklistTemplateSchema } from "./schema";
 export const saveChecklistTemplate = defineMutation({
   name: "saveChecklistTemplateAction",
   schema: SaveChecklistTemplateSchema,
-  revalidate: ["/checklists", "/inspections"],
   successKey: "checklists.saved",
   async run(actor: Actor, input) {
     return db.$transaction(async (tx) => {

@@ -21,7 +21,6 @@ import { composeReport, loadDayRecords } from "./day.queries";
 import { canRecordOn } from "./rules";
 import { ReadReportSchema, RecordOpinionSchema, RecordStepSchema, ReportDamageSchema, SendReportSchema } from "./schema";
 
-const PATHS = ["/cleaning"];
 /**
  * Today (site time) at one of the actor's sites, for the cleaning supervisor (R-INS-1's duty): refused
  * on a day without a supervisor's day — a holiday or an ordinary weekend (R-CAL-1).
@@ -60,7 +59,6 @@ async function openDay(tx: Tx, siteId: string, date: LocalDate) {
 export const recordCleaningStep = defineMutation({
   name: "recordCleaningStepAction",
   schema: RecordStepSchema,
-  revalidate: PATHS,
   successKey: "cleaningSupervision.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -126,7 +124,6 @@ export const recordCleaningStep = defineMutation({
 export const recordCleaningOpinion = defineMutation({
   name: "recordCleaningOpinionAction",
   schema: RecordOpinionSchema,
-  revalidate: [...PATHS, "/complaints"],
   successKey: "cleaningSupervision.opinionSaved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -197,7 +194,6 @@ export const recordCleaningOpinion = defineMutation({
 export const reportCleaningDamage = defineMutation({
   name: "reportCleaningDamageAction",
   schema: ReportDamageSchema,
-  revalidate: [...PATHS, "/work-orders"],
   successKey: "cleaningSupervision.damageSaved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -319,7 +315,6 @@ async function reportNotifications(
 export const sendCleaningReport = defineMutation({
   name: "sendCleaningReportAction",
   schema: SendReportSchema,
-  revalidate: PATHS,
   successKey: "cleaningSupervision.reportSent",
   async run(actor: Actor, input) {
     const { site, calendar, date, now } = await today(actor, input.siteId);
@@ -354,7 +349,6 @@ export const sendCleaningReport = defineMutation({
 export const readCleaningReport = defineMutation({
   name: "readCleaningReportAction",
   schema: ReadReportSchema,
-  revalidate: PATHS,
   successKey: "cleaningSupervision.reportRead",
   async run(actor: Actor, input) {
     const day = await db.cleaningDay.findFirst({

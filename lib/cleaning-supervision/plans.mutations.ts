@@ -12,8 +12,6 @@ import { cleaningMeetings, dueOf } from "./plans.queries";
 import { monthEndDue, periodProblem } from "./rules";
 import { InstructMonthlyReportSchema, SubmitMonthlyReportSchema, SubmitPlanSchema } from "./schema";
 
-const PATHS = ["/cleaning/plans"];
-
 /** The site's calendar and today's date there, for a cleaning supervisor of the site. */
 async function siteToday(actor: Actor, siteId: string) {
   assertSite(actor, siteId);
@@ -32,7 +30,6 @@ async function siteToday(actor: Actor, siteId: string) {
 export const submitCleaningPlan = defineMutation({
   name: "submitCleaningPlanAction",
   schema: SubmitPlanSchema,
-  revalidate: PATHS,
   successKey: "cleaningSupervision.planSaved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -110,7 +107,6 @@ export const submitCleaningPlan = defineMutation({
 export const submitCleaningMonthlyReport = defineMutation({
   name: "submitCleaningMonthlyReportAction",
   schema: SubmitMonthlyReportSchema,
-  revalidate: PATHS,
   successKey: "cleaningSupervision.monthlySaved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -170,7 +166,6 @@ export const submitCleaningMonthlyReport = defineMutation({
 export const instructCleaningMonthlyReport = defineMutation({
   name: "instructCleaningMonthlyReportAction",
   schema: InstructMonthlyReportSchema,
-  revalidate: PATHS,
   successKey: "cleaningSupervision.instructionSaved",
   async run(actor: Actor, input) {
     const report = await db.cleaningMonthlyReport.findFirst({

@@ -180,7 +180,6 @@ export async function insertComplaint(tx: Tx, actor: Actor, intake: Awaited<Retu
 export const createComplaint = defineMutation({
   name: "createComplaintAction",
   schema: CreateComplaintSchema,
-  revalidate: ["/complaints", "/dashboard"],
   successKey: "complaints.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -203,7 +202,6 @@ export const createComplaint = defineMutation({
 export const startRectification = defineMutation({
   name: "startRectificationAction",
   schema: StartRectificationSchema,
-  revalidate: ["/complaints", "/dashboard"],
   successKey: "complaints.stepSaved",
   async run(actor: Actor, input) {
     const c = await loadComplaint(actor, input.complaintId);
@@ -222,7 +220,6 @@ export const startRectification = defineMutation({
 export const recordRectification = defineMutation({
   name: "recordRectificationAction",
   schema: RecordRectificationSchema,
-  revalidate: ["/complaints", "/dashboard"],
   successKey: "complaints.stepSaved",
   async run(actor: Actor, input) {
     const c = await loadComplaint(actor, input.complaintId);
@@ -263,7 +260,6 @@ export const recordRectification = defineMutation({
 export const closeComplaint = defineMutation({
   name: "closeComplaintAction",
   schema: CloseComplaintSchema,
-  revalidate: ["/complaints", "/dashboard"],
   successKey: "complaints.stepSaved",
   async run(actor: Actor, input) {
     const c = await loadComplaint(actor, input.complaintId);

@@ -84,7 +84,6 @@ export async function completeRevisit(
 export const recordRevisit = defineMutation({
   name: "recordRevisitAction",
   schema: RecordRevisitSchema,
-  revalidate: ["/complaints", "/dashboard"],
   successKey: "complaints.stepSaved",
   async run(actor: Actor, input) {
     const c = await loadComplaint(actor, input.complaintId);

@@ -17,8 +17,6 @@ import { SubmitCanteenCheckSchema, SubmitWeeklyDocSchema } from "./schema";
 type Tx = Prisma.TransactionClient;
 type CheckInput = z.output<typeof SubmitCanteenCheckSchema>;
 
-const REVALIDATE = ["/contractors/canteen", "/contractors"];
-
 async function siteOf(actor: Actor, siteId: string) {
   assertSite(actor, siteId);
   return db.site.findUniqueOrThrow({ where: { id: siteId }, select: { id: true, name: true, timeZone: true } });
@@ -34,7 +32,6 @@ async function siteOf(actor: Actor, siteId: string) {
 export const submitCanteenCheck = defineMutation({
   name: "submitCanteenCheckAction",
   schema: SubmitCanteenCheckSchema,
-  revalidate: REVALIDATE,
   successKey: "contractors.canteen.saved",
   async run(actor: Actor, input) {
     return createOnce(actor, {
@@ -159,7 +156,6 @@ async function notifyManagers(tx: Tx, e: { checkId: string; siteId: string; site
 export const submitWeeklyDoc = defineMutation({
   name: "submitWeeklyDocAction",
   schema: SubmitWeeklyDocSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     return createOnce(actor, {

@@ -8,7 +8,6 @@ import { claimFiles } from "@/lib/files/claim";
 import { createOnce } from "@/lib/idempotency";
 import { RecordTrainingSchema, RecordViolationResponseSchema, RecordViolationSchema } from "./schema";
 
-const REVALIDATE = ["/contractors/training", "/contractors/violations", "/contractors/assessment"];
 /** Records of past events may be entered up to a year late, never for a day still to come. */
 const MAX_DAYS_BACK = 366;
 
@@ -34,7 +33,6 @@ function assertPastDate(date: string, timeZone: string, field: string) {
 export const recordTraining = defineMutation({
   name: "recordTrainingAction",
   schema: RecordTrainingSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     return createOnce(actor, {
@@ -88,7 +86,6 @@ export const recordTraining = defineMutation({
 export const recordViolation = defineMutation({
   name: "recordViolationAction",
   schema: RecordViolationSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     return createOnce(actor, {
@@ -155,7 +152,6 @@ export const recordViolation = defineMutation({
 export const recordViolationResponse = defineMutation({
   name: "recordViolationResponseAction",
   schema: RecordViolationResponseSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const violation = await db.contractorViolation.findFirst({

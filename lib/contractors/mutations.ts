@@ -10,7 +10,6 @@ import { createOnce } from "@/lib/idempotency";
 import { expiryBeforeIssue } from "./rules";
 import { CreateContractorSchema, CreateStaffSchema, RecordCertificateSchema, UpdateContractorSchema, UpdateStaffSchema } from "./schema";
 
-const REVALIDATE = ["/contractors", "/contractors/canteen"];
 const CONTRACTOR_AUDITED = {
   name: true,
   contractStart: true,
@@ -53,7 +52,6 @@ async function assertContractorNameFree(siteId: string, name: string, exceptId?:
 export const createContractor = defineMutation({
   name: "createContractorAction",
   schema: CreateContractorSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -78,7 +76,6 @@ export const createContractor = defineMutation({
 export const updateContractor = defineMutation({
   name: "updateContractorAction",
   schema: UpdateContractorSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const { kind: _kind, ...before } = await loadContractor(actor, input.id);
@@ -118,7 +115,6 @@ export const updateContractor = defineMutation({
 export const createContractorStaff = defineMutation({
   name: "createContractorStaffAction",
   schema: CreateStaffSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const contractor = await loadContractor(actor, input.contractorId);
@@ -157,7 +153,6 @@ export const createContractorStaff = defineMutation({
 export const updateContractorStaff = defineMutation({
   name: "updateContractorStaffAction",
   schema: UpdateStaffSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.cleaner.findFirst({
@@ -205,7 +200,6 @@ export const updateContractorStaff = defineMutation({
 export const recordHealthCertificate = defineMutation({
   name: "recordHealthCertificateAction",
   schema: RecordCertificateSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     return createOnce(actor, {

@@ -13,8 +13,6 @@ import { createOnce } from "@/lib/idempotency";
 import { DEFAULT_RETENTION_DAYS, disposableFrom, disposalProblem, foundOnProblem, keepUntilOf } from "./rules";
 import { ClaimFoundItemSchema, DisposeFoundItemSchema, FoundItemSettingsSchema, RegisterFoundItemSchema } from "./schema";
 
-const PATHS = ["/found-items"];
-
 /**
  * R-LOST-1 (§7.8): client service registers an item handed in from the garbage room. It gets the
  * site's next found-item number of the day (printed on its label) and the keeping period the site has
@@ -23,7 +21,6 @@ const PATHS = ["/found-items"];
 export const registerFoundItem = defineMutation({
   name: "registerFoundItemAction",
   schema: RegisterFoundItemSchema,
-  revalidate: PATHS,
   successKey: "foundItems.registered",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -122,7 +119,6 @@ async function loadItem(actor: Actor, itemId: string) {
 export const claimFoundItem = defineMutation({
   name: "claimFoundItemAction",
   schema: ClaimFoundItemSchema,
-  revalidate: PATHS,
   successKey: "foundItems.claimed",
   async run(actor: Actor, input) {
     const item = await loadItem(actor, input.itemId);
@@ -178,7 +174,6 @@ export const claimFoundItem = defineMutation({
 export const disposeFoundItem = defineMutation({
   name: "disposeFoundItemAction",
   schema: DisposeFoundItemSchema,
-  revalidate: PATHS,
   successKey: "foundItems.disposed",
   async run(actor: Actor, input) {
     const item = await loadItem(actor, input.itemId);
@@ -227,7 +222,6 @@ export const disposeFoundItem = defineMutation({
 export const saveFoundItemSettings = defineMutation({
   name: "saveFoundItemSettingsAction",
   schema: FoundItemSettingsSchema,
-  revalidate: ["/found-items", "/found-items/settings"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);

@@ -27,7 +27,6 @@ function refusal(reason: GateRefusal) {
 export const releaseGoodsPass = defineMutation({
   name: "releaseGoodsPassAction",
   schema: ReleaseGoodsPassSchema,
-  revalidate: ["/gate", "/goods-passes"],
   successKey: "gate.released",
   async run(actor: Actor, input) {
     const pass = await db.goodsPass.findFirst({

@@ -91,7 +91,6 @@ async function checkReferences(actor: Actor, input: CreateGoodsPassValues) {
 export const createGoodsPass = defineMutation({
   name: "createGoodsPassAction",
   schema: CreateGoodsPassSchema,
-  revalidate: ["/goods-passes"],
   successKey: "goodsPasses.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);

@@ -61,7 +61,6 @@ async function leavePending(tx: Tx, passId: string, data: Prisma.GoodsPassUpdate
 export const approveGoodsPass = defineMutation({
   name: "approveGoodsPassAction",
   schema: ApproveGoodsPassSchema,
-  revalidate: ["/goods-passes", "/gate"],
   successKey: "gate.stamp.approved",
   async run(actor: Actor, input) {
     const pass = await loadPendingCandidate(actor, input.passId);
@@ -133,7 +132,6 @@ export const approveGoodsPass = defineMutation({
 export const rejectGoodsPass = defineMutation({
   name: "rejectGoodsPassAction",
   schema: RejectGoodsPassSchema,
-  revalidate: ["/goods-passes", "/gate"],
   successKey: "gate.stamp.rejected",
   async run(actor: Actor, input) {
     const pass = await loadPendingCandidate(actor, input.passId);

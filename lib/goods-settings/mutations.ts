@@ -18,7 +18,6 @@ const HAZARD_LIST_ID = "company";
 export const saveHazardTerms = defineMutation({
   name: "saveHazardTermsAction",
   schema: SaveHazardTermsSchema,
-  revalidate: ["/goods-settings", "/goods-passes"],
   successKey: "goodsSettings.hazards.saved",
   async run(actor: Actor, input) {
     const terms = input.terms.map((t) => t.trim());
@@ -67,7 +66,6 @@ export const saveHazardTerms = defineMutation({
 export const saveLoadingRoute = defineMutation({
   name: "saveLoadingRouteAction",
   schema: SaveLoadingRouteSchema,
-  revalidate: ["/goods-settings", "/goods-passes"],
   successKey: "goodsSettings.routes.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);

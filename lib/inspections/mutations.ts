@@ -24,7 +24,6 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && new Set(a
 export const submitInspection = defineMutation({
   name: "submitInspectionAction",
   schema: SubmitInspectionSchema,
-  revalidate: ["/inspections", "/work-orders"],
   successKey: "inspections.saved",
   async run(actor: Actor, input) {
     return createOnce<{ id: string; failures: number; workOrders?: string[] }>(actor, {

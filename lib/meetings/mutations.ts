@@ -18,7 +18,6 @@ import { ConfirmMeetingSchema, RecordAttendanceSchema, SaveMinutesSchema, Schedu
 export const scheduleMeeting = defineMutation({
   name: "scheduleMeetingAction",
   schema: ScheduleMeetingSchema,
-  revalidate: ["/meetings"],
   successKey: "meetings.scheduled",
   async run(actor, input) {
     const series = await db.meetingSeries.findUnique({

@@ -40,7 +40,6 @@ async function staffOfSite(siteId: string, userId: string, field: string) {
 export const updateSeries = defineMutation({
   name: "updateSeriesAction",
   schema: UpdateSeriesSchema,
-  revalidate: ["/meetings"],
   successKey: "meetings.seriesSaved",
   async run(actor, input) {
     const before = await seriesFor(actor, input.seriesId);
@@ -91,7 +90,6 @@ export const updateSeries = defineMutation({
 export const addParticipant = defineMutation({
   name: "addParticipantAction",
   schema: AddParticipantSchema,
-  revalidate: ["/meetings"],
   successKey: "meetings.participantAdded",
   async run(actor, input) {
     const series = await seriesFor(actor, input.seriesId);
@@ -144,7 +142,6 @@ export const addParticipant = defineMutation({
 export const setParticipantActive = defineMutation({
   name: "setParticipantActiveAction",
   schema: SetParticipantActiveSchema,
-  revalidate: ["/meetings"],
   successKey: "meetings.participantSaved",
   async run(actor, input) {
     const participant = await db.meetingParticipant.findUnique({

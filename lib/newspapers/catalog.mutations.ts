@@ -8,8 +8,6 @@ import { db } from "@/lib/db";
 import { createOnce } from "@/lib/idempotency";
 import { SubscriptionSchema, TitleSchema, UpdateSubscriptionSchema, UpdateTitleSchema } from "./schema";
 
-const PATHS = ["/newspapers", "/newspapers/titles", "/newspapers/subscriptions"];
-
 async function assertTitleNameFree(siteId: string, name: string, exceptId?: string) {
   const clash = await db.newspaperTitle.findFirst({
     where: { siteId, name, id: exceptId ? { not: exceptId } : undefined },
@@ -21,7 +19,6 @@ async function assertTitleNameFree(siteId: string, name: string, exceptId?: stri
 export const createNewspaperTitle = defineMutation({
   name: "createNewspaperTitleAction",
   schema: TitleSchema,
-  revalidate: PATHS,
   successKey: "newspapers.titles.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -38,7 +35,6 @@ export const createNewspaperTitle = defineMutation({
 export const updateNewspaperTitle = defineMutation({
   name: "updateNewspaperTitleAction",
   schema: UpdateTitleSchema,
-  revalidate: PATHS,
   successKey: "newspapers.titles.updated",
   async run(actor: Actor, input) {
     const before = await db.newspaperTitle.findFirst({
@@ -69,7 +65,6 @@ export const updateNewspaperTitle = defineMutation({
 export const createNewspaperSubscription = defineMutation({
   name: "createNewspaperSubscriptionAction",
   schema: SubscriptionSchema,
-  revalidate: PATHS,
   successKey: "newspapers.subscriptions.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -117,7 +112,6 @@ export const createNewspaperSubscription = defineMutation({
 export const updateNewspaperSubscription = defineMutation({
   name: "updateNewspaperSubscriptionAction",
   schema: UpdateSubscriptionSchema,
-  revalidate: PATHS,
   successKey: "newspapers.subscriptions.updated",
   async run(actor: Actor, input) {
     const before = await db.newspaperSubscription.findFirst({

@@ -11,8 +11,6 @@ import { createOnce } from "@/lib/idempotency";
 import { allocateCopies, checkClose, distributionOrder, receiptDateProblem, tallyDeliveries } from "./rules";
 import { CloseDaySchema, HandOverSchema, ReceiptSchema } from "./schema";
 
-const PATHS = ["/newspapers", "/newspapers/days"];
-
 /** The subscriptions of active titles running on `date`, in distribution order (R-NEWS-2). */
 async function subscriptionsOn(siteId: string, date: string) {
   const on = dateColumn(date);
@@ -50,7 +48,6 @@ async function subscriptionsOn(siteId: string, date: string) {
 export const receiveNewspapers = defineMutation({
   name: "receiveNewspapersAction",
   schema: ReceiptSchema,
-  revalidate: PATHS,
   successKey: "newspapers.receipt.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -157,7 +154,6 @@ async function loadDay(actor: Actor, dayId: string) {
 export const handOverNewspapers = defineMutation({
   name: "handOverNewspapersAction",
   schema: HandOverSchema,
-  revalidate: PATHS,
   successKey: "newspapers.handOver.saved",
   async run(actor: Actor, input) {
     const day = await loadDay(actor, input.dayId);
@@ -190,7 +186,6 @@ export const handOverNewspapers = defineMutation({
 export const closeNewspaperDay = defineMutation({
   name: "closeNewspaperDayAction",
   schema: CloseDaySchema,
-  revalidate: PATHS,
   successKey: "newspapers.close.saved",
   async run(actor: Actor, input) {
     const day = await loadDay(actor, input.dayId);

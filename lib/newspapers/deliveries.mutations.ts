@@ -11,7 +11,6 @@ import type { NewspaperDeliveryState } from "@/lib/generated/prisma/enums";
 import { DeliverSchema, HoldSchema, PickUpSchema } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-const PATHS = ["/newspapers", "/newspapers/days"];
 
 async function loadDelivery(actor: Actor, deliveryId: string) {
   const delivery = await db.newspaperDelivery.findFirst({
@@ -107,7 +106,6 @@ async function step(
 export const deliverNewspaper = defineMutation({
   name: "deliverNewspaperAction",
   schema: DeliverSchema,
-  revalidate: PATHS,
   successKey: "newspapers.delivery.delivered",
   async run(actor: Actor, input) {
     // A replay (the phone's queue resending after a lost answer) finds its own signature on the delivery:
@@ -138,7 +136,6 @@ export const deliverNewspaper = defineMutation({
 export const holdNewspaper = defineMutation({
   name: "holdNewspaperAction",
   schema: HoldSchema,
-  revalidate: PATHS,
   successKey: "newspapers.delivery.held",
   async run(actor: Actor, input) {
     const delivery = await pendingDelivery(actor, input.deliveryId);
@@ -156,7 +153,6 @@ export const holdNewspaper = defineMutation({
 export const pickUpNewspaper = defineMutation({
   name: "pickUpNewspaperAction",
   schema: PickUpSchema,
-  revalidate: PATHS,
   successKey: "newspapers.held.pickedUp",
   async run(actor: Actor, input) {
     const delivery = await loadDelivery(actor, input.deliveryId);

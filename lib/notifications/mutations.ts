@@ -11,7 +11,6 @@ export const MarkNotificationsReadSchema = z.strictObject({ ids: z.array(id()).m
 export const markNotificationsRead = defineMutation({
   name: "markNotificationsReadAction",
   schema: MarkNotificationsReadSchema,
-  revalidate: ["/notifications"],
   async run(actor: Actor, input) {
     // The userId condition is the whole authorization: ids of other users' rows simply match nothing.
     const { count } = await db.notification.updateMany({

@@ -20,7 +20,6 @@ async function assertNameFree(siteId: string, v: { building: string; floor: stri
 export const createArea = defineMutation({
   name: "createAreaAction",
   schema: CreateAreaSchema,
-  revalidate: ["/registry/areas"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -44,7 +43,6 @@ export const createArea = defineMutation({
 export const updateArea = defineMutation({
   name: "updateAreaAction",
   schema: UpdateAreaSchema,
-  revalidate: ["/registry/areas"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.area.findFirst({

@@ -20,7 +20,6 @@ async function assertNameFree(siteId: string, name: string, exceptId?: string) {
 export const createDepartment = defineMutation({
   name: "createDepartmentAction",
   schema: CreateDepartmentSchema,
-  revalidate: ["/registry/departments"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -43,7 +42,6 @@ export const createDepartment = defineMutation({
 export const updateDepartment = defineMutation({
   name: "updateDepartmentAction",
   schema: UpdateDepartmentSchema,
-  revalidate: ["/registry/departments"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.department.findFirst({

@@ -33,7 +33,6 @@ function siteData(input: z.output<typeof UpdateSiteSchema>) {
 export const createSite = defineMutation({
   name: "createSiteAction",
   schema: CreateSiteSchema,
-  revalidate: ["/registry/sites"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     if (await db.site.findUnique({ where: { code: input.code }, select: { id: true } }))
@@ -50,7 +49,6 @@ export const createSite = defineMutation({
 export const updateSite = defineMutation({
   name: "updateSiteAction",
   schema: UpdateSiteSchema,
-  revalidate: ["/registry/sites"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.site.findFirst({

@@ -23,7 +23,6 @@ async function assertNameFree(siteId: string, name: string, exceptId?: string) {
 export const createTenant = defineMutation({
   name: "createTenantAction",
   schema: CreateTenantSchema,
-  revalidate: ["/registry/tenants"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -49,7 +48,6 @@ export const createTenant = defineMutation({
 export const updateTenant = defineMutation({
   name: "updateTenantAction",
   schema: UpdateTenantSchema,
-  revalidate: ["/registry/tenants"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.tenant.findFirst({

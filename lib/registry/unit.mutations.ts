@@ -36,7 +36,6 @@ async function assertCodeFree(siteId: string, code: string, exceptId?: string) {
 export const createUnit = defineMutation({
   name: "createUnitAction",
   schema: CreateUnitSchema,
-  revalidate: ["/registry/units"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -57,7 +56,6 @@ export const createUnit = defineMutation({
 export const updateUnit = defineMutation({
   name: "updateUnitAction",
   schema: UpdateUnitSchema,
-  revalidate: ["/registry/units"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.unit.findFirst({

@@ -25,7 +25,6 @@ export function assertPasswordAcceptable(password: string, username: string, fie
 export const createUser = defineMutation({
   name: "createUserAction",
   schema: CreateUserSchema,
-  revalidate: ["/admin/users"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertPasswordAcceptable(input.password, input.username);
@@ -64,7 +63,6 @@ export const createUser = defineMutation({
 export const updateUser = defineMutation({
   name: "updateUserAction",
   schema: UpdateUserSchema,
-  revalidate: ["/admin/users"],
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.user.findUnique({
@@ -127,7 +125,6 @@ export const updateUser = defineMutation({
 export const resetUserPassword = defineMutation({
   name: "resetUserPasswordAction",
   schema: ResetPasswordSchema,
-  revalidate: ["/admin/users"],
   successKey: "users.passwordReset",
   async run(actor: Actor, input) {
     const user = await db.user.findUnique({ where: { id: input.id }, select: { id: true, username: true } });

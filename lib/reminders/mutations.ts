@@ -10,7 +10,6 @@ export const RunRemindersSchema = z.strictObject({});
 export const runRemindersNow = defineMutation({
   name: "runRemindersAction",
   schema: RunRemindersSchema,
-  revalidate: ["/notifications"],
   async run(actor: Actor) {
     if (actor.siteIds.length === 0) return { sites: 0, reminders: 0, created: 0 };
     return runReminders(new Date(), actor.siteIds);

@@ -12,7 +12,6 @@ import { CreateSignatorySchema, RevokeSignatorySchema } from "./schema";
 export const createSignatory = defineMutation({
   name: "createSignatoryAction",
   schema: CreateSignatorySchema,
-  revalidate: ["/signatories"],
   successKey: "signatories.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -84,7 +83,6 @@ export const createSignatory = defineMutation({
 export const revokeSignatory = defineMutation({
   name: "revokeSignatoryAction",
   schema: RevokeSignatorySchema,
-  revalidate: ["/signatories"],
   successKey: "signatories.revoked",
   async run(actor: Actor, input) {
     const signatory = await db.authorisedSignatory.findFirst({

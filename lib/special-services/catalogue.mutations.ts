@@ -8,7 +8,6 @@ import { saveVersionedRow } from "@/lib/versioning";
 import { DEFAULT_REVISIT_WORKING_DAYS } from "./rules";
 import { CreateSpecialServiceSchema, UpdateServiceSettingsSchema, UpdateSpecialServiceSchema } from "./schema";
 
-const REVALIDATE = ["/special-services", "/special-services/catalogue"];
 const AUDITED = { name: true, unitLabel: true, priceFen: true, description: true, active: true } as const;
 
 async function assertNameFree(siteId: string, name: string, exceptId?: string) {
@@ -23,7 +22,6 @@ async function assertNameFree(siteId: string, name: string, exceptId?: string) {
 export const createSpecialService = defineMutation({
   name: "createSpecialServiceAction",
   schema: CreateSpecialServiceSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -47,7 +45,6 @@ export const createSpecialService = defineMutation({
 export const updateSpecialService = defineMutation({
   name: "updateSpecialServiceAction",
   schema: UpdateSpecialServiceSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.specialService.findFirst({
@@ -85,7 +82,6 @@ export const updateSpecialService = defineMutation({
 export const updateServiceSettings = defineMutation({
   name: "updateServiceSettingsAction",
   schema: UpdateServiceSettingsSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);

@@ -29,8 +29,6 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-const REVALIDATE = ["/special-services", "/dashboard"];
-
 const TIME_ERRORS = {
   future: "specialServices.errors.future",
   too_old: "specialServices.errors.tooOld",
@@ -97,7 +95,6 @@ async function closeIfFinished(tx: Tx, orderId: string): Promise<boolean> {
 export const createServiceOrder = defineMutation({
   name: "createServiceOrderAction",
   schema: CreateServiceOrderSchema,
-  revalidate: REVALIDATE,
   successKey: "specialServices.created",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -169,7 +166,6 @@ export const createServiceOrder = defineMutation({
 export const cancelServiceOrder = defineMutation({
   name: "cancelServiceOrderAction",
   schema: CancelServiceOrderSchema,
-  revalidate: REVALIDATE,
   successKey: "specialServices.stepSaved",
   async run(actor: Actor, input) {
     const order = await loadOrder(actor, input.orderId);
@@ -195,7 +191,6 @@ export const cancelServiceOrder = defineMutation({
 export const recordServiceDone = defineMutation({
   name: "recordServiceDoneAction",
   schema: RecordServiceDoneSchema,
-  revalidate: REVALIDATE,
   successKey: "specialServices.stepSaved",
   async run(actor: Actor, input) {
     const order = await loadOrder(actor, input.orderId);
@@ -262,7 +257,6 @@ export const recordServiceDone = defineMutation({
 export const recordNoticeDelivery = defineMutation({
   name: "recordNoticeDeliveryAction",
   schema: RecordNoticeDeliverySchema,
-  revalidate: REVALIDATE,
   successKey: "specialServices.stepSaved",
   async run(actor: Actor, input) {
     const order = await loadOrder(actor, input.orderId);
@@ -301,7 +295,6 @@ export const recordNoticeDelivery = defineMutation({
 export const recordServiceRevisit = defineMutation({
   name: "recordServiceRevisitAction",
   schema: RecordServiceRevisitSchema,
-  revalidate: REVALIDATE,
   successKey: "specialServices.stepSaved",
   async run(actor: Actor, input) {
     const order = await loadOrder(actor, input.orderId);

@@ -12,8 +12,6 @@ import { CloseRoundSchema, OpenRoundSchema, SaveQuestionnaireSchema } from "./sc
 
 export type Tx = Prisma.TransactionClient;
 
-export const SURVEY_PATHS = ["/surveys", "/dashboard"];
-
 export async function siteCalendar(siteId: string) {
   const calendar = await loadSiteCalendar(siteId);
   if (!calendar) throw new DomainError("not_found", "errors.not_found");
@@ -37,7 +35,6 @@ export async function loadRound(actor: Actor, roundId: string) {
 export const saveQuestionnaire = defineMutation({
   name: "saveSurveyQuestionnaireAction",
   schema: SaveQuestionnaireSchema,
-  revalidate: ["/surveys"],
   successKey: "surveys.questionnaireSaved",
   async run(actor: Actor, input) {
     return db.$transaction(async (tx) => {
@@ -75,7 +72,6 @@ export const saveQuestionnaire = defineMutation({
 export const openRound = defineMutation({
   name: "openSurveyRoundAction",
   schema: OpenRoundSchema,
-  revalidate: ["/surveys"],
   successKey: "surveys.roundOpened",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -131,7 +127,6 @@ export const openRound = defineMutation({
 export const closeRound = defineMutation({
   name: "closeSurveyRoundAction",
   schema: CloseRoundSchema,
-  revalidate: ["/surveys"],
   successKey: "surveys.roundClosed",
   async run(actor: Actor, input) {
     const round = await loadRound(actor, input.roundId);

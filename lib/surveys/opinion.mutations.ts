@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createOnce } from "@/lib/idempotency";
-import { SURVEY_PATHS, siteCalendar, type Tx } from "./mutations";
+import { siteCalendar, type Tx } from "./mutations";
 import { STEP_TO, answerDue, deliveryDue, refusalOf, revisitDue, type SurveyItemState, type SurveyStep } from "./rules";
 import { DeliverOpinionSchema, RecordAnswerSchema, RecordRectificationSchema, SummariseOpinionSchema } from "./schema";
 
@@ -62,7 +62,6 @@ export async function advance(
 export const summariseOpinion = defineMutation({
   name: "summariseSurveyOpinionAction",
   schema: SummariseOpinionSchema,
-  revalidate: SURVEY_PATHS,
   successKey: "surveys.itemCreated",
   async run(actor: Actor, input) {
     return createOnce(actor, {
@@ -127,7 +126,6 @@ export const summariseOpinion = defineMutation({
 export const deliverOpinion = defineMutation({
   name: "deliverSurveyOpinionAction",
   schema: DeliverOpinionSchema,
-  revalidate: SURVEY_PATHS,
   successKey: "surveys.stepSaved",
   async run(actor: Actor, input) {
     const item = await loadItem(actor, input.itemId);
@@ -152,7 +150,6 @@ export const deliverOpinion = defineMutation({
 export const recordAnswer = defineMutation({
   name: "recordSurveyAnswerAction",
   schema: RecordAnswerSchema,
-  revalidate: SURVEY_PATHS,
   successKey: "surveys.stepSaved",
   async run(actor: Actor, input) {
     const item = await loadItem(actor, input.itemId);
@@ -175,7 +172,6 @@ export const recordAnswer = defineMutation({
 export const recordRectification = defineMutation({
   name: "recordSurveyRectificationAction",
   schema: RecordRectificationSchema,
-  revalidate: SURVEY_PATHS,
   successKey: "surveys.stepSaved",
   async run(actor: Actor, input) {
     const item = await loadItem(actor, input.itemId);

@@ -13,7 +13,7 @@ import {
   issueSigningLinkOnce,
   signingLinkView,
 } from "@/lib/signing-links/store";
-import { SURVEY_PATHS, loadRound, type Tx } from "./mutations";
+import { loadRound, type Tx } from "./mutations";
 import { RESPONSE_LINK_TTL_MS, checkAnswerSet, tenantBuilding } from "./rules";
 import { CreateResponseLinkSchema, RecordResponseSchema, type SubmitLinkResponseSchema } from "./schema";
 
@@ -113,7 +113,6 @@ async function writeResponse(
 export const recordResponse = defineMutation({
   name: "recordSurveyResponseAction",
   schema: RecordResponseSchema,
-  revalidate: SURVEY_PATHS,
   successKey: "surveys.responseSaved",
   async run(actor: Actor, input) {
     const round = await loadRound(actor, input.roundId);

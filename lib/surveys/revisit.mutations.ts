@@ -13,7 +13,7 @@ import {
   signingLinkView,
 } from "@/lib/signing-links/store";
 import { putCheckedBytes } from "@/lib/storage";
-import { SURVEY_PATHS, type Tx } from "./mutations";
+import { type Tx } from "./mutations";
 import { advance, assertStep, loadItem } from "./opinion.mutations";
 import type { SurveyItemState } from "./rules";
 import { CreateSurveyRevisitLinkSchema, RecordSurveyRevisitSchema } from "./schema";
@@ -44,7 +44,6 @@ async function completeRevisit(
 export const recordSurveyRevisit = defineMutation({
   name: "recordSurveyRevisitAction",
   schema: RecordSurveyRevisitSchema,
-  revalidate: SURVEY_PATHS,
   successKey: "surveys.stepSaved",
   async run(actor: Actor, input) {
     const item = await loadItem(actor, input.itemId);

@@ -6,7 +6,6 @@ import { auditedCreate, auditedUpdate } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AssignCleanerSchema, CLEANING_SIDE, CreateCleanerSchema, UpdateCleanerSchema } from "./schema";
 
-const REVALIDATE = ["/vacant-units", "/vacant-units/cleaners"];
 const AUDITED = { name: true, company: true, phone: true, active: true } as const;
 
 async function assertNameFree(siteId: string, name: string, exceptId?: string) {
@@ -18,7 +17,6 @@ async function assertNameFree(siteId: string, name: string, exceptId?: string) {
 export const createCleaner = defineMutation({
   name: "createCleanerAction",
   schema: CreateCleanerSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -36,7 +34,6 @@ export const createCleaner = defineMutation({
 export const updateCleaner = defineMutation({
   name: "updateCleanerAction",
   schema: UpdateCleanerSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.cleaner.findFirst({
@@ -68,7 +65,6 @@ export const updateCleaner = defineMutation({
 export const assignUnitCleaner = defineMutation({
   name: "assignUnitCleanerAction",
   schema: AssignCleanerSchema,
-  revalidate: REVALIDATE,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.unit.findFirst({

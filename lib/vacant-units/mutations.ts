@@ -22,7 +22,6 @@ import {
 type Tx = Prisma.TransactionClient;
 type Check = z.output<typeof CleaningCheckSchema>;
 
-const REVALIDATE = ["/vacant-units"];
 const STEP_NOT_ALLOWED = "vacant.errors.stepNotAllowed";
 
 /** A unit of the actor's sites with what the schedule rule needs, or "not found". */
@@ -92,7 +91,6 @@ const failuresOf = (checks: Check[]) => checks.filter((c) => c.result === "FAIL"
 export const submitVacantCleaning = defineMutation({
   name: "submitVacantCleaningAction",
   schema: SubmitCleaningSchema,
-  revalidate: REVALIDATE,
   successKey: "vacant.saved",
   async run(actor: Actor, input) {
     return createOnce(actor, {
@@ -195,7 +193,6 @@ async function loadRecord(actor: Actor, recordId: string) {
 export const resubmitVacantCleaning = defineMutation({
   name: "resubmitVacantCleaningAction",
   schema: ResubmitCleaningSchema,
-  revalidate: REVALIDATE,
   successKey: "vacant.saved",
   async run(actor: Actor, input) {
     const record = await loadRecord(actor, input.recordId);
@@ -287,7 +284,6 @@ async function decide(actor: Actor, recordId: string, decision: { state: "VERIFI
 export const verifyVacantCleaning = defineMutation({
   name: "verifyVacantCleaningAction",
   schema: VerifyCleaningSchema,
-  revalidate: REVALIDATE,
   successKey: "vacant.verified",
   run: (actor: Actor, input) => decide(actor, input.recordId, { state: "VERIFIED" }),
 });
@@ -295,7 +291,6 @@ export const verifyVacantCleaning = defineMutation({
 export const sendBackVacantCleaning = defineMutation({
   name: "sendBackVacantCleaningAction",
   schema: SendBackCleaningSchema,
-  revalidate: REVALIDATE,
   successKey: "vacant.sentBack",
   run: (actor: Actor, input) => decide(actor, input.recordId, { state: "SENT_BACK", reason: input.reason }),
 });

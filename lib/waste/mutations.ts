@@ -18,7 +18,6 @@ import {
   UpdateWastePointSchema,
 } from "./schema";
 
-const PATHS = ["/waste", "/waste/setup"];
 const POINT_FIELDS = { name: true, location: true, active: true } as const;
 
 async function assertPointNameFree(siteId: string, name: string, exceptId?: string) {
@@ -33,7 +32,6 @@ async function assertPointNameFree(siteId: string, name: string, exceptId?: stri
 export const createWastePoint = defineMutation({
   name: "createWastePointAction",
   schema: CreateWastePointSchema,
-  revalidate: PATHS,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -51,7 +49,6 @@ export const createWastePoint = defineMutation({
 export const updateWastePoint = defineMutation({
   name: "updateWastePointAction",
   schema: UpdateWastePointSchema,
-  revalidate: PATHS,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const before = await db.wasteCollectionPoint.findFirst({
@@ -83,7 +80,6 @@ export const updateWastePoint = defineMutation({
 export const createWasteContainer = defineMutation({
   name: "createWasteContainerAction",
   schema: CreateWasteContainerSchema,
-  revalidate: PATHS,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const point = await db.wasteCollectionPoint.findFirst({
@@ -107,7 +103,6 @@ export const createWasteContainer = defineMutation({
 export const retireWasteContainer = defineMutation({
   name: "retireWasteContainerAction",
   schema: RetireWasteContainerSchema,
-  revalidate: PATHS,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     const container = await db.wasteContainer.findFirst({
@@ -139,7 +134,6 @@ export const retireWasteContainer = defineMutation({
 export const saveWasteStream = defineMutation({
   name: "saveWasteStreamAction",
   schema: SaveWasteStreamSchema,
-  revalidate: PATHS,
   successKey: "common.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);
@@ -179,7 +173,6 @@ export const saveWasteStream = defineMutation({
 export const recordWasteClearance = defineMutation({
   name: "recordWasteClearanceAction",
   schema: RecordWasteClearanceSchema,
-  revalidate: PATHS,
   successKey: "waste.clearance.saved",
   async run(actor: Actor, input) {
     assertSite(actor, input.siteId);

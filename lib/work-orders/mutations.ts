@@ -9,7 +9,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkOrderState } from "@/lib/generated/prisma/enums";
 import { MarkWorkOrderFixedSchema, SendBackWorkOrderSchema, VerifyWorkOrderSchema, WorkOrderToComplaintSchema } from "./schema";
 
-const REVALIDATE = ["/work-orders"];
 const STEP_NOT_ALLOWED = "workOrders.errors.stepNotAllowed";
 
 /** A work order of the user's sites, or "not found". */
@@ -71,7 +70,6 @@ async function transition(
 export const markWorkOrderFixed = defineMutation({
   name: "markWorkOrderFixedAction",
   schema: MarkWorkOrderFixedSchema,
-  revalidate: REVALIDATE,
   successKey: "workOrders.saved",
   async run(actor: Actor, input) {
     const wo = await loadWorkOrder(actor, input.workOrderId);
@@ -89,7 +87,6 @@ export const markWorkOrderFixed = defineMutation({
 export const verifyWorkOrder = defineMutation({
   name: "verifyWorkOrderAction",
   schema: VerifyWorkOrderSchema,
-  revalidate: REVALIDATE,
   successKey: "workOrders.saved",
   async run(actor: Actor, input) {
     const wo = await loadWorkOrder(actor, input.workOrderId);
@@ -113,7 +110,6 @@ export const verifyWorkOrder = defineMutation({
 export const sendBackWorkOrder = defineMutation({
   name: "sendBackWorkOrderAction",
   schema: SendBackWorkOrderSchema,
-  revalidate: REVALIDATE,
   successKey: "workOrders.saved",
   async run(actor: Actor, input) {
     const wo = await loadWorkOrder(actor, input.workOrderId);
@@ -136,7 +132,6 @@ export const sendBackWorkOrder = defineMutation({
 export const workOrderToComplaint = defineMutation({
   name: "workOrderToComplaintAction",
   schema: WorkOrderToComplaintSchema,
-  revalidate: ["/work-orders", "/complaints", "/dashboard"],
   successKey: "workOrders.converted",
   async run(actor: Actor, input) {
     const wo = await loadWorkOrder(actor, input.workOrderId);
