@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
 import { createOnce } from "@/lib/idempotency";
 import { roleHas } from "@/lib/permissions";
+import { siteSettings } from "@/lib/registry/site.store";
 import { canDo, checkReceivedAt, checkStepTime, isBackdated, rectificationDue, revisitDue, type Step } from "./rules";
 import { CloseComplaintSchema, CreateComplaintSchema, RecordRectificationSchema, StartRectificationSchema } from "./schema";
 
@@ -105,8 +106,10 @@ export async function prepareIntake(actor: Actor, input: Omit<IntakeInput, "requ
     db.tenant.findFirst({ where: { id: input.tenantId, siteId: input.siteId }, select: { id: true } }),
     input.unitId ? db.unit.findFirst({ where: { id: input.unitId, siteId: input.siteId }, select: { id: true, tenantId: true } }) : null,
     db.department.findFirst({ where: { id: input.departmentId, siteId: input.siteId }, select: { id: true } }),
-    db.site.findUniqueOrThrow({ where: { id: input.siteId }, select: { id: true, code: true } }),
+    // From the versioned store (the code numbers the complaint), not a query of its own.
+    siteSettings(input.siteId),
   ]);
+  if (!site) throw new DomainError("not_found", "errors.not_found");
   if (!tenant) throw new DomainError("invalid", "complaints.errors.tenantNotFound", "tenantId");
   if (input.unitId && !unit) throw new DomainError("invalid", "complaints.errors.unitNotFound", "unitId");
   // R-CMP-1: the unit is the complaining tenant's own.
@@ -121,7 +124,7 @@ export async function prepareIntake(actor: Actor, input: Omit<IntakeInput, "requ
 
   const calendar = await siteCalendar(input.siteId);
   const due = rectificationDue(calendar, receivedAt, input.severity); // R-CMP-2
-  return { input, site, receivedAt, backdated, due, localDay: calendar.localDateOf(receivedAt) };
+  return { input, site: { id: site.id, code: site.code }, receivedAt, backdated, due, localDay: calendar.localDateOf(receivedAt) };
 }
 
 /**
@@ -148,10 +151,12 @@ export async function insertComplaint(tx: Tx, actor: Actor, intake: Awaited<Retu
       receivedById: actor.id,
       rectificationDueAt: due.dueAt,
       rectificationDueProvisional: due.provisional,
-      rectifications: { create: { round: 1, dueAt: due.dueAt } },
     },
     select: { id: true, number: true },
   });
+  // Its first round, written on its own: a nested create reads the complaint back once more, while
+  // this transaction holds the site's daily counter.
+  await tx.complaintRectification.create({ data: { complaintId: complaint.id, round: 1, dueAt: due.dueAt }, select: { id: true } });
   await claimPhotos(tx, actor, { id: complaint.id, siteId: input.siteId }, input.photoIds);
   if (input.photoIds.length)
     await tx.complaintPhoto.createMany({ data: input.photoIds.map((fileId) => ({ complaintId: complaint.id, fileId })) });
