@@ -10,7 +10,19 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // One link: components/ui/link.tsx (no automatic prefetch of dynamic pages).
-      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: 'Use "@/components/ui/link".' }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next/link", message: 'Use "@/components/ui/link".' },
+            {
+              name: "next/cache",
+              importNames: ["revalidatePath", "revalidateTag", "updateTag", "refresh"],
+              message: "An action answers with its result; the form refreshes the page (docs/decisions/024).",
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ["components/ui/link.tsx"], rules: { "no-restricted-imports": "off" } },
