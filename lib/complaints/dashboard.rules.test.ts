@@ -10,6 +10,7 @@ import {
   exportFileName,
   filterQuery,
   likeContains,
+  listTotalOf,
   monthPeriods,
   onTimeRate,
   parseDashboardFilter,
@@ -265,6 +266,12 @@ describe("company view: many sites, none chosen", () => {
       ["SD", { overdue: 0, due_today: 0, due_soon: 0, open: 0 }],
     ]);
     expect(result.total).toEqual({ overdue: 2, due_today: 1, due_soon: 2, open: 12 });
+    // The company view's list is as long as these counts say, whatever its due-state filter.
+    expect(listTotalOf(result.total, undefined)).toBe(12);
+    expect(listTotalOf(result.total, "overdue")).toBe(2);
+    expect(listTotalOf(result.total, "due_today")).toBe(1);
+    expect(listTotalOf(result.total, "due_soon")).toBe(2);
+    expect(listTotalOf(result.total, "on_track")).toBe(7);
   });
 
   it("each site's on-time rate over the given periods, and the company's weighed by deadlines", () => {

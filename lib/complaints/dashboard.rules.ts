@@ -258,6 +258,16 @@ export function tallySiteDeadlines(
   return { rows, total };
 }
 
+/**
+ * The company view's list holds the same open deadlines as its counts (the same filter, the kind
+ * included): its length is the counts' total for the list's due state, so it is not counted twice.
+ */
+export function listTotalOf(total: SiteDeadlineCells, due: OpenDueState | undefined): number {
+  if (!due) return total.open;
+  if (due === "on_track") return total.open - COUNTED_DUE_STATES.reduce((sum, d) => sum + total[d], 0);
+  return total[due];
+}
+
 // ---------------------------------------------------------------------------------------------
 // On-time rate periods
 

@@ -5,7 +5,15 @@
  * sites keeps every site's departments.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { dashboardOptions, deadlineCounts, listOpenDeadlines, onTimeRates, siteDeadlineCounts } from "@/lib/complaints/dashboard.queries";
+import {
+  dashboardOptions,
+  deadlineCounts,
+  listOpenDeadlines,
+  onTimeRates,
+  openDeadlinesPage,
+  siteDeadlineCounts,
+} from "@/lib/complaints/dashboard.queries";
+import { listTotalOf } from "@/lib/complaints/dashboard.rules";
 import { MANY_SITES } from "@/lib/many-sites";
 import { db } from "@/lib/db";
 import type { ComplaintState } from "@/lib/generated/prisma/enums";
@@ -131,6 +139,26 @@ describe("a manager of many sites, no site chosen: the company view", () => {
       ["SA-T-005", "rectification", "on_track"],
       ["Z01-T-004", "rectification", "on_track"],
     ]);
+  });
+
+  it("pages the company list without counting it again: its length is the counts' (R-CMP-5)", async () => {
+    await signInAs(bigManager);
+    for (const filter of [
+      {},
+      { kind: "revisit" as const },
+      { due: "overdue" as const },
+      { due: "on_track" as const },
+      { kind: "rectification" as const, due: "overdue" as const },
+    ]) {
+      const counted = await listOpenDeadlines(filter, pageRequest("1", 2));
+      expect(listTotalOf((await siteDeadlineCounts(filter)).total, filter.due)).toBe(counted.total);
+      for (const page of ["1", "2", "3"])
+        expect((await openDeadlinesPage(filter, pageRequest(page, 2))).map((r) => r.number)).toEqual(
+          (await listOpenDeadlines(filter, pageRequest(page, 2))).rows.map((r) => r.number),
+        );
+    }
+    expect(listTotalOf((await siteDeadlineCounts({ due: "overdue" })).total, "overdue")).toBe(3);
+    expect(listTotalOf((await siteDeadlineCounts({})).total, "on_track")).toBe(2);
   });
 
   it("gives each site's on-time rate beside the company's", async () => {

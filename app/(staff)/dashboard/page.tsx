@@ -22,6 +22,7 @@ import {
   deadlineCounts,
   listOpenDeadlines,
   onTimeRates,
+  openDeadlinesPage,
   siteDeadlineCounts,
 } from "@/lib/complaints/dashboard.queries";
 import {
@@ -32,11 +33,12 @@ import {
   effectiveFilter,
   filterParams,
   filterQuery,
+  listTotalOf,
   parseDashboardFilter,
 } from "@/lib/complaints/dashboard.rules";
 import { DUE_SOON_WORKING_DAYS } from "@/lib/complaints/rules";
 import { SEVERITIES } from "@/lib/complaints/schema";
-import { pageRequest } from "@/lib/pagination";
+import { pageRequest, paged } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -54,12 +56,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     options.view,
     options.departments.map((d) => d.id),
   );
-  const [counts, siteCounts, list, rates] = await Promise.all([
+  const request = pageRequest(sp.page);
+  const [counts, siteCounts, listed, rates] = await Promise.all([
     company ? null : deadlineCounts(filter),
     company ? siteDeadlineCounts(filter) : null,
-    listOpenDeadlines(filter, pageRequest(sp.page)),
+    // The company view's list is as long as its counts say (listTotalOf): not counted a second time.
+    company ? openDeadlinesPage(filter, request) : listOpenDeadlines(filter, request),
     onTimeRates(filter),
   ]);
+  const list = Array.isArray(listed)
+    ? paged(listed, siteCounts ? listTotalOf(siteCounts.total, filter.due) : listed.length, request)
+    : listed;
   const manySites = options.sites.length > 1;
   // The chosen site's departments need no site code; several sites' do (their names repeat).
   const departmentLabel = (d: (typeof options.departments)[number]) =>
