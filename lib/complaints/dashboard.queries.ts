@@ -228,8 +228,8 @@ export async function listOpenDeadlines(filter: DashboardFilter, page: PageReque
   const actor = await requirePermission("complaint:dashboard");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return paged<DashboardDeadline>([], 0, page);
-  const { rows, total: matching } = await queryDeadlines(scope, filter, { take: page.take, skip: page.skip, count: true });
-  if (matching !== null || page.skip === 0) return paged(rows, matching ?? 0, page);
+  const { rows, total } = await queryDeadlines(scope, filter, { take: page.take, skip: page.skip, count: true });
+  if (total !== null || page.skip === 0) return paged(rows, total ?? 0, page);
   // Past the last page: no row carries the count, so it is taken on its own.
   const [count] = await db.$queryRaw<{ total: number }[]>`
     ${openDeadlinesSql(scope, filter)}
