@@ -9,7 +9,7 @@ import { GET as exportRoute } from "@/app/(staff)/dashboard/export/route";
 import { AccessError } from "@/lib/auth/guard";
 import type { Calendar } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
-import { deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard.queries";
+import { companyDeadlines, deadlineCounts, listOpenDeadlines, onTimeRates } from "@/lib/complaints/dashboard.queries";
 import { monthPeriods, parseDashboardFilter, weekPeriods, type DashboardFilter } from "@/lib/complaints/dashboard.rules";
 import { db } from "@/lib/db";
 import type { ComplaintSeverity, ComplaintState } from "@/lib/generated/prisma/enums";
@@ -393,11 +393,13 @@ describe("access", () => {
       await signInAs(world.users[role]);
       await expect(listOpenDeadlines({}, pageRequest("1"))).rejects.toMatchObject({ code: "forbidden" });
       await expect(deadlineCounts({})).rejects.toBeInstanceOf(AccessError);
+      await expect(companyDeadlines({}, pageRequest("1"))).rejects.toMatchObject({ code: "forbidden" });
       await expect(onTimeRates({})).rejects.toBeInstanceOf(AccessError);
       expect((await exportRoute(new Request("http://localhost/dashboard/export"))).status).toBe(403);
     }
     await signInAs(null);
     await expect(listOpenDeadlines({}, pageRequest("1"))).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(companyDeadlines({}, pageRequest("1"))).rejects.toMatchObject({ code: "unauthenticated" });
     expect((await exportRoute(new Request("http://localhost/dashboard/export"))).status).toBe(401);
   });
 });

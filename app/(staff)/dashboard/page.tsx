@@ -18,12 +18,11 @@ import { requirePagePermission } from "@/lib/auth/guard";
 import {
   RATE_MONTHS,
   RATE_WEEKS,
+  companyDeadlines,
   dashboardOptions,
   deadlineCounts,
   listOpenDeadlines,
   onTimeRates,
-  openDeadlinesPage,
-  siteDeadlineCounts,
 } from "@/lib/complaints/dashboard.queries";
 import {
   DEADLINE_KINDS,
@@ -33,12 +32,11 @@ import {
   effectiveFilter,
   filterParams,
   filterQuery,
-  listTotalOf,
   parseDashboardFilter,
 } from "@/lib/complaints/dashboard.rules";
 import { DUE_SOON_WORKING_DAYS } from "@/lib/complaints/rules";
 import { SEVERITIES } from "@/lib/complaints/schema";
-import { pageRequest, paged } from "@/lib/pagination";
+import { pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -57,16 +55,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     options.departments.map((d) => d.id),
   );
   const request = pageRequest(sp.page);
-  const [counts, siteCounts, listed, rates] = await Promise.all([
+  const [counts, deadlines, rates] = await Promise.all([
     company ? null : deadlineCounts(filter),
-    company ? siteDeadlineCounts(filter) : null,
-    // The company view's list is as long as its counts say (listTotalOf): not counted a second time.
-    company ? openDeadlinesPage(filter, request) : listOpenDeadlines(filter, request),
+    // The company view counts its sites and pages its list in one go (its length is the counts').
+    company ? companyDeadlines(filter, request) : listOpenDeadlines(filter, request).then((list) => ({ counts: null, list })),
     onTimeRates(filter),
   ]);
-  const list = Array.isArray(listed)
-    ? paged(listed, siteCounts ? listTotalOf(siteCounts.total, filter.due) : listed.length, request)
-    : listed;
+  const { counts: siteCounts, list } = deadlines;
   const manySites = options.sites.length > 1;
   // The chosen site's departments need no site code; several sites' do (their names repeat).
   const departmentLabel = (d: (typeof options.departments)[number]) =>
