@@ -28,6 +28,7 @@ import { localDiskBackend } from "@/lib/storage";
 import { currentMonth } from "@/lib/vacant-units/rules";
 import { CHECK_ITEMS } from "@/lib/vacant-units/schema";
 import { submitVacantCleaningAction } from "@/lib/vacant-units/actions";
+import { fixClock } from "../support/clock";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
@@ -273,6 +274,8 @@ async function attachmentCount() {
 }
 
 beforeAll(async () => {
+  // Rounds are submitted for "now": a working morning, so a run at any hour finds slot 1 open (R-INS-4).
+  fixClock();
   await resetDatabase();
   world = await buildWorld();
   await db.site.update({
@@ -488,6 +491,7 @@ describe("GET /api/files/:id: only for those who may read the record", () => {
 });
 
 afterAll(async () => {
+  vi.useRealTimers();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -3,15 +3,17 @@
  * order in the same transaction; a slot is checked once; the items must match the current checklist
  * version; future slots, other sites' areas and other duties are refused with nothing written.
  *
- * Site A's slots are widened to the whole day (and weekends) so "now" is always inside slot 1 of
- * today; future and ended windows use tomorrow's and yesterday's keys.
+ * Site A's slots are widened to the whole day (and weekends) and the clock is fixed on a working morning
+ * (tests/support/clock.ts), so "now" is inside slot 1 of today whatever the hour of the run; future and
+ * ended windows use tomorrow's and yesterday's keys.
  */
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addDays, createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { submitInspectionAction } from "@/lib/inspections/actions";
 import { getInspectionCheck } from "@/lib/inspections/check.queries";
 import { checklistFor, todayRounds } from "@/lib/inspections/queries";
+import { fixClock } from "../support/clock";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { uploadedFile } from "../support/files";
 import { resetDatabase } from "../support/reset-db";
@@ -51,6 +53,7 @@ async function counts() {
 }
 
 beforeAll(async () => {
+  fixClock();
   await resetDatabase();
   world = await buildWorld();
   await db.site.update({
@@ -94,6 +97,10 @@ beforeAll(async () => {
     },
     select: { id: true, items: { orderBy: { position: "asc" }, select: { id: true, equipment: true } } },
   });
+});
+
+afterAll(() => {
+  vi.useRealTimers();
 });
 
 beforeEach(async () => {

@@ -6,11 +6,12 @@
  */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { submitInspectionAction } from "@/lib/inspections/actions";
 import { newRequestId } from "@/lib/request-id";
 import { createCalendar } from "@/lib/calendar";
+import { fixClock } from "../support/clock";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
 
@@ -21,6 +22,7 @@ const received: { to: string[]; data: string }[] = [];
 let server: SMTPServer;
 
 beforeAll(async () => {
+  fixClock();
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -74,6 +76,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.useRealTimers();
   delete process.env.SMTP_URL;
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });

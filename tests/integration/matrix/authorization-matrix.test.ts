@@ -5,7 +5,7 @@
  * Each module brings its part (this folder, one file per module): its actions, a valid input per action,
  * and the records each call acts on.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ACTION_PERMISSIONS, COMPANY_WIDE, ROLES, roleHas, seesAllSites, type ActionName } from "@/lib/permissions";
@@ -94,6 +94,11 @@ async function prepare(name: ActionName, site: MatrixSite, actorId: string | nul
 beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
+});
+
+// A module's prepare may fix the clock for its call (inspections: a window open whatever the hour of the run).
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe("the permission table covers every server action", () => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import * as inspectionActions from "@/lib/inspections/actions";
 import type { ActionName } from "@/lib/permissions";
 import { newRequestId } from "@/lib/request-id";
+import { fixClock } from "../../support/clock";
 import type { World } from "../../support/fixtures";
 import type { MatrixModule, MatrixSite } from "./types";
 
@@ -13,7 +14,9 @@ let lobbyTemplate: { id: string; itemId: string };
 async function prepare(name: ActionName, site: MatrixSite, _actorId: string | null, world: World) {
   if (name !== "submitInspectionAction") return;
   const siteId = site === "a" ? world.siteA : world.siteB;
-  // A window open now whatever the time of the run (the site-update action changes slot times).
+  // A window open at the fixed clock whatever the time of the run (the site-update action changes slot times);
+  // the matrix puts the real clock back after each call.
+  fixClock();
   await db.site.update({
     where: { id: siteId },
     data: { slot1Start: "00:00", slot1End: "23:58", slot2Start: "23:58", slot2End: "23:59", inspectOnWeekends: true },
