@@ -28,6 +28,7 @@ const HAND_WRITTEN = [
   "constraint GoodsPass.GoodsPass_window_length (check): ",
   "index Complaint.Complaint_open_rectification_idx: ",
   "index Complaint.Complaint_open_revisit_idx: ",
+  "index WorkOrder.WorkOrder_unfinished_idx: ",
 ];
 const run = `${process.pid}_${Date.now()}`;
 const databases = {
