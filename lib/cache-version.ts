@@ -8,10 +8,14 @@ import { db } from "@/lib/db";
  * (the app, the seed, a script; one trigger function, kewu_bump_cache_version, naming the row): so an
  * edit is seen by the next read of every app instance, and a stale instance never serves old data.
  * The version is read before the data, so data is never older than the version it is filed under.
- * Rows: 'calendar' (lib/calendar/store.ts: overrides, official years, a site's time zone) and 'site'
- * (lib/registry/site.store.ts: the site rows pages read on every request, with the inspection slots).
+ * Rows: 'calendar' (lib/calendar/store.ts: overrides, official years, a site's time zone), 'site'
+ * (lib/registry/site.store.ts: the site rows pages read on every request, with the inspection slots),
+ * 'complaint' (the dashboard's complaint figures: complaints, their rounds and revisits, and the names
+ * of tenants, units and departments), 'vacant' (the vacant-unit scores: units, their status changes,
+ * cleaning records and checks) and 'meeting' (the dashboard's missing meetings: series, meetings and
+ * attendance); the last three through versionedMemo below.
  */
-export type CacheId = "calendar" | "site";
+export type CacheId = "calendar" | "site" | "complaint" | "vacant" | "meeting";
 
 export interface VersionedCache<T> {
   /** The data of the current version: emptied (a new `empty()`) when the version moved since the last read. */
@@ -66,6 +70,59 @@ export function versionedCache<T>(id: CacheId, empty: () => T): VersionedCache<T
     },
     forget() {
       cached = { version: -1n, data: empty() };
+    },
+  };
+}
+
+export interface Memo<T> {
+  /**
+   * The value filed under `key` for the current versions, while the clock is inside the span it holds
+   * for; otherwise `compute()` (once per instance for concurrent callers of the same key and versions),
+   * filed for the span it returns: from the instant it was computed at to `until`, the first instant at
+   * which time alone could change it (a deadline falls due, a local day ends).
+   */
+  get(key: string, compute: () => Promise<{ value: T; at: Date; until: Date }>): Promise<T>;
+  /** Empties this instance's memo (tests simulate a fresh instance with it). */
+  forget(): void;
+}
+
+/**
+ * Figures derived from the rows behind `ids`, kept per key (the caller's sites and filter: callers check
+ * the permission and the sites before they ask) for as long as none of those rows was written and the
+ * clock has not reached the figures' own horizon. So a view shows what a count at that instant would
+ * show: a write is seen by the next view of every instance, and a deadline that falls due by the view
+ * after it. At most `max` keys, the least recently read dropped first.
+ */
+export function versionedMemo<T>(ids: CacheId[], max: number): Memo<T> {
+  let entries = new Map<string, { version: string; from: number; until: number; value: T }>();
+  const flights = new Map<string, Promise<T>>();
+  return {
+    async get(key, compute) {
+      const version = (await Promise.all(ids.map(currentVersion))).join(".");
+      const now = Date.now();
+      const hit = entries.get(key);
+      if (hit && hit.version === version && now >= hit.from && now < hit.until) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit.value;
+      }
+      const flightKey = `${version}|${key}`;
+      let flight = flights.get(flightKey);
+      if (!flight) {
+        flight = compute()
+          .then(({ value, at, until }) => {
+            entries.delete(key);
+            entries.set(key, { version, from: at.getTime(), until: until.getTime(), value });
+            if (entries.size > max) entries.delete(entries.keys().next().value!);
+            return value;
+          })
+          .finally(() => flights.delete(flightKey));
+        flights.set(flightKey, flight);
+      }
+      return flight;
+    },
+    forget() {
+      entries = new Map();
     },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
+import { versionedMemo } from "@/lib/cache-version";
 import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db, reportDb } from "@/lib/db";
@@ -72,6 +73,51 @@ const loadScope = cache(async (siteIdsKey: string): Promise<Scope> => {
 
 function scopeOf(actor: Actor, site: string | undefined): Promise<Scope> {
   return loadScope([...siteScope(actor, site)].sort().join(","));
+}
+
+/**
+ * The figures of a scope and filter (counts, a page of the list, the on-time rates), kept in memory
+ * while no complaint, round, revisit or name behind them is written and the clock has not reached
+ * their horizon (lib/cache-version.ts versionedMemo, decision 026). On fifty sites a view counted ~30 000 open
+ * deadlines and a month of closed ones each time (~350 ms of the database's time); managers open the
+ * dashboard far more often than a complaint changes. Callers check the permission and the sites first.
+ */
+const figures = versionedMemo<unknown>(["complaint", "site", "calendar"], 200);
+
+/**
+ * The first instant after the scope's `now` at which time alone changes one of its figures: the next
+ * deadline to fall due (an open one turns overdue, a met or missed one enters the on-time rates), or
+ * the end of a site's local day (today's bounds, the weeks and months). Deadlines end a local day
+ * (R-CAL), so this is usually the coming midnight. The rounds' and revisits' deadlines are probed
+ * company-wide (one index probe each): an earlier horizon than needed only counts again sooner.
+ */
+async function horizonOf(scope: Scope): Promise<Date> {
+  const now = ts(scope.now);
+  const inSites = Prisma.sql`c."siteId" IN (${Prisma.join(scope.sites.map((s) => s.id))})`;
+  const [row] = await db.$queryRaw<{ next_ms: number | null }[]>`
+    SELECT ${utcMs(Prisma.sql`LEAST(
+      (SELECT min(r."dueAt") FROM "ComplaintRectification" r WHERE r."dueAt" >= ${now}),
+      (SELECT min(v."dueAt") FROM "ComplaintRevisit" v WHERE v."dueAt" >= ${now}),
+      (SELECT min(c."rectificationDueAt") FROM "Complaint" c
+        WHERE ${inSites} AND c.state IN ('RECEIVED', 'IN_RECTIFICATION') AND c."rectificationDueAt" >= ${now}),
+      (SELECT min(c."revisitDueAt") FROM "Complaint" c
+        WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" >= ${now}))`)} AS next_ms`;
+  const dayEnds = scope.sites.map((s) => s.bounds.todayEnd.getTime() + 1);
+  return new Date(Math.min(row?.next_ms ?? Infinity, ...dayEnds));
+}
+
+/** Empties this instance's memo of figures (tests reach the stored on-time summaries beneath it with it). */
+export function forgetFigures() {
+  figures.forget();
+}
+
+/** `compute()` of this scope's figures named `parts`, or what the memo holds of them. */
+function memoized<T>(scope: Scope, parts: unknown[], compute: () => Promise<T>): Promise<T> {
+  const key = JSON.stringify([scope.sites.map((s) => s.id), ...parts]);
+  return figures.get(key, async () => {
+    const [value, until] = await Promise.all([compute(), horizonOf(scope)]);
+    return { value, at: scope.now, until };
+  }) as Promise<T>;
 }
 
 const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);
@@ -229,6 +275,10 @@ export async function listOpenDeadlines(filter: DashboardFilter, page: PageReque
   const actor = await requirePermission("complaint:dashboard");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return paged<DashboardDeadline>([], 0, page);
+  return memoized(scope, ["list", filter, page.take, page.skip], () => openDeadlinesPage(scope, filter, page));
+}
+
+async function openDeadlinesPage(scope: Scope, filter: DashboardFilter, page: PageRequest) {
   const { rows, total } = await queryDeadlines(scope, filter, { take: page.take, skip: page.skip, count: true });
   if (total !== null || page.skip === 0) return paged(rows, total ?? 0, page);
   // Past the last page: no row carries the count, so it is taken on its own.
@@ -243,6 +293,10 @@ export async function deadlineCounts(filter: DashboardFilter) {
   const actor = await requirePermission("complaint:dashboard");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return tallyDeadlineCounts([], []);
+  return memoized(scope, ["counts", filter], () => countDeadlines(scope, filter));
+}
+
+async function countDeadlines(scope: Scope, filter: DashboardFilter) {
   const groups = await db.$queryRaw<DeadlineCountGroup[]>`
     ${openDeadlinesSql(scope, filter)}
     SELECT k.site_id AS "siteId", k.department_id AS "departmentId", dep.name AS "departmentName",
@@ -279,11 +333,13 @@ export async function companyDeadlines(filter: DashboardFilter, page: PageReques
   const actor = await requirePermission("complaint:dashboard");
   const scope = await scopeOf(actor, filter.site);
   if (scope.sites.length === 0) return { counts: tallySiteDeadlines([], []), list: paged<DashboardDeadline>([], 0, page) };
-  const [counts, { rows }] = await Promise.all([
-    siteCounts(scope, filter),
-    queryDeadlines(scope, filter, { take: page.take, skip: page.skip }),
-  ]);
-  return { counts, list: paged(rows, listTotalOf(counts.total, filter.due), page) };
+  return memoized(scope, ["company", filter, page.take, page.skip], async () => {
+    const [counts, { rows }] = await Promise.all([
+      siteCounts(scope, filter),
+      queryDeadlines(scope, filter, { take: page.take, skip: page.skip }),
+    ]);
+    return { counts, list: paged(rows, listTotalOf(counts.total, filter.due), page) };
+  });
 }
 
 export const RATE_WEEKS = 4;
@@ -303,8 +359,10 @@ export async function onTimeRates(filter: DashboardFilter) {
   if (scope.sites.length === 0)
     return { weeks: withRates(weeks, new Map()), months: withRates(months, new Map()), bySite: new Map<string, SiteRate>() };
 
-  const { byPeriod, bySite } = await periodCounts(scope.sites, [...weeks, ...months], filter, scope.now);
-  return { weeks: withRates(weeks, byPeriod), months: withRates(months, byPeriod), bySite: siteRates(weeks, bySite) };
+  return memoized(scope, ["rates", filter], async () => {
+    const { byPeriod, bySite } = await periodCounts(scope.sites, [...weeks, ...months], filter, scope.now);
+    return { weeks: withRates(weeks, byPeriod), months: withRates(months, byPeriod), bySite: siteRates(weeks, bySite) };
+  });
 }
 
 /**

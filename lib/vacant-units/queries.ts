@@ -1,6 +1,7 @@
 import "server-only";
 import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
+import { versionedMemo } from "@/lib/cache-version";
 import { db } from "@/lib/db";
 import { sitesWith } from "@/lib/registry/site.store";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -8,10 +9,11 @@ import type { UnitStatus } from "@/lib/generated/prisma/enums";
 import { chosenSite, showsEachSite } from "@/lib/many-sites";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
-import { sqlInstant } from "@/lib/sql-time";
+import { sqlEpochMs, sqlInstant } from "@/lib/sql-time";
 import {
   cellState,
   currentMonth,
+  endOfMonth,
   isDue,
   isValidMonth,
   monthEnded,
@@ -212,6 +214,40 @@ type MonthCounts = { due: number; done: number; verified: number; verifiedPassed
  * histories into JS cost the dashboard ~60 ms of CPU a view (docs/performance.md).
  */
 async function scoresBySite(sites: Site[], months: MonthKey[], now: Date, options: { withoutCleaner?: boolean } = {}) {
+  const key = JSON.stringify([sites.map((s) => s.id), months, options.withoutCleaner ?? false]);
+  return scores.get(key, async () => {
+    const [value, until] = await Promise.all([countScores(sites, months, now, options), scoreHorizon(sites, now)]);
+    return { value, at: now, until };
+  });
+}
+
+/**
+ * The scores of a set of sites and months, kept in memory while no unit, status change, cleaning record
+ * or check is written and the clock has not reached their horizon (lib/cache-version.ts versionedMemo,
+ * decision 026): the dashboard's card and the month view's six months counted every unit of the sites
+ * on each view (~75 ms of the database's time on fifty sites), though the months that ended no longer
+ * move and the running one moves only with a write.
+ */
+const scores = versionedMemo<Awaited<ReturnType<typeof countScores>>>(["vacant", "site"], 100);
+
+/**
+ * The first instant at which time alone changes a score of these sites: the end of a site's month (its
+ * units left uncleaned turn overdue, R-VAC-1), or a status change or a unit dated after now (the running
+ * month reads each unit's status at now).
+ */
+async function scoreHorizon(sites: Site[], now: Date): Promise<Date> {
+  const monthEnds = sites.map((s) => endOfMonth(currentMonth(now, s.timeZone), s.timeZone).getTime() + 1);
+  if (sites.length === 0) return now;
+  const inSites = Prisma.join(sites.map((s) => s.id));
+  const [row] = await db.$queryRaw<{ next_ms: number | null }[]>`
+    SELECT ${sqlEpochMs(Prisma.sql`LEAST(
+      (SELECT min(h."changedAt") FROM "UnitStatusChange" h JOIN "Unit" u ON u.id = h."unitId"
+        WHERE h."changedAt" > ${sqlInstant(now)} AND u."siteId" IN (${inSites})),
+      (SELECT min(u."createdAt") FROM "Unit" u WHERE u."createdAt" > ${sqlInstant(now)} AND u."siteId" IN (${inSites})))`)} AS next_ms`;
+  return new Date(Math.min(row?.next_ms ?? Infinity, ...monthEnds));
+}
+
+async function countScores(sites: Site[], months: MonthKey[], now: Date, options: { withoutCleaner?: boolean }) {
   const siteIds = sites.map((s) => s.id);
   const schedule = sites.flatMap((site) =>
     months.flatMap((month) => {
