@@ -12,10 +12,11 @@ import { db } from "@/lib/db";
  * (lib/registry/site.store.ts: the site rows pages read on every request, with the inspection slots),
  * 'complaint' (the dashboard's complaint figures: complaints, their rounds and revisits, and the names
  * of tenants, units and departments), 'vacant' (the vacant-unit scores: units, their status changes,
- * cleaning records and checks) and 'meeting' (the dashboard's missing meetings: series, meetings and
- * attendance); the last three through versionedMemo below.
+ * cleaning records and checks), 'meeting' (the dashboard's missing meetings: series, meetings and
+ * attendance), 'survey' (survey rounds and opinion items) and 'service' (special-service orders); the
+ * last five through versionedMemo below.
  */
-export type CacheId = "calendar" | "site" | "complaint" | "vacant" | "meeting";
+export type CacheId = "calendar" | "site" | "complaint" | "vacant" | "meeting" | "survey" | "service";
 
 export interface VersionedCache<T> {
   /** The data of the current version: emptied (a new `empty()`) when the version moved since the last read. */

@@ -85,23 +85,36 @@ function scopeOf(actor: Actor, site: string | undefined): Promise<Scope> {
 const figures = versionedMemo<unknown>(["complaint", "site", "calendar"], 200);
 
 /**
- * The first instant after the scope's `now` at which time alone changes one of its figures: the next
- * deadline to fall due (an open one turns overdue, a met or missed one enters the on-time rates), or
- * the end of a site's local day (today's bounds, the weeks and months). Deadlines end a local day
- * (R-CAL), so this is usually the coming midnight. The rounds' and revisits' deadlines are probed
- * company-wide (one index probe each): an earlier horizon than needed only counts again sooner.
+ * SQL of the first instant at or after `at` at which a complaint deadline of these sites falls due (an
+ * open one turns overdue, a met or missed one enters the on-time rates), NULL if none. The rounds' and
+ * revisits' deadlines are probed company-wide (one index probe each): an earlier instant than needed
+ * only counts again sooner.
  */
-async function horizonOf(scope: Scope): Promise<Date> {
-  const now = ts(scope.now);
-  const inSites = Prisma.sql`c."siteId" IN (${Prisma.join(scope.sites.map((s) => s.id))})`;
-  const [row] = await db.$queryRaw<{ next_ms: number | null }[]>`
-    SELECT ${utcMs(Prisma.sql`LEAST(
+export function nextComplaintDeadlineSql(siteIds: string[], at: Date): Prisma.Sql {
+  const now = ts(at);
+  const inSites = Prisma.sql`c."siteId" IN (${Prisma.join(siteIds)})`;
+  return Prisma.sql`LEAST(
       (SELECT min(r."dueAt") FROM "ComplaintRectification" r WHERE r."dueAt" >= ${now}),
       (SELECT min(v."dueAt") FROM "ComplaintRevisit" v WHERE v."dueAt" >= ${now}),
       (SELECT min(c."rectificationDueAt") FROM "Complaint" c
         WHERE ${inSites} AND c.state IN ('RECEIVED', 'IN_RECTIFICATION') AND c."rectificationDueAt" >= ${now}),
       (SELECT min(c."revisitDueAt") FROM "Complaint" c
-        WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" >= ${now}))`)} AS next_ms`;
+        WHERE ${inSites} AND c.state = 'RECTIFIED' AND c."revisitDueAt" >= ${now}))`;
+}
+
+/**
+ * The first instant after the scope's `now` at which time alone changes one of its figures: the next
+ * complaint deadline to fall due, or the end of a site's local day (today's bounds, the weeks and
+ * months). Deadlines end a local day (R-CAL), so this is usually the coming midnight.
+ */
+async function horizonOf(scope: Scope): Promise<Date> {
+  const [row] = await db.$queryRaw<{ next_ms: number | null }[]>`
+    SELECT ${utcMs(
+      nextComplaintDeadlineSql(
+        scope.sites.map((s) => s.id),
+        scope.now,
+      ),
+    )} AS next_ms`;
   const dayEnds = scope.sites.map((s) => s.bounds.todayEnd.getTime() + 1);
   return new Date(Math.min(row?.next_ms ?? Infinity, ...dayEnds));
 }

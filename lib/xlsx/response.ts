@@ -36,3 +36,32 @@ export function xlsxResponse(sheets: XlsxSheet[], filename: string, headers: Rec
     },
   });
 }
+
+/** A workbook written whole into memory (a file kept to be served again: lib/complaints/dashboard-export.ts). */
+export async function xlsxBytes(sheets: XlsxSheet[]): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.once("end", resolve);
+    out.once("error", reject);
+  });
+  await writeXlsx(sheets, out);
+  // The workbook's commit ends the stream; a writer that left it open is ended here.
+  if (!out.writableEnded) out.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** A workbook already made, as a download; never cached by the browser or a proxy (as xlsxResponse). */
+export function xlsxFileResponse(bytes: Uint8Array, filename: string, headers: Record<string, string> = {}): Response {
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "Content-Type": XLSX_CONTENT_TYPE,
+      "Content-Disposition": attachmentDisposition(filename),
+      "Content-Length": String(bytes.byteLength),
+      "Cache-Control": "private, no-store",
+      ...headers,
+    },
+  });
+}

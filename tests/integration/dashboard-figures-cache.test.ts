@@ -6,7 +6,9 @@
  * before; a deadline that falls due turns overdue on the first view after it, with no write (R-CMP-5).
  * The same for the vacant-unit scores (lib/vacant-units/queries.ts): a cleaning record counts at once,
  * and a unit left uncleaned is overdue on the first view after its month ended (R-VAC-1, R-VAC-3); and
- * for the missing meetings (lib/meetings/report.queries.ts): a meeting held is seen at once (R-MTG-1).
+ * for the missing meetings (lib/meetings/report.queries.ts): a meeting held is seen at once (R-MTG-1);
+ * and for the deadline export's file (lib/complaints/dashboard-export.ts): made once, made again after a
+ * write, never served to a reader of other sites.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as first from "@/lib/complaints/dashboard.queries";
@@ -17,6 +19,8 @@ import { pageRequest } from "@/lib/pagination";
 import { newRequestId } from "@/lib/request-id";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
+import { readXlsx } from "../support/xlsx";
+import { GET as exportRoute } from "@/app/(staff)/dashboard/export/route";
 import { currentMonth, endOfMonth } from "@/lib/vacant-units/rules";
 import { vacantScoreSummary } from "@/lib/vacant-units/queries";
 import { dateColumn, localDateInZone } from "@/lib/calendar";
@@ -229,5 +233,42 @@ describe("the missing meetings in memory", () => {
     // The next write the trigger sees (the minutes' place corrected) makes the next view count again.
     await db.meeting.update({ where: { id: held.id }, data: { place: "二楼会议室" } });
     expect(await missing()).not.toContain(lastWeek);
+  });
+});
+
+describe("the deadline export's file in memory", () => {
+  /** The numbers on the file's first sheet (the complaints), as a manager downloads it. */
+  async function exported() {
+    const response = await exportRoute(new Request("http://localhost/dashboard/export"));
+    expect(response.status).toBe(200);
+    const [sheet] = await readXlsx(await response.arrayBuffer());
+    return sheet.rows.slice(1).map((row) => String(row[0]));
+  }
+
+  it("is made once while nothing changes, made again after a write, and never given to a reader of other sites", async () => {
+    await signInAs(world.users.MANAGER);
+    const before = await exported();
+    expect(before.length).toBeGreaterThan(0);
+    await db.$executeRaw`ALTER TABLE "Complaint" DISABLE TRIGGER "Complaint_complaint_version"`;
+    try {
+      await db.$executeRaw`UPDATE "Complaint" SET number = number || '-X' WHERE "siteId" = ${world.siteA}`;
+      // From memory: the same file.
+      expect(await exported()).toEqual(before);
+    } finally {
+      await db.$executeRaw`ALTER TABLE "Complaint" ENABLE TRIGGER "Complaint_complaint_version"`;
+    }
+    // A write the trigger sees: the next export is made again, from the rows as they are now.
+    const fresh = await complaint("RECEIVED", new Date(Date.now() - HOUR));
+    const after = await exported();
+    expect(after).toContain(fresh.number);
+    expect(after).toEqual(expect.arrayContaining(before.map((n) => `${n}-X`)));
+
+    // Site B's manager asks for the same filter: a file of site B (none of site A's rows), not site A's.
+    const managerB = await db.user.create({
+      data: { username: "mgr-b", name: "经理B", role: "MANAGER", passwordHash: "x", sites: { create: [{ siteId: world.siteB }] } },
+      select: { id: true },
+    });
+    await signInAs(managerB.id);
+    expect(await exported()).toEqual([]);
   });
 });
