@@ -17,20 +17,33 @@ import { REPO_ROOT } from "./db/server";
 
 export const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 
-/** Young generation semispace, in MB (V8's default is 16 on 64-bit). */
-const SEMI_SPACE_MB = 4;
+/**
+ * Young generation semispace when KEWU_YOUNG_MB is not set, in MB (V8's default is 16 on 64-bit). Small,
+ * for the memory budget: under ten connections a request's short-lived objects outlive 4 MB scavenges
+ * and are promoted, so the old generation is collected more often. 32 MB took 22–35 % less CPU a page
+ * in the same minutes, for ~95 MB more resident (docs/performance.md, "Ninth pass"): KEWU_YOUNG_MB=32
+ * gives it to an instance with memory to spare.
+ */
+export const DEFAULT_YOUNG_MB = 4;
 
 /** The old generation's bound when KEWU_HEAP_MB is not set, in MB. */
 export const DEFAULT_HEAP_MB = 256;
 
-/** Node's heap flags for a server instance: the bound KEWU_HEAP_MB names (64–16384; unset: DEFAULT_HEAP_MB), none for 0. */
+/**
+ * Node's heap flags for a server instance: the bound KEWU_HEAP_MB names (64–16384; unset: DEFAULT_HEAP_MB),
+ * none for 0; with a bound, the semispace KEWU_YOUNG_MB names (1–256; unset: DEFAULT_YOUNG_MB).
+ */
 export function heapFlags(env: NodeJS.ProcessEnv = process.env): string[] {
   const raw = env.KEWU_HEAP_MB?.trim() || String(DEFAULT_HEAP_MB);
   const mb = Number(raw);
   if (mb === 0) return [];
   if (!Number.isInteger(mb) || mb < 64 || mb > 16384)
     throw new Error(`KEWU_HEAP_MB must be 0 (no bound) or a whole number of megabytes from 64 to 16384 (got ${JSON.stringify(raw)})`);
-  return [`--max-old-space-size=${mb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`];
+  const rawYoung = env.KEWU_YOUNG_MB?.trim() || String(DEFAULT_YOUNG_MB);
+  const young = Number(rawYoung);
+  if (!Number.isInteger(young) || young < 1 || young > 256)
+    throw new Error(`KEWU_YOUNG_MB must be a whole number of megabytes from 1 to 256 (got ${JSON.stringify(rawYoung)})`);
+  return [`--max-old-space-size=${mb}`, `--max-semi-space-size=${young}`];
 }
 
 /** `node` arguments that start the production server on `port` (and `host`, when given). */
