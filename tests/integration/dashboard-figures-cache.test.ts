@@ -117,6 +117,24 @@ describe("the dashboard's complaint figures in memory", () => {
     for (const queries of [first, second]) expect(await listed(queries)).toContain("SA-M-001 更名后的业户");
   });
 
+  it("a writer bumps the version at its commit, not before: concurrent writers do not queue on it", async () => {
+    const version = async () => (await db.cacheVersion.findUniqueOrThrow({ where: { id: "complaint" } })).version;
+    const before = await version();
+    await db.$transaction(async (tx) => {
+      await tx.complaint.update({ where: { number: "SA-M-001" }, data: { description: "测试投诉（补充）" } });
+      await tx.complaint.update({ where: { number: "SA-M-001" }, data: { description: "测试投诉（再补充）" } });
+      // Another connection writes the same version row while this transaction is open: it does not wait.
+      await db.$transaction([
+        db.$executeRaw`SET LOCAL lock_timeout = '2s'`,
+        db.$executeRaw`UPDATE "CacheVersion" SET version = version + 1 WHERE id = 'complaint'`,
+      ]);
+    });
+    // Bumped once more by the commit (two rows written, one bump), after the other writer's.
+    const after = await version();
+    expect(after).toBeGreaterThan(before + 1n);
+    expect(await overdue()).toBe(1);
+  });
+
   it("a deadline that falls due is overdue on the first view after it, with nothing written (R-CMP-5)", async () => {
     const start = Date.now();
     vi.useFakeTimers({ toFake: ["Date"], now: start });
