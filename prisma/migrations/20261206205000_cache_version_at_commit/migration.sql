@@ -6,17 +6,31 @@
 -- before commit, so the lock is held for the commit alone. It is row-level (PostgreSQL defers only those):
 -- the first row bumps the version and marks the transaction (a transaction-local setting), the others
 -- return at once. TRUNCATE has no row-level trigger: it keeps its statement-level one.
-CREATE FUNCTION kewu_bump_cache_version_at_commit() RETURNS trigger AS $$
+-- The bump itself, one place for both trigger functions: the value only grows (at least the clock in
+-- microseconds), also after a TRUNCATE of the table.
+CREATE FUNCTION kewu_set_cache_version(cache_id TEXT) RETURNS void AS $$
 DECLARE
-  now_us BIGINT;
+  now_us BIGINT := (extract(epoch FROM clock_timestamp()) * 1000000)::BIGINT;
+BEGIN
+  INSERT INTO "CacheVersion" (id, version) VALUES (cache_id, now_us)
+  ON CONFLICT (id) DO UPDATE SET version = GREATEST("CacheVersion".version + 1, now_us);
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION kewu_bump_cache_version() RETURNS trigger AS $$
+BEGIN
+  PERFORM kewu_set_cache_version(TG_ARGV[0]);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE FUNCTION kewu_bump_cache_version_at_commit() RETURNS trigger AS $$
 BEGIN
   IF current_setting('kewu.bumped_' || TG_ARGV[0], true) = '1' THEN
     RETURN NULL;
   END IF;
   PERFORM set_config('kewu.bumped_' || TG_ARGV[0], '1', true);
-  now_us := (extract(epoch FROM clock_timestamp()) * 1000000)::BIGINT;
-  INSERT INTO "CacheVersion" (id, version) VALUES (TG_ARGV[0], now_us)
-  ON CONFLICT (id) DO UPDATE SET version = GREATEST("CacheVersion".version + 1, now_us);
+  PERFORM kewu_set_cache_version(TG_ARGV[0]);
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
