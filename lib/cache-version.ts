@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlEpochMs } from "@/lib/sql-time";
 
 /**
  * Data kept in memory per app instance between requests, checked on every read against its row of
@@ -58,7 +60,13 @@ async function firstVersion(id: CacheId): Promise<bigint> {
 const currentVersions = cache(readVersions);
 
 async function currentVersion(id: CacheId): Promise<bigint> {
-  return (await currentVersions()).get(id) ?? (await firstVersion(id));
+  return (await versionsOf([id]))[0];
+}
+
+/** The versions of `ids`, in their order: one read of every row (outside a render too), a row made only where missing. */
+async function versionsOf(ids: CacheId[]): Promise<bigint[]> {
+  const versions = await currentVersions();
+  return Promise.all(ids.map((id) => versions.get(id) ?? firstVersion(id)));
 }
 
 export function versionedCache<T>(id: CacheId, empty: () => T): VersionedCache<T> {
@@ -75,14 +83,20 @@ export function versionedCache<T>(id: CacheId, empty: () => T): VersionedCache<T
   };
 }
 
+/** When a value holds by the clock: from `at` (the instant it is computed for) until the instant `until()` gives. */
+export interface MemoSpan {
+  at: Date;
+  /** The first instant at which time alone could change the value (a deadline falls due, a local day ends). */
+  until: () => Promise<Date>;
+}
+
 export interface Memo<T> {
   /**
-   * The value filed under `key` for the current versions, while the clock is inside the span it holds
-   * for; otherwise `compute()` (once per instance for concurrent callers of the same key and versions),
-   * filed for the span it returns: from the instant it was computed at to `until`, the first instant at
-   * which time alone could change it (a deadline falls due, a local day ends).
+   * The value filed under `key` for the current versions (and, with a span, while the clock is inside
+   * it); otherwise `compute()`, once per instance for concurrent callers of the same key and versions.
+   * Without a span the value holds until a version moves (a key that names the day it is for, say).
    */
-  get(key: string, compute: () => Promise<{ value: T; at: Date; until: Date }>): Promise<T>;
+  get(key: string, compute: () => Promise<T>, span?: MemoSpan): Promise<T>;
   /** Empties this instance's memo (tests simulate a fresh instance with it). */
   forget(): void;
 }
@@ -98,8 +112,8 @@ export function versionedMemo<T>(ids: CacheId[], max: number): Memo<T> {
   let entries = new Map<string, { version: string; from: number; until: number; value: T }>();
   const flights = new Map<string, Promise<T>>();
   return {
-    async get(key, compute) {
-      const version = (await Promise.all(ids.map(currentVersion))).join(".");
+    async get(key, compute, span) {
+      const version = (await versionsOf(ids)).join(".");
       const now = Date.now();
       const hit = entries.get(key);
       if (hit && hit.version === version && now >= hit.from && now < hit.until) {
@@ -110,10 +124,15 @@ export function versionedMemo<T>(ids: CacheId[], max: number): Memo<T> {
       const flightKey = `${version}|${key}`;
       let flight = flights.get(flightKey);
       if (!flight) {
-        flight = compute()
-          .then(({ value, at, until }) => {
+        flight = Promise.all([compute(), span?.until()])
+          .then(([value, until]) => {
             entries.delete(key);
-            entries.set(key, { version, from: at.getTime(), until: until.getTime(), value });
+            entries.set(key, {
+              version,
+              from: span ? span.at.getTime() : -Infinity,
+              until: until ? until.getTime() : Infinity,
+              value,
+            });
             if (entries.size > max) entries.delete(entries.keys().next().value!);
             return value;
           })
@@ -127,3 +146,16 @@ export function versionedMemo<T>(ids: CacheId[], max: number): Memo<T> {
     },
   };
 }
+
+/**
+ * A horizon for MemoSpan.until: the earliest of an SQL instant (`timestamp(3)`, UTC; NULL when there
+ * is none, as `min` over no rows gives) and the given instants (a site's day or month end), in one
+ * statement. Without any, the value holds by the clock for good.
+ */
+export async function firstInstant(next: Prisma.Sql, bounds: Date[]): Promise<Date> {
+  const [row] = await db.$queryRaw<{ next_ms: number | null }[]>`SELECT ${sqlEpochMs(next)} AS next_ms`;
+  return new Date(Math.min(row?.next_ms ?? Infinity, ...bounds.map((b) => b.getTime()), MAX_INSTANT));
+}
+
+/** The last instant a JS Date holds. */
+const MAX_INSTANT = 8.64e15;

@@ -1,11 +1,10 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { endOfLocalDayInZone, localDateInZone } from "@/lib/calendar";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sitesWith } from "@/lib/registry/site.store";
-import { sqlEpochMs, sqlInstant } from "@/lib/sql-time";
-import { versionedMemo } from "@/lib/cache-version";
+import { sqlInstant } from "@/lib/sql-time";
+import { firstInstant, versionedMemo } from "@/lib/cache-version";
 import { translator } from "@/lib/i18n/server";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
@@ -44,9 +43,9 @@ export async function deadlineExportFile(filter: DashboardFilter): Promise<Deadl
   const withSurveys = roleHas(actor.role, "complaint:dashboard");
   const withServices = roleHas(actor.role, "service:dashboard");
   const at = new Date();
-  return files.get(JSON.stringify([siteIds, filter, withSurveys, withServices]), async () => {
-    const [value, until] = await Promise.all([writeFile(filter, withSurveys, withServices), horizonOf(siteIds, at)]);
-    return { value, at, until };
+  return files.get(JSON.stringify([siteIds, filter, withSurveys, withServices]), () => writeFile(filter, withSurveys, withServices), {
+    at,
+    until: () => horizonOf(siteIds, at),
   });
 }
 
@@ -56,12 +55,12 @@ export async function deadlineExportFile(filter: DashboardFilter): Promise<Deadl
  * (due today / due soon move on).
  */
 async function horizonOf(siteIds: string[], at: Date): Promise<Date> {
-  if (siteIds.length === 0) return new Date(8.64e15);
+  if (siteIds.length === 0) return at;
   const now = sqlInstant(at);
   const inSites = Prisma.join(siteIds);
-  const [[row], sites] = await Promise.all([
-    db.$queryRaw<{ next_ms: number | null }[]>`
-      SELECT ${sqlEpochMs(Prisma.sql`LEAST(
+  const sites = await sitesWith(siteIds, "id", "timeZone");
+  return firstInstant(
+    Prisma.sql`LEAST(
         ${nextComplaintDeadlineSql(siteIds, at)},
         (SELECT min(d.due_at) FROM (
            SELECT CASE i.state WHEN 'SUMMARISED' THEN i."deliveryDueAt" WHEN 'DELIVERED' THEN i."answerDueAt" ELSE i."revisitDueAt" END AS due_at
@@ -69,11 +68,9 @@ async function horizonOf(siteIds: string[], at: Date): Promise<Date> {
             WHERE i."siteId" IN (${inSites}) AND i.state IN ('SUMMARISED', 'DELIVERED', 'RECTIFIED')) d
           WHERE d.due_at >= ${now}),
         (SELECT min(o."revisitDueAt") FROM "SpecialServiceOrder" o
-          WHERE o."siteId" IN (${inSites}) AND o.state = 'DONE' AND o."revisitedAt" IS NULL AND o."revisitDueAt" >= ${now}))`)} AS next_ms`,
-    sitesWith(siteIds, "id", "timeZone"),
-  ]);
-  const dayEnds = sites.map((s) => endOfLocalDayInZone(localDateInZone(at, s.timeZone), s.timeZone).getTime() + 1);
-  return new Date(Math.min(row?.next_ms ?? Infinity, ...dayEnds));
+          WHERE o."siteId" IN (${inSites}) AND o.state = 'DONE' AND o."revisitedAt" IS NULL AND o."revisitDueAt" >= ${now}))`,
+    sites.map((s) => new Date(endOfLocalDayInZone(localDateInZone(at, s.timeZone), s.timeZone).getTime() + 1)),
+  );
 }
 
 async function writeFile(filter: DashboardFilter, withSurveys: boolean, withServices: boolean): Promise<DeadlineExportFile> {

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
-import { versionedMemo } from "@/lib/cache-version";
+import { firstInstant, versionedMemo } from "@/lib/cache-version";
 import { endOfLocalDayInZone, formatInZone, localDateInZone, startOfLocalDayInZone, type LocalDate } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { db, reportDb } from "@/lib/db";
@@ -107,16 +107,14 @@ export function nextComplaintDeadlineSql(siteIds: string[], at: Date): Prisma.Sq
  * complaint deadline to fall due, or the end of a site's local day (today's bounds, the weeks and
  * months). Deadlines end a local day (R-CAL), so this is usually the coming midnight.
  */
-async function horizonOf(scope: Scope): Promise<Date> {
-  const [row] = await db.$queryRaw<{ next_ms: number | null }[]>`
-    SELECT ${utcMs(
-      nextComplaintDeadlineSql(
-        scope.sites.map((s) => s.id),
-        scope.now,
-      ),
-    )} AS next_ms`;
-  const dayEnds = scope.sites.map((s) => s.bounds.todayEnd.getTime() + 1);
-  return new Date(Math.min(row?.next_ms ?? Infinity, ...dayEnds));
+function horizonOf(scope: Scope): Promise<Date> {
+  return firstInstant(
+    nextComplaintDeadlineSql(
+      scope.sites.map((s) => s.id),
+      scope.now,
+    ),
+    scope.sites.map((s) => new Date(s.bounds.todayEnd.getTime() + 1)),
+  );
 }
 
 /** Empties this instance's memo of figures (tests reach the stored on-time summaries beneath it with it). */
@@ -127,10 +125,7 @@ export function forgetFigures() {
 /** `compute()` of this scope's figures named `parts`, or what the memo holds of them. */
 function memoized<T>(scope: Scope, parts: unknown[], compute: () => Promise<T>): Promise<T> {
   const key = JSON.stringify([scope.sites.map((s) => s.id), ...parts]);
-  return figures.get(key, async () => {
-    const [value, until] = await Promise.all([compute(), horizonOf(scope)]);
-    return { value, at: scope.now, until };
-  }) as Promise<T>;
+  return figures.get(key, compute, { at: scope.now, until: () => horizonOf(scope) }) as Promise<T>;
 }
 
 const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);

@@ -210,11 +210,7 @@ export async function missingMeetingsSummary(now = new Date(), filter: { site?: 
   const sites = await sitesWith(siteScope(actor, filter.site), "id", "code", "name", "timeZone");
   const todayOf = new Map(sites.map((s) => [s.id, siteToday(now, s.timeZone)]));
   // The figures depend on the sites' local dates, not the hour: the key holds them (no horizon).
-  return missingMeetings.get(JSON.stringify([...todayOf]), async () => ({
-    value: await countMissingMeetings(sites, todayOf),
-    at: new Date(-8.64e15),
-    until: new Date(8.64e15),
-  }));
+  return missingMeetings.get(JSON.stringify([...todayOf]), () => countMissingMeetings(sites, todayOf));
 }
 
 /**

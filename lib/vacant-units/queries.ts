@@ -1,7 +1,7 @@
 import "server-only";
 import { localDateOfColumn } from "@/lib/calendar";
 import { requirePermission } from "@/lib/auth/guard";
-import { versionedMemo } from "@/lib/cache-version";
+import { firstInstant, versionedMemo } from "@/lib/cache-version";
 import { db } from "@/lib/db";
 import { sitesWith } from "@/lib/registry/site.store";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -9,7 +9,7 @@ import type { UnitStatus } from "@/lib/generated/prisma/enums";
 import { chosenSite, showsEachSite } from "@/lib/many-sites";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
-import { sqlEpochMs, sqlInstant } from "@/lib/sql-time";
+import { sqlInstant } from "@/lib/sql-time";
 import {
   cellState,
   currentMonth,
@@ -215,10 +215,7 @@ type MonthCounts = { due: number; done: number; verified: number; verifiedPassed
  */
 async function scoresBySite(sites: Site[], months: MonthKey[], now: Date, options: { withoutCleaner?: boolean } = {}) {
   const key = JSON.stringify([sites.map((s) => s.id), months, options.withoutCleaner ?? false]);
-  return scores.get(key, async () => {
-    const [value, until] = await Promise.all([countScores(sites, months, now, options), scoreHorizon(sites, now)]);
-    return { value, at: now, until };
-  });
+  return scores.get(key, () => countScores(sites, months, now, options), { at: now, until: () => scoreHorizon(sites, now) });
 }
 
 /**
@@ -236,15 +233,15 @@ const scores = versionedMemo<Awaited<ReturnType<typeof countScores>>>(["vacant",
  * month reads each unit's status at now).
  */
 async function scoreHorizon(sites: Site[], now: Date): Promise<Date> {
-  const monthEnds = sites.map((s) => endOfMonth(currentMonth(now, s.timeZone), s.timeZone).getTime() + 1);
   if (sites.length === 0) return now;
   const inSites = Prisma.join(sites.map((s) => s.id));
-  const [row] = await db.$queryRaw<{ next_ms: number | null }[]>`
-    SELECT ${sqlEpochMs(Prisma.sql`LEAST(
+  return firstInstant(
+    Prisma.sql`LEAST(
       (SELECT min(h."changedAt") FROM "UnitStatusChange" h JOIN "Unit" u ON u.id = h."unitId"
         WHERE h."changedAt" > ${sqlInstant(now)} AND u."siteId" IN (${inSites})),
-      (SELECT min(u."createdAt") FROM "Unit" u WHERE u."createdAt" > ${sqlInstant(now)} AND u."siteId" IN (${inSites})))`)} AS next_ms`;
-  return new Date(Math.min(row?.next_ms ?? Infinity, ...monthEnds));
+      (SELECT min(u."createdAt") FROM "Unit" u WHERE u."createdAt" > ${sqlInstant(now)} AND u."siteId" IN (${inSites})))`,
+    sites.map((s) => new Date(endOfMonth(currentMonth(now, s.timeZone), s.timeZone).getTime() + 1)),
+  );
 }
 
 async function countScores(sites: Site[], months: MonthKey[], now: Date, options: { withoutCleaner?: boolean }) {
