@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { isValidElement, type ReactNode } from "react";
 
 export interface Column<T> {
   header: string;
@@ -8,12 +8,15 @@ export interface Column<T> {
 }
 
 /**
- * A cell's value beside its label on a phone (app/globals.css .data-cell): plain text and numbers are
- * one flex item as they are; anything else is wrapped, so that several elements stay one item. (A
- * wrapper on every cell cost ~40 bytes a cell in the HTML and the payload: a fifth of a list's table.)
+ * A cell's value beside its label on a phone (app/globals.css, `.data-table` cells): plain text, numbers
+ * and one HTML element (a link, a badge) are one flex item as they are; anything else (several nodes, or
+ * a component that may render several) is wrapped, so that it stays one item. (A wrapper on every cell
+ * cost ~40 bytes a cell in the HTML and the payload: a fifth of a list's table.)
  */
 function cellContent(value: ReactNode): ReactNode {
-  return typeof value === "string" || typeof value === "number" ? value : <div>{value}</div>;
+  if (typeof value === "string" || typeof value === "number") return value;
+  if (isValidElement(value) && typeof value.type === "string") return value;
+  return <div>{value}</div>;
 }
 
 /**
@@ -39,7 +42,7 @@ export function DataTable<T>(props: {
       <table
         role="table"
         data-not-records={props.notRecords}
-        className="block w-full text-sm sm:table sm:min-w-full sm:divide-y sm:divide-slate-200"
+        className="data-table block w-full text-sm sm:table sm:min-w-full sm:divide-y sm:divide-slate-200"
       >
         {props.caption ? <caption className="sr-only">{props.caption}</caption> : null}
         <thead role="rowgroup" className="hidden bg-slate-50 sm:table-header-group">
@@ -53,19 +56,19 @@ export function DataTable<T>(props: {
         </thead>
         <tbody role="rowgroup" className="block divide-y divide-slate-200 sm:table-row-group sm:divide-slate-100">
           {props.rows.length === 0 ? (
-            <tr role="row" className="block sm:table-row">
+            <tr role="row" data-empty="" className="block sm:table-row">
               <td role="cell" colSpan={props.columns.length} className="block px-3 py-6 text-center text-slate-500 sm:table-cell">
                 {props.empty}
               </td>
             </tr>
           ) : (
             props.rows.map((row) => (
-              // Classes in app/globals.css (data-row, data-cell): utilities here would repeat on every cell.
-              <tr role="row" key={props.rowKey(row)} className="data-row">
+              // Styled by their place in the table (app/globals.css): classes here would repeat on every cell.
+              <tr role="row" key={props.rowKey(row)}>
                 {props.columns.map((c, i) => (
                   // The columns are fixed for the table: their position is their key (a header as key repeated
                   // it once more per cell in the page's payload).
-                  <td role="cell" key={i} data-label={c.header} className={c.wide ? "data-cell data-cell-wide" : "data-cell"}>
+                  <td role="cell" key={i} data-label={c.header} className={c.wide ? "data-cell-wide" : undefined}>
                     {cellContent(c.cell(row))}
                   </td>
                 ))}
