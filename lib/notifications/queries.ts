@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { requirePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { db } from "@/lib/db";
@@ -9,11 +10,14 @@ import { notificationTextFor } from "./texts";
 
 const DEFAULT_ZONE = "Asia/Shanghai";
 
-/** Unread notifications of the signed-in user (the header bell). */
-export async function unreadCount(): Promise<number> {
+/**
+ * Unread notifications of the signed-in user (the header bell; the notifications page asks too): counted
+ * once per render (React's request cache).
+ */
+export const unreadCount = cache(async (): Promise<number> => {
   const actor = await requirePermission("notification:read");
   return db.notification.count({ where: { userId: actor.id, readAt: null } });
-}
+});
 
 /**
  * The signed-in user's notifications, newest first, in the reader's UI language (stored at creation,
