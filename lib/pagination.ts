@@ -135,10 +135,4 @@ export function monthParam(raw: string | string[] | undefined): string | undefin
   return v && isValidLocalDate(`${v}-01`) && v.length === 7 ? v : undefined;
 }
 
-/** A filter as a query string again (pagination, export links): '?a=1&b=2', or '' when empty. */
-export function filterQuery(filter: Record<string, string | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) sp.set(key, value);
-  const query = sp.toString();
-  return query ? `?${query}` : "";
-}
+export { filterQuery } from "./query-string";
