@@ -57,24 +57,10 @@ interface ListConditions {
   search?: SearchMatches;
 }
 
+/** The plain list's conditions (no search: a search reads its page through searchPageIds). */
 function listWhere(c: ListConditions): Prisma.ComplaintWhereInput {
-  const s = c.search;
-  return {
-    siteId: { in: c.sites },
-    // Prisma leaves out a condition whose value is undefined: an unknown choice is no filter.
-    state: c.state,
-    severity: c.severity,
-    // An empty OR matches nothing, as the SQL below.
-    ...(s
-      ? {
-          OR: [
-            ...(s.number ? [{ number: s.number }] : []),
-            ...(s.tenantIds.length ? [{ tenantId: { in: s.tenantIds } }] : []),
-            ...(s.unitIds.length ? [{ unitId: { in: s.unitIds } }] : []),
-          ],
-        }
-      : {}),
-  };
+  // Prisma leaves out a condition whose value is undefined: an unknown choice is no filter.
+  return { siteId: { in: c.sites }, state: c.state, severity: c.severity };
 }
 
 /**
@@ -85,21 +71,65 @@ function listWhere(c: ListConditions): Prisma.ComplaintWhereInput {
  * on number) with its prefix test (the exact match), as Prisma writes it for the rows.
  */
 function listConditionsSql(c: ListConditions): Prisma.Sql {
-  const parts = [Prisma.sql`"siteId" = ANY(${c.sites})`];
-  if (c.state) parts.push(Prisma.sql`state = ${c.state}::"ComplaintState"`);
-  if (c.severity) parts.push(Prisma.sql`severity = ${c.severity}::"ComplaintSeverity"`);
+  const parts = [baseConditionsSql(c)];
   const s = c.search;
   if (s) {
     const any = [
-      ...(s.number
-        ? [Prisma.sql`(number >= ${s.number.gte} AND number < ${s.number.lt} AND starts_with(number, ${s.number.startsWith}))`]
-        : []),
+      ...(s.number ? [numberConditionSql(s.number)] : []),
       ...(s.tenantIds.length ? [Prisma.sql`"tenantId" = ANY(${s.tenantIds})`] : []),
       ...(s.unitIds.length ? [Prisma.sql`"unitId" = ANY(${s.unitIds})`] : []),
     ];
     parts.push(any.length ? Prisma.sql`(${Prisma.join(any, " OR ")})` : Prisma.sql`FALSE`);
   }
   return Prisma.join(parts, " AND ");
+}
+
+/** The sites, state and severity of the list, in SQL. */
+function baseConditionsSql(c: ListConditions): Prisma.Sql {
+  const parts = [Prisma.sql`"siteId" = ANY(${c.sites})`];
+  if (c.state) parts.push(Prisma.sql`state = ${c.state}::"ComplaintState"`);
+  if (c.severity) parts.push(Prisma.sql`severity = ${c.severity}::"ComplaintSeverity"`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** numberPrefixFilter's range (the unique index on number) with its prefix test, as Prisma writes it. */
+function numberConditionSql(number: Prisma.StringFilter): Prisma.Sql {
+  return Prisma.sql`(number >= ${number.gte} AND number < ${number.lt} AND starts_with(number, ${number.startsWith}))`;
+}
+
+/**
+ * The ids of a search's page, newest first (ties by id). Each matched tenant's and unit's complaints
+ * are read newest first from their (tenantId | unitId, receivedAt) index, at most the page's end of
+ * each, and so are the numbers the term starts; the union is sorted and cut to the page. An OR of the
+ * ids read every complaint of every matched tenant and sorted them all: a tenant-name search on three
+ * years of fifty sites read 3 350 rows for 20 (257 ms from a cold cache, docs/performance.md).
+ */
+async function searchPageIds(c: ListConditions, search: SearchMatches, page: PageRequest): Promise<string[]> {
+  const base = baseConditionsSql(c);
+  const upTo = page.skip + page.take;
+  const newestOf = (column: "tenantId" | "unitId", keys: string[]) => Prisma.sql`
+    SELECT c.id, c."receivedAt" FROM unnest(${keys}::text[]) AS k(key)
+    CROSS JOIN LATERAL (
+      SELECT id, "receivedAt" FROM "Complaint"
+       WHERE ${Prisma.raw(`"${column}"`)} = k.key AND ${base}
+       ORDER BY "receivedAt" DESC LIMIT ${upTo}
+    ) c`;
+  const branches = [
+    ...(search.tenantIds.length ? [newestOf("tenantId", search.tenantIds)] : []),
+    ...(search.unitIds.length ? [newestOf("unitId", search.unitIds)] : []),
+    ...(search.number
+      ? [
+          Prisma.sql`(SELECT id, "receivedAt" FROM "Complaint"
+             WHERE ${numberConditionSql(search.number)} AND ${base}
+             ORDER BY "receivedAt" DESC LIMIT ${upTo})`,
+        ]
+      : []),
+  ];
+  if (branches.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM (${Prisma.join(branches, " UNION ")}) m
+     ORDER BY "receivedAt" DESC, id DESC OFFSET ${page.skip} LIMIT ${page.take}`;
+  return rows.map((r) => r.id);
 }
 
 /** Complaints of the user's sites, newest first, filtered and paginated in SQL; the total is capped (pagination.COUNT_CAP). */
@@ -112,10 +142,12 @@ export async function listComplaints(filter: { q?: string; site?: string; state?
     severity: oneOf(SEVERITIES, filter.severity),
     search: filter.q ? await searchMatches(filter.q, sites) : undefined,
   };
-  const where = listWhere(conditions);
+  const search = conditions.search;
+  // A search reads its page's ids first (searchPageIds), then those rows; the plain list reads its page.
+  const pageIds = search ? await searchPageIds(conditions, search, page) : null;
   const [rows, total, calendars] = await Promise.all([
     db.complaint.findMany({
-      where,
+      where: pageIds ? { id: { in: pageIds } } : listWhere(conditions),
       select: {
         id: true,
         number: true,
@@ -131,9 +163,8 @@ export async function listComplaints(filter: { q?: string; site?: string; state?
         unit: { select: { code: true } },
         department: { select: { name: true } },
       },
-      orderBy: { receivedAt: "desc" },
-      skip: page.skip,
-      take: page.take,
+      orderBy: pageIds ? [{ receivedAt: "desc" }, { id: "desc" }] : [{ receivedAt: "desc" }],
+      ...(pageIds ? {} : { skip: page.skip, take: page.take }),
     }),
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (

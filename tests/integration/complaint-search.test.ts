@@ -113,4 +113,30 @@ describe("complaint search", () => {
     await signInAs(world.users.FRONT_DESK);
     expect((await listComplaints({ q: "繁忙商贸", site: world.siteB }, pageRequest("1"))).total).toBe(0);
   });
+
+  it("pages a search over several tenants and a unit newest first, each complaint once, with its total", async () => {
+    await signInAs(world.users.MANAGER);
+    const manager = await db.user.findUniqueOrThrow({ where: { id: world.users.MANAGER }, select: { id: true } });
+    const [jia, yi] = await Promise.all(
+      ["交错贸易甲", "交错贸易乙"].map((name) => db.tenant.create({ data: { siteId: world.siteA, name }, select: { id: true } })),
+    );
+    // A unit whose code holds the term too: tenant 甲's complaints in it match twice (by tenant and by unit).
+    const unit = await db.unit.create({
+      data: { siteId: world.siteA, code: "交错贸易-01", building: "A", floor: "1F" },
+      select: { id: true },
+    });
+    // 25 complaints each, received in turns: 甲 at odd hours ago, 乙 at even ones; 甲's first ten in the unit.
+    await db.$executeRaw`
+      INSERT INTO "Complaint" (id, number, "requestId", "siteId", "tenantId", "unitId", "departmentId", source, category, severity,
+        description, "receivedAt", "receivedById", state, "rectificationDueAt", "updatedAt")
+      SELECT 'mix-' || g, 'MIX-' || lpad(g::text, 4, '0'), 'mix-' || g, ${world.siteA},
+        CASE WHEN g % 2 = 1 THEN ${jia.id} ELSE ${yi.id} END, CASE WHEN g % 2 = 1 AND g <= 20 THEN ${unit.id} END,
+        ${world.a.department}, 'PHONE', 'REPAIR', 'GENERAL', '门禁故障',
+        now() - g * interval '1 hour', ${manager.id}, 'RECEIVED', now() + interval '1 day', now()
+      FROM generate_series(1, 50) g`;
+    const pages = await Promise.all(["1", "2", "3"].map((p) => listComplaints({ q: "交错贸易" }, pageRequest(p))));
+    const expected = Array.from({ length: 50 }, (_, i) => `MIX-${String(i + 1).padStart(4, "0")}`);
+    expect(pages.map((p) => p.rows.map((r) => r.number))).toEqual([expected.slice(0, 20), expected.slice(20, 40), expected.slice(40)]);
+    expect(pages.map((p) => p.total)).toEqual([50, 50, 50]);
+  });
 });
