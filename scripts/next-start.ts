@@ -12,6 +12,7 @@
 // bound; KEWU_HEAP_MB=0 leaves the sizing to V8. Outside the heap, glibc's malloc keeps an arena per
 // thread that allocates (V8's compiler and GC threads, libuv's pool): serverEnv limits them to two, as
 // MALLOC_ARENA_MAX does for most long-running servers (~15–20 MB less resident here, no slower).
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "./db/server";
 
@@ -54,7 +55,33 @@ export function nextStartArgs(port: number | string, options: { host?: string; e
 /** Glibc malloc arenas of a server instance (MALLOC_ARENA_MAX; the environment's own value wins). */
 const MALLOC_ARENAS = "2";
 
-/** The environment a server instance starts with: `env` plus the malloc arena limit (read by glibc at start). */
+/** Where `next build` writes the configuration it resolved from next.config.ts (for standalone servers). */
+const BUILT_CONFIG = path.join(REPO_ROOT, ".next", "required-server-files.json");
+
+/**
+ * The configuration the build resolved, as the JSON Next.js's own standalone server hands to `next start`
+ * (`__NEXT_PRIVATE_STANDALONE_CONFIG`), or null without a build. Given it, the server does not read
+ * next.config.ts: a TypeScript config is otherwise compiled at every start by SWC's native binding, which
+ * then stays mapped, ~22 MB of resident memory for the life of the server (docs/performance.md, "Eleventh
+ * pass"). The build's copy is the one its pages were built with; a changed next.config.ts needs a new build
+ * either way.
+ */
+export function builtConfig(file = BUILT_CONFIG): string | null {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+  const config = (JSON.parse(text) as { config?: unknown }).config;
+  return config && typeof config === "object" ? JSON.stringify(config) : null;
+}
+
+/**
+ * The environment a server instance starts with: `env` plus the malloc arena limit (read by glibc at
+ * start) and the build's resolved configuration (builtConfig); the environment's own values win.
+ */
 export function serverEnv<E extends NodeJS.ProcessEnv>(env: E): E {
-  return { MALLOC_ARENA_MAX: MALLOC_ARENAS, ...env };
+  const config = builtConfig();
+  return { MALLOC_ARENA_MAX: MALLOC_ARENAS, ...(config ? { __NEXT_PRIVATE_STANDALONE_CONFIG: config } : {}), ...env };
 }

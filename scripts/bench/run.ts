@@ -18,6 +18,8 @@
 //            ../shared/bench/bare-next) --out FILE
 //            --only "complaints,audit trail" (those pages and forms only, by name: a partial run,
 //            written as JSON only with --out)
+//            --heap-dir DIR (keep the heap snapshots there: the one after the run and, when a Kewu
+//            server comes near its heap limit, the one V8 writes then)
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -51,6 +53,7 @@ const { values: args } = parseArgs({
     bare: { type: "string", default: path.resolve(REPO_ROOT, "..", "shared", "bench", "bare-next") },
     out: { type: "string" },
     only: { type: "string" },
+    "heap-dir": { type: "string" },
   },
 });
 /** The page and form names of a partial run (--only), or null for all. */
@@ -218,11 +221,16 @@ async function main() {
     if (built.status !== 0) throw new Error("the build failed");
   }
   // On SIGUSR2 the server writes a heap snapshot here: what it still holds after the run (decision 022).
-  const heapDir = mkdtempSync(path.join(os.tmpdir(), "kewu-heap-"));
-  temporary.push(heapDir);
+  // With --heap-dir the directory is kept, and each Kewu server also writes one when it comes near its
+  // heap limit (what filled it), the three-month one in a subdirectory of its own.
+  const keptHeapDir = args["heap-dir"] ? path.resolve(args["heap-dir"]) : null;
+  const heapDir = keptHeapDir ?? mkdtempSync(path.join(os.tmpdir(), "kewu-heap-"));
+  if (keptHeapDir) mkdirSync(path.join(keptHeapDir, "three-months"), { recursive: true });
+  else temporary.push(heapDir);
+  const nearLimit = (dir: string) => (keptHeapDir ? ["--heapsnapshot-near-heap-limit=1", `--diagnostic-dir=${dir}`] : []);
   const server = start(
     process.execPath,
-    ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`, ...nextStartArgs(port)],
+    ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`, ...nearLimit(heapDir), ...nextStartArgs(port)],
     REPO_ROOT,
     serverEnv(env),
   );
@@ -231,7 +239,7 @@ async function main() {
   const compareBase = `http://127.0.0.1:${comparePort}`;
   const compareServer = start(
     process.execPath,
-    nextStartArgs(comparePort),
+    [...nearLimit(path.join(heapDir, "three-months")), ...nextStartArgs(comparePort)],
     REPO_ROOT,
     serverEnv({ ...env, DATABASE_URL: compareUrl, NEXTAUTH_URL: compareBase }),
   );
