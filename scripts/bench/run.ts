@@ -61,7 +61,12 @@ const only = args.only ? new Set(args.only.split(",").map((name) => name.trim())
 const chosen = (name: string) => !only || only.has(name);
 const smoke = args.smoke!;
 const duration = Number(args.duration ?? (smoke ? 3 : 10));
-const warmup = Number(args.warmup ?? (smoke ? 1 : 3));
+// Each page's (and form's, and the bare page's) load before its measured one, discarded. A server's own
+// code reaches its steady state only after V8 has compiled it with the page's feedback: from a fresh
+// server, /surveys took 32 ms of CPU a request in its first 5 s and ~20 ms after 25 s; /complaints 28 ms
+// in its first 16 s and 20–23 ms afterwards (docs/performance.md, "Eleventh pass"). 3 s measured part
+// of that tiering; a production server serves each page for days.
+const warmup = Number(args.warmup ?? (smoke ? 1 : 10));
 // The smoke run proves every page answers under a little concurrency; the full run measures at 10.
 const connections = Number(args.connections ?? (smoke ? 2 : 10));
 const children: ChildProcess[] = [];
