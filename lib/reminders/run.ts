@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Calendar } from "@/lib/calendar";
 import { sendRemindersToChannels } from "@/lib/chat-channels/reminders";
 import { loadSiteCalendars } from "@/lib/calendar/store";
@@ -42,6 +43,42 @@ export interface RunOptions {
 }
 
 const INSERT_CHUNK = 1000;
+
+/** A notification the run inserted: what the chat channels and the e-mail digest are given. */
+type CreatedNotification = UserDigest["notifications"][number] & {
+  userId: string;
+  siteId: string | null;
+  kind: string;
+  texts: unknown;
+  dedupeKey: string;
+};
+
+/**
+ * Inserts one chunk of notifications, skipping the dedupe keys that exist (ON CONFLICT DO NOTHING), and
+ * returns the rows really inserted. One statement with one array parameter per column: Prisma's
+ * `createManyAndReturn` planned a chunk as 9 000 scalar parameters, and on fifty sites' first run of a
+ * day (~30 000 notifications) those plans filled the server's 256 MB heap and stopped it
+ * (docs/performance.md, "The reminder run that stopped the server").
+ */
+async function insertNotifications(rows: readonly NotificationRow[]): Promise<CreatedNotification[]> {
+  if (rows.length === 0) return [];
+  // Only the new ids come back; the rest of each inserted row is the one given (its strings not copied).
+  const inserted = await db.$queryRaw<{ id: string; dedupeKey: string }[]>`
+    INSERT INTO "Notification" ("id", "userId", "siteId", "kind", "title", "body", "texts", "link", "dedupeKey")
+    SELECT r.id, r."userId", r."siteId", r.kind, r.title, r.body, r.texts::jsonb, r.link, r."dedupeKey"
+      FROM unnest(
+             ${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.userId)}::text[], ${rows.map((r) => r.siteId)}::text[],
+             ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.title)}::text[], ${rows.map((r) => r.body)}::text[],
+             ${rows.map((r) => JSON.stringify(r.texts))}::text[], ${rows.map((r) => r.link)}::text[], ${rows.map((r) => r.dedupeKey)}::text[]
+           ) AS r(id, "userId", "siteId", kind, title, body, texts, link, "dedupeKey")
+        ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING id, "dedupeKey"`;
+  const idOf = new Map(inserted.map((r) => [r.dedupeKey, r.id]));
+  return rows.flatMap((row) => {
+    const id = idOf.get(row.dedupeKey);
+    return id ? [{ ...row, id }] : [];
+  });
+}
 
 /**
  * Runs reminders for `siteIds` (every site when omitted; none for an empty list) at `now`.
@@ -104,22 +141,8 @@ async function runForSites(
     reminderCount += collected.reminders;
   }
 
-  const created: (UserDigest["notifications"][number] & {
-    userId: string;
-    siteId: string | null;
-    kind: string;
-    texts: unknown;
-    dedupeKey: string;
-  })[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    // createMany + skipDuplicates (ON CONFLICT DO NOTHING), returning only the rows really inserted.
-    const inserted = await db.notification.createManyAndReturn({
-      data: rows.slice(i, i + INSERT_CHUNK),
-      skipDuplicates: true,
-      select: { id: true, userId: true, title: true, body: true, link: true, siteId: true, kind: true, texts: true, dedupeKey: true },
-    });
-    created.push(...inserted);
-  }
+  const created: CreatedNotification[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) created.push(...(await insertNotifications(rows.slice(i, i + INSERT_CHUNK))));
   // The sites' chat channels as well (queued; never fails the run).
   await sendRemindersToChannels(created, (siteId) => calendars.get(siteId)?.localDateOf(now));
 
