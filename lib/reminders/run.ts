@@ -76,6 +76,8 @@ async function insertNotifications(rows: readonly NotificationRow[]): Promise<Cr
   const idOf = new Map(inserted.map((r) => [r.dedupeKey, r.id]));
   return rows.flatMap((row) => {
     const id = idOf.get(row.dedupeKey);
+    // A key given twice is stored once (the second skipped, as a key stored earlier is): reported once.
+    idOf.delete(row.dedupeKey);
     return id ? [{ ...row, id }] : [];
   });
 }
