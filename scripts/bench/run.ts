@@ -14,8 +14,9 @@
 //   npm run bench                       full run on kewu_scale (build, the servers, every page and form)
 //   npm run bench -- --smoke            tiny data, 3 s per page, no baseline, ratios not enforced
 //   options: --db NAME --compare-db NAME --port N --bare-port N --duration S --warmup S
-//            --connections N --skip-build --bare PATH (the baseline app, default
-//            ../shared/bench/bare-next) --out FILE
+//            --connections N --skip-build --bare PATH (the baseline app; default KEWU_BARE_DIR, else
+//            ../shared/bench/bare-next beside this checkout or beside the repository it was cloned
+//            from: ./bare.ts) --out FILE
 //            --only "complaints,audit trail" (those pages and forms only, by name: a partial run,
 //            written as JSON only with --out)
 //            --heap-dir DIR (keep the heap snapshots there: the one after the run and, when a Kewu
@@ -35,6 +36,7 @@ import { nextStartArgs, serverEnv } from "../next-start";
 import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
 import { driveForm, prepareForms } from "./forms";
+import { findBareApp } from "./bare";
 import { benchPages, type BenchPage } from "./pages";
 import { MAX_SNAPSHOT_BYTES, countObjects, takeSnapshot } from "./heap";
 import { childPids, rssMb, signIn, waitFor } from "./server";
@@ -50,7 +52,7 @@ const { values: args } = parseArgs({
     connections: { type: "string" },
     "skip-build": { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
-    bare: { type: "string", default: path.resolve(REPO_ROOT, "..", "shared", "bench", "bare-next") },
+    bare: { type: "string" },
     out: { type: "string" },
     only: { type: "string" },
     "heap-dir": { type: "string" },
@@ -167,14 +169,14 @@ async function scaleDatabase(baseUrl: string, name: string, seedArgs: string[]):
   return url;
 }
 
-async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
+async function prepareBare(bareApp: string, dbUrl: string, port: number): Promise<ChildProcess> {
   // The baseline uses Kewu's own installed next / react / pg (the same versions by its README), as a
   // hard-linked copy of node_modules in its own folder: Turbopack does not follow a node_modules
   // symlink out of the project's root, and a folder inside Kewu's tree would build Kewu's
   // instrumentation into the baseline.
   const dir = mkdtempSync(path.join(os.tmpdir(), "kewu-bare-"));
   temporary.push(dir);
-  cpSync(args.bare!, dir, { recursive: true, filter: (src) => !src.includes("node_modules") && !src.includes(".next") });
+  cpSync(bareApp, dir, { recursive: true, filter: (src) => !src.includes("node_modules") && !src.includes(".next") });
   const linked = spawnSync("cp", ["-al", path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules")]);
   if (linked.status !== 0) cpSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), { recursive: true });
   // Its own copy of next: a next run from Kewu's path would load a second React beside the page's.
@@ -186,6 +188,8 @@ async function prepareBare(dbUrl: string, port: number): Promise<ChildProcess> {
 }
 
 async function main() {
+  // Found (or refused, with the folders tried) before the minutes of seeding and building.
+  const bareApp = smoke ? null : findBareApp({ explicit: args.bare, env: process.env, repoRoot: REPO_ROOT });
   const { baseUrl } = await ensureDatabaseServer();
   const dbName = args.db ?? (smoke ? "kewu_bench_smoke" : "kewu_scale");
   const compareName = args["compare-db"] ?? (smoke ? "kewu_bench_smoke_1m" : "kewu_scale_3m");
@@ -232,10 +236,10 @@ async function main() {
   const heapDir = keptHeapDir ?? mkdtempSync(path.join(os.tmpdir(), "kewu-heap-"));
   if (keptHeapDir) mkdirSync(path.join(keptHeapDir, "three-months"), { recursive: true });
   else temporary.push(heapDir);
-  const nearLimit = (dir: string) => (keptHeapDir ? ["--heapsnapshot-near-heap-limit=1", `--diagnostic-dir=${dir}`] : []);
+  const nearLimit = keptHeapDir ? ["--heapsnapshot-near-heap-limit=1"] : [];
   const server = start(
     process.execPath,
-    ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`, ...nearLimit(heapDir), ...nextStartArgs(port)],
+    ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`, ...nearLimit, ...nextStartArgs(port)],
     REPO_ROOT,
     serverEnv(env),
   );
@@ -244,7 +248,7 @@ async function main() {
   const compareBase = `http://127.0.0.1:${comparePort}`;
   const compareServer = start(
     process.execPath,
-    [...nearLimit(path.join(heapDir, "three-months")), ...nextStartArgs(comparePort)],
+    [...(keptHeapDir ? [...nearLimit, `--diagnostic-dir=${path.join(heapDir, "three-months")}`] : []), ...nextStartArgs(comparePort)],
     REPO_ROOT,
     serverEnv({ ...env, DATABASE_URL: compareUrl, NEXTAUTH_URL: compareBase }),
   );
@@ -252,7 +256,7 @@ async function main() {
   const barePort = Number(args["bare-port"]);
   if (!smoke) {
     log("▶ bare baseline (build)");
-    bare = await prepareBare(dbUrl, barePort);
+    bare = await prepareBare(bareApp!, dbUrl, barePort);
     await waitFor(`http://127.0.0.1:${barePort}/dynamic`);
   }
   await waitFor(`${base}/login`);
