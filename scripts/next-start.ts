@@ -4,7 +4,7 @@
 // Without a limit V8 sizes the heap for the machine (about a quarter of its memory) and, under
 // concurrent requests, lets it grow to two or three times the live data before it collects: 750 MB
 // resident after the bench. So the old generation is bounded, by default at DEFAULT_HEAP_MB (and the
-// young generation's semispaces made smaller), and V8 collects earlier instead (docs/performance.md,
+// young generation's semispaces sized with it), and V8 collects earlier instead (docs/performance.md,
 // "Server memory"). The bound was off while the heaviest requests' live data exceeded it (ten concurrent
 // fifty-site Excel exports, each building its workbook in memory; fifty-site dashboards rendering every
 // department); with the exports streamed and the dashboard's company view, 256 MB holds the bench's
@@ -19,13 +19,14 @@ import { REPO_ROOT } from "./db/server";
 export const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
 
 /**
- * Young generation semispace when KEWU_YOUNG_MB is not set, in MB (V8's default is 16 on 64-bit). Small,
- * for the memory budget: under ten connections a request's short-lived objects outlive 4 MB scavenges
- * and are promoted, so the old generation is collected more often. 32 MB took 22–35 % less CPU a page
- * in the same minutes, for ~95 MB more resident (docs/performance.md, "Ninth pass"): KEWU_YOUNG_MB=32
- * gives it to an instance with memory to spare.
+ * Young generation semispace when KEWU_YOUNG_MB is not set, in MB (V8's own default on 64-bit). Under
+ * ten connections a request's short-lived objects outlive smaller scavenges and are promoted, so the
+ * bounded old generation is collected more often. Against 4 MB, with each page warm (10 s discarded),
+ * 16 MB took 4–13 % less CPU a page for ~12 MB more resident; 32 MB took 12–18 % less on the lists but
+ * not on the dashboard, for ~56 MB more (docs/performance.md, "Twelfth pass"). 16 leaves the memory
+ * budget its margin; KEWU_YOUNG_MB=32 gives the lists the rest to an instance with memory to spare.
  */
-export const DEFAULT_YOUNG_MB = 4;
+export const DEFAULT_YOUNG_MB = 16;
 
 /** The old generation's bound when KEWU_HEAP_MB is not set, in MB. */
 export const DEFAULT_HEAP_MB = 256;
