@@ -10,9 +10,9 @@ import { REMINDER_SOURCES } from "./sources";
 import { scheduledRunDue } from "./schedule";
 
 /**
- * The reminder run: loads the sites' calendars and members once, asks every module's
- * reminder source (sources.ts: complaint deadlines, vacant units, weekly meetings) for the
- * notifications due and stores them. Safe to run any number of times: Notification.dedupeKey is
+ * The reminder run: loads the sites' calendars once and, ten sites at a time, their members; asks
+ * every module's reminder source (sources.ts: complaint deadlines, vacant units, weekly meetings) for
+ * those sites' notifications due and stores them. Safe to run any number of times: Notification.dedupeKey is
  * unique and inserts skip existing keys.
  *
  * Notification texts are written in every UI language when the reminder is created
@@ -40,9 +40,19 @@ export interface ReminderRunResult {
 
 export interface RunOptions {
   deliver?: DeliverDigests;
+  /** Sites collected and stored together (default SITE_BATCH; tests make it small). */
+  siteBatch?: number;
 }
 
 const INSERT_CHUNK = 1000;
+
+/**
+ * Sites whose notifications are collected, stored and sent to their channels together, before the next
+ * sites are collected. On fifty sites the day's first run makes ~30 000 notifications; built all at once
+ * they were ~33 MB of the serving instance's heap beside its pages (docs/performance.md, "The reminder
+ * run that stopped the server"). A fixed number of queries per batch, whatever its records.
+ */
+const SITE_BATCH = 10;
 
 /** A notification the run inserted: what the chat channels and the e-mail digest are given. */
 type CreatedNotification = UserDigest["notifications"][number] & {
@@ -84,8 +94,8 @@ async function insertNotifications(rows: readonly NotificationRow[]): Promise<Cr
 
 /**
  * Runs reminders for `siteIds` (every site when omitted; none for an empty list) at `now`.
- * A fixed number of queries whatever the number of sites, complaints, units and meetings, plus one
- * insert per 1000 notifications.
+ * A fixed number of queries per SITE_BATCH sites whatever their complaints, units and meetings, plus
+ * one insert per 1000 notifications.
  */
 export async function runReminders(now: Date = new Date(), siteIds?: string[], options: RunOptions = {}): Promise<ReminderRunResult> {
   const sites = await db.site.findMany({
@@ -126,36 +136,25 @@ async function runForSites(
   options: RunOptions,
 ): Promise<ReminderRunResult> {
   const withCalendar = sites.filter((s) => calendars.has(s.id));
-  const memberships = await db.userSite.findMany({
-    where: { siteId: { in: withCalendar.map((s) => s.id) }, user: { disabled: false } },
-    select: { siteId: true, user: { select: { id: true, role: true, disabled: true, duty: true } } },
-  });
-  const membersOf = (siteId: string): SiteMember[] =>
-    memberships
-      .filter((m) => m.siteId === siteId)
-      .map((m) => ({ userId: m.user.id, role: m.user.role, disabled: m.user.disabled, duty: m.user.duty }));
-
-  const context = { now, sites: withCalendar, calendars, membersOf };
-  const rows: NotificationRow[] = [];
-  let reminderCount = 0;
-  for (const collected of await Promise.all(REMINDER_SOURCES.map((source) => source.collect(context)))) {
-    rows.push(...collected.rows);
-    reminderCount += collected.reminders;
-  }
-
-  const created: CreatedNotification[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) created.push(...(await insertNotifications(rows.slice(i, i + INSERT_CHUNK))));
-  // The sites' chat channels as well (queued; never fails the run).
-  await sendRemindersToChannels(created, (siteId) => calendars.get(siteId)?.localDateOf(now));
-
   const deliver = options.deliver ?? emailDelivery();
-  if (deliver && created.length > 0) {
-    const byUser = new Map<string, UserDigest>();
-    for (const { userId, id, title, body, link } of created) {
+  const batch = Math.max(1, options.siteBatch ?? SITE_BATCH);
+  // One digest per user for the whole run, whichever batches their sites fell in.
+  const byUser = new Map<string, UserDigest>();
+  let reminders = 0;
+  let created = 0;
+  for (let i = 0; i < withCalendar.length; i += batch) {
+    const stored = await runForBatch(now, withCalendar.slice(i, i + batch), calendars);
+    reminders += stored.reminders;
+    created += stored.created.length;
+    if (!deliver) continue;
+    for (const { userId, id, title, body, link } of stored.created) {
       const digest = byUser.get(userId) ?? { userId, notifications: [] };
       digest.notifications.push({ id, title, body, link });
       byUser.set(userId, digest);
     }
+  }
+
+  if (deliver && byUser.size > 0) {
     try {
       await deliver([...byUser.values()]);
     } catch (err) {
@@ -163,5 +162,38 @@ async function runForSites(
     }
   }
 
-  return { sites: sites.length, reminders: reminderCount, created: created.length };
+  return { sites: sites.length, reminders, created };
+}
+
+/** One batch of sites (all with a calendar): their members, every source's rows, the inserts, their channels. */
+async function runForBatch(
+  now: Date,
+  sites: ReminderSite[],
+  calendars: Map<string, Calendar>,
+): Promise<{ reminders: number; created: CreatedNotification[] }> {
+  const memberships = await db.userSite.findMany({
+    where: { siteId: { in: sites.map((s) => s.id) }, user: { disabled: false } },
+    select: { siteId: true, user: { select: { id: true, role: true, disabled: true, duty: true } } },
+  });
+  const members = new Map<string, SiteMember[]>();
+  for (const m of memberships) {
+    const list = members.get(m.siteId) ?? [];
+    list.push({ userId: m.user.id, role: m.user.role, disabled: m.user.disabled, duty: m.user.duty });
+    members.set(m.siteId, list);
+  }
+  const membersOf = (siteId: string): SiteMember[] => [...(members.get(siteId) ?? [])];
+
+  const context = { now, sites, calendars, membersOf };
+  const rows: NotificationRow[] = [];
+  let reminders = 0;
+  for (const collected of await Promise.all(REMINDER_SOURCES.map((source) => source.collect(context)))) {
+    rows.push(...collected.rows);
+    reminders += collected.reminders;
+  }
+
+  const created: CreatedNotification[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) created.push(...(await insertNotifications(rows.slice(i, i + INSERT_CHUNK))));
+  // The sites' chat channels as well (queued; never fails the run).
+  await sendRemindersToChannels(created, (siteId) => calendars.get(siteId)?.localDateOf(now));
+  return { reminders, created };
 }

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { runReminders } from "@/lib/reminders/run";
+import { runReminders, type UserDigest } from "@/lib/reminders/run";
 import { newRequestId } from "@/lib/request-id";
 import { buildWorld, type World } from "../support/fixtures";
 import { resetDatabase } from "../support/reset-db";
@@ -70,5 +70,52 @@ describe("a reminder run larger than one insert", () => {
     expect(again.reminders).toBe(OVERDUE);
     expect(again.created).toBe(0);
     expect(await db.notification.count()).toBe(before);
+  });
+
+  it("runs a few sites at a time, each user still getting one digest of the whole run", async () => {
+    // The manager also looks after site B, where two complaints are overdue too.
+    await db.userSite.create({ data: { userId: world.users.MANAGER, siteId: world.siteB } });
+    await db.complaint.createMany({
+      data: ["SB-M-0001", "SB-M-0002"].map((number) => ({
+        number,
+        requestId: newRequestId(),
+        siteId: world.siteB,
+        tenantId: world.b.tenant,
+        departmentId: world.b.department,
+        source: "PHONE" as const,
+        category: "CLEANING" as const,
+        severity: "GENERAL" as const,
+        description: "逾期提醒",
+        receivedAt: sh("2026-12-01T10:00:00"),
+        receivedById: world.users.CLERK,
+        state: "RECEIVED" as const,
+        rectificationDueAt: sh("2026-12-03T23:59:59.999"),
+      })),
+    });
+    await db.notification.deleteMany();
+    const digests: UserDigest[][] = [];
+    // One site per batch: site A's notifications are stored before site B's are collected.
+    const run = await runReminders(NOW, [world.siteA, world.siteB], { siteBatch: 1, deliver: async (d) => void digests.push(d) });
+    expect(run.sites).toBe(2);
+    expect(run.reminders).toBe(OVERDUE + 2);
+    expect(await db.notification.count()).toBe(run.created);
+    // Site A's were all stored (each insert its own statement, its own now()) before site B's.
+    const [a, b] = await Promise.all(
+      [world.siteA, world.siteB].map((siteId) =>
+        db.notification.aggregate({ where: { siteId }, _min: { createdAt: true }, _max: { createdAt: true } }),
+      ),
+    );
+    expect(b._min.createdAt!.getTime()).toBeGreaterThan(a._max.createdAt!.getTime());
+
+    // One delivery for the run, one digest per user, every notification created in it.
+    expect(digests).toHaveLength(1);
+    const [sent] = digests;
+    expect(new Set(sent.map((d) => d.userId)).size).toBe(sent.length);
+    expect(sent.reduce((n, d) => n + d.notifications.length, 0)).toBe(run.created);
+    const manager = sent.find((d) => d.userId === world.users.MANAGER)!;
+    const titles = manager.notifications.map((n) => n.title).join(" ");
+    expect(titles).toMatch(/SA-M-\d{4}/);
+    expect(titles).toContain("SB-M-0001");
+    expect(titles).toContain("SB-M-0002");
   });
 });
