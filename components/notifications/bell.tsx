@@ -1,11 +1,12 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { unreadCount } from "@/lib/notifications/queries";
+import { UNREAD_SHOWN, unreadCount } from "@/lib/notifications/queries";
 
-/** The header bell: a link to /notifications with the signed-in user's unread count. */
+/** The header bell: a link to /notifications with the signed-in user's unread count ("99+" past 99). */
 export async function NotificationBell() {
   const [t, count] = await Promise.all([getTranslations("notifications"), unreadCount()]);
-  const label = t("bell", { count });
+  const shown = count > UNREAD_SHOWN ? `${UNREAD_SHOWN}+` : count;
+  const label = t("bell", { count: shown });
   return (
     <Link
       href="/notifications"
@@ -26,7 +27,7 @@ export async function NotificationBell() {
           aria-hidden="true"
           className="absolute top-0.5 right-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] leading-4 font-semibold text-white"
         >
-          {count > 99 ? "99+" : count}
+          {shown}
         </span>
       ) : null}
     </Link>

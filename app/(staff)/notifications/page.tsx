@@ -54,7 +54,7 @@ async function NotificationsPage({ searchParams }: { searchParams: SearchParams 
           })}
         </ul>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} searchParams={{}} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} searchParams={{}} />
     </>
   );
 }
