@@ -35,7 +35,7 @@ import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server"
 import { nextStartArgs, serverEnv } from "../next-start";
 import { parseScaleArgs, seedScale } from "../scale/seed";
 import { BUDGET, checkBudget, type PageResult } from "./budget";
-import { driveForm, prepareForms } from "./forms";
+import { driveForm, prepareForms, releaseUnusedPasses } from "./forms";
 import { findBareApp } from "./bare";
 import { benchPages, type BenchPage } from "./pages";
 import { MAX_SNAPSHOT_BYTES, countObjects, takeSnapshot } from "./heap";
@@ -322,35 +322,40 @@ async function main() {
   // Each submission takes a fresh record from a pool, so a pool must last the warm-up and the measured
   // seconds at the fastest form's rate: the smoke run's reach ~60 submissions/s over its 1 + 3 s (pools of
   // 300); the full run's up to ~150/s (the work-order form ran out of 1 500 after a 10 s warm-up).
-  const prepared = await prepareForms(dbUrl, base, smoke ? 300 : Math.ceil((warmup + duration) * 200));
-  for (const form of prepared.forms.filter((f) => chosen(f.name))) {
-    await settle(server.pid!);
-    if (warmup > 0) await driveForm(prepared, form, connections, warmup);
-    const cpuBefore = cpuSeconds(server.pid!);
-    const load = await driveForm(prepared, form, connections, duration);
-    const cpu = cpuSeconds(server.pid!) - cpuBefore;
-    const row: PageResult = {
-      name: form.name,
-      path: `POST ${form.action}`,
-      user: prepared.usernames[form.who],
-      reqPerSec: load.reqPerSec,
-      p50: load.p50,
-      p99: load.p99,
-      errors: load.errors,
-      timeouts: load.timeouts,
-      cpuMsPerRequest: load.requests ? Math.round(((cpu * 1000) / load.requests) * 10) / 10 : null,
-      requests: load.requests,
-      status: 200,
-      htmlBytes: 0,
-      inlineScriptChars: 0,
-      jsGzipBytes: 0,
-      reqPerSecShort: null,
-      firstError: load.firstError,
-    };
-    results.push(row);
-    log(
-      `  ${form.name.padEnd(28)} ${String(row.reqPerSec).padStart(7)} req/s  p99 ${row.p99} ms  errors ${row.errors}${load.firstError ? ` (${load.firstError})` : ""}`,
-    );
+  // A partial run of pages only makes no pools: they are records in the scale database.
+  const anyForm = !only || [...only].some((name) => name.startsWith("form: "));
+  const prepared = anyForm ? await prepareForms(dbUrl, base, smoke ? 300 : Math.ceil((warmup + duration) * 200)) : null;
+  if (prepared) {
+    for (const form of prepared.forms.filter((f) => chosen(f.name))) {
+      await settle(server.pid!);
+      if (warmup > 0) await driveForm(prepared, form, connections, warmup);
+      const cpuBefore = cpuSeconds(server.pid!);
+      const load = await driveForm(prepared, form, connections, duration);
+      const cpu = cpuSeconds(server.pid!) - cpuBefore;
+      const row: PageResult = {
+        name: form.name,
+        path: `POST ${form.action}`,
+        user: prepared.usernames[form.who],
+        reqPerSec: load.reqPerSec,
+        p50: load.p50,
+        p99: load.p99,
+        errors: load.errors,
+        timeouts: load.timeouts,
+        cpuMsPerRequest: load.requests ? Math.round(((cpu * 1000) / load.requests) * 10) / 10 : null,
+        requests: load.requests,
+        status: 200,
+        htmlBytes: 0,
+        inlineScriptChars: 0,
+        jsGzipBytes: 0,
+        reqPerSecShort: null,
+        firstError: load.firstError,
+      };
+      results.push(row);
+      log(
+        `  ${form.name.padEnd(28)} ${String(row.reqPerSec).padStart(7)} req/s  p99 ${row.p99} ms  errors ${row.errors}${load.firstError ? ` (${load.firstError})` : ""}`,
+      );
+    }
+    await releaseUnusedPasses(dbUrl, prepared);
   }
   const rss = rssMb(server.pid!);
   // Every request has ended: a response still in the heap (after the snapshot's collection) is one kept.
