@@ -32,7 +32,5 @@ export function findBareApp(options: { explicit?: string; env?: NodeJS.ProcessEn
   const tried = bareCandidates(options);
   const found = tried.find((dir) => existsSync(path.join(dir, "package.json")));
   if (found) return found;
-  throw new Error(
-    `the bare baseline (bare-next) is not at ${tried.join(" nor at ")}: name its folder with --bare PATH or KEWU_BARE_DIR`,
-  );
+  throw new Error(`the bare baseline (bare-next) is not at ${tried.join(" nor at ")}: name its folder with --bare PATH or KEWU_BARE_DIR`);
 }
