@@ -21,14 +21,21 @@ const OVERDUE = 700;
 beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
-  // Site A's complaints, all past their rectification deadline (the last millisecond of 12-03, R-CAL-2).
-  await db.complaint.createMany({
-    data: Array.from({ length: OVERDUE }, (_, i) => ({
-      number: `SA-M-${String(i + 1).padStart(4, "0")}`,
+  await overdueComplaints(
+    "a",
+    Array.from({ length: OVERDUE }, (_, i) => `SA-M-${String(i + 1).padStart(4, "0")}`),
+  );
+});
+
+/** Complaints of a site, all past their rectification deadline (the last millisecond of 12-03, R-CAL-2). */
+function overdueComplaints(site: "a" | "b", numbers: string[]) {
+  return db.complaint.createMany({
+    data: numbers.map((number) => ({
+      number,
       requestId: newRequestId(),
-      siteId: world.siteA,
-      tenantId: world.a.tenant,
-      departmentId: world.a.department,
+      siteId: site === "a" ? world.siteA : world.siteB,
+      tenantId: world[site].tenant,
+      departmentId: world[site].department,
       source: "PHONE" as const,
       category: "CLEANING" as const,
       severity: "GENERAL" as const,
@@ -39,7 +46,7 @@ beforeAll(async () => {
       rectificationDueAt: sh("2026-12-03T23:59:59.999"),
     })),
   });
-});
+}
 
 describe("a reminder run larger than one insert", () => {
   it("stores each overdue complaint's notification for each recipient once, with its texts", async () => {
@@ -75,23 +82,7 @@ describe("a reminder run larger than one insert", () => {
   it("runs a few sites at a time, each user still getting one digest of the whole run", async () => {
     // The manager also looks after site B, where two complaints are overdue too.
     await db.userSite.create({ data: { userId: world.users.MANAGER, siteId: world.siteB } });
-    await db.complaint.createMany({
-      data: ["SB-M-0001", "SB-M-0002"].map((number) => ({
-        number,
-        requestId: newRequestId(),
-        siteId: world.siteB,
-        tenantId: world.b.tenant,
-        departmentId: world.b.department,
-        source: "PHONE" as const,
-        category: "CLEANING" as const,
-        severity: "GENERAL" as const,
-        description: "逾期提醒",
-        receivedAt: sh("2026-12-01T10:00:00"),
-        receivedById: world.users.CLERK,
-        state: "RECEIVED" as const,
-        rectificationDueAt: sh("2026-12-03T23:59:59.999"),
-      })),
-    });
+    await overdueComplaints("b", ["SB-M-0001", "SB-M-0002"]);
     await db.notification.deleteMany();
     const digests: UserDigest[][] = [];
     // One site per batch: site A's notifications are stored before site B's are collected.
