@@ -16,11 +16,17 @@ export function originFolder(repoRoot: string): string | null {
   return path.isAbsolute(url) ? url : null;
 }
 
-/** The folders tried, in order, for the bare baseline. */
-export function bareCandidates(options: { explicit?: string; env?: NodeJS.ProcessEnv; repoRoot: string; origin?: string | null }) {
-  const origin = options.origin === undefined ? originFolder(options.repoRoot) : options.origin;
+interface BareOptions {
+  explicit?: string;
+  env?: NodeJS.ProcessEnv;
+  repoRoot: string;
+}
+
+/** The folders tried, in order, for the bare baseline: only the one named, when one is. */
+function bareCandidates(options: BareOptions): string[] {
   const given = options.explicit ?? options.env?.KEWU_BARE_DIR?.trim();
   if (given) return [path.resolve(given)];
+  const origin = originFolder(options.repoRoot);
   return [path.resolve(options.repoRoot, RELATIVE), ...(origin ? [path.resolve(origin, RELATIVE)] : [])];
 }
 
@@ -28,7 +34,7 @@ export function bareCandidates(options: { explicit?: string; env?: NodeJS.Proces
  * The bare baseline's folder (one holding its package.json), or an error that names every folder tried
  * and how to name the right one.
  */
-export function findBareApp(options: { explicit?: string; env?: NodeJS.ProcessEnv; repoRoot: string; origin?: string | null }) {
+export function findBareApp(options: BareOptions): string {
   const tried = bareCandidates(options);
   const found = tried.find((dir) => existsSync(path.join(dir, "package.json")));
   if (found) return found;

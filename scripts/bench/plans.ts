@@ -12,14 +12,13 @@
 // Needs a build (`npx next build`), a PostgreSQL whose log file this user can read, and a superuser
 // DATABASE_URL (ALTER DATABASE … SET session_preload_libraries).
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { REPO_ROOT, withDatabaseName } from "../db/server";
 import { nextStartArgs, serverEnv } from "../next-start";
 import { benchPages } from "./pages";
-import { signIn, waitFor } from "./server";
+import { benchServerEnv, signIn, waitFor } from "./server";
 
 const SETTINGS: [string, string][] = [
   ["session_preload_libraries", "auto_explain"],
@@ -95,17 +94,12 @@ async function main() {
   await setSettings(baseUrl, args.db!, true);
   const port = Number(args.port);
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    DATABASE_URL: dbUrl,
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production" as const,
-    // No reminder run writing its plans into the pages'.
-    KEWU_DISABLE_JOBS: "1",
-  };
-  const server = spawn(process.execPath, nextStartArgs(port), { cwd: REPO_ROOT, env: serverEnv(env), stdio: "ignore" });
+  // Jobs off (benchServerEnv's default): no reminder run writing its plans among the pages'.
+  const server = spawn(process.execPath, nextStartArgs(port), {
+    cwd: REPO_ROOT,
+    env: serverEnv(benchServerEnv(dbUrl, base)),
+    stdio: "ignore",
+  });
   try {
     await waitFor(`${base}/login`);
     const cookies = new Map<string, string>();
