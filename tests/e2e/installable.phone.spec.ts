@@ -15,10 +15,8 @@ interface ManifestIcon {
   purpose?: string;
 }
 
-async function headOf(page: Page) {
-  // Next.js streams a dynamic page's metadata: after a client-side navigation (the sign-in) the page can
-  // show before its <link>/<meta> reach the head. Read the head once they are there (or time out).
-  await page.locator('head link[rel="manifest"]').waitFor({ state: "attached" });
+/** The install metadata in the page's head now. */
+function readHead(page: Page) {
   return page.evaluate(() => {
     const attr = (selector: string, name: string) => document.head.querySelector(selector)?.getAttribute(name) ?? null;
     return {
@@ -32,13 +30,23 @@ async function headOf(page: Page) {
   });
 }
 
-function expectInstallableHead(head: Awaited<ReturnType<typeof headOf>>) {
-  expect(head.manifest).toBe("/manifest.webmanifest");
-  expect(head.appleTouchIcon).toBe("/apple-touch-icon.png");
-  expect(head.themeColor).toBe("#0369a1");
-  expect(head.appleCapable).toBe("yes");
-  expect(head.appleTitle).toBe("客务");
-  expect(head.viewport).toContain("width=device-width");
+/**
+ * Next.js streams a dynamic page's metadata, and the sign-in's client-side navigation swaps the head: a
+ * read right after it could see the old head go and the new one not yet there (it failed so in CI twice,
+ * once after waiting for the manifest link, which the old head still had). So the head is read until it
+ * holds the metadata, or the poll times out.
+ */
+async function expectInstallableHead(page: Page) {
+  await expect
+    .poll(() => readHead(page), { timeout: 10_000 })
+    .toMatchObject({
+      manifest: "/manifest.webmanifest",
+      appleTouchIcon: "/apple-touch-icon.png",
+      themeColor: "#0369a1",
+      appleCapable: "yes",
+      appleTitle: "客务",
+      viewport: expect.stringContaining("width=device-width"),
+    });
 }
 
 test("the manifest and the icons are served to anyone, with the right types", async ({ request }) => {
@@ -88,10 +96,10 @@ test("the manifest and the icons are served to anyone, with the right types", as
 
 test("the sign-in page and a staff page carry the install metadata", async ({ page }) => {
   await page.goto("/login");
-  expectInstallableHead(await headOf(page));
+  await expectInstallableHead(page);
 
   await signIn(page, "SUPERVISOR");
-  expectInstallableHead(await headOf(page));
+  await expectInstallableHead(page);
   await page.goto("/notifications");
-  expectInstallableHead(await headOf(page));
+  await expectInstallableHead(page);
 });
