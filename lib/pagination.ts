@@ -34,8 +34,11 @@ export const COUNT_CAP = 1000;
 /**
  * How many rows a capped count reads: up to COUNT_CAP past the page's first row, plus one to know it was cut.
  * Prisma writes `count({ where, take })` as `… ORDER BY id LIMIT n`: when the filter is served by another
- * index than the primary key, every matching row is read and sorted before the limit. A list where that
- * shows counts in SQL without the order (the complaint search: lib/complaints/queries.ts).
+ * index than the primary key, every matching row is read and sorted before the limit (a front desk's
+ * goods passes: 4 000 rows fetched and sorted, 195 ms from a cold cache). So a capped count is given its
+ * list's `orderBy`, and walks the index that serves the list, stopping at the limit (2.8 ms);
+ * capped-counts.test.ts holds every capped count in lib/ to that. Counts in SQL (the complaint search,
+ * the bell) leave the order out.
  */
 export function countLimit(req: PageRequest): number {
   return req.skip + COUNT_CAP + 1;

@@ -51,6 +51,9 @@ const DEFAULT_ZONE = "Asia/Shanghai";
  * The audit trail, newest first. Managers see their sites' rows; the system admin also sees
  * company-wide rows (accounts, sites). Read-only: there is no action that edits or deletes a row.
  */
+/** Newest first; its capped count walks the same index (pagination.countLimit). */
+const AUDIT_ORDER = { at: "desc" } satisfies Prisma.AuditLogOrderByWithRelationInput;
+
 export async function listAuditLogs(
   filter: { site?: string; entity?: string; action?: string; q?: string; actor?: string; from?: string; to?: string },
   page: PageRequest,
@@ -90,11 +93,11 @@ export async function listAuditLogs(
         actor: { select: { id: true, name: true } },
         site: { select: { code: true, name: true, timeZone: true } },
       },
-      orderBy: { at: "desc" },
+      orderBy: AUDIT_ORDER,
       skip: page.skip,
       take: page.take,
     }),
-    db.auditLog.count({ where, take: countLimit(page) }),
+    db.auditLog.count({ where, orderBy: AUDIT_ORDER, take: countLimit(page) }),
   ]);
   const locale = await currentLocale();
   const translate = translator(locale);

@@ -118,6 +118,9 @@ const LIST_SELECT = {
   route: { select: { name: true } },
 } satisfies Prisma.GoodsPassSelect;
 
+/** Latest window first: the list, its export and their capped counts (pagination.countLimit). */
+const LIST_ORDER = [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }] satisfies Prisma.GoodsPassOrderByWithRelationInput[];
+
 type ListRowRaw = Prisma.GoodsPassGetPayload<{ select: typeof LIST_SELECT }>;
 
 /** "2026-11-27 14:00–15:30", or both ends in full when the window runs past the local day. */
@@ -161,12 +164,12 @@ export async function listGoodsPasses(filter: GoodsPassFilter, page: PageRequest
     db.goodsPass.findMany({
       where,
       select: LIST_SELECT,
-      orderBy: [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+      orderBy: LIST_ORDER,
       skip: page.skip,
       take: page.take,
     }),
     // Capped: an exact count of a company's passes (200 000 over three years) costs a scan per view.
-    db.goodsPass.count({ where, take: countLimit(page) }),
+    db.goodsPass.count({ where, orderBy: LIST_ORDER, take: countLimit(page) }),
   ]);
   return pagedCapped(rows.map(listRow), total, page);
 }
@@ -354,7 +357,7 @@ export async function exportGoodsPasses(filter: GoodsPassFilter, options: Partia
   const where = await whereOf(actor, filter);
   const maxRows = options.maxRows ?? GOODS_EXPORT_MAX_ROWS;
   const [matched, firstSite] = await Promise.all([
-    db.goodsPass.count({ where, take: maxRows + 1 }),
+    db.goodsPass.count({ where, orderBy: LIST_ORDER, take: maxRows + 1 }),
     sitesWith(actor.siteIds, "timeZone").then((sites) => sites[0] ?? null),
   ]);
   const batches = keysetRows(
@@ -362,7 +365,7 @@ export async function exportGoodsPasses(filter: GoodsPassFilter, options: Partia
       db.goodsPass.findMany({
         where: after ? { AND: [where, afterInListOrder(after)] } : where,
         select: EXPORT_SELECT,
-        orderBy: [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+        orderBy: LIST_ORDER,
         take,
       }),
     { batchSize: options.batchSize, maxRows },

@@ -34,6 +34,9 @@ function visibleSeriesWhere(actor: Actor): Prisma.MeetingSeriesWhereInput {
   };
 }
 
+/** Latest first; its capped count walks the same index (pagination.countLimit). */
+const MEETING_ORDER = [{ date: "desc" }, { startsAt: "desc" }] satisfies Prisma.MeetingOrderByWithRelationInput[];
+
 export async function listMeetings(filter: { series?: string; site?: string }, page: PageRequest) {
   const actor = await requirePermission("meeting:read");
   const where: Prisma.MeetingWhereInput = {
@@ -42,7 +45,7 @@ export async function listMeetings(filter: { series?: string; site?: string }, p
   const [rows, total] = await Promise.all([
     db.meeting.findMany({
       where,
-      orderBy: [{ date: "desc" }, { startsAt: "desc" }],
+      orderBy: MEETING_ORDER,
       skip: page.skip,
       take: page.take,
       select: {
@@ -56,7 +59,7 @@ export async function listMeetings(filter: { series?: string; site?: string }, p
       },
     }),
     // Capped (pagination.COUNT_CAP): three years of fifty sites' weekly meetings.
-    db.meeting.count({ where, take: countLimit(page) }),
+    db.meeting.count({ where, orderBy: MEETING_ORDER, take: countLimit(page) }),
   ]);
   // The page's action items, counted for its meetings only: Prisma's _count in the list query
   // aggregated every meeting's items and kept the list from walking its (date, startsAt) index.

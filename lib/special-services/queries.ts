@@ -68,6 +68,9 @@ const LIST_SELECT = {
   unit: { select: { code: true } },
 } as const satisfies Prisma.SpecialServiceOrderSelect;
 
+/** The orders after the overdue revisits: newest appointment first; its capped count walks the same index (pagination.countLimit). */
+const REST_ORDER = [{ scheduledAt: "desc" }, { id: "asc" }] satisfies Prisma.SpecialServiceOrderOrderByWithRelationInput[];
+
 /**
  * Orders of the user's sites filtered by state in SQL, overdue revisits first (oldest deadline first,
  * index siteId/state/revisitDueAt), then the rest by appointment, newest first (index
@@ -90,7 +93,7 @@ export async function listServiceOrders(filter: OrderFilter, page: PageRequest) 
 
   const [overdueCount, restCount, calendars] = await Promise.all([
     db.specialServiceOrder.count({ where: overdueWhere }),
-    db.specialServiceOrder.count({ where: restWhere, take: countLimit(page) }),
+    db.specialServiceOrder.count({ where: restWhere, orderBy: REST_ORDER, take: countLimit(page) }),
     loadSiteCalendars(sites),
   ]);
   const fromOverdue =
@@ -109,7 +112,7 @@ export async function listServiceOrders(filter: OrderFilter, page: PageRequest) 
       ? await db.specialServiceOrder.findMany({
           where: restWhere,
           select: LIST_SELECT,
-          orderBy: [{ scheduledAt: "desc" }, { id: "asc" }],
+          orderBy: REST_ORDER,
           skip: Math.max(0, page.skip - overdueCount),
           take: restTake,
         })

@@ -66,6 +66,9 @@ export async function wasteOverview(filter: { site?: string }, now: Date = new D
  * The clearance log, newest first, filtered by site and stream and paginated in SQL. Each row says by
  * how many days it was late against the clearance before it (R-WST-3), read with one window query.
  */
+/** Latest clearance first; its capped count walks the same index (pagination.countLimit). */
+const CLEARANCE_ORDER = [{ clearedOn: "desc" }, { createdAt: "desc" }] satisfies Prisma.WasteClearanceOrderByWithRelationInput[];
+
 export async function listClearances(filter: { site?: string; stream?: string; q?: string }, page: PageRequest) {
   const actor = await requirePermission("waste:read");
   const sites = siteScope(actor, filter.site);
@@ -91,12 +94,12 @@ export async function listClearances(filter: { site?: string; stream?: string; q
         recordedById: true,
         site: { select: { name: true, timeZone: true } },
       },
-      orderBy: [{ clearedOn: "desc" }, { createdAt: "desc" }],
+      orderBy: CLEARANCE_ORDER,
       skip: page.skip,
       take: page.take,
     }),
     // Capped (pagination.COUNT_CAP): the log grows every week of every site.
-    db.wasteClearance.count({ where, take: countLimit(page) }),
+    db.wasteClearance.count({ where, orderBy: CLEARANCE_ORDER, take: countLimit(page) }),
   ]);
   const ids = rows.map((r) => r.id);
   const [previous, settings, firstUse, recorders] = await Promise.all([
