@@ -12,13 +12,20 @@ import { proposedMeetingDate } from "./rules";
  * of the site), the series with their next usual slot, and the leave requests waiting for this user.
  */
 
-/** Meetings visible to the actor, as a where clause (filtering happens in SQL). */
-function visibleMeetingsWhere(actor: Actor): Prisma.MeetingWhereInput {
+/**
+ * Meetings visible to the actor, as a where clause (filtering happens in SQL). An attendee's meetings are
+ * found through the ids of their own participant rows (read first, by the userId index): as a relation
+ * filter (`attendance.some.participant.userId`) PostgreSQL hashed the attendance of every meeting of the
+ * company to test the list's rows, 42 ms a view on three years of fifty sites; by participant id it probes
+ * each listed meeting's attendance by its (meetingId, participantId) key, 1.1 ms (docs/performance.md).
+ */
+async function visibleMeetingsWhere(actor: Actor): Promise<Prisma.MeetingWhereInput> {
   if (actor.role === "MANAGER") return { siteId: { in: actor.siteIds } };
+  const mine = await db.meetingParticipant.findMany({ where: { userId: actor.id }, select: { id: true } });
   return {
     siteId: { in: actor.siteIds },
     OR: [
-      { attendance: { some: { participant: { userId: actor.id } } } },
+      ...(mine.length ? [{ attendance: { some: { participantId: { in: mine.map((p) => p.id) } } } }] : []),
       { series: { convenerId: actor.id } },
       { series: { minuteTakerId: actor.id } },
     ],
@@ -40,7 +47,7 @@ const MEETING_ORDER = [{ date: "desc" }, { startsAt: "desc" }] satisfies Prisma.
 export async function listMeetings(filter: { series?: string; site?: string }, page: PageRequest) {
   const actor = await requirePermission("meeting:read");
   const where: Prisma.MeetingWhereInput = {
-    AND: [visibleMeetingsWhere(actor), filter.series ? { seriesId: filter.series } : {}, filter.site ? { siteId: filter.site } : {}],
+    AND: [await visibleMeetingsWhere(actor), filter.series ? { seriesId: filter.series } : {}, filter.site ? { siteId: filter.site } : {}],
   };
   const [rows, total] = await Promise.all([
     db.meeting.findMany({

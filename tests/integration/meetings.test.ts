@@ -541,6 +541,15 @@ describe("visibility (R-MTG-4: attendees and managers only)", () => {
     expect((await listMeetings({ site: world.siteA }, { page: 1, skip: 0, take: 100 })).rows.map((r) => r.id)).toContain(id);
     expect((await listMeetings({ site: world.siteB }, { page: 1, skip: 0, take: 100 })).rows.map((r) => r.id)).not.toContain(id);
   });
+  it("an attendee who neither convenes nor takes the minutes sees the meetings they attend, and no other", async () => {
+    const attended = await schedule(addDays(today(), -51), "10:00");
+    const other = await schedule(addDays(today(), -51), "15:00", cleaning.id, world.users.SUPERVISOR);
+    await signInAs(coordinatorId);
+    const ids = (await listMeetings({}, { page: 1, skip: 0, take: 100 })).rows.map((r) => r.id);
+    expect(ids).toContain(attended);
+    expect(ids).not.toContain(other);
+    expect(await getMeetingDetail(attended)).not.toBeNull();
+  });
 });
 
 describe("double taps and replays (action items, amendments, confirmation)", () => {
