@@ -35,14 +35,19 @@ export const COUNT_CAP = 1000;
  * How many rows a capped count reads: up to COUNT_CAP past the page's first row, plus one to know it was cut.
  * Prisma writes `count({ where, take })` as `… ORDER BY id LIMIT n`: when the filter is served by another
  * index than the primary key, every matching row is read and sorted before the limit (a front desk's
- * goods passes: 4 000 rows fetched and sorted, 195 ms from a cold cache). So a capped count is given its
- * list's `orderBy`, and walks the index that serves the list, stopping at the limit (2.8 ms);
- * capped-counts.test.ts holds every capped count in lib/ to that. Counts in SQL (the complaint search,
- * the bell) leave the order out.
+ * goods passes on the scale data: 4 000 rows fetched and sorted, 195 ms from a cold cache). A capped
+ * count is therefore ordered BY_SITE: every list is filtered by the user's sites and each of their tables
+ * has an index that leads with siteId, so the count is an index-only scan of the user's sites that stops
+ * at the limit (0.3–0.9 ms for one site or fifty; the list's own order read the heap, 3.5 ms for fifty).
+ * capped-counts.test.ts holds every capped count in lib/ to it. Counts in SQL (the complaint search, the
+ * bell) leave the order out.
  */
 export function countLimit(req: PageRequest): number {
   return req.skip + COUNT_CAP + 1;
 }
+
+/** The order of a capped count (countLimit): the user's sites, through the table's site-leading index. */
+export const BY_SITE = { siteId: "asc" } as const;
 
 /** A list from a capped count (`count` read at most countLimit(req) rows). */
 export function pagedCapped<T>(rows: T[], count: number, req: PageRequest): Paged<T> {

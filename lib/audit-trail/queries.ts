@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AuditAction } from "@/lib/generated/prisma/enums";
-import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
+import { BY_SITE, countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { seesAllSites } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { currentLocale, translator } from "@/lib/i18n/server";
@@ -51,9 +51,6 @@ const DEFAULT_ZONE = "Asia/Shanghai";
  * The audit trail, newest first. Managers see their sites' rows; the system admin also sees
  * company-wide rows (accounts, sites). Read-only: there is no action that edits or deletes a row.
  */
-/** Newest first; its capped count walks the same index (pagination.countLimit). */
-const AUDIT_ORDER = { at: "desc" } satisfies Prisma.AuditLogOrderByWithRelationInput;
-
 export async function listAuditLogs(
   filter: { site?: string; entity?: string; action?: string; q?: string; actor?: string; from?: string; to?: string },
   page: PageRequest,
@@ -93,11 +90,11 @@ export async function listAuditLogs(
         actor: { select: { id: true, name: true } },
         site: { select: { code: true, name: true, timeZone: true } },
       },
-      orderBy: AUDIT_ORDER,
+      orderBy: { at: "desc" },
       skip: page.skip,
       take: page.take,
     }),
-    db.auditLog.count({ where, orderBy: AUDIT_ORDER, take: countLimit(page) }),
+    db.auditLog.count({ where, orderBy: BY_SITE, take: countLimit(page) }),
   ]);
   const locale = await currentLocale();
   const translate = translator(locale);

@@ -7,6 +7,7 @@ import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GoodsDirection, GoodsPassState } from "@/lib/generated/prisma/enums";
 import {
+  BY_SITE,
   countLimit,
   dateParam,
   filterQuery,
@@ -118,7 +119,7 @@ const LIST_SELECT = {
   route: { select: { name: true } },
 } satisfies Prisma.GoodsPassSelect;
 
-/** Latest window first: the list, its export and their capped counts (pagination.countLimit). */
+/** Latest window first: the list and its export. */
 const LIST_ORDER = [{ windowStart: "desc" }, { createdAt: "desc" }, { id: "asc" }] satisfies Prisma.GoodsPassOrderByWithRelationInput[];
 
 type ListRowRaw = Prisma.GoodsPassGetPayload<{ select: typeof LIST_SELECT }>;
@@ -169,7 +170,7 @@ export async function listGoodsPasses(filter: GoodsPassFilter, page: PageRequest
       take: page.take,
     }),
     // Capped: an exact count of a company's passes (200 000 over three years) costs a scan per view.
-    db.goodsPass.count({ where, orderBy: LIST_ORDER, take: countLimit(page) }),
+    db.goodsPass.count({ where, orderBy: BY_SITE, take: countLimit(page) }),
   ]);
   return pagedCapped(rows.map(listRow), total, page);
 }
@@ -357,7 +358,7 @@ export async function exportGoodsPasses(filter: GoodsPassFilter, options: Partia
   const where = await whereOf(actor, filter);
   const maxRows = options.maxRows ?? GOODS_EXPORT_MAX_ROWS;
   const [matched, firstSite] = await Promise.all([
-    db.goodsPass.count({ where, orderBy: LIST_ORDER, take: maxRows + 1 }),
+    db.goodsPass.count({ where, orderBy: BY_SITE, take: maxRows + 1 }),
     sitesWith(actor.siteIds, "timeZone").then((sites) => sites[0] ?? null),
   ]);
   const batches = keysetRows(

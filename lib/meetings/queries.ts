@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { addDays, dateColumn, formatInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { countLimit, pagedCapped, type PageRequest } from "@/lib/pagination";
+import { BY_SITE, countLimit, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { proposedMeetingDate } from "./rules";
 
 /**
@@ -41,9 +41,6 @@ function visibleSeriesWhere(actor: Actor): Prisma.MeetingSeriesWhereInput {
   };
 }
 
-/** Latest first; its capped count walks the same index (pagination.countLimit). */
-const MEETING_ORDER = [{ date: "desc" }, { startsAt: "desc" }] satisfies Prisma.MeetingOrderByWithRelationInput[];
-
 export async function listMeetings(filter: { series?: string; site?: string }, page: PageRequest) {
   const actor = await requirePermission("meeting:read");
   const where: Prisma.MeetingWhereInput = {
@@ -52,7 +49,7 @@ export async function listMeetings(filter: { series?: string; site?: string }, p
   const [rows, total] = await Promise.all([
     db.meeting.findMany({
       where,
-      orderBy: MEETING_ORDER,
+      orderBy: [{ date: "desc" }, { startsAt: "desc" }],
       skip: page.skip,
       take: page.take,
       select: {
@@ -66,7 +63,7 @@ export async function listMeetings(filter: { series?: string; site?: string }, p
       },
     }),
     // Capped (pagination.COUNT_CAP): three years of fifty sites' weekly meetings.
-    db.meeting.count({ where, orderBy: MEETING_ORDER, take: countLimit(page) }),
+    db.meeting.count({ where, orderBy: BY_SITE, take: countLimit(page) }),
   ]);
   // The page's action items, counted for its meetings only: Prisma's _count in the list query
   // aggregated every meeting's items and kept the list from walking its (date, startsAt) index.

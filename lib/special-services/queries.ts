@@ -6,7 +6,7 @@ import { deadlineState } from "@/lib/complaints/rules";
 import { db } from "@/lib/db";
 import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { countLimit, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
+import { BY_SITE, countLimit, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { DEFAULT_REVISIT_WORKING_DAYS } from "./rules";
@@ -68,9 +68,6 @@ const LIST_SELECT = {
   unit: { select: { code: true } },
 } as const satisfies Prisma.SpecialServiceOrderSelect;
 
-/** The orders after the overdue revisits: newest appointment first; its capped count walks the same index (pagination.countLimit). */
-const REST_ORDER = [{ scheduledAt: "desc" }, { id: "asc" }] satisfies Prisma.SpecialServiceOrderOrderByWithRelationInput[];
-
 /**
  * Orders of the user's sites filtered by state in SQL, overdue revisits first (oldest deadline first,
  * index siteId/state/revisitDueAt), then the rest by appointment, newest first (index
@@ -93,7 +90,7 @@ export async function listServiceOrders(filter: OrderFilter, page: PageRequest) 
 
   const [overdueCount, restCount, calendars] = await Promise.all([
     db.specialServiceOrder.count({ where: overdueWhere }),
-    db.specialServiceOrder.count({ where: restWhere, orderBy: REST_ORDER, take: countLimit(page) }),
+    db.specialServiceOrder.count({ where: restWhere, orderBy: BY_SITE, take: countLimit(page) }),
     loadSiteCalendars(sites),
   ]);
   const fromOverdue =
@@ -112,7 +109,7 @@ export async function listServiceOrders(filter: OrderFilter, page: PageRequest) 
       ? await db.specialServiceOrder.findMany({
           where: restWhere,
           select: LIST_SELECT,
-          orderBy: REST_ORDER,
+          orderBy: [{ scheduledAt: "desc" }, { id: "asc" }],
           skip: Math.max(0, page.skip - overdueCount),
           take: restTake,
         })

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { WasteStream } from "@/lib/generated/prisma/enums";
-import { countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
+import { BY_SITE, countLimit, oneOf, pagedCapped, type PageRequest } from "@/lib/pagination";
 import { siteScope } from "@/lib/registry/site.queries";
 import { clearanceLateBy, STREAM_DEFAULTS, streamStatus } from "./rules";
 import { containsText } from "@/lib/text-search";
@@ -66,9 +66,6 @@ export async function wasteOverview(filter: { site?: string }, now: Date = new D
  * The clearance log, newest first, filtered by site and stream and paginated in SQL. Each row says by
  * how many days it was late against the clearance before it (R-WST-3), read with one window query.
  */
-/** Latest clearance first; its capped count walks the same index (pagination.countLimit). */
-const CLEARANCE_ORDER = [{ clearedOn: "desc" }, { createdAt: "desc" }] satisfies Prisma.WasteClearanceOrderByWithRelationInput[];
-
 export async function listClearances(filter: { site?: string; stream?: string; q?: string }, page: PageRequest) {
   const actor = await requirePermission("waste:read");
   const sites = siteScope(actor, filter.site);
@@ -94,12 +91,12 @@ export async function listClearances(filter: { site?: string; stream?: string; q
         recordedById: true,
         site: { select: { name: true, timeZone: true } },
       },
-      orderBy: CLEARANCE_ORDER,
+      orderBy: [{ clearedOn: "desc" }, { createdAt: "desc" }],
       skip: page.skip,
       take: page.take,
     }),
     // Capped (pagination.COUNT_CAP): the log grows every week of every site.
-    db.wasteClearance.count({ where, orderBy: CLEARANCE_ORDER, take: countLimit(page) }),
+    db.wasteClearance.count({ where, orderBy: BY_SITE, take: countLimit(page) }),
   ]);
   const ids = rows.map((r) => r.id);
   const [previous, settings, firstUse, recorders] = await Promise.all([
