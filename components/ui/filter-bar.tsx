@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FilterSelectView } from "./filter-select-view";
 
 /** A GET form: filters live in the URL, so lists are shareable and filtered in SQL on the server. */
 export async function FilterBar(props: { q?: string; qLabel: string; children?: ReactNode }) {
@@ -23,20 +24,17 @@ export async function FilterBar(props: { q?: string; qLabel: string; children?: 
   );
 }
 
+/** A choice among `options`, or none ("全部"): the select is written by FilterSelectView from plain pairs. */
 export async function FilterSelect(props: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
   const t = await getTranslations("common");
   return (
-    <label className="filter-label">
-      {props.label}
-      <select name={props.name} defaultValue={props.value ?? ""} className="filter-control">
-        <option value="">{t("all")}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelectView
+      name={props.name}
+      label={props.label}
+      value={props.value}
+      all={t("all")}
+      options={props.options.map((o) => [o.value, o.label])}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { FilterSelectView } from "@/components/ui/filter-select-view";
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { DayGrid } from "@/components/inspections/day-grid";
@@ -26,16 +27,12 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
       <PageHeader title={t("compliance.title")} subtitle={t("compliance.subtitle")} />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         {report.sites.length > 1 ? (
-          <label className="flex flex-col text-xs text-slate-600">
-            {t("compliance.filters.site")}
-            <select name="site" defaultValue={report.site.id} className={selectClass}>
-              {report.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelectView
+            name="site"
+            label={t("compliance.filters.site")}
+            value={report.site.id}
+            options={report.sites.map((s) => [s.id, s.name])}
+          />
         ) : null}
         <label className="flex flex-col text-xs text-slate-600">
           {t("compliance.filters.date")}

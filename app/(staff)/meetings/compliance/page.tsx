@@ -1,3 +1,4 @@
+import { FilterSelectView } from "@/components/ui/filter-select-view";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ArchiveExportForm } from "@/components/meetings/archive-export-form";
@@ -36,16 +37,12 @@ export default async function MeetingCompliancePage({ searchParams }: { searchPa
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
         {report.sites.length > 1 ? (
-          <label className="flex flex-col text-xs text-slate-600">
-            {t("filters.site")}
-            <select name="site" defaultValue={report.site.id} className={selectClass}>
-              {report.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelectView
+            name="site"
+            label={t("filters.site")}
+            value={report.site.id}
+            options={report.sites.map((s) => [s.id, s.name])}
+          />
         ) : null}
         <label className="flex flex-col text-xs text-slate-600">
           {t("filters.quarter")}
