@@ -1,13 +1,11 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { MonthFilter } from "@/components/vacant-units/month-filter";
 import { ScorePanel } from "@/components/vacant-units/score-panel";
 import { VacantSitesTable } from "@/components/vacant-units/sites-table";
-import { CleaningStateBadge } from "@/components/vacant-units/state-badge";
+import { VacantUnitsTable } from "@/components/vacant-units/units-table";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
@@ -85,72 +83,32 @@ async function VacantUnitsOfSites({ view, canRecord }: { view: VacantMonthView; 
 
       {view.showScore ? view.siteScores.map((s) => <ScorePanel key={s.site.id} score={s} />) : null}
 
-      <DataTable
+      <VacantUnitsTable
         caption={`${t("title")} ${view.month}`}
-        rows={view.rows}
-        rowKey={(r) => r.id}
         empty={t("empty")}
-        columns={[
-          {
-            header: t("unit"),
-            cell: (r) => (
-              <span data-testid={`unit-${r.code}`}>
-                <span className="font-medium">{r.code}</span>
-                <span className="block text-xs text-slate-500">
-                  {r.building} {r.floor}
-                  {view.sites.length > 1 ? ` · ${siteName.get(r.siteId)}` : ""}
-                </span>
-                {/* Cleaned this month, then let: shown with its record, not counted as due. */}
-                {r.statusNow !== "VACANT" ? (
-                  <span className="mt-1 inline-block rounded bg-slate-100 px-1.5 text-xs text-slate-600">
-                    {tRoot(`unitStatus.${r.statusNow}`)}
-                  </span>
-                ) : null}
-              </span>
-            ),
-          },
-          {
-            header: t("cleaner"),
-            cell: (r) =>
-              r.cleaner ? (
-                `${r.cleaner.name}${r.cleaner.company ? `（${r.cleaner.company}）` : ""}`
-              ) : (
-                <span className="rounded bg-red-50 px-1.5 font-medium text-red-800" data-testid="no-cleaner">
-                  {t("noCleaner")}
-                </span>
-              ),
-            wide: true,
-          },
-          { header: t("lastCleaned"), cell: (r) => r.lastCleanedOn ?? t("never"), wide: true },
-          {
-            header: t("thisMonth"),
-            cell: (r) => (
-              <span className="flex flex-col items-start gap-0.5">
-                <CleaningStateBadge state={r.state} label={t(`states.${r.state}`)} />
-                {r.record ? (
-                  <span className="text-xs text-slate-600">
-                    {r.record.cleanedOn} · {r.record.cleaner}
-                    {r.record.substituteReason ? ` · ${t("substituteShort")}` : ""}
-                    {r.record.failures > 0 ? ` · ${t("failures", { count: r.record.failures })}` : ""}
-                  </span>
-                ) : null}
-              </span>
-            ),
-          },
-          {
-            header: t("record"),
-            cell: (r) =>
-              r.record ? (
-                <Link className="text-sky-700 underline" href={`/vacant-units/records/${r.record.id}`}>
-                  {t("open")}
-                </Link>
-              ) : canRecord ? (
-                <Link className="text-sky-700 underline" href={`/vacant-units/record?unit=${r.id}&month=${view.month}`} data-offline="">
-                  {t("recordAction")}
-                </Link>
-              ) : null,
-          },
-        ]}
+        headers={{ unit: t("unit"), cleaner: t("cleaner"), lastCleaned: t("lastCleaned"), thisMonth: t("thisMonth"), record: t("record") }}
+        texts={{ noCleaner: t("noCleaner"), never: t("never"), open: t("open"), recordAction: t("recordAction") }}
+        states={Object.fromEntries([...new Set(view.rows.map((r) => r.state))].map((state) => [state, t(`states.${state}`)]))}
+        month={view.month}
+        canRecord={canRecord}
+        lines={view.rows.map((r) => ({
+          id: r.id,
+          code: r.code,
+          place: `${r.building} ${r.floor}${view.sites.length > 1 ? ` · ${siteName.get(r.siteId)}` : ""}`,
+          // Cleaned this month, then let: shown with its record, not counted as due.
+          status: r.statusNow !== "VACANT" ? tRoot(`unitStatus.${r.statusNow}`) : null,
+          cleaner: r.cleaner ? `${r.cleaner.name}${r.cleaner.company ? `（${r.cleaner.company}）` : ""}` : null,
+          lastCleanedOn: r.lastCleanedOn,
+          state: r.state,
+          record: r.record
+            ? {
+                id: r.record.id,
+                line: `${r.record.cleanedOn} · ${r.record.cleaner}${r.record.substituteReason ? ` · ${t("substituteShort")}` : ""}${
+                  r.record.failures > 0 ? ` · ${t("failures", { count: r.record.failures })}` : ""
+                }`,
+              }
+            : null,
+        }))}
       />
     </>
   );
