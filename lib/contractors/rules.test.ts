@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCalendar } from "@/lib/calendar";
 import {
+  canteenSiteSummary,
   certificateState,
   dishShortfalls,
   expiryBeforeIssue,
@@ -121,5 +122,25 @@ describe("§6.7 照价赔偿 amounts", () => {
   it("yuan with at most two decimals", () => {
     for (const ok of ["0", "120", "35.5", "35.50", "99999999.99"]) expect(MONEY_PATTERN.test(ok)).toBe(true);
     for (const bad of ["-1", "1.234", "abc", "", "01", "1e3"]) expect(MONEY_PATTERN.test(bad)).toBe(false);
+  });
+});
+
+describe("canteenSiteSummary (the many-sites view of the canteen page)", () => {
+  it("counts a site's month: today's check, checks and their failed items, missing papers, flagged certificates", () => {
+    expect(
+      canteenSiteSummary({
+        todayCheckId: null,
+        checks: [{ failures: 2 }, { failures: 0 }, { failures: 1 }],
+        weekly: [{ state: "missing" }, { state: "onTime" }, { state: "late" }, { state: "missing" }, { state: "notDue" }],
+        flaggedCertificates: [{}, {}],
+      }),
+    ).toEqual({ checkedToday: false, checks: 3, failures: 3, missingDocs: 2, flaggedCertificates: 2 });
+    expect(canteenSiteSummary({ todayCheckId: "c1", checks: [], weekly: [{ state: "pending" }], flaggedCertificates: [] })).toEqual({
+      checkedToday: true,
+      checks: 0,
+      failures: 0,
+      missingDocs: 0,
+      flaggedCertificates: 0,
+    });
   });
 });

@@ -126,3 +126,30 @@ export function weeklyDocState(deadline: Date | null, receivedAt: Date | null, n
 
 /** §6.7 照价赔偿: an amount in yuan with at most two decimals, as text ("120", "35.50"). */
 export const MONEY_PATTERN = /^(0|[1-9]\d{0,7})(\.\d{1,2})?$/;
+
+/** A site's canteen month as one line of the many-sites view (lib/many-sites.ts, R-CAT-1). */
+export interface CanteenSiteSummary {
+  checkedToday: boolean;
+  /** Checks recorded in the month, and their failed items together. */
+  checks: number;
+  failures: number;
+  /** Weekly menus and summaries past their deadline and not received. */
+  missingDocs: number;
+  /** Catering staff without a valid 健康证 today. */
+  flaggedCertificates: number;
+}
+
+export function canteenSiteSummary(site: {
+  todayCheckId: string | null;
+  checks: readonly { failures: number }[];
+  weekly: readonly { state: WeeklyDocState }[];
+  flaggedCertificates: readonly unknown[];
+}): CanteenSiteSummary {
+  return {
+    checkedToday: site.todayCheckId !== null,
+    checks: site.checks.length,
+    failures: site.checks.reduce((sum, c) => sum + c.failures, 0),
+    missingDocs: site.weekly.filter((w) => w.state === "missing").length,
+    flaggedCertificates: site.flaggedCertificates.length,
+  };
+}

@@ -1,12 +1,14 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+import { CanteenBySite } from "@/components/contractors/canteen-by-site";
 import { MonthForm } from "@/components/contractors/month-form";
 import { WeeklyDocForm } from "@/components/contractors/weekly-doc-form";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { canteenOverview } from "@/lib/contractors/canteen.queries";
-import { weekStartOf } from "@/lib/contractors/rules";
+import { canteenSiteSummary, weekStartOf } from "@/lib/contractors/rules";
+import { showsEachSite } from "@/lib/many-sites";
 import { monthParam, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 import { withClientMessages } from "@/components/i18n/client-messages";
@@ -36,7 +38,14 @@ async function CanteenPage({ searchParams }: { searchParams: SearchParams }) {
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <MonthForm label={t("month")} value={overview.month} />
-      {overview.sites.map((s) => (
+      {/* Many sites and none chosen (lib/many-sites.ts): one line per site; a site's sections once it is chosen. */}
+      {showsEachSite(overview.sites.length) ? null : (
+        <CanteenBySite
+          month={overview.month}
+          sites={overview.sites.map((s) => ({ id: s.site.id, name: s.site.name, ...canteenSiteSummary(s) }))}
+        />
+      )}
+      {(showsEachSite(overview.sites.length) ? overview.sites : []).map((s) => (
         <section
           key={s.site.id}
           aria-labelledby={`site-${s.site.id}`}

@@ -1,0 +1,47 @@
+import Link from "@/components/ui/link";
+import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
+import type { CanteenSiteSummary } from "@/lib/contractors/rules";
+
+/**
+ * R-CAT-1 for a user of many sites (lib/many-sites.ts): the canteen month as one line per site (today's
+ * check, the month's checks and failed items, missing weekly papers, flagged 健康证), each site opening
+ * its checks, papers and forms. Fifty sites' full sections were 670 KB a view.
+ */
+export async function CanteenBySite({ month, sites }: { month: string; sites: ({ id: string; name: string } & CanteenSiteSummary)[] }) {
+  const t = await getTranslations("contractors.canteen.bySite");
+  const attention = (n: number) => (n > 0 ? <span className="font-medium text-red-700">{n}</span> : n);
+  return (
+    <section aria-labelledby="canteen-by-site">
+      <h2 id="canteen-by-site" className="text-base font-semibold text-slate-900">
+        {t("title")}
+      </h2>
+      <p className="mb-2 text-xs text-slate-500">{t("hint", { count: sites.length })}</p>
+      <DataTable
+        notRecords="figures"
+        caption={t("title")}
+        rows={sites}
+        rowKey={(s) => s.id}
+        empty="—"
+        columns={[
+          {
+            header: t("site"),
+            cell: (s) => (
+              <Link className="text-sky-700 underline" href={`/contractors/canteen?site=${s.id}&month=${month}`}>
+                {s.name}
+              </Link>
+            ),
+          },
+          {
+            header: t("today"),
+            cell: (s) => (s.checkedToday ? t("done") : <span className="font-medium text-amber-700">{t("notDone")}</span>),
+          },
+          { header: t("checks"), cell: (s) => s.checks },
+          { header: t("failures"), cell: (s) => attention(s.failures) },
+          { header: t("missingDocs"), cell: (s) => attention(s.missingDocs) },
+          { header: t("certificates"), cell: (s) => attention(s.flaggedCertificates) },
+        ]}
+      />
+    </section>
+  );
+}
