@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { GoodsPassState } from "@/lib/generated/prisma/enums";
 import { todayTimeline } from "@/lib/goods-passes/lists.queries";
+import { goodsSettings } from "@/lib/goods-settings/queries";
 import { todayBySiteRows } from "@/lib/goods-passes/rules";
 import { MANY_SITES, showsEachSite } from "@/lib/many-sites";
 import { newRequestId } from "@/lib/request-id";
@@ -161,6 +162,39 @@ describe("a manager of few sites", () => {
         ],
       ],
       ["SB", [["1号货梯", [passes.siteB]]]],
+    ]);
+  });
+});
+
+describe("the goods settings' loading routes for many sites (R-GP-5)", () => {
+  it("a manager of many sites with none chosen gets each site's number of routes and no route forms", async () => {
+    await signInAs(bigManager);
+    const settings = await goodsSettings({});
+    expect(settings.site).toBeUndefined();
+    expect(settings.sites.every((s) => s.loadingRoutes === null)).toBe(true);
+    expect(Object.fromEntries(settings.sites.map((s) => [s.code, s.routeCount]))).toMatchObject({ SA: 2, Z01: 1, Z02: 1, Z03: 0, Z08: 1 });
+    // A site that is not theirs shows the same summary, never its routes.
+    const other = await goodsSettings({ site: world.siteB });
+    expect(other.site).toBeUndefined();
+    expect(other.sites.map((s) => s.id)).not.toContain(world.siteB);
+    expect(other.sites.every((s) => s.loadingRoutes === null)).toBe(true);
+  });
+
+  it("a chosen site shows its routes only", async () => {
+    await signInAs(bigManager);
+    const settings = await goodsSettings({ site: world.siteA });
+    expect(settings.site).toBe(world.siteA);
+    expect(settings.sites.filter((s) => s.loadingRoutes !== null).map((s) => [s.code, s.loadingRoutes!.map((r) => r.name)])).toEqual([
+      ["SA", ["1号货梯", "2号货梯"]],
+    ]);
+  });
+
+  it("a manager of few sites sees every site's routes", async () => {
+    await signInAs(world.users.MANAGER);
+    const settings = await goodsSettings({});
+    expect(settings.sites.map((s) => [s.code, s.loadingRoutes?.map((r) => r.name)])).toEqual([
+      ["SA", ["1号货梯", "2号货梯"]],
+      ["SB", ["1号货梯"]],
     ]);
   });
 });

@@ -1,16 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import { HazardTermsForm } from "@/components/goods-settings/hazard-terms-form";
 import { LoadingRouteForm } from "@/components/goods-settings/loading-route-form";
+import { FilterSelect } from "@/components/ui/filter-bar";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { goodsSettings } from "@/lib/goods-settings/queries";
+import { param } from "@/lib/pagination";
 import { actorHas } from "@/lib/permissions";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Managers: the hazard list (R-GP-4, company-wide) and each site's loading routes (R-GP-5). */
-async function GoodsSettingsPage() {
+async function GoodsSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("goodspass:settings");
-  const [t, tc, settings] = await Promise.all([getTranslations("goodsSettings"), getTranslations("common"), goodsSettings()]);
+  const sp = await searchParams;
+  const [t, tc, settings] = await Promise.all([
+    getTranslations("goodsSettings"),
+    getTranslations("common"),
+    goodsSettings({ site: param(sp.site, 50) }),
+  ]);
+  const shown = settings.sites.filter((site) => site.loadingRoutes !== null);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -35,12 +44,44 @@ async function GoodsSettingsPage() {
             {t("routes.title")}
           </h2>
           <p className="mb-3 text-sm text-slate-500">{t("routes.hint")}</p>
-          {settings.sites.map((site) => (
+          {/* Many sites (lib/many-sites.ts): choose one; with none chosen, each site's number of routes. */}
+          {shown.length < settings.sites.length || settings.site ? (
+            <form method="get" className="mb-3 flex flex-wrap items-end gap-2">
+              <FilterSelect
+                name="site"
+                label={t("routes.site")}
+                value={settings.site}
+                options={settings.sites.map((s) => ({ value: s.id, label: s.name }))}
+              />
+              <button
+                type="submit"
+                className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50"
+              >
+                {tc("search")}
+              </button>
+            </form>
+          ) : null}
+          {shown.length === 0 ? (
+            <>
+              <p className="mb-2 text-sm text-slate-600">{t("routes.choose", { count: settings.sites.length })}</p>
+              <ul className="flex flex-col gap-1 text-sm" data-testid="route-counts">
+                {settings.sites.map((site) => (
+                  <li key={site.id}>
+                    <Link href={`/goods-settings?site=${site.id}`} className="text-sky-700 underline">
+                      {site.name}
+                    </Link>{" "}
+                    <span className="text-slate-600">{t("routes.count", { count: site.routeCount })}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {shown.map((site) => (
             <div key={site.id} className="mb-4 border-t border-slate-100 pt-3 first:border-t-0 first:pt-0">
               {settings.sites.length > 1 ? <h3 className="mb-2 text-sm font-semibold text-slate-800">{site.name}</h3> : null}
-              {site.loadingRoutes.length === 0 ? <p className="mb-2 text-sm text-slate-500">{t("routes.none")}</p> : null}
+              {site.loadingRoutes!.length === 0 ? <p className="mb-2 text-sm text-slate-500">{t("routes.none")}</p> : null}
               <ul className="flex flex-col gap-1">
-                {site.loadingRoutes.map((route) => (
+                {site.loadingRoutes!.map((route) => (
                   <li key={route.id}>
                     <LoadingRouteForm siteId={site.id} route={route} />
                   </li>
