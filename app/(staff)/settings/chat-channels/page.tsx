@@ -1,23 +1,67 @@
 import { getTranslations } from "next-intl/server";
 import { ChatChannelCard, type ChatChannelView } from "@/components/chat-channels/chat-channel-card";
 import { NewChatChannelForm } from "@/components/chat-channels/new-chat-channel-form";
+import { FilterSelect } from "@/components/ui/filter-bar";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
 import { chatChannelSettings } from "@/lib/chat-channels/queries";
+import { param } from "@/lib/pagination";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** Managers (and the admin): each site's chat channels, their last errors, a test message. */
-async function ChatChannelsPage() {
+async function ChatChannelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("chat:manage");
-  const [t, sites] = await Promise.all([getTranslations("chatChannels"), chatChannelSettings(actor)]);
+  const sp = await searchParams;
+  const [t, tc, settings] = await Promise.all([
+    getTranslations("chatChannels"),
+    getTranslations("common"),
+    chatChannelSettings(actor, { site: param(sp.site, 50) }),
+  ]);
+  const shown = settings.sites.filter((site) => site.channels !== null);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {/* Many sites (lib/many-sites.ts): choose one; with none chosen, each site's channels counted. */}
+      {shown.length < settings.sites.length || settings.site ? (
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+          <FilterSelect
+            name="site"
+            label={t("site")}
+            value={settings.site}
+            options={settings.sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
+          <button type="submit" className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+            {tc("search")}
+          </button>
+        </form>
+      ) : null}
+      {shown.length === 0 ? (
+        <section aria-labelledby="channels-by-site">
+          <h2 id="channels-by-site" className="text-base font-semibold text-slate-900">
+            {t("bySite.title")}
+          </h2>
+          <p className="mb-2 text-sm text-slate-600">{t("bySite.choose", { count: settings.sites.length })}</p>
+          <ul className="flex flex-col gap-1 text-sm" data-testid="channel-counts">
+            {settings.sites.map((site) => (
+              <li key={site.id}>
+                <Link href={`/settings/chat-channels?site=${site.id}`} className="text-sky-700 underline">
+                  {site.name}
+                </Link>{" "}
+                <span className="text-slate-600">{t("bySite.count", { count: site.channelCount })}</span>
+                {site.failingCount > 0 ? (
+                  <span className="ml-2 font-medium text-red-700">{t("bySite.failing", { count: site.failingCount })}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="flex flex-col gap-8">
-        {sites.map((site) => {
+        {shown.map((site) => {
           const at = (d: Date | null) => (d ? formatInZone(d, site.timeZone) : null);
-          const channels: ChatChannelView[] = site.channels.map((c) => ({
+          const channels: ChatChannelView[] = site.channels!.map((c) => ({
             id: c.id,
             kind: c.kind,
             name: c.name,
