@@ -1,27 +1,66 @@
 import { getTranslations } from "next-intl/server";
 import { CreateServiceForm, EditServiceForm, ServiceSettingsForm } from "@/components/special-services/catalogue-forms";
+import { FilterSelect } from "@/components/ui/filter-bar";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
+import { param } from "@/lib/pagination";
 import { formatYuan } from "@/lib/special-services/money";
 import { listCatalogue } from "@/lib/special-services/queries";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
 /** R-SVC-1: the paid services each site offers, with prices; R-SVC-2: the site's revisit deadline. Managers only. */
-async function ServiceCataloguePage() {
+async function ServiceCataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("service:catalogue");
-  const [t, sites] = await Promise.all([getTranslations("specialServices.catalogue"), listCatalogue()]);
+  const sp = await searchParams;
+  const [t, tc, catalogue] = await Promise.all([
+    getTranslations("specialServices.catalogue"),
+    getTranslations("common"),
+    listCatalogue({ site: param(sp.site, 50) }),
+  ]);
+  const { sites } = catalogue;
+  const shown = sites.filter((site) => site.services !== null);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {/* Many sites (lib/many-sites.ts): choose one; with none chosen, each site's services counted. */}
+      {shown.length < sites.length || catalogue.site ? (
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+          <FilterSelect name="site" label={t("site")} value={catalogue.site} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
+          <button type="submit" className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+            {tc("search")}
+          </button>
+        </form>
+      ) : null}
       <div className="flex flex-col gap-4">
-        {sites.map((site) => (
+        {shown.length === 0 ? (
+          <section aria-labelledby="catalogue-by-site" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="catalogue-by-site" className="mb-2 font-medium">
+              {t("bySite.title")}
+            </h2>
+            <p className="mb-2 text-sm text-slate-600">{t("bySite.choose", { count: sites.length })}</p>
+            <ul className="flex flex-col gap-1 text-sm" data-testid="catalogue-counts">
+              {sites.map((site) => (
+                <li key={site.id}>
+                  <Link href={`/special-services/catalogue?site=${site.id}`} className="text-sky-700 underline">
+                    {site.name}
+                  </Link>{" "}
+                  <span className="text-slate-600">
+                    {t("bySite.count", { count: site.serviceCount, active: site.activeCount, days: site.revisitWorkingDays })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {shown.map((site) => (
           <section key={site.id} aria-labelledby={`site-${site.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id={`site-${site.id}`} className="mb-2 font-medium">
               {site.name}
             </h2>
-            {site.services.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : null}
+            {site.services!.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : null}
             <ul className="flex flex-col divide-y divide-slate-100">
-              {site.services.map((s) => (
+              {site.services!.map((s) => (
                 <li key={s.id} className="py-2" data-testid={`service-${s.name}`}>
                   <details>
                     <summary className="min-h-11 cursor-pointer py-2 text-sm">
