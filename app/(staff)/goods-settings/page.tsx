@@ -64,12 +64,12 @@ async function GoodsSettingsPage({ searchParams }: { searchParams: Promise<Recor
           {shown.length === 0 ? (
             <>
               <p className="mb-2 text-sm text-slate-600">{t("routes.choose", { count: settings.sites.length })}</p>
-              <ul className="flex flex-col gap-1 text-sm" data-testid="route-counts">
+              <ul className="flex flex-col text-sm" data-testid="route-counts">
                 {settings.sites.map((site) => (
-                  <li key={site.id}>
+                  <li key={site.id} className="flex min-h-11 flex-wrap items-center gap-x-2">
                     <Link href={`/goods-settings?site=${site.id}`} className="text-sky-700 underline">
                       {site.name}
-                    </Link>{" "}
+                    </Link>
                     <span className="text-slate-600">{t("routes.count", { count: site.routeCount })}</span>
                   </li>
                 ))}

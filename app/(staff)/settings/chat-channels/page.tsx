@@ -43,15 +43,15 @@ async function ChatChannelsPage({ searchParams }: { searchParams: Promise<Record
             {t("bySite.title")}
           </h2>
           <p className="mb-2 text-sm text-slate-600">{t("bySite.choose", { count: settings.sites.length })}</p>
-          <ul className="flex flex-col gap-1 text-sm" data-testid="channel-counts">
+          <ul className="flex flex-col text-sm" data-testid="channel-counts">
             {settings.sites.map((site) => (
-              <li key={site.id}>
+              <li key={site.id} className="flex min-h-11 flex-wrap items-center gap-x-2">
                 <Link href={`/settings/chat-channels?site=${site.id}`} className="text-sky-700 underline">
                   {site.name}
-                </Link>{" "}
+                </Link>
                 <span className="text-slate-600">{t("bySite.count", { count: site.channelCount })}</span>
                 {site.failingCount > 0 ? (
-                  <span className="ml-2 font-medium text-red-700">{t("bySite.failing", { count: site.failingCount })}</span>
+                  <span className="font-medium text-red-700">{t("bySite.failing", { count: site.failingCount })}</span>
                 ) : null}
               </li>
             ))}

@@ -39,12 +39,12 @@ async function ServiceCataloguePage({ searchParams }: { searchParams: Promise<Re
               {t("bySite.title")}
             </h2>
             <p className="mb-2 text-sm text-slate-600">{t("bySite.choose", { count: sites.length })}</p>
-            <ul className="flex flex-col gap-1 text-sm" data-testid="catalogue-counts">
+            <ul className="flex flex-col text-sm" data-testid="catalogue-counts">
               {sites.map((site) => (
-                <li key={site.id}>
+                <li key={site.id} className="flex min-h-11 flex-wrap items-center gap-x-2">
                   <Link href={`/special-services/catalogue?site=${site.id}`} className="text-sky-700 underline">
                     {site.name}
-                  </Link>{" "}
+                  </Link>
                   <span className="text-slate-600">
                     {t("bySite.count", { count: site.serviceCount, active: site.activeCount, days: site.revisitWorkingDays })}
                   </span>
