@@ -17,7 +17,30 @@ export async function FilterBar(props: { q?: string; qLabel: string; children?: 
         />
       </label>
       {props.children}
-      <button type="submit" className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
+      <button type="submit" className={SUBMIT_CLASS}>
+        {t("search")}
+      </button>
+    </form>
+  );
+}
+
+const SUBMIT_CLASS = "min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50";
+
+/**
+ * A GET form choosing one of the user's sites: the pages that show a user of many sites one line per site
+ * until a site is chosen (lib/many-sites.ts), where there is nothing else to filter.
+ */
+export async function SiteChooser(props: { label: string; value?: string; sites: { id: string; name: string }[] }) {
+  const t = await getTranslations("common");
+  return (
+    <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+      <FilterSelect
+        name="site"
+        label={props.label}
+        value={props.value}
+        options={props.sites.map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <button type="submit" className={SUBMIT_CLASS}>
         {t("search")}
       </button>
     </form>

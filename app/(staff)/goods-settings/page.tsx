@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { HazardTermsForm } from "@/components/goods-settings/hazard-terms-form";
 import { LoadingRouteForm } from "@/components/goods-settings/loading-route-form";
-import { FilterSelect } from "@/components/ui/filter-bar";
+import { SiteChooser } from "@/components/ui/filter-bar";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -46,20 +46,7 @@ async function GoodsSettingsPage({ searchParams }: { searchParams: Promise<Recor
           <p className="mb-3 text-sm text-slate-500">{t("routes.hint")}</p>
           {/* Many sites (lib/many-sites.ts): choose one; with none chosen, each site's number of routes. */}
           {shown.length < settings.sites.length || settings.site ? (
-            <form method="get" className="mb-3 flex flex-wrap items-end gap-2">
-              <FilterSelect
-                name="site"
-                label={t("routes.site")}
-                value={settings.site}
-                options={settings.sites.map((s) => ({ value: s.id, label: s.name }))}
-              />
-              <button
-                type="submit"
-                className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50"
-              >
-                {tc("search")}
-              </button>
-            </form>
+            <SiteChooser label={t("routes.site")} value={settings.site} sites={settings.sites} />
           ) : null}
           {shown.length === 0 ? (
             <>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ChatChannelCard, type ChatChannelView } from "@/components/chat-channels/chat-channel-card";
 import { NewChatChannelForm } from "@/components/chat-channels/new-chat-channel-form";
-import { FilterSelect } from "@/components/ui/filter-bar";
+import { SiteChooser } from "@/components/ui/filter-bar";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -14,28 +14,14 @@ import { withClientMessages } from "@/components/i18n/client-messages";
 async function ChatChannelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission("chat:manage");
   const sp = await searchParams;
-  const [t, tc, settings] = await Promise.all([
-    getTranslations("chatChannels"),
-    getTranslations("common"),
-    chatChannelSettings(actor, { site: param(sp.site, 50) }),
-  ]);
+  const [t, settings] = await Promise.all([getTranslations("chatChannels"), chatChannelSettings(actor, { site: param(sp.site, 50) })]);
   const shown = settings.sites.filter((site) => site.channels !== null);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       {/* Many sites (lib/many-sites.ts): choose one; with none chosen, each site's channels counted. */}
       {shown.length < settings.sites.length || settings.site ? (
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
-          <FilterSelect
-            name="site"
-            label={t("site")}
-            value={settings.site}
-            options={settings.sites.map((s) => ({ value: s.id, label: s.name }))}
-          />
-          <button type="submit" className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
-            {tc("search")}
-          </button>
-        </form>
+        <SiteChooser label={t("site")} value={settings.site} sites={settings.sites} />
       ) : null}
       {shown.length === 0 ? (
         <section aria-labelledby="channels-by-site">

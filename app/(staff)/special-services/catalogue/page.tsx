@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { CreateServiceForm, EditServiceForm, ServiceSettingsForm } from "@/components/special-services/catalogue-forms";
-import { FilterSelect } from "@/components/ui/filter-bar";
+import { SiteChooser } from "@/components/ui/filter-bar";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -13,25 +13,14 @@ import { withClientMessages } from "@/components/i18n/client-messages";
 async function ServiceCataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("service:catalogue");
   const sp = await searchParams;
-  const [t, tc, catalogue] = await Promise.all([
-    getTranslations("specialServices.catalogue"),
-    getTranslations("common"),
-    listCatalogue({ site: param(sp.site, 50) }),
-  ]);
+  const [t, catalogue] = await Promise.all([getTranslations("specialServices.catalogue"), listCatalogue({ site: param(sp.site, 50) })]);
   const { sites } = catalogue;
   const shown = sites.filter((site) => site.services !== null);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       {/* Many sites (lib/many-sites.ts): choose one; with none chosen, each site's services counted. */}
-      {shown.length < sites.length || catalogue.site ? (
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-2">
-          <FilterSelect name="site" label={t("site")} value={catalogue.site} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
-          <button type="submit" className="min-h-11 min-w-11 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
-            {tc("search")}
-          </button>
-        </form>
-      ) : null}
+      {shown.length < sites.length || catalogue.site ? <SiteChooser label={t("site")} value={catalogue.site} sites={sites} /> : null}
       <div className="flex flex-col gap-4">
         {shown.length === 0 ? (
           <section aria-labelledby="catalogue-by-site" className="rounded-lg border border-slate-200 bg-white p-4">
