@@ -37,7 +37,11 @@ async function CanteenPage({ searchParams }: { searchParams: SearchParams }) {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <MonthForm label={t("month")} value={overview.month} />
+      <MonthForm
+        label={t("month")}
+        value={overview.month}
+        site={overview.sites.length === 1 && overview.sites[0]!.site.id === param(sp.site, 50) ? overview.sites[0]!.site.id : undefined}
+      />
       {/* Many sites and none chosen (lib/many-sites.ts): one line per site; a site's sections once it is chosen. */}
       {showsEachSite(overview.sites.length) ? null : (
         <CanteenBySite
