@@ -1,34 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlProps, Field, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ActionResult } from "@/lib/action";
-import { closeActionItemAction, confirmMeetingAction, decideLeaveAction } from "@/lib/meetings/actions";
-
-/** One button (plus an optional note) that calls one action and refreshes the page; errors show under the note. */
-function useStep() {
-  const router = useRouter();
-  const hydrated = useHydrated();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const run = (call: () => Promise<ActionResult<unknown>>) =>
-    start(async () => {
-      setError(null);
-      const result = await call();
-      if (!result.ok) {
-        setError(result.message);
-        setFieldErrors(result.fieldErrors ?? {});
-      } else setFieldErrors({});
-      router.refresh();
-    });
-  return { run, busy: !hydrated || pending, pending, error, fieldErrors };
-}
+import { closeActionItemAction, confirmMeetingAction } from "@/lib/meetings/actions";
+import { useStep } from "./use-step";
 
 /** The convener confirms the minutes (R-MTG-4); the server refuses while attendance or agenda is incomplete. */
 export function ConfirmButton({ meetingId }: { meetingId: string }) {
@@ -81,37 +59,5 @@ export function CloseItemForm({ itemId, meetingId }: { itemId: string; meetingId
         {t("items.close")}
       </Button>
     </form>
-  );
-}
-
-/** The superior (or convener, or a manager) approves or refuses a pending leave request. */
-export function LeaveDecision({ leaveRequestId, name }: { leaveRequestId: string; name: string }) {
-  const t = useTranslations("meetings");
-  const { run, busy, pending, error } = useStep();
-  const decide = (decision: "APPROVED" | "REFUSED") => run(() => decideLeaveAction({ leaveRequestId, decision, decisionNote: "" }));
-  return (
-    <div className="flex flex-col gap-1">
-      <div className="flex flex-wrap gap-2">
-        <Button
-          type="button"
-          disabled={busy}
-          aria-busy={pending}
-          onClick={() => decide("APPROVED")}
-          aria-label={t("leave.approveFor", { name })}
-        >
-          {t("leave.approve")}
-        </Button>
-        <Button
-          type="button"
-          variant="secondary"
-          disabled={busy}
-          onClick={() => decide("REFUSED")}
-          aria-label={t("leave.refuseFor", { name })}
-        >
-          {t("leave.refuse")}
-        </Button>
-      </div>
-      <FormStatus error={error} />
-    </div>
   );
 }

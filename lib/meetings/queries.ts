@@ -21,7 +21,11 @@ import { proposedMeetingDate } from "./rules";
  */
 async function visibleMeetingsWhere(actor: Actor): Promise<Prisma.MeetingWhereInput> {
   if (actor.role === "MANAGER") return { siteId: { in: actor.siteIds } };
-  const mine = await db.meetingParticipant.findMany({ where: { userId: actor.id }, select: { id: true } });
+  // Only their places in series of their sites: a meeting elsewhere is not shown whatever its attendance.
+  const mine = await db.meetingParticipant.findMany({
+    where: { userId: actor.id, series: { siteId: { in: actor.siteIds } } },
+    select: { id: true },
+  });
   return {
     siteId: { in: actor.siteIds },
     OR: [

@@ -1,6 +1,6 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { LeaveDecision } from "@/components/meetings/small-actions";
+import { LeaveDecisionButtons } from "@/components/meetings/leave-decision-buttons";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +10,6 @@ import { listMeetings, pendingLeaveDecisions, seriesOverview } from "@/lib/meeti
 import { seriesCardsOf } from "@/lib/meetings/rules";
 import { pageRequest, param } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
-import { withClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -80,7 +79,7 @@ async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
                   </Link>
                   ：{l.name}（{l.reason}）
                 </p>
-                <LeaveDecision leaveRequestId={l.id} name={l.name} />
+                <LeaveDecisionButtons leaveRequestId={l.id} name={l.name} />
               </li>
             ))}
           </ul>
@@ -138,4 +137,4 @@ async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-export default withClientMessages(["meetings"], MeetingsPage);
+export default MeetingsPage;

@@ -8,7 +8,8 @@ import { AttendanceForm } from "@/components/meetings/attendance-form";
 import { ItemList } from "@/components/meetings/item-list";
 import { LeaveRequestForm } from "@/components/meetings/leave-request-form";
 import { MinutesForm } from "@/components/meetings/minutes-form";
-import { ConfirmButton, LeaveDecision } from "@/components/meetings/small-actions";
+import { LeaveDecisionButtons } from "@/components/meetings/leave-decision-buttons";
+import { ConfirmButton } from "@/components/meetings/small-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { getMeetingDetail } from "@/lib/meetings/detail.queries";
@@ -118,7 +119,9 @@ async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
                 {t("leave.requestedAt", { at: l.requestedAt ?? "" })}
                 {l.decidedAt ? ` · ${t("leave.decided", { who: l.decidedBy ?? "—", at: l.decidedAt })}` : ""}
               </p>
-              {l.canDecide && roleHas(actor.role, "meeting:leave:decide") ? <LeaveDecision leaveRequestId={l.id} name={l.name} /> : null}
+              {l.canDecide && roleHas(actor.role, "meeting:leave:decide") ? (
+                <LeaveDecisionButtons leaveRequestId={l.id} name={l.name} />
+              ) : null}
             </li>
           ))}
         </ul>
