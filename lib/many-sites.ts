@@ -21,3 +21,12 @@ export function showsEachSite(sitesInView: number): boolean {
 export function chosenSite(requested: string | undefined, siteIds: readonly string[]): string | undefined {
   return requested && siteIds.includes(requested) ? requested : undefined;
 }
+
+/**
+ * The sites whose detail a page shows: the chosen one (one of the reader's), else all of them for a reader
+ * of a few, else none (the page shows one line per site).
+ */
+export function sitesInDetail(requested: string | undefined, siteIds: readonly string[]): { site: string | undefined; shown: string[] } {
+  const site = chosenSite(requested, siteIds);
+  return { site, shown: site ? [site] : showsEachSite(siteIds.length) ? [...siteIds] : [] };
+}

@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+import { BySiteSection } from "@/components/ui/by-site";
 import { DataTable } from "@/components/ui/data-table";
 import type { CanteenSiteSummary } from "@/lib/contractors/rules";
 
@@ -12,11 +13,7 @@ export async function CanteenBySite({ month, sites }: { month: string; sites: ({
   const t = await getTranslations("contractors.canteen.bySite");
   const attention = (n: number) => (n > 0 ? <span className="font-medium text-red-700">{n}</span> : n);
   return (
-    <section aria-labelledby="canteen-by-site">
-      <h2 id="canteen-by-site" className="text-base font-semibold text-slate-900">
-        {t("title")}
-      </h2>
-      <p className="mb-2 text-xs text-slate-500">{t("hint", { count: sites.length })}</p>
+    <BySiteSection id="canteen-by-site" title={t("title")} hint={t("hint", { count: sites.length })}>
       <DataTable
         notRecords="figures"
         caption={t("title")}
@@ -42,6 +39,6 @@ export async function CanteenBySite({ month, sites }: { month: string; sites: ({
           { header: t("certificates"), cell: (s) => attention(s.flaggedCertificates) },
         ]}
       />
-    </section>
+    </BySiteSection>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
+import { BySiteSection } from "@/components/ui/by-site";
 import { DataTable } from "@/components/ui/data-table";
 import type { TimelineSite } from "@/lib/goods-passes/lists.queries";
 import { todayBySiteRows } from "@/lib/goods-passes/rules";
@@ -12,11 +13,7 @@ export async function TodayBySite({ sites }: { sites: TimelineSite[] }) {
   const t = await getTranslations("goodsLists.bySite");
   const rows = todayBySiteRows(sites);
   return (
-    <section aria-labelledby="today-by-site" className="mb-6">
-      <h2 id="today-by-site" className="text-base font-semibold text-slate-900">
-        {t("title")}
-      </h2>
-      <p className="mb-2 text-xs text-slate-500">{t("hint", { count: sites.length })}</p>
+    <BySiteSection id="today-by-site" title={t("title")} hint={t("hint", { count: sites.length })}>
       <DataTable
         notRecords="figures"
         caption={t("title")}
@@ -40,6 +37,6 @@ export async function TodayBySite({ sites }: { sites: TimelineSite[] }) {
           { header: t("next"), cell: (r) => r.next },
         ]}
       />
-    </section>
+    </BySiteSection>
   );
 }

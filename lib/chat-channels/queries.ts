@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { chosenSite, showsEachSite } from "@/lib/many-sites";
+import { sitesInDetail } from "@/lib/many-sites";
 import { sitesWith } from "@/lib/registry/site.store";
 
 const CHANNEL_SELECT = {
@@ -53,8 +53,7 @@ export type ChatChannelRow = Awaited<ReturnType<typeof listChatChannels>>[number
  * forms were 290 KB a view, and each site's channels were read by a statement of their own.
  */
 export async function chatChannelSettings(actor: Actor, filter: { site?: string } = {}) {
-  const site = chosenSite(filter.site, actor.siteIds);
-  const shown = site ? [site] : showsEachSite(actor.siteIds.length) ? actor.siteIds : [];
+  const { site, shown } = sitesInDetail(filter.site, actor.siteIds);
   const [sites, counts, failing, channels] = await Promise.all([
     sitesWith(actor.siteIds, "id", "name", "timeZone"),
     db.chatChannel.groupBy({ by: ["siteId"], where: { siteId: { in: actor.siteIds } }, _count: { _all: true } }),

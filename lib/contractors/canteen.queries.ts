@@ -97,7 +97,7 @@ export async function canteenOverview(filter: { site?: string; month?: string })
     }),
     db.meetingSeries.findMany({ where: { siteId: { in: siteIds }, kind: "CANTEEN" }, select: { id: true, siteId: true, name: true } }),
     db.canteenCheck.findMany({
-      where: { siteId: { in: siteIds }, checkedOn: { in: sites.map((s) => dateColumn(localDateInZone(now, s.timeZone))) } },
+      where: { siteId: { in: siteIds }, checkedOn: { in: [...sitesOfDay.keys()].map(dateColumn) } },
       select: { id: true, siteId: true, checkedOn: true },
     }),
     Promise.all([...sitesOfDay].map(([day, ids]) => cateringCertificates(ids, day))).then((lists) => lists.flat()),
@@ -137,7 +137,8 @@ export async function canteenOverview(filter: { site?: string; month?: string })
       meetingSeries: series.find((s) => s.siteId === site.id) ?? null,
     });
   }
-  return { month, sites: result };
+  // The site the filter chose, when it is one of the reader's (the month form keeps it).
+  return { month, site: filter.site && sites.length === 1 ? sites[0]!.id : undefined, sites: result };
 }
 
 /** What the phone form needs: the sites the checker may check, today there, whether done, the flagged certificates. */

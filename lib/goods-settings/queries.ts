@@ -1,7 +1,7 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { chosenSite, showsEachSite } from "@/lib/many-sites";
+import { sitesInDetail } from "@/lib/many-sites";
 
 /**
  * The settings page: the company-wide hazard list (R-GP-4) and the loading routes of the user's sites
@@ -10,8 +10,7 @@ import { chosenSite, showsEachSite } from "@/lib/many-sites";
  */
 export async function goodsSettings(filter: { site?: string } = {}) {
   const actor = await requirePermission("goodspass:settings");
-  const site = chosenSite(filter.site, actor.siteIds);
-  const detailed = site ? [site] : showsEachSite(actor.siteIds.length) ? actor.siteIds : [];
+  const { site, shown: detailed } = sitesInDetail(filter.site, actor.siteIds);
   const [terms, hazardList, sites, routes] = await Promise.all([
     db.hazardTerm.findMany({ select: { term: true }, orderBy: [{ createdAt: "asc" }, { term: "asc" }] }),
     db.hazardTermList.findUnique({ where: { id: "company" }, select: { version: true } }),

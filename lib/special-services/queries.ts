@@ -4,7 +4,7 @@ import { formatInZone, type Calendar } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { deadlineState } from "@/lib/complaints/rules";
 import { db } from "@/lib/db";
-import { chosenSite, showsEachSite } from "@/lib/many-sites";
+import { sitesInDetail } from "@/lib/many-sites";
 import { sitesWith } from "@/lib/registry/site.store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BY_SITE, countLimit, oneOf, paged, param, type PageRequest, type RawParams } from "@/lib/pagination";
@@ -226,8 +226,7 @@ export async function listCatalogue(filter: { site?: string } = {}) {
   const actor = await requirePermission("service:catalogue");
   // A user of many sites (lib/many-sites.ts) sees each site's counts until one is chosen: fifty sites'
   // service and settings forms were 170 KB a view.
-  const site = chosenSite(filter.site, actor.siteIds);
-  const shown = site ? [site] : showsEachSite(actor.siteIds.length) ? actor.siteIds : [];
+  const { site, shown } = sitesInDetail(filter.site, actor.siteIds);
   const [sites, services, counts, settings] = await Promise.all([
     sitesWith(actor.siteIds, "id", "name", "code"),
     db.specialService.findMany({

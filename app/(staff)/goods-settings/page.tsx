@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { HazardTermsForm } from "@/components/goods-settings/hazard-terms-form";
 import { LoadingRouteForm } from "@/components/goods-settings/loading-route-form";
 import { SiteChooser } from "@/components/ui/filter-bar";
-import Link from "@/components/ui/link";
+import { SiteLines } from "@/components/ui/by-site";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { goodsSettings } from "@/lib/goods-settings/queries";
@@ -50,17 +50,16 @@ async function GoodsSettingsPage({ searchParams }: { searchParams: Promise<Recor
           ) : null}
           {shown.length === 0 ? (
             <>
-              <p className="mb-2 text-sm text-slate-600">{t("routes.choose", { count: settings.sites.length })}</p>
-              <ul className="flex flex-col text-sm" data-testid="route-counts">
-                {settings.sites.map((site) => (
-                  <li key={site.id} className="flex min-h-11 flex-wrap items-center gap-x-2">
-                    <Link href={`/goods-settings?site=${site.id}`} className="text-sky-700 underline">
-                      {site.name}
-                    </Link>
-                    <span className="text-slate-600">{t("routes.count", { count: site.routeCount })}</span>
-                  </li>
-                ))}
-              </ul>
+              <p className="mb-2 text-xs text-slate-500">{t("routes.choose", { count: settings.sites.length })}</p>
+              <SiteLines
+                testId="route-counts"
+                lines={settings.sites.map((site) => ({
+                  id: site.id,
+                  name: site.name,
+                  href: `/goods-settings?site=${site.id}`,
+                  detail: <span className="text-slate-600">{t("routes.count", { count: site.routeCount })}</span>,
+                }))}
+              />
             </>
           ) : null}
           {shown.map((site) => (

@@ -34,22 +34,19 @@ async function CanteenPage({ searchParams }: { searchParams: SearchParams }) {
   ]);
   const mayCheck = roleHas(actor.role, "canteen:check");
   const mayRecordDocs = roleHas(actor.role, "canteen:docs");
+  const eachSite = showsEachSite(overview.sites.length);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <MonthForm
-        label={t("month")}
-        value={overview.month}
-        site={overview.sites.length === 1 && overview.sites[0]!.site.id === param(sp.site, 50) ? overview.sites[0]!.site.id : undefined}
-      />
+      <MonthForm label={t("month")} value={overview.month} site={overview.site} />
       {/* Many sites and none chosen (lib/many-sites.ts): one line per site; a site's sections once it is chosen. */}
-      {showsEachSite(overview.sites.length) ? null : (
+      {eachSite ? null : (
         <CanteenBySite
           month={overview.month}
           sites={overview.sites.map((s) => ({ id: s.site.id, name: s.site.name, ...canteenSiteSummary(s) }))}
         />
       )}
-      {(showsEachSite(overview.sites.length) ? overview.sites : []).map((s) => (
+      {(eachSite ? overview.sites : []).map((s) => (
         <section
           key={s.site.id}
           aria-labelledby={`site-${s.site.id}`}

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ChatChannelCard, type ChatChannelView } from "@/components/chat-channels/chat-channel-card";
 import { NewChatChannelForm } from "@/components/chat-channels/new-chat-channel-form";
 import { SiteChooser } from "@/components/ui/filter-bar";
-import Link from "@/components/ui/link";
+import { BySiteSection, SiteLines } from "@/components/ui/by-site";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { formatInZone } from "@/lib/calendar";
@@ -24,25 +24,24 @@ async function ChatChannelsPage({ searchParams }: { searchParams: Promise<Record
         <SiteChooser label={t("site")} value={settings.site} sites={settings.sites} />
       ) : null}
       {shown.length === 0 ? (
-        <section aria-labelledby="channels-by-site">
-          <h2 id="channels-by-site" className="text-base font-semibold text-slate-900">
-            {t("bySite.title")}
-          </h2>
-          <p className="mb-2 text-sm text-slate-600">{t("bySite.choose", { count: settings.sites.length })}</p>
-          <ul className="flex flex-col text-sm" data-testid="channel-counts">
-            {settings.sites.map((site) => (
-              <li key={site.id} className="flex min-h-11 flex-wrap items-center gap-x-2">
-                <Link href={`/settings/chat-channels?site=${site.id}`} className="text-sky-700 underline">
-                  {site.name}
-                </Link>
-                <span className="text-slate-600">{t("bySite.count", { count: site.channelCount })}</span>
-                {site.failingCount > 0 ? (
-                  <span className="font-medium text-red-700">{t("bySite.failing", { count: site.failingCount })}</span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <BySiteSection id="channels-by-site" title={t("bySite.title")} hint={t("bySite.choose", { count: settings.sites.length })}>
+          <SiteLines
+            testId="channel-counts"
+            lines={settings.sites.map((site) => ({
+              id: site.id,
+              name: site.name,
+              href: `/settings/chat-channels?site=${site.id}`,
+              detail: (
+                <>
+                  <span className="text-slate-600">{t("bySite.count", { count: site.channelCount })}</span>
+                  {site.failingCount > 0 ? (
+                    <span className="font-medium text-red-700">{t("bySite.failing", { count: site.failingCount })}</span>
+                  ) : null}
+                </>
+              ),
+            }))}
+          />
+        </BySiteSection>
       ) : null}
       <div className="flex flex-col gap-8">
         {shown.map((site) => {

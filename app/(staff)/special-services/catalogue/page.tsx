@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CreateServiceForm, EditServiceForm, ServiceSettingsForm } from "@/components/special-services/catalogue-forms";
 import { SiteChooser } from "@/components/ui/filter-bar";
-import Link from "@/components/ui/link";
+import { BySiteSection, SiteLines } from "@/components/ui/by-site";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/guard";
 import { param } from "@/lib/pagination";
@@ -23,24 +23,21 @@ async function ServiceCataloguePage({ searchParams }: { searchParams: Promise<Re
       {shown.length < sites.length || catalogue.site ? <SiteChooser label={t("site")} value={catalogue.site} sites={sites} /> : null}
       <div className="flex flex-col gap-4">
         {shown.length === 0 ? (
-          <section aria-labelledby="catalogue-by-site" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="catalogue-by-site" className="mb-2 font-medium">
-              {t("bySite.title")}
-            </h2>
-            <p className="mb-2 text-sm text-slate-600">{t("bySite.choose", { count: sites.length })}</p>
-            <ul className="flex flex-col text-sm" data-testid="catalogue-counts">
-              {sites.map((site) => (
-                <li key={site.id} className="flex min-h-11 flex-wrap items-center gap-x-2">
-                  <Link href={`/special-services/catalogue?site=${site.id}`} className="text-sky-700 underline">
-                    {site.name}
-                  </Link>
+          <BySiteSection id="catalogue-by-site" title={t("bySite.title")} hint={t("bySite.choose", { count: sites.length })}>
+            <SiteLines
+              testId="catalogue-counts"
+              lines={sites.map((site) => ({
+                id: site.id,
+                name: site.name,
+                href: `/special-services/catalogue?site=${site.id}`,
+                detail: (
                   <span className="text-slate-600">
                     {t("bySite.count", { count: site.serviceCount, active: site.activeCount, days: site.revisitWorkingDays })}
                   </span>
-                </li>
-              ))}
-            </ul>
-          </section>
+                ),
+              }))}
+            />
+          </BySiteSection>
         ) : null}
         {shown.map((site) => (
           <section key={site.id} aria-labelledby={`site-${site.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
