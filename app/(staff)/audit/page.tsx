@@ -1,6 +1,5 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/ui/data-table";
+import { AuditTable } from "@/components/audit/audit-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -60,53 +59,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <FilterDate name="from" label={t("audit.from")} value={filter.from} />
         <FilterDate name="to" label={t("audit.to")} value={filter.to} />
       </FilterBar>
-      <DataTable
-        notRecords="log"
+      <AuditTable
         caption={t("nav.audit")}
-        rows={result.rows}
-        rowKey={(r) => r.id}
         empty={t("common.empty")}
-        columns={[
-          { header: t("audit.at"), cell: (r) => <time dateTime={r.at.toISOString()}>{r.localAt}</time> },
-          { header: t("audit.who"), cell: (r) => r.actor?.name ?? "—" },
-          { header: t("fields.site"), cell: (r) => r.site?.name ?? "—", wide: true },
-          {
-            header: t("audit.entity"),
-            cell: (r) => (
-              <span className="flex flex-col">
-                <span>
-                  {t(`audit.entities.${r.entity}`)} · {t(`audit.actions.${r.action}`)}
-                </span>
-                {r.record.href ? (
-                  <Link className="text-sky-700 underline" href={r.record.href}>
-                    {r.record.label ?? t("audit.values.open")}
-                  </Link>
-                ) : r.record.label ? (
-                  <span>{r.record.label}</span>
-                ) : null}
-              </span>
-            ),
-          },
-          {
-            header: t("audit.changes"),
-            cell: (r) => (
-              <ul className="text-xs" data-testid="audit-changes">
-                {r.changes.map((change) => (
-                  <li key={change.field}>
-                    {t("common.labelValue", {
-                      label: change.label,
-                      value: change.redacted
-                        ? t("audit.redacted")
-                        : change.before === null
-                          ? (change.after ?? "")
-                          : `${change.before} → ${change.after}`,
-                    })}
-                  </li>
-                ))}
-              </ul>
-            ),
-          },
-        ]}
+        headers={{
+          at: t("audit.at"),
+          who: t("audit.who"),
+          site: t("fields.site"),
+          what: t("audit.entity"),
+          changes: t("audit.changes"),
+        }}
+        lines={result.rows.map((r) => ({
+          id: r.id,
+          atIso: r.at.toISOString(),
+          at: r.localAt,
+          who: r.actor?.name ?? "—",
+          site: r.site?.name ?? "—",
+          what: `${t(`audit.entities.${r.entity}`)} · ${t(`audit.actions.${r.action}`)}`,
+          record: { href: r.record.href, label: r.record.href ? (r.record.label ?? t("audit.values.open")) : r.record.label },
+          changes: r.changes.map((change) =>
+            t("common.labelValue", {
+              label: change.label,
+              value: change.redacted
+                ? t("audit.redacted")
+                : change.before === null
+                  ? (change.after ?? "")
+                  : `${change.before} → ${change.after}`,
+            }),
+          ),
+        }))}
       />
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} searchParams={filter} />
     </>

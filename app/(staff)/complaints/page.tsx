@@ -1,8 +1,6 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { DeadlineBadge } from "@/components/complaints/deadline-badge";
+import { ComplaintsTable } from "@/components/complaints/complaints-table";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -46,40 +44,35 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: S
           options={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severities.${s}`) }))}
         />
       </FilterBar>
-      <DataTable
+      <ComplaintsTable
         caption={t("nav.complaints")}
-        rows={result.rows}
-        rowKey={(r) => r.id}
         empty={t("common.empty")}
         columns={[
-          {
-            header: t("complaints.number"),
-            cell: (r) => (
-              <Link className="text-sky-700 underline" href={`/complaints/${r.id}`}>
-                {r.number}
-              </Link>
-            ),
-          },
-          { header: t("complaints.tenant"), cell: (r) => `${r.tenant.name}${r.unit ? ` · ${r.unit.code}` : ""}` },
-          { header: t("complaints.severity"), cell: (r) => t(`complaints.severities.${r.severity}`) },
-          { header: t("complaints.state"), cell: (r) => t(`complaints.states.${r.state}`) },
-          {
-            header: t("complaints.deadline"),
-            cell: (r) =>
-              r.deadline ? (
-                <span className="flex flex-col gap-0.5">
-                  <span className="text-xs text-slate-500">
-                    {t(`complaints.deadlineKinds.${r.deadline.kind}`)} {r.deadline.dueLocal}
-                  </span>
-                  <DeadlineBadge state={r.deadline.state} />
-                </span>
-              ) : (
-                "—"
-              ),
-          },
-          { header: t("complaints.receivedAt"), cell: (r) => r.receivedLocal, wide: true },
-          { header: t("complaints.department"), cell: (r) => r.department.name, wide: true },
+          { key: "number", header: t("complaints.number") },
+          { key: "tenant", header: t("complaints.tenant") },
+          { key: "severity", header: t("complaints.severity") },
+          { key: "state", header: t("complaints.state") },
+          { key: "deadline", header: t("complaints.deadline") },
+          { key: "received", header: t("complaints.receivedAt"), wide: true },
+          { key: "department", header: t("complaints.department"), wide: true },
         ]}
+        lines={result.rows.map((r) => ({
+          key: r.id,
+          id: r.id,
+          number: r.number,
+          tenant: `${r.tenant.name}${r.unit ? ` · ${r.unit.code}` : ""}`,
+          severity: t(`complaints.severities.${r.severity}`),
+          state: t(`complaints.states.${r.state}`),
+          deadline: r.deadline
+            ? {
+                line: `${t(`complaints.deadlineKinds.${r.deadline.kind}`)} ${r.deadline.dueLocal}`,
+                state: r.deadline.state,
+                label: t(`complaints.deadlineStates.${r.deadline.state}`),
+              }
+            : null,
+          received: r.receivedLocal,
+          department: r.department.name,
+        }))}
       />
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} capped={result.capped} searchParams={filter} />
     </>

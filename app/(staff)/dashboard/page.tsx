@@ -1,6 +1,5 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { DeadlineBadge } from "@/components/complaints/deadline-badge";
+import { ComplaintsTable } from "@/components/complaints/complaints-table";
 import { DeadlineCountsTable } from "@/components/complaints/deadline-counts";
 import { SiteDeadlinesTable } from "@/components/complaints/deadline-counts-company";
 import { OnTimeChart } from "@/components/complaints/on-time-chart";
@@ -10,7 +9,6 @@ import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { OpenWorkOrdersCard } from "@/components/work-orders/open-work-orders-card";
 import { ServiceRevisitsCard } from "@/components/special-services/revisits-card";
 import { ContractorsCard } from "@/components/contractors/dashboard-card";
-import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -175,40 +173,33 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="list-title" className="mb-2 text-base font-semibold text-slate-900">
           {t("dashboard.list.title")}
         </h2>
-        <DataTable
+        <ComplaintsTable
           caption={t("dashboard.list.caption")}
-          rows={list.rows}
-          rowKey={(r) => `${r.id}-${r.kind}`}
           empty={t("common.empty")}
           columns={[
-            {
-              header: t("complaints.number"),
-              cell: (r) => (
-                <Link className="whitespace-nowrap text-sky-700 underline" href={`/complaints/${r.id}`}>
-                  {r.number}
-                </Link>
-              ),
-            },
-            { header: t("dashboard.list.site"), cell: (r) => r.site.name, wide: true },
-            {
-              header: t("complaints.tenant"),
-              cell: (r) => <span className="block min-w-40">{`${r.tenantName}${r.unitCode ? ` · ${r.unitCode}` : ""}`}</span>,
-            },
-            { header: t("complaints.department"), cell: (r) => r.departmentName, wide: true },
-            { header: t("complaints.severity"), cell: (r) => t(`complaints.severities.${r.severity}`) },
-            { header: t("complaints.state"), cell: (r) => t(`complaints.states.${r.state}`), wide: true },
-            {
-              header: t("dashboard.list.deadline"),
-              cell: (r) => (
-                <span className="flex flex-col gap-0.5">
-                  <span className="text-xs whitespace-nowrap text-slate-500">
-                    {t(`complaints.deadlineKinds.${r.kind}`)} {r.dueLocal}
-                  </span>
-                  <DeadlineBadge state={r.dueState} provisional={r.provisional} />
-                </span>
-              ),
-            },
+            { key: "number", header: t("complaints.number") },
+            { key: "site", header: t("dashboard.list.site"), wide: true },
+            { key: "tenant", header: t("complaints.tenant") },
+            { key: "department", header: t("complaints.department"), wide: true },
+            { key: "severity", header: t("complaints.severity") },
+            { key: "state", header: t("complaints.state"), wide: true },
+            { key: "deadline", header: t("dashboard.list.deadline") },
           ]}
+          lines={list.rows.map((r) => ({
+            key: `${r.id}-${r.kind}`,
+            id: r.id,
+            number: r.number,
+            site: r.site.name,
+            tenant: `${r.tenantName}${r.unitCode ? ` · ${r.unitCode}` : ""}`,
+            department: r.departmentName,
+            severity: t(`complaints.severities.${r.severity}`),
+            state: t(`complaints.states.${r.state}`),
+            deadline: {
+              line: `${t(`complaints.deadlineKinds.${r.kind}`)} ${r.dueLocal}`,
+              state: r.dueState,
+              label: `${t(`complaints.deadlineStates.${r.dueState}`)}${r.provisional ? ` · ${t("complaints.provisional")}` : ""}`,
+            },
+          }))}
         />
         {list.rows.some((r) => r.provisional) ? <p className="mt-2 text-xs text-slate-500">{t("dashboard.list.provisionalHint")}</p> : null}
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />

@@ -1,10 +1,8 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { GoodsPassStateBadge } from "@/components/goods-passes/goods-pass-state-badge";
+import { GoodsPassesTable } from "@/components/goods-passes/goods-passes-table";
 import { TodayBySite } from "@/components/goods-passes/today-by-site";
 import { TodayTimeline } from "@/components/goods-passes/today-timeline";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -103,38 +101,30 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
           <FilterDate name="from" label={t("goodsLists.filters.from")} value={filter.from} />
           <FilterDate name="to" label={t("goodsLists.filters.to")} value={filter.to} />
         </FilterBar>
-        <DataTable
+        <GoodsPassesTable
           caption={t("goodsLists.list.caption")}
-          rows={list.rows}
-          rowKey={(r) => r.id}
           empty={t("common.empty")}
-          columns={[
-            {
-              header: c("number"),
-              cell: (r) => (
-                <Link className="whitespace-nowrap text-sky-700 underline" href={`/goods-passes/${r.id}`}>
-                  {r.number ?? t("goodsLists.unnumbered")}
-                </Link>
-              ),
-            },
-            {
-              header: c("tenant"),
-              cell: (r) => <span className="block min-w-40">{`${r.tenantName} · ${r.unitCode}`}</span>,
-            },
-            { header: c("direction"), cell: (r) => t(`goodsLists.directions.${r.direction}`) },
-            {
-              header: c("window"),
-              cell: (r) => (
-                <span className="block text-xs whitespace-nowrap text-slate-600">
-                  {r.window}
-                  <span className="block text-slate-400">{r.routeName}</span>
-                </span>
-              ),
-            },
-            { header: c("state"), cell: (r) => <GoodsPassStateBadge state={r.state} /> },
-            { header: c("carrier"), cell: (r) => r.carrierName, wide: true },
-            ...(manySites ? [{ header: c("site"), cell: (r: (typeof list.rows)[number]) => r.site.name, wide: true }] : []),
-          ]}
+          headers={{
+            number: c("number"),
+            tenant: c("tenant"),
+            direction: c("direction"),
+            window: c("window"),
+            state: c("state"),
+            carrier: c("carrier"),
+            site: manySites ? c("site") : null,
+          }}
+          lines={list.rows.map((r) => ({
+            id: r.id,
+            number: r.number ?? t("goodsLists.unnumbered"),
+            tenant: `${r.tenantName} · ${r.unitCode}`,
+            direction: t(`goodsLists.directions.${r.direction}`),
+            window: r.window,
+            route: r.routeName,
+            state: r.state,
+            stateLabel: t(`goodsLists.states.${r.state}`),
+            carrier: r.carrierName,
+            ...(manySites ? { site: r.site.name } : {}),
+          }))}
         />
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} searchParams={{ ...filter }} />
       </section>
