@@ -1,17 +1,6 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import type { WeekCell, WeekState } from "@/lib/meetings/report.rules";
-
-const CELL_CLASS: Record<WeekState, string> = {
-  held: "border-emerald-200 bg-emerald-50 text-emerald-800",
-  unconfirmed: "border-sky-200 bg-sky-50 text-sky-800",
-  missing: "border-red-300 bg-red-50 text-red-800",
-  pending: "border-amber-200 bg-amber-50 text-amber-800",
-  notDue: "border-slate-200 bg-slate-50 text-slate-400",
-};
-
-/** 'YYYY-MM-DD' → 'MM-DD': the strip is read week by week, the year is in the title. */
-const short = (date: string) => date.slice(5);
+import type { WeekCell } from "@/lib/meetings/report.rules";
+import { WeekCells } from "./week-cells";
 
 /**
  * R-MTG-1: one series' recent weeks, oldest first; weeks with a meeting link to it. Held = attendance
@@ -42,36 +31,15 @@ export async function WeekStrip(props: {
           ) : null}
         </span>
       </div>
-      <ol className="grid grid-cols-4 gap-1.5 sm:grid-cols-6 lg:grid-cols-12">
-        {props.cells.map((cell) => {
-          const label = t("week", { monday: cell.monday, sunday: cell.sunday });
-          const body = (
-            <>
-              <span className="week-cell-date">{short(cell.monday)}</span>
-              <span className="block font-medium">{t(`states.${cell.state}`)}</span>
-              {cell.meeting ? <span className="week-cell-date">{short(cell.meeting.date)}</span> : null}
-            </>
-          );
-          const className = `week-cell ${CELL_CLASS[cell.state]}`;
-          return (
-            <li key={cell.monday} data-state={cell.state} title={`${label} · ${t(`states.${cell.state}`)}`}>
-              {cell.meeting ? (
-                <Link
-                  href={`/meetings/${cell.meeting.id}`}
-                  className={`${className} hover:underline`}
-                  aria-label={`${label} ${t(`states.${cell.state}`)} ${cell.meeting.date}`}
-                >
-                  {body}
-                </Link>
-              ) : (
-                <span className={className} aria-label={`${label} ${t(`states.${cell.state}`)}`}>
-                  {body}
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      <WeekCells
+        cells={props.cells.map((cell) => ({
+          monday: cell.monday,
+          state: cell.state,
+          meeting: cell.meeting ? { id: cell.meeting.id, date: cell.meeting.date } : null,
+          label: t("week", { monday: cell.monday, sunday: cell.sunday }),
+          stateLabel: t(`states.${cell.state}`),
+        }))}
+      />
     </section>
   );
 }
