@@ -7,6 +7,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ComplaintsTable, type ComplaintLine } from "./complaints-table";
+import { deadlineBadgeLabel } from "./deadline-badge-view";
 
 const line: ComplaintLine = {
   key: "c1",
@@ -51,5 +52,11 @@ describe("ComplaintsTable", () => {
 
   it("says so when there is nothing to list", () => {
     expect(render([{ key: "number", header: "编号" }], [])).toContain("暂无记录");
+  });
+
+  it("labels a provisional due date as such (R-CAL), the same text for the server badge and the lists", () => {
+    const t = (key: string) => ({ "deadlineStates.due_soon": "即将到期", provisional: "暂定" })[key] ?? key;
+    expect(deadlineBadgeLabel(t, "due_soon")).toBe("即将到期");
+    expect(deadlineBadgeLabel(t, "due_soon", true)).toBe("即将到期 · 暂定");
   });
 });

@@ -10,6 +10,14 @@ const TONE: Record<DeadlineState, string> = {
 };
 
 /**
+ * The badge's text: the state, and "provisional" when the due date rests on a calendar year not yet
+ * published (R-CAL). `t` translates keys of the `complaints` messages.
+ */
+export function deadlineBadgeLabel(t: (key: string) => string, state: DeadlineState, provisional?: boolean): string {
+  return `${t(`deadlineStates.${state}`)}${provisional ? ` · ${t("provisional")}` : ""}`;
+}
+
+/**
  * R-CMP-5: a deadline's state as a badge, its label already in the user's language. The one markup of
  * the badge: DeadlineBadge (server) and the lists' client views (complaints-table.tsx) both write it.
  */

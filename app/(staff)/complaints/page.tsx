@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ComplaintsTable } from "@/components/complaints/complaints-table";
+import { deadlineBadgeLabel } from "@/components/complaints/deadline-badge-view";
 import { ButtonLink } from "@/components/ui/button";
 import { FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +18,12 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: S
   const actor = await requirePagePermission("complaint:read");
   const sp = await searchParams;
   const filter = { q: param(sp.q), site: param(sp.site), state: param(sp.state), severity: param(sp.severity) };
-  const [t, result, sites] = await Promise.all([getTranslations(), listComplaints(filter, pageRequest(sp.page)), sitesOf(actor)]);
+  const [t, tc, result, sites] = await Promise.all([
+    getTranslations(),
+    getTranslations("complaints"),
+    listComplaints(filter, pageRequest(sp.page)),
+    sitesOf(actor),
+  ]);
   return (
     <>
       <PageHeader
@@ -67,7 +73,7 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: S
             ? {
                 line: `${t(`complaints.deadlineKinds.${r.deadline.kind}`)} ${r.deadline.dueLocal}`,
                 state: r.deadline.state,
-                label: t(`complaints.deadlineStates.${r.deadline.state}`),
+                label: deadlineBadgeLabel(tc, r.deadline.state),
               }
             : null,
           received: r.receivedLocal,

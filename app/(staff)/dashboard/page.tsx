@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ComplaintsTable } from "@/components/complaints/complaints-table";
+import { deadlineBadgeLabel } from "@/components/complaints/deadline-badge-view";
 import { DeadlineCountsTable } from "@/components/complaints/deadline-counts";
 import { SiteDeadlinesTable } from "@/components/complaints/deadline-counts-company";
 import { OnTimeChart } from "@/components/complaints/on-time-chart";
@@ -44,7 +45,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const actor = await requirePagePermission("complaint:dashboard");
   const sp = await searchParams;
   const requested = parseDashboardFilter(sp);
-  const [t, options] = await Promise.all([getTranslations(), dashboardOptions(requested)]);
+  const [t, tc, options] = await Promise.all([getTranslations(), getTranslations("complaints"), dashboardOptions(requested)]);
   // Many sites and none chosen: the company view, one line per site and no departments (dashboard.rules.ts).
   const company = options.view === "company";
   const filter = effectiveFilter(
@@ -197,7 +198,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             deadline: {
               line: `${t(`complaints.deadlineKinds.${r.kind}`)} ${r.dueLocal}`,
               state: r.dueState,
-              label: `${t(`complaints.deadlineStates.${r.dueState}`)}${r.provisional ? ` · ${t("complaints.provisional")}` : ""}`,
+              label: deadlineBadgeLabel(tc, r.dueState, r.provisional),
             },
           }))}
         />
