@@ -15,10 +15,12 @@ import { sqlEpochMs } from "@/lib/sql-time";
  * 'complaint' (the dashboard's complaint figures: complaints, their rounds and revisits, and the names
  * of tenants, units and departments), 'vacant' (the vacant-unit scores: units, their status changes,
  * cleaning records and checks), 'meeting' (the dashboard's missing meetings: series, meetings and
- * attendance), 'survey' (survey rounds and opinion items) and 'service' (special-service orders); the
- * last five through versionedMemo below.
+ * attendance), 'survey' (survey rounds and opinion items), 'service' (special-service orders) and
+ * 'contractor' (the dashboard's contractors card: the cleaning supervisor's days, steps, plans and
+ * patrolled areas and inspections, the caterer's staff, certificates and weekly papers, violations, waste
+ * and found items); the last six through versionedMemo below.
  */
-export type CacheId = "calendar" | "site" | "complaint" | "vacant" | "meeting" | "survey" | "service";
+export type CacheId = "calendar" | "site" | "complaint" | "vacant" | "meeting" | "survey" | "service" | "contractor";
 
 export interface VersionedCache<T> {
   /** The data of the current version: emptied (a new `empty()`) when the version moved since the last read. */
@@ -83,11 +85,16 @@ export function versionedCache<T>(id: CacheId, empty: () => T): VersionedCache<T
   };
 }
 
-/** When a value holds by the clock: from `at` (the instant it is computed for) until the instant `until()` gives. */
-export interface MemoSpan {
+/**
+ * When a value holds by the clock: from `at` (the instant it is computed for) until the instant `until()`
+ * gives, or `untilOf(value)` where the value itself knows its next deadline (the earlier of the two).
+ */
+export interface MemoSpan<T = unknown> {
   at: Date;
   /** The first instant at which time alone could change the value (a deadline falls due, a local day ends). */
-  until: () => Promise<Date>;
+  until?: () => Promise<Date>;
+  /** The same, read off the computed value. */
+  untilOf?: (value: T) => Date;
 }
 
 export interface Memo<T> {
@@ -96,7 +103,7 @@ export interface Memo<T> {
    * it); otherwise `compute()`, once per instance for concurrent callers of the same key and versions.
    * Without a span the value holds until a version moves (a key that names the day it is for, say).
    */
-  get(key: string, compute: () => Promise<T>, span?: MemoSpan): Promise<T>;
+  get(key: string, compute: () => Promise<T>, span?: MemoSpan<T>): Promise<T>;
   /** Empties this instance's memo (tests simulate a fresh instance with it). */
   forget(): void;
 }
@@ -114,7 +121,8 @@ export function versionedMemo<T>(ids: CacheId[], max: number): Memo<T> {
   return {
     async get(key, compute, span) {
       const version = (await versionsOf(ids)).join(".");
-      const now = Date.now();
+      // The instant asked about: the span's (a caller may ask for another instant than the clock's), else now.
+      const now = span ? span.at.getTime() : Date.now();
       const hit = entries.get(key);
       if (hit && hit.version === version && now >= hit.from && now < hit.until) {
         entries.delete(key);
@@ -124,13 +132,14 @@ export function versionedMemo<T>(ids: CacheId[], max: number): Memo<T> {
       const flightKey = `${version}|${key}`;
       let flight = flights.get(flightKey);
       if (!flight) {
-        flight = Promise.all([compute(), span?.until()])
+        flight = Promise.all([compute(), span?.until?.()])
           .then(([value, until]) => {
+            const ends = [until, span?.untilOf?.(value)].filter((d) => d !== undefined).map((d) => d.getTime());
             entries.delete(key);
             entries.set(key, {
               version,
               from: span ? span.at.getTime() : -Infinity,
-              until: until ? until.getTime() : Infinity,
+              until: Math.min(Infinity, ...ends),
               value,
             });
             if (entries.size > max) entries.delete(entries.keys().next().value!);

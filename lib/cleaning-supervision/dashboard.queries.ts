@@ -15,7 +15,8 @@ import { dayItems, firstOfMonth, mondayOf, planState, type DayStep } from "./rul
  * reminders skip it too): such a site has no alerts, and nothing more is read for it (on a group where
  * few sites use the module, the others' patrol areas and checks were read for nothing). Server-only and
  * unauthorised: the caller passes the sites the user may see. Six queries plus the calendars whatever
- * the number of sites.
+ * the number of sites. `nextChange`: the earliest deadline of an item or plan still open at `now` (the
+ * clock alone changes nothing before it, nor before the site's day ends).
  */
 export async function cleaningSupervisionAlerts(siteIds: string[], now = new Date()) {
   if (siteIds.length === 0) return [];
@@ -35,6 +36,7 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
       inUse: false,
       missedToday: [] as string[],
       latePlans: [] as { kind: "WEEKLY" | "MONTHLY"; period: string; state: "late" | "missing" }[],
+      nextChange: null as Date | null,
     }));
   const plan = sites.flatMap((site) => {
     if (!inUse.has(site.id)) return [];
@@ -114,7 +116,10 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
       ),
       reportSentAt: day?.reportSentAt ?? null,
     };
-    const missedToday = (dayItems(calendar, today, facts, now) ?? []).filter((i) => i.state === "missed").map((i) => i.key);
+    const items = dayItems(calendar, today, facts, now) ?? [];
+    const missedToday = items.filter((i) => i.state === "missed").map((i) => i.key);
+    // The open items' and plans' deadlines are when the clock alone can change these alerts next.
+    const changesAt = items.filter((i) => i.state === "open").map((i) => i.dueAt);
     const s = series.find((x) => x.siteId === site.id);
     const meetings = {
       series: s?.active ? { id: s.id, name: s.name, weekday: s.weekday, startTime: s.startTime, active: s.active } : null,
@@ -127,9 +132,11 @@ export async function cleaningSupervisionAlerts(siteIds: string[], now = new Dat
       if (!dueAt) return [];
       const found = plans.find((p) => p.siteId === site.id && p.kind === kind && localDateOfColumn(p.period) === period);
       const state = planState(dueAt, found?.submittedAt ?? null, now);
+      if (state === "open") changesAt.push(dueAt);
       return state === "late" || state === "missing" ? [{ kind, period, state }] : [];
     });
-    return { siteId: site.id, siteName: site.name, today, inUse: true, missedToday, latePlans };
+    const nextChange = changesAt.length ? new Date(Math.min(...changesAt.map((d) => d.getTime()))) : null;
+    return { siteId: site.id, siteName: site.name, today, inUse: true, missedToday, latePlans, nextChange };
   });
   return [...alerts, ...notInUse];
 }

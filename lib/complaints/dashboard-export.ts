@@ -9,7 +9,7 @@ import { translator } from "@/lib/i18n/server";
 import { roleHas } from "@/lib/permissions";
 import { siteScope } from "@/lib/registry/site.queries";
 import { exportOpenServiceRevisits } from "@/lib/special-services/dashboard.queries";
-import { surveyOpenDeadlines } from "@/lib/surveys/dashboard.queries";
+import { nextSurveyDeadlineSql, surveyOpenDeadlines } from "@/lib/surveys/dashboard.queries";
 import { xlsxBytes } from "@/lib/xlsx/response";
 import { mapRows, type XlsxSheet } from "@/lib/xlsx/xlsx";
 import { exportOpenDeadlines, nextComplaintDeadlineSql } from "./dashboard.queries";
@@ -62,11 +62,7 @@ async function horizonOf(siteIds: string[], at: Date): Promise<Date> {
   return firstInstant(
     Prisma.sql`LEAST(
         ${nextComplaintDeadlineSql(siteIds, at)},
-        (SELECT min(d.due_at) FROM (
-           SELECT CASE i.state WHEN 'SUMMARISED' THEN i."deliveryDueAt" WHEN 'DELIVERED' THEN i."answerDueAt" ELSE i."revisitDueAt" END AS due_at
-             FROM "SurveyOpinionItem" i
-            WHERE i."siteId" IN (${inSites}) AND i.state IN ('SUMMARISED', 'DELIVERED', 'RECTIFIED')) d
-          WHERE d.due_at >= ${now}),
+        ${nextSurveyDeadlineSql(siteIds, at)},
         (SELECT min(o."revisitDueAt") FROM "SpecialServiceOrder" o
           WHERE o."siteId" IN (${inSites}) AND o.state = 'DONE' AND o."revisitedAt" IS NULL AND o."revisitDueAt" >= ${now}))`,
     sites.map((s) => new Date(endOfLocalDayInZone(localDateInZone(at, s.timeZone), s.timeZone).getTime() + 1)),

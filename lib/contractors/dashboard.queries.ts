@@ -1,5 +1,6 @@
 import "server-only";
-import { addDays, dateColumn, localDateInZone, localDateOfColumn } from "@/lib/calendar";
+import { versionedMemo } from "@/lib/cache-version";
+import { addDays, dateColumn, endOfLocalDayInZone, localDateInZone, localDateOfColumn } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { requirePermission } from "@/lib/auth/guard";
 import { cleaningSupervisionAlerts } from "@/lib/cleaning-supervision/dashboard.queries";
@@ -82,8 +83,22 @@ export function companyAlertHref(alert: ContractorAlert): string | null {
  */
 export async function contractorDashboard(filter: { site?: string }, now = new Date()) {
   const actor = await requirePermission("contractor:assessment");
-  const siteIds = siteScope(actor, filter.site);
+  const siteIds = [...siteScope(actor, filter.site)].sort();
   if (siteIds.length === 0) return [];
+  const { sites } = await cards.get(JSON.stringify(siteIds), () => countAlerts(siteIds, now), { at: now, untilOf: (card) => card.until });
+  return sites;
+}
+
+/**
+ * The card's counts kept in memory (lib/cache-version.ts versionedMemo, decision 026) per set of sites
+ * while nothing behind them is written (the 'contractor' version, and the meetings', sites' and calendars')
+ * and until the clock alone can change one: the earliest of the sites' day ends, the deadlines of the
+ * supervisors' items and plans still open, and the weekly papers still pending. On fifty sites the card's
+ * twelve statements and their rows cost ~16 ms of the server's CPU a view.
+ */
+const cards = versionedMemo<Awaited<ReturnType<typeof countAlerts>>>(["contractor", "meeting", "site", "calendar"], 100);
+
+async function countAlerts(siteIds: string[], now: Date) {
   const [sites, calendars] = await Promise.all([sitesWith(siteIds, "id", "code", "name", "timeZone"), loadSiteCalendars(siteIds)]);
   const ids = sites.map((s) => s.id);
   const todayOf = new Map(sites.map((s) => [s.id, localDateInZone(now, s.timeZone)]));
@@ -106,15 +121,21 @@ export async function contractorDashboard(filter: { site?: string }, now = new D
     db.foundItem.groupBy({ by: ["siteId"], where: dueForDisposalWhere(todayOf), _count: { _all: true } }),
   ]);
 
-  return sites.map((site) => {
+  // When the clock alone changes a count next (R-CAT-1 papers still pending, R-CLN-1 items and plans still
+  // open; a site's new day for the rest: certificates, waste, found items and the weeks themselves).
+  const changesAt = sites.map((site) => endOfLocalDayInZone(todayOf.get(site.id)!, site.timeZone).getTime() + 1);
+  const rows = sites.map((site) => {
     const calendar = calendars.get(site.id);
     const today = todayOf.get(site.id)!;
     const alerts = cleaning.find((c) => c.siteId === site.id);
+    if (alerts?.nextChange) changesAt.push(alerts.nextChange.getTime());
     const lateDocs = (kind: WeeklyDocKind) =>
       calendar
         ? weeksOf(site.id).filter((week) => {
             const doc = docs.find((d) => d.siteId === site.id && d.kind === kind && localDateOfColumn(d.weekStart) === week);
-            const state = weeklyDocState(weeklyDocDeadline(kind, week, calendar), doc?.receivedAt ?? null, now);
+            const deadline = weeklyDocDeadline(kind, week, calendar);
+            const state = weeklyDocState(deadline, doc?.receivedAt ?? null, now);
+            if (state === "pending") changesAt.push(deadline!.getTime());
             return state === "late" || state === "missing";
           }).length
         : 0;
@@ -140,6 +161,7 @@ export async function contractorDashboard(filter: { site?: string }, now = new D
       total: CONTRACTOR_ALERTS.reduce((n, k) => n + counts[k], 0),
     };
   });
+  return { sites: rows, until: new Date(Math.min(...changesAt)) };
 }
 
 export type ContractorDashboardSite = Awaited<ReturnType<typeof contractorDashboard>>[number];

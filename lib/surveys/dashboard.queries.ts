@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
+import { firstInstant, versionedMemo } from "@/lib/cache-version";
 import { formatInZone } from "@/lib/calendar";
 import { loadSiteCalendars } from "@/lib/calendar/store";
 import { COUNTED_DUE_STATES, dueBounds, type CountedDueState, type OpenDueState } from "@/lib/complaints/dashboard.rules";
@@ -82,12 +83,48 @@ interface SurveyDeadlineRaw {
  */
 export async function surveyOpenDeadlines(filter: { site?: string; due?: OpenDueState } = {}, limit = 50) {
   const actor: Actor = await requirePermission("complaint:dashboard");
-  const siteIds = siteScope(actor, filter.site);
+  const siteIds = [...siteScope(actor, filter.site)].sort();
+  const now = new Date();
+  return deadlines.get(JSON.stringify([siteIds, filter.due ?? null, limit]), () => countOpenDeadlines(siteIds, filter.due, limit, now), {
+    at: now,
+    until: () => surveyHorizon(siteIds, now),
+  });
+}
+
+/**
+ * The dashboard's survey figures kept in memory (lib/cache-version.ts versionedMemo, decision 026) per
+ * sites, due state and length, while no opinion item or round is written (the 'survey' version), nor a
+ * tenant's, department's or site's name or a calendar, and until the next deadline falls due or a site's
+ * day ends (surveyHorizon). On fifty sites the card's two statements and their rows cost ~10 ms of the
+ * server's CPU a view.
+ */
+const deadlines = versionedMemo<Awaited<ReturnType<typeof countOpenDeadlines>>>(["survey", "complaint", "site", "calendar"], 100);
+
+/** The next survey-opinion deadline (R-SUR-1..3) at or after `at` of the sites, as an SQL instant (NULL: none). */
+export function nextSurveyDeadlineSql(siteIds: string[], at: Date): Prisma.Sql {
+  return Prisma.sql`(SELECT min(d.due_at) FROM (
+      SELECT CASE i.state WHEN 'SUMMARISED' THEN i."deliveryDueAt" WHEN 'DELIVERED' THEN i."answerDueAt" ELSE i."revisitDueAt" END AS due_at
+        FROM "SurveyOpinionItem" i
+       WHERE i."siteId" IN (${Prisma.join(siteIds)}) AND i.state IN ('SUMMARISED', 'DELIVERED', 'RECTIFIED')) d
+     WHERE d.due_at >= ${sqlInstant(at)})`;
+}
+
+/** The first instant at or after `at` at which time alone changes the survey figures: a deadline falls due or a site's day ends. */
+async function surveyHorizon(siteIds: string[], at: Date): Promise<Date> {
+  if (siteIds.length === 0) return at;
+  const calendars = await loadSiteCalendars(siteIds);
+  return firstInstant(
+    nextSurveyDeadlineSql(siteIds, at),
+    [...calendars.values()].map((calendar) => new Date(dueBounds(calendar, at).todayEnd.getTime() + 1)),
+  );
+}
+
+async function countOpenDeadlines(siteIds: string[], dueFilter: OpenDueState | undefined, limit: number, now: Date) {
+  const filter = { due: dueFilter };
   const counts = Object.fromEntries(
     SURVEY_DEADLINE_KINDS.map((k) => [k, Object.fromEntries(COUNTED_DUE_STATES.map((s) => [s, 0]))]),
   ) as SurveyCountCells;
   const overdueBySite = new Map<string, { id: string; name: string; overdue: number }>();
-  const now = new Date();
   const calendars = await loadSiteCalendars(siteIds);
   const sites = [...calendars].map(([id, calendar]) => {
     const bounds = dueBounds(calendar, now);

@@ -3,7 +3,7 @@
 // and — through the build's source maps — the time per file of Kewu's own source, both its own (self) and
 // everything it called (inclusive: the file is somewhere on the stack).
 //
-//   npx tsx scripts/bench/cpu-profile.ts /tmp/prof/CPU.….cpuprofile [--top 30] [--skip-loading]
+//   npx tsx scripts/bench/cpu-profile.ts /tmp/prof/CPU.….cpuprofile [--top 30] [--skip-loading] [--bundled]
 //
 // --skip-loading leaves out the samples taken while a module was being loaded (the server's start and
 // each route's first request), so that a short profile shows the steady state.
@@ -24,7 +24,11 @@ interface Profile {
 }
 
 const { values: args, positionals } = parseArgs({
-  options: { top: { type: "string", default: "30" }, "skip-loading": { type: "boolean", default: false } },
+  options: {
+    top: { type: "string", default: "30" },
+    "skip-loading": { type: "boolean", default: false },
+    bundled: { type: "boolean", default: false },
+  },
   allowPositionals: true,
 });
 const profile = JSON.parse(readFileSync(positionals[0], "utf8")) as Profile;
@@ -66,6 +70,8 @@ function sourceOf(node: ProfileNode): string | null {
       const pos = map ? originalPositionFor(map, { line: lineNumber + 1, column: Math.max(0, columnNumber) }) : null;
       const s = pos?.source?.replace(/^.*?\[project\]\//, "").replace(/^(\.\.\/)+/, "");
       if (s && !s.includes("node_modules/")) source = s;
+      // --bundled: the packages bundled into the app's chunks (next-intl, zod, date-fns …) by name too.
+      else if (s && args.bundled) source = `(bundled) ${/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(s)?.[1] ?? s}`;
     }
     sourceOfNode.set(node.id, source);
   }

@@ -6,7 +6,7 @@
  * waste streams (R-WST-2) and found items due for disposal (R-LOST-1) — counted per site, only on the
  * reader's sites, managers only.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { AccessError } from "@/lib/auth/guard";
 import { contractorDashboard } from "@/lib/contractors/dashboard.queries";
 import { db } from "@/lib/db";
@@ -238,5 +238,55 @@ describe("the managers' contractors card", () => {
     }
     await signInAs(null);
     await expect(contractorDashboard({}, NOW)).rejects.toBeInstanceOf(AccessError);
+  });
+});
+
+describe("the card kept in memory (decision 026)", () => {
+  /** The card's counts as a fresh instance (a second copy of the module, nothing kept) gives them at `now`. */
+  async function counted(now: Date) {
+    vi.resetModules();
+    const fresh = await import("@/lib/contractors/dashboard.queries");
+    return (await fresh.contractorDashboard({}, now))[0].counts;
+  }
+
+  it("is read from memory while nothing it reads is written; a write the trigger announces is seen by the next view", async () => {
+    await signInAs(world.users.MANAGER);
+    const open = async () => (await contractorDashboard({}, NOW))[0].counts.openViolations;
+    expect(await open()).toBe(2);
+    const cleaner = await db.contractor.findFirstOrThrow({ where: { siteId: world.siteA, kind: "CLEANING" } });
+    // Written behind the memo's back (the version trigger off): a count that went to the database would see it.
+    await db.$executeRaw`ALTER TABLE "ContractorViolation" DISABLE TRIGGER "ContractorViolation_contractor_version"`;
+    try {
+      await violation(world.siteA, cleaner.id, false);
+      expect(await open()).toBe(2);
+    } finally {
+      await db.$executeRaw`ALTER TABLE "ContractorViolation" ENABLE TRIGGER "ContractorViolation_contractor_version"`;
+    }
+    // The next write the trigger sees (a violation answered) makes the next view count again: 3 open, then 2.
+    expect(await counted(NOW)).toMatchObject({ openViolations: 3 });
+    const last = await db.contractorViolation.findFirstOrThrow({
+      where: { siteId: world.siteA, response: null },
+      orderBy: { createdAt: "desc" },
+    });
+    await db.contractorViolation.update({ where: { id: last.id }, data: { response: "已整改", respondedAt: NOW } });
+    expect(await open()).toBe(2);
+  });
+
+  it("the clock alone changes it at an open step's deadline and at the site's new day, with nothing written (R-CLN-1, R-LOST-1)", async () => {
+    await signInAs(world.users.MANAGER);
+    const at16 = (await contractorDashboard({}, NOW))[0].counts;
+    expect(at16.missedSteps).toBe(2);
+    // 17:01: the opinions (due 17:00) were not heard: missed, as a fresh count gives it.
+    const evening = at("2026-06-17T17:01:00");
+    const kept = (await contractorDashboard({}, evening))[0].counts;
+    expect(kept).toEqual(await counted(evening));
+    expect(kept.missedSteps).toBeGreaterThan(2);
+    // The next morning: the umbrella kept through 06-17 is due for disposal.
+    const tomorrow = at("2026-06-18T09:00:00");
+    const next = (await contractorDashboard({}, tomorrow))[0].counts;
+    expect(next).toEqual(await counted(tomorrow));
+    expect(next.dueFoundItems).toBe(2);
+    // Asked again for 16:00: the figures of 16:00, not the later ones.
+    expect((await contractorDashboard({}, NOW))[0].counts).toEqual(at16);
   });
 });

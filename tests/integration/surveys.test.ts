@@ -4,7 +4,7 @@
  * round), the opinion chain with its guarded steps and deadlines on the site calendar, the signed
  * revisit through the shared signing links, the dashboard and the reminders.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "@/app/(staff)/surveys/[id]/export/route";
 import { createCalendar } from "@/lib/calendar";
 import { db } from "@/lib/db";
@@ -450,6 +450,52 @@ describe("the opinion chain (R-SUR-1..3)", () => {
     const mine = rows.filter((r) => r.link === `/surveys/items/${itemId}`);
     expect(mine.map((r) => r.userId).sort()).toEqual([world.users.CLERK, world.users.MANAGER, world.users.SUPERVISOR].sort());
     expect(mine[0]).toMatchObject({ kind: "survey.delivery.overdue", title: "满意度意见已逾期：业户A" });
+  });
+
+  it("the dashboard keeps its survey figures while nothing is written; a deadline falling due is overdue on the next view (R-SUR-1, decision 026)", async () => {
+    await signInAs(world.users.CLERK);
+    const response = await db.surveyResponse.findFirstOrThrow({ where: { roundId, tenantId: world.a.tenant } });
+    const created = await summariseSurveyOpinionAction({
+      requestId: newRequestId(),
+      responseId: response.id,
+      departmentId: world.a.department,
+      summary: "地下车库照明不足",
+    });
+    const itemId = (created as { data: { id: string } }).data.id;
+    const start = Date.now();
+    const due = new Date(start + 3_600_000);
+    await db.surveyOpinionItem.update({ where: { id: itemId }, data: { deliveryDueAt: due } });
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    try {
+      await signInAs(world.users.MANAGER);
+      const state = async () => (await surveyOpenDeadlines()).rows.find((r) => r.id === itemId)?.dueState;
+      // Due within the hour: today's, or (in the last hour of the site's day) the next day's.
+      const before = await state();
+      expect(["due_today", "due_soon"]).toContain(before);
+      // Changed behind the memo's back (the version trigger off): a count that went to the database would see it.
+      await db.$executeRaw`ALTER TABLE "SurveyOpinionItem" DISABLE TRIGGER "SurveyOpinionItem_survey_version"`;
+      try {
+        await db.$executeRaw`UPDATE "SurveyOpinionItem" SET "deliveryDueAt" = ${new Date(start - 3_600_000)} WHERE id = ${itemId}`;
+        expect(await state()).toBe(before);
+        await db.$executeRaw`UPDATE "SurveyOpinionItem" SET "deliveryDueAt" = ${due} WHERE id = ${itemId}`;
+      } finally {
+        await db.$executeRaw`ALTER TABLE "SurveyOpinionItem" ENABLE TRIGGER "SurveyOpinionItem_survey_version"`;
+      }
+      // Past its deadline with nothing written: the kept figures are past their horizon, so the view counts again.
+      vi.setSystemTime(due.getTime() + 1);
+      expect(await state()).toBe("overdue");
+      // A write is seen at once: delivered, the item's running deadline is the answer's.
+      await db.surveyOpinionItem.update({
+        where: { id: itemId },
+        data: { state: "DELIVERED", deliveredAt: new Date(), answerDueAt: new Date(start + 2 * 86_400_000) },
+      });
+      expect((await surveyOpenDeadlines()).rows.find((r) => r.id === itemId)).toMatchObject({
+        kind: "answer",
+        dueState: expect.not.stringMatching("overdue"),
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
