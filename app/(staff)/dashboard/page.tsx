@@ -11,6 +11,7 @@ import { OpenWorkOrdersCard } from "@/components/work-orders/open-work-orders-ca
 import { ServiceRevisitsCard } from "@/components/special-services/revisits-card";
 import { ContractorsCard } from "@/components/contractors/dashboard-card";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -24,7 +25,9 @@ import {
   onTimeRates,
 } from "@/lib/complaints/dashboard.queries";
 import {
+  COMPANY_SITE_LINES,
   DEADLINE_KINDS,
+  companySiteLines,
   EXPORT_MAX_ROWS,
   OPEN_DUE_STATES,
   OPEN_STATES,
@@ -61,6 +64,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     onTimeRates(filter),
   ]);
   const { counts: siteCounts, list } = deadlines;
+  // The company table shows the most overdue sites until every site is asked for (`?sites=all`).
+  const allSites = sp.sites === "all";
+  const siteLines = siteCounts ? companySiteLines(siteCounts.rows, allSites) : null;
+  const withSites = (all: boolean) => {
+    const query = new URLSearchParams(filterQuery(filter));
+    if (all) query.set("sites", "all");
+    return query.size ? `/dashboard?${query}` : "/dashboard";
+  };
   const manySites = options.sites.length > 1;
   // The chosen site's departments need no site code; several sites' do (their names repeat).
   const departmentLabel = (d: (typeof options.departments)[number]) =>
@@ -138,16 +149,29 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </h2>
           <p className="text-xs text-slate-500">{t("dashboard.counts.caption", { days: DUE_SOON_WORKING_DAYS })}</p>
         </div>
-        {siteCounts ? (
+        {siteCounts && siteLines ? (
           <>
             <p className="text-xs text-slate-500">{t("dashboard.company.hint", { sites: options.sites.length })}</p>
             <SiteDeadlinesTable
-              rows={siteCounts.rows}
+              rows={siteLines.lines}
               total={siteCounts.total}
               rates={rates.bySite}
               rateWeeks={RATE_WEEKS}
               filter={filter}
             />
+            {siteLines.hidden > 0 || (allSites && siteCounts.rows.length > COMPANY_SITE_LINES) ? (
+              <p className="text-sm">
+                <Link
+                  href={withSites(!allSites)}
+                  className="inline-flex min-h-11 items-center text-sky-700 underline"
+                  data-testid="site-lines-toggle"
+                >
+                  {allSites
+                    ? t("dashboard.company.fewerSites", { count: COMPANY_SITE_LINES })
+                    : t("dashboard.company.moreSites", { sites: siteCounts.rows.length })}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
         {counts ? (
@@ -203,7 +227,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           }))}
         />
         {list.rows.some((r) => r.provisional) ? <p className="mt-2 text-xs text-slate-500">{t("dashboard.list.provisionalHint")}</p> : null}
-        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={filterParams(filter)} />
+        <Pagination
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          searchParams={{ ...filterParams(filter), sites: allSites ? "all" : undefined }}
+        />
       </section>
       {/* Survey-opinion deadlines (R-SUR-1..3), beside the complaints', in the same states. */}
       <SurveyDeadlinesCard site={filter.site} due={filter.due} company={company} />
