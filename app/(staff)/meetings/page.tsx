@@ -1,7 +1,7 @@
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { LeaveDecisionButtons } from "@/components/meetings/leave-decision-buttons";
-import { DataTable } from "@/components/ui/data-table";
+import { MeetingsTable } from "@/components/meetings/meetings-table";
 import { FilterSelect } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -102,34 +102,24 @@ async function MeetingsPage({ searchParams }: { searchParams: SearchParams }) {
             {t("list.filter")}
           </button>
         </form>
-        <DataTable
+        <MeetingsTable
           caption={t("list.title")}
-          rows={list.rows}
-          rowKey={(r) => r.id}
           empty={t("list.empty")}
-          columns={[
-            {
-              header: t("fields.date"),
-              cell: (r) => (
-                <Link className="whitespace-nowrap text-sky-700 underline" href={`/meetings/${r.id}`}>
-                  {r.date} {r.time}
-                </Link>
-              ),
-            },
-            {
-              header: t("list.series"),
-              // On a phone the site column is hidden: the site goes under the series name.
-              cell: (r) => (
-                <>
-                  {r.seriesName}
-                  <span className="block text-xs text-slate-500 sm:hidden">{r.siteName}</span>
-                </>
-              ),
-            },
-            { header: t("list.state"), cell: (r) => t(`states.${r.state}`) },
-            { header: t("fields.place"), cell: (r) => r.place, wide: true },
-            { header: t("list.site"), cell: (r) => r.siteName, wide: true },
-          ]}
+          headers={{
+            when: t("fields.date"),
+            series: t("list.series"),
+            state: t("list.state"),
+            place: t("fields.place"),
+            site: t("list.site"),
+          }}
+          lines={list.rows.map((r) => ({
+            id: r.id,
+            when: `${r.date} ${r.time}`,
+            seriesName: r.seriesName,
+            siteName: r.siteName,
+            state: t(`states.${r.state}`),
+            place: r.place,
+          }))}
         />
         <Pagination page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} searchParams={{ series, site }} />
       </section>
