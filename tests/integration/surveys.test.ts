@@ -35,6 +35,19 @@ import { readXlsx } from "../support/xlsx";
 
 let world: World;
 let roundId: string;
+
+/** The clerk summarises an opinion of tenant A's response in the open round (R-SUR-1): the new item's id. */
+async function summarisedOpinion(summary: string): Promise<string> {
+  await signInAs(world.users.CLERK);
+  const response = await db.surveyResponse.findFirstOrThrow({ where: { roundId, tenantId: world.a.tenant } });
+  const created = await summariseSurveyOpinionAction({
+    requestId: newRequestId(),
+    responseId: response.id,
+    departmentId: world.a.department,
+    summary,
+  });
+  return (created as { data: { id: string } }).data.id;
+}
 let questionIds: string[];
 /** A second tenant on site A (the world has one tenant per site). */
 let tenant2: string;
@@ -418,15 +431,7 @@ describe("the opinion chain (R-SUR-1..3)", () => {
   });
 
   it("late deadlines show on the dashboard and in the reminders", async () => {
-    await signInAs(world.users.CLERK);
-    const response = await db.surveyResponse.findFirstOrThrow({ where: { roundId, tenantId: world.a.tenant } });
-    const created = await summariseSurveyOpinionAction({
-      requestId: newRequestId(),
-      responseId: response.id,
-      departmentId: world.a.department,
-      summary: "大堂空调温度偏低",
-    });
-    const itemId = (created as { data: { id: string } }).data.id;
+    const itemId = await summarisedOpinion("大堂空调温度偏低");
     // Summarised three days ago: the delivery is overdue.
     await db.surveyOpinionItem.update({ where: { id: itemId }, data: { deliveryDueAt: new Date(Date.now() - 86400_000) } });
     await signInAs(world.users.MANAGER);
@@ -453,15 +458,7 @@ describe("the opinion chain (R-SUR-1..3)", () => {
   });
 
   it("the dashboard keeps its survey figures while nothing is written; a deadline falling due is overdue on the next view (R-SUR-1, decision 026)", async () => {
-    await signInAs(world.users.CLERK);
-    const response = await db.surveyResponse.findFirstOrThrow({ where: { roundId, tenantId: world.a.tenant } });
-    const created = await summariseSurveyOpinionAction({
-      requestId: newRequestId(),
-      responseId: response.id,
-      departmentId: world.a.department,
-      summary: "地下车库照明不足",
-    });
-    const itemId = (created as { data: { id: string } }).data.id;
+    const itemId = await summarisedOpinion("地下车库照明不足");
     const start = Date.now();
     const due = new Date(start + 3_600_000);
     await db.surveyOpinionItem.update({ where: { id: itemId }, data: { deliveryDueAt: due } });
