@@ -85,20 +85,22 @@ export async function surveyOpenDeadlines(filter: { site?: string; due?: OpenDue
   const actor: Actor = await requirePermission("complaint:dashboard");
   const siteIds = [...siteScope(actor, filter.site)].sort();
   const now = new Date();
-  return deadlines.get(JSON.stringify([siteIds, filter.due ?? null, limit]), () => countOpenDeadlines(siteIds, filter.due, limit, now), {
-    at: now,
-    until: () => surveyHorizon(siteIds, now),
-  });
+  const { until: _until, ...figures } = await deadlines.get(
+    JSON.stringify([siteIds, filter.due ?? null, limit]),
+    () => countOpenDeadlines(siteIds, filter.due, limit, now),
+    { at: now, untilOf: (value) => value.until },
+  );
+  return figures;
 }
 
 /**
  * The dashboard's survey figures kept in memory (lib/cache-version.ts versionedMemo, decision 026) per
  * sites, due state and length, while no opinion item or round is written (the 'survey' version), nor a
  * tenant's, department's or site's name or a calendar, and until the next deadline falls due or a site's
- * day ends (surveyHorizon). On fifty sites the card's two statements and their rows cost ~10 ms of the
+ * day ends (the `until` countOpenDeadlines reads with them). On fifty sites the card's two statements and their rows cost ~10 ms of the
  * server's CPU a view.
  */
-const deadlines = versionedMemo<Awaited<ReturnType<typeof countOpenDeadlines>>>(["survey", "complaint", "site", "calendar"], 100);
+const deadlines = versionedMemo<Awaited<ReturnType<typeof countOpenDeadlines>>>(["survey", "site", "calendar"], 100);
 
 /** The next survey-opinion deadline (R-SUR-1..3) at or after `at` of the sites, as an SQL instant (NULL: none). */
 export function nextSurveyDeadlineSql(siteIds: string[], at: Date): Prisma.Sql {
@@ -107,16 +109,6 @@ export function nextSurveyDeadlineSql(siteIds: string[], at: Date): Prisma.Sql {
         FROM "SurveyOpinionItem" i
        WHERE i."siteId" IN (${Prisma.join(siteIds)}) AND i.state IN ('SUMMARISED', 'DELIVERED', 'RECTIFIED')) d
      WHERE d.due_at >= ${sqlInstant(at)})`;
-}
-
-/** The first instant at or after `at` at which time alone changes the survey figures: a deadline falls due or a site's day ends. */
-async function surveyHorizon(siteIds: string[], at: Date): Promise<Date> {
-  if (siteIds.length === 0) return at;
-  const calendars = await loadSiteCalendars(siteIds);
-  return firstInstant(
-    nextSurveyDeadlineSql(siteIds, at),
-    [...calendars.values()].map((calendar) => new Date(dueBounds(calendar, at).todayEnd.getTime() + 1)),
-  );
 }
 
 async function countOpenDeadlines(siteIds: string[], dueFilter: OpenDueState | undefined, limit: number, now: Date) {
@@ -130,9 +122,9 @@ async function countOpenDeadlines(siteIds: string[], dueFilter: OpenDueState | u
     const bounds = dueBounds(calendar, now);
     return { id, todayEnd: bounds.todayEnd, soonBefore: bounds.soonBefore.revisit };
   });
-  if (sites.length === 0) return { rows: [] as SurveyDashboardDeadline[], total: 0, counts, overdueBySite: [] };
+  if (sites.length === 0) return { rows: [] as SurveyDashboardDeadline[], total: 0, counts, overdueBySite: [], until: now };
   const due = filter.due ? Prisma.sql`k.due_state = ${filter.due}` : Prisma.sql`TRUE`;
-  const [raw, groups] = await Promise.all([
+  const [raw, groups, until] = await Promise.all([
     db.$queryRaw<SurveyDeadlineRaw[]>`
       ${classifiedSql(sites, now)},
       page AS (SELECT k.* FROM classified k WHERE ${due} ORDER BY k.due_at ASC, k.id ASC LIMIT ${limit}::int)
@@ -150,6 +142,11 @@ async function countOpenDeadlines(siteIds: string[], dueFilter: OpenDueState | u
       SELECT k.site_id, s.name AS site_name, k.kind, k.due_state, count(*)::int AS count
         FROM classified k JOIN "Site" s ON s.id = k.site_id
        GROUP BY k.site_id, s.name, k.kind, k.due_state`,
+    // The first instant at which time alone changes these figures: a deadline falls due or a site's day ends.
+    firstInstant(
+      nextSurveyDeadlineSql(siteIds, now),
+      sites.map((s) => new Date(s.todayEnd.getTime() + 1)),
+    ),
   ]);
   let total = 0;
   for (const g of groups) {
@@ -177,5 +174,5 @@ async function countOpenDeadlines(siteIds: string[], dueFilter: OpenDueState | u
       provisional: false,
     };
   });
-  return { rows, total, counts, overdueBySite: [...overdueBySite.values()] };
+  return { rows, total, counts, overdueBySite: [...overdueBySite.values()], until };
 }

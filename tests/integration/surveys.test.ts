@@ -494,6 +494,32 @@ describe("the opinion chain (R-SUR-1..3)", () => {
       vi.useRealTimers();
     }
   });
+  it("the survey figures outlive a complaint written, not a tenant renamed (decision 026)", async () => {
+    const itemId = await summarisedOpinion("垃圾桶清运不及时");
+    await signInAs(world.users.MANAGER);
+    const row = async () => (await surveyOpenDeadlines()).rows.find((r) => r.id === itemId);
+    const before = await row();
+    expect(before).toBeDefined();
+    const item = await db.surveyOpinionItem.findUniqueOrThrow({ where: { id: itemId }, select: { tenantId: true } });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: item.tenantId }, select: { name: true } });
+    await db.$executeRaw`ALTER TABLE "SurveyOpinionItem" DISABLE TRIGGER "SurveyOpinionItem_survey_version"`;
+    try {
+      // Moved behind the memo's back; then a complaint is written (its version moves): the survey card is still the kept one.
+      await db.$executeRaw`UPDATE "SurveyOpinionItem" SET "deliveryDueAt" = "deliveryDueAt" + interval '30 days' WHERE id = ${itemId}`;
+      await db.$executeRaw`SELECT kewu_set_cache_version('complaint')`;
+      expect((await row())?.dueAt).toEqual(before!.dueAt);
+      // The tenant renamed: the card counts again and shows the new name (and the moved deadline).
+      await db.tenant.update({ where: { id: item.tenantId }, data: { name: `${tenant.name}（新）` } });
+      const after = await row();
+      expect(after?.tenantName).toBe(`${tenant.name}（新）`);
+      expect(after?.dueAt.getTime()).toBe(before!.dueAt.getTime() + 30 * 86_400_000);
+    } finally {
+      await db.$executeRaw`ALTER TABLE "SurveyOpinionItem" ENABLE TRIGGER "SurveyOpinionItem_survey_version"`;
+      await db.tenant.update({ where: { id: item.tenantId }, data: { name: tenant.name } });
+      // The round's results below count its opinions: this one was only for the memo.
+      await db.surveyOpinionItem.delete({ where: { id: itemId } });
+    }
+  });
 });
 
 describe("results and the Excel export", () => {
