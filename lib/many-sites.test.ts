@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MANY_SITES, showsEachSite, sitesInDetail } from "./many-sites";
+import { MANY_SITES, SUMMARY_SITE_LINES, showsEachSite, sitesInDetail, summaryLines } from "./many-sites";
 
 describe("pages for a user of many sites", () => {
   it("show each site's detail up to MANY_SITES sites, a summary above", () => {
@@ -21,5 +21,18 @@ describe("sitesInDetail", () => {
   });
   it("treats a site that is not the reader's as none chosen", () => {
     expect(sitesInDetail("elsewhere", many)).toEqual({ site: undefined, shown: [] });
+  });
+});
+
+describe("summaryLines", () => {
+  it("shows the first ten sites (they come worst first) until every site is asked for", () => {
+    expect(SUMMARY_SITE_LINES).toBe(10);
+    const sites = Array.from({ length: 50 }, (_, i) => `z${String(i + 1).padStart(3, "0")}`);
+    expect(summaryLines(sites, false)).toEqual({ lines: sites.slice(0, 10), hidden: 40, toggles: true });
+    // Every site asked for: none hidden, and still the link back to the ten.
+    expect(summaryLines(sites, true)).toEqual({ lines: sites, hidden: 0, toggles: true });
+    // Nine sites (the least a summary has): all of them, nothing to ask for either way.
+    expect(summaryLines(sites.slice(0, 9), false)).toEqual({ lines: sites.slice(0, 9), hidden: 0, toggles: false });
+    expect(summaryLines(sites.slice(0, 9), true)).toEqual({ lines: sites.slice(0, 9), hidden: 0, toggles: false });
   });
 });

@@ -30,3 +30,19 @@ export function sitesInDetail(requested: string | undefined, siteIds: readonly s
   const site = chosenSite(requested, siteIds);
   return { site, shown: site ? [site] : showsEachSite(siteIds.length) ? [...siteIds] : [] };
 }
+
+/**
+ * How many sites' lines a summary table shows, those needing attention first (the caller's order), until
+ * the reader asks for every site (`?sites=all`): the sites that need attention are on the first screen of
+ * a phone, and fifty lines were about a quarter of such a page's server time (docs/performance.md).
+ */
+export const SUMMARY_SITE_LINES = 10;
+
+/**
+ * A summary table's lines: the first SUMMARY_SITE_LINES of `rows` (which come worst first), or all of them;
+ * `toggles` when there are more sites than that, so that the page links to the other choice.
+ */
+export function summaryLines<T>(rows: readonly T[], all: boolean): { lines: T[]; hidden: number; toggles: boolean } {
+  const lines = all ? [...rows] : rows.slice(0, SUMMARY_SITE_LINES);
+  return { lines, hidden: rows.length - lines.length, toggles: rows.length > SUMMARY_SITE_LINES };
+}

@@ -32,3 +32,14 @@ export function SiteLines(props: { testId: string; lines: { id: string; name: st
     </ul>
   );
 }
+
+/** The link from a summary's first lines to every site's, and back (lib/many-sites.ts summaryLines). */
+export function SiteLinesToggle(props: { href: string; label: string }) {
+  return (
+    <p className="text-sm">
+      <Link href={props.href} className="inline-flex min-h-11 items-center text-sky-700 underline" data-testid="site-lines-toggle">
+        {props.label}
+      </Link>
+    </p>
+  );
+}

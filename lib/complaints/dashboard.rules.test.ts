@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, createCalendar } from "@/lib/calendar";
 import { chosenSite, MANY_SITES } from "@/lib/many-sites";
 import {
-  COMPANY_SITE_LINES,
   classifyOpenDeadline,
-  companySiteLines,
   combinedRate,
   dashboardView,
   effectiveFilter,
@@ -229,15 +227,6 @@ describe("company view: many sites, none chosen", () => {
     expect(dashboardView(50, "z01")).toBe("sites");
     expect(dashboardView(2, undefined)).toBe("sites");
     expect(dashboardView(0, undefined)).toBe("sites");
-  });
-
-  it("the company table shows the ten most overdue sites (they come worst first) until every site is asked for", () => {
-    expect(COMPANY_SITE_LINES).toBe(10);
-    const sites = Array.from({ length: 50 }, (_, i) => `z${String(i + 1).padStart(3, "0")}`);
-    expect(companySiteLines(sites, false)).toEqual({ lines: sites.slice(0, 10), hidden: 40 });
-    expect(companySiteLines(sites, true)).toEqual({ lines: sites, hidden: 0 });
-    // Nine sites (the least a company view has): all of them, nothing to ask for.
-    expect(companySiteLines(sites.slice(0, 9), false)).toEqual({ lines: sites.slice(0, 9), hidden: 0 });
   });
 
   it("a chosen site counts only when it is one of the reader's", () => {

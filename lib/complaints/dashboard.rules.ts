@@ -84,19 +84,6 @@ export const COMPANY_WORST_SITES = 5;
 export type DashboardView = "company" | "sites";
 
 /**
- * How many sites' lines the company view's table shows, the most overdue first, until the reader asks for
- * every site (`?sites=all`): the sites that need attention are on the first screen of a phone, and a view
- * of fifty sites rendered every line on every visit (about a quarter of the page's server time).
- */
-export const COMPANY_SITE_LINES = 10;
-
-/** The company table's lines: the first COMPANY_SITE_LINES (the rows come worst first), or all of them. */
-export function companySiteLines<T>(rows: readonly T[], all: boolean): { lines: T[]; hidden: number } {
-  const lines = all ? [...rows] : rows.slice(0, COMPANY_SITE_LINES);
-  return { lines, hidden: rows.length - lines.length };
-}
-
-/**
  * A manager of more sites than MANY_SITES (lib/many-sites.ts, the rule every page follows) who has not
  * chosen one sees the company view: one line per site (and each module's card as a company summary), no
  * per-department counts and no department filter until a site is chosen. With that many sites or fewer

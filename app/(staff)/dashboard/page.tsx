@@ -10,8 +10,8 @@ import { VacantScoreCard } from "@/components/vacant-units/score-card";
 import { OpenWorkOrdersCard } from "@/components/work-orders/open-work-orders-card";
 import { ServiceRevisitsCard } from "@/components/special-services/revisits-card";
 import { ContractorsCard } from "@/components/contractors/dashboard-card";
+import { SiteLinesToggle } from "@/components/ui/by-site";
 import { FilterBar, FilterDate, FilterSelect } from "@/components/ui/filter-bar";
-import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/auth/guard";
@@ -25,9 +25,7 @@ import {
   onTimeRates,
 } from "@/lib/complaints/dashboard.queries";
 import {
-  COMPANY_SITE_LINES,
   DEADLINE_KINDS,
-  companySiteLines,
   EXPORT_MAX_ROWS,
   OPEN_DUE_STATES,
   OPEN_STATES,
@@ -38,7 +36,8 @@ import {
 } from "@/lib/complaints/dashboard.rules";
 import { DUE_SOON_WORKING_DAYS } from "@/lib/complaints/rules";
 import { SEVERITIES } from "@/lib/complaints/schema";
-import { pageRequest } from "@/lib/pagination";
+import { SUMMARY_SITE_LINES, summaryLines } from "@/lib/many-sites";
+import { filterQuery as pageQuery, pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -66,12 +65,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { counts: siteCounts, list } = deadlines;
   // The company table shows the most overdue sites until every site is asked for (`?sites=all`).
   const allSites = sp.sites === "all";
-  const siteLines = siteCounts ? companySiteLines(siteCounts.rows, allSites) : null;
-  const withSites = (all: boolean) => {
-    const query = new URLSearchParams(filterQuery(filter));
-    if (all) query.set("sites", "all");
-    return query.size ? `/dashboard?${query}` : "/dashboard";
-  };
+  const siteLines = siteCounts ? summaryLines(siteCounts.rows, allSites) : null;
+  const siteParams = (all: boolean) => ({ ...filterParams(filter), sites: all ? "all" : undefined });
   const manySites = options.sites.length > 1;
   // The chosen site's departments need no site code; several sites' do (their names repeat).
   const departmentLabel = (d: (typeof options.departments)[number]) =>
@@ -159,18 +154,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               rateWeeks={RATE_WEEKS}
               filter={filter}
             />
-            {siteLines.hidden > 0 || (allSites && siteCounts.rows.length > COMPANY_SITE_LINES) ? (
-              <p className="text-sm">
-                <Link
-                  href={withSites(!allSites)}
-                  className="inline-flex min-h-11 items-center text-sky-700 underline"
-                  data-testid="site-lines-toggle"
-                >
-                  {allSites
-                    ? t("dashboard.company.fewerSites", { count: COMPANY_SITE_LINES })
-                    : t("dashboard.company.moreSites", { sites: siteCounts.rows.length })}
-                </Link>
-              </p>
+            {siteLines.toggles ? (
+              <SiteLinesToggle
+                href={`/dashboard${pageQuery(siteParams(!allSites))}`}
+                label={
+                  allSites
+                    ? t("dashboard.company.fewerSites", { count: SUMMARY_SITE_LINES })
+                    : t("dashboard.company.moreSites", { sites: siteCounts.rows.length })
+                }
+              />
             ) : null}
           </>
         ) : null}
@@ -227,12 +219,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           }))}
         />
         {list.rows.some((r) => r.provisional) ? <p className="mt-2 text-xs text-slate-500">{t("dashboard.list.provisionalHint")}</p> : null}
-        <Pagination
-          page={list.page}
-          pageCount={list.pageCount}
-          total={list.total}
-          searchParams={{ ...filterParams(filter), sites: allSites ? "all" : undefined }}
-        />
+        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} searchParams={siteParams(allSites)} />
       </section>
       {/* Survey-opinion deadlines (R-SUR-1..3), beside the complaints', in the same states. */}
       <SurveyDeadlinesCard site={filter.site} due={filter.due} company={company} />
