@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkWindow,
-  closedPeriods,
-  gateCheck,
-  hazardTermIn,
-  nextFreeWindows,
-  overlaps,
-  todayBySiteRows,
-  withinOpeningHours,
-} from "./rules";
+import { checkWindow, closedPeriods, gateCheck, hazardTermIn, nextFreeWindows, overlaps, withinOpeningHours } from "./rules";
 
 const at = (s: string) => new Date(`${s}+08:00`);
 
@@ -85,28 +76,5 @@ describe("R-GP-5 opening hours of a route", () => {
     expect(closed).toContainEqual({ start: sh("2026-12-01T22:00"), end: sh("2026-12-02T07:00") });
     const free = nextFreeWindows(closed, from, 60 * 60 * 1000, 3, limit);
     expect(free.map((w) => w.start)).toEqual([sh("2026-12-01T21:00"), sh("2026-12-02T07:00"), sh("2026-12-02T08:00")]);
-  });
-});
-
-describe("R-GP-5 today's moves, one row per site (many sites)", () => {
-  const move = (state: string, startTime: string, startsBeforeToday = false) => ({
-    state,
-    startTime,
-    startMinute: startsBeforeToday ? 0 : Number(startTime.slice(0, 2)) * 60 + Number(startTime.slice(3)),
-    startsBeforeToday,
-  });
-  it("counts the moves by state; the next start is today's first not released, never last night's", () => {
-    const [busy, quiet] = todayBySiteRows([
-      {
-        code: "SA",
-        routes: [
-          { moves: [move("APPROVED", "23:30", true), move("RELEASED", "09:00"), move("PENDING", "14:00")] },
-          { moves: [move("APPROVED", "11:00")] },
-        ],
-      },
-      { code: "SB", routes: [{ moves: [] }] },
-    ]);
-    expect(busy).toMatchObject({ code: "SA", moves: 4, pending: 1, approved: 2, released: 1, next: "11:00" });
-    expect(quiet).toMatchObject({ code: "SB", moves: 0, pending: 0, approved: 0, released: 0, next: "—" });
   });
 });

@@ -129,33 +129,3 @@ export function closedPeriods(from: Date, limit: Date, timeZone: string, hours: 
   }
   return closed;
 }
-
-/** What the summary per site reads of one of today's moves (lists.queries TimelineMove). */
-interface SummaryMove {
-  state: string;
-  startTime: string;
-  startMinute: number;
-  startsBeforeToday: boolean;
-}
-
-/**
- * R-GP-5 for a user of many sites (lib/many-sites.ts): each site's moves today as one row — how many,
- * in which state, when the first one not yet released starts today ("—" when none) — so the reader
- * compares the sites before opening one. A site with no move today keeps its row, with zeros. A move
- * begun yesterday counts among today's moves but has no start today: its 'HH:mm' (23:30) would read as
- * tonight's.
- */
-export function todayBySiteRows<S extends { routes: readonly { moves: readonly SummaryMove[] }[] }>(sites: readonly S[]) {
-  return sites.map((site) => {
-    const moves = site.routes.flatMap((r) => r.moves);
-    const waiting = moves.filter((m) => m.state !== "RELEASED" && !m.startsBeforeToday).sort((a, b) => a.startMinute - b.startMinute);
-    return {
-      ...site,
-      moves: moves.length,
-      pending: moves.filter((m) => m.state === "PENDING").length,
-      approved: moves.filter((m) => m.state === "APPROVED").length,
-      released: moves.filter((m) => m.state === "RELEASED").length,
-      next: waiting[0]?.startTime ?? "—",
-    };
-  });
-}

@@ -2,15 +2,14 @@
  * The goods-pass page for a manager of many sites (decision 020, lib/many-sites.ts), against PostgreSQL:
  * with more than MANY_SITES sites and none chosen, today's moves are one row per site (R-GP-5, each in
  * its site's own day) instead of every route's timeline; with a site chosen, that site's routes only; a
- * manager of two sites keeps each site's timeline. The page decides with showsEachSite(timeline.length)
- * and shows todayBySiteRows(timeline): the same calls here.
+ * manager of two sites keeps each site's timeline. The page shows todayMoves: each site's timeline
+ * (todayTimeline) or the rows counted per site in SQL (todayBySite); the same calls here.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { GoodsPassState } from "@/lib/generated/prisma/enums";
-import { todayTimeline } from "@/lib/goods-passes/lists.queries";
+import { todayBySite, todayMoves, todayTimeline } from "@/lib/goods-passes/lists.queries";
 import { goodsSettings } from "@/lib/goods-settings/queries";
-import { todayBySiteRows } from "@/lib/goods-passes/rules";
 import { MANY_SITES, showsEachSite } from "@/lib/many-sites";
 import { newRequestId } from "@/lib/request-id";
 import { buildWorld, signInAs, type World } from "../support/fixtures";
@@ -95,16 +94,19 @@ beforeAll(async () => {
 describe("a manager of many sites, no site chosen: one row per site", () => {
   it("counts each site's moves of its own day, a site without any showing zeros", async () => {
     await signInAs(bigManager);
-    const timeline = await todayTimeline({}, NOW);
-    expect(timeline).toHaveLength(MANY_SITES + 1);
-    expect(showsEachSite(timeline.length)).toBe(false);
-    const rows = todayBySiteRows(timeline).map((r) => [r.code, r.date, r.moves, r.pending, r.approved, r.released, r.next]);
+    const today = await todayMoves({}, NOW);
+    expect(today.eachSite).toBe(false);
+    const counted = today.eachSite ? [] : today.rows;
+    expect(counted).toHaveLength(MANY_SITES + 1);
+    const rows = counted.map((r) => [r.code, r.date, r.moves, r.pending, r.approved, r.released, r.next]);
     expect(rows).toEqual([
       // The overnight move is one of today's, stamped; the next start today is the stamped 11:00.
       ["SA", "2026-11-27", 4, 1, 2, 1, "11:00"],
+      // The sites with the most awaiting the stamp first (SA has as many as Z01 and Z08, and more stamped),
+      // equal ones by code.
       ["Z01", "2026-11-27", 1, 1, 0, 0, "08:00"],
-      ...["Z02", "Z03", "Z04", "Z05", "Z06", "Z07"].map((code) => [code, "2026-11-27", 0, 0, 0, 0, "—"]),
       ["Z08", "2026-11-26", 1, 1, 0, 0, "20:00"],
+      ...["Z02", "Z03", "Z04", "Z05", "Z06", "Z07"].map((code) => [code, "2026-11-27", 0, 0, 0, 0, "—"]),
     ]);
   });
 
@@ -115,13 +117,21 @@ describe("a manager of many sites, no site chosen: one row per site", () => {
       expect(timeline.flatMap((s) => s.routes.flatMap((r) => r.moves.map((m) => m.id)))).not.toContain(passes.siteB);
       expect(showsEachSite(timeline.length)).toBe(false);
     }
+    // Asked for site B: still the summary of their own sites, site B neither a row nor counted.
+    const asked = await todayMoves({ site: world.siteB }, NOW);
+    expect(asked.eachSite).toBe(false);
+    const rows = await todayBySite({ site: world.siteB }, NOW);
+    expect(rows.map((r) => r.id)).not.toContain(world.siteB);
+    expect(rows.reduce((n, r) => n + r.moves, 0)).toBe(6);
   });
 });
 
 describe("a manager of many sites, a site chosen: that site's routes only", () => {
   it("shows the chosen site's timeline, route by route, and nothing of the other sites", async () => {
     await signInAs(bigManager);
-    const timeline = await todayTimeline({ site: world.siteA }, NOW);
+    const today = await todayMoves({ site: world.siteA }, NOW);
+    expect(today.eachSite).toBe(true);
+    const timeline = today.eachSite ? today.sites : [];
     expect(timeline.map((s) => s.code)).toEqual(["SA"]);
     expect(showsEachSite(timeline.length)).toBe(true);
     expect(Object.fromEntries(timeline[0].routes.map((r) => [r.name, r.moves.map((m) => m.id)]))).toEqual({
@@ -151,8 +161,9 @@ describe("a manager of few sites", () => {
   it("sees each site's timeline, as before", async () => {
     await db.userSite.create({ data: { userId: world.users.MANAGER, siteId: world.siteB } });
     await signInAs(world.users.MANAGER);
-    const timeline = await todayTimeline({}, NOW);
-    expect(showsEachSite(timeline.length)).toBe(true);
+    const today = await todayMoves({}, NOW);
+    expect(today.eachSite).toBe(true);
+    const timeline = today.eachSite ? today.sites : [];
     expect(timeline.map((s) => [s.code, s.routes.map((r) => [r.name, r.moves.map((m) => m.id)])])).toEqual([
       [
         "SA",

@@ -12,12 +12,12 @@ import {
   goodsPassListOptions,
   listGoodsPasses,
   parseGoodsPassFilter,
-  todayTimeline,
+  todayMoves,
 } from "@/lib/goods-passes/lists.queries";
 import { GOODS_EXPORT_MAX_ROWS } from "@/lib/goods-passes/rules";
 import { DIRECTIONS, PASS_STATES } from "@/lib/goods-passes/schema";
-import { showsEachSite } from "@/lib/many-sites";
-import { pageRequest } from "@/lib/pagination";
+import { SUMMARY_SITE_LINES, summaryLines } from "@/lib/many-sites";
+import { filterQuery, pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -27,13 +27,17 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
   const actor = await requirePagePermission("goodspass:read");
   const sp = await searchParams;
   const filter = parseGoodsPassFilter(sp);
-  const [t, options, timeline, list] = await Promise.all([
+  const [t, options, today, list] = await Promise.all([
     getTranslations(),
     goodsPassListOptions(filter),
-    todayTimeline({ site: filter.site }),
+    todayMoves({ site: filter.site }),
     listGoodsPasses(filter, pageRequest(sp.page)),
   ]);
   const manySites = options.sites.length > 1;
+  // The summary lists the sites with the most awaiting the stamp until every site is asked for (`?sites=all`).
+  const allSites = sp.sites === "all";
+  const siteLines = today.eachSite ? null : summaryLines(today.rows, allSites);
+  const siteParams = (all: boolean) => ({ ...filter, sites: all ? "all" : undefined });
   const c = (key: string) => t(`goodsLists.columns.${key}`);
   return (
     <>
@@ -59,10 +63,18 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
       />
 
       {/* Each site's routes, or for many sites one row per site (lib/many-sites.ts). */}
-      {showsEachSite(timeline.length) ? (
-        timeline.map((site) => <TodayTimeline key={site.id} site={site} showSite={timeline.length > 1} />)
+      {today.eachSite ? (
+        today.sites.map((site) => <TodayTimeline key={site.id} site={site} showSite={today.sites.length > 1} />)
       ) : (
-        <TodayBySite sites={timeline} />
+        <TodayBySite
+          rows={siteLines!.lines}
+          sites={today.rows.length}
+          toggle={
+            siteLines!.toggles
+              ? { href: `/goods-passes${filterQuery(siteParams(!allSites))}`, all: allSites, shown: SUMMARY_SITE_LINES }
+              : null
+          }
+        />
       )}
 
       <section aria-labelledby="passes-title">
@@ -126,7 +138,13 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
             ...(manySites ? { site: r.site.name } : {}),
           }))}
         />
-        <Pagination page={list.page} pageCount={list.pageCount} total={list.total} capped={list.capped} searchParams={{ ...filter }} />
+        <Pagination
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          capped={list.capped}
+          searchParams={siteParams(allSites)}
+        />
       </section>
     </>
   );
