@@ -3,7 +3,10 @@
 // and — through the build's source maps — the time per file of Kewu's own source, both its own (self) and
 // everything it called (inclusive: the file is somewhere on the stack).
 //
-//   npx tsx scripts/bench/cpu-profile.ts /tmp/prof/CPU.….cpuprofile [--top 30] [--skip-loading] [--bundled]
+//   npx tsx scripts/bench/cpu-profile.ts /tmp/prof/CPU.….cpuprofile [--top 30] [--skip-loading] [--bundled] [--after S]
+//
+// --after S leaves out the profile's first S seconds (a server warmed up under load before the
+// stretch to read: its steady state, not V8's tiering).
 //
 // --skip-loading leaves out the samples taken while a module was being loaded (the server's start and
 // each route's first request), so that a short profile shows the steady state.
@@ -27,6 +30,7 @@ const { values: args, positionals } = parseArgs({
   options: {
     top: { type: "string", default: "30" },
     "skip-loading": { type: "boolean", default: false },
+    after: { type: "string", default: "0" },
     bundled: { type: "boolean", default: false },
   },
   allowPositionals: true,
@@ -96,8 +100,12 @@ const add = (m: Map<string, number>, k: string, us: number) => m.set(k, (m.get(k
 let busy = 0;
 let idle = 0;
 let loading = 0;
+let elapsed = 0;
+const after = Number(args.after) * 1e6;
 profile.samples.forEach((id, i) => {
   const us = profile.timeDeltas[i] ?? 0;
+  elapsed += us;
+  if (elapsed < after) return;
   const node = byId.get(id)!;
   const { functionName, url, lineNumber } = node.callFrame;
   if (functionName === "(idle)") return void (idle += us);

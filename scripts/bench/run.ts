@@ -21,6 +21,8 @@
 //            written as JSON only with --out)
 //            --heap-dir DIR (keep the heap snapshots there: the one after the run and, when a Kewu
 //            server comes near its heap limit, the one V8 writes then)
+//            --prewarm S (seconds each page is served in each of the two rounds before any is measured;
+//            0: none; default 5, the smoke run 0)
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -56,6 +58,7 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     only: { type: "string" },
     "heap-dir": { type: "string" },
+    prewarm: { type: "string" },
   },
 });
 /** The page and form names of a partial run (--only), or null for all. */
@@ -69,6 +72,14 @@ const duration = Number(args.duration ?? (smoke ? 3 : 10));
 // in its first 16 s and 20–23 ms afterwards (docs/performance.md, "Eleventh pass"). 3 s measured part
 // of that tiering; a production server serves each page for days.
 const warmup = Number(args.warmup ?? (smoke ? 1 : 10));
+// Before any page is measured, every page is served for `prewarm` seconds in PREWARM_ROUNDS rounds, on
+// each server at once (and the bare page as long): the code pages share (Next's render runtime, React,
+// Prisma, the layout) is then compiled with all of their feedback, as in a server that has been serving
+// all of them. Without it the first pages measured paid for the whole server's tiering: on one server the
+// dashboard took 28–33 ms of CPU a view minutes after its start, against 53–61 ms in its first 20 s on a
+// fresh one (docs/performance.md, "Fifteenth" and "Sixteenth pass").
+const prewarm = Number(args.prewarm ?? (smoke ? 0 : 5));
+const PREWARM_ROUNDS = 2;
 // The smoke run proves every page answers under a little concurrency; the full run measures at 10.
 const connections = Number(args.connections ?? (smoke ? 2 : 10));
 const children: ChildProcess[] = [];
@@ -277,6 +288,27 @@ async function main() {
   const comparePaths = new Map((await benchPages(compareProbe)).pages.map((p) => [p.name, p.path]));
   await compareProbe.end();
 
+  const benched = (pagesInput.pages as BenchPage[]).filter((p) => chosen(p.name));
+  if (prewarm > 0) {
+    log(`▶ every page served ${PREWARM_ROUNDS} × ${prewarm} s on each server before any is measured`);
+    for (let round = 0; round < PREWARM_ROUNDS; round++) {
+      if (bare) await autocannon({ url: `http://127.0.0.1:${barePort}/dynamic`, connections, duration: prewarm });
+      for (const page of benched) {
+        const [cookie, compareCookie] = [await cookieOf(page.user), await cookieOf(page.user, compareBase)];
+        await Promise.all([
+          autocannon({ url: base + page.path, connections, headers: { cookie }, timeout: 10, duration: prewarm }),
+          autocannon({
+            url: compareBase + comparePaths.get(page.name)!,
+            connections,
+            headers: { cookie: compareCookie },
+            timeout: 10,
+            duration: prewarm,
+          }),
+        ]);
+      }
+    }
+  }
+
   const results: PageResult[] = [];
   let baseline: PageResult | null = null;
   let baselineRss: number | null = null;
@@ -288,7 +320,7 @@ async function main() {
     baselineRss = rssMb(bare.pid!);
     log(`  baseline ${baseline.reqPerSec} req/s p99 ${baseline.p99} ms, RSS ${baselineRss} MB`);
   }
-  for (const page of (pagesInput.pages as BenchPage[]).filter((p) => chosen(p.name))) {
+  for (const page of benched) {
     const cookie = await cookieOf(page.user);
     const comparePath = comparePaths.get(page.name)!;
     const compareCookie = await cookieOf(page.user, compareBase);
@@ -422,6 +454,7 @@ async function main() {
           connections,
           duration,
           warmup,
+          prewarm: prewarm > 0 ? { seconds: prewarm, rounds: PREWARM_ROUNDS } : null,
           budget: BUDGET,
           baseline,
           pages: results,
