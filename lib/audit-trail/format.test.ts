@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { formatAuditValue, type FormatContext } from "./format";
+import { formatAuditValue, zoneName, type FormatContext } from "./format";
 
 const t = createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"] });
 const ctx = (entity: string): FormatContext => ({
@@ -23,5 +23,20 @@ describe("the audit trail reads the later modules' states in the reader's langua
   ])("%s.%s %s", (entity, field, value, label) => {
     expect(formatAuditValue(field, value, ctx(entity))).toBe(label);
     expect(label).not.toBe(value);
+  });
+});
+
+describe("the zone named after the trail's times", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("names each zone in the reader's locale, as of today (formatters kept between calls)", () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-01-15T12:00:00Z") });
+    expect(zoneName("Asia/Shanghai", "zh-CN")).toBe("GMT+8");
+    expect(zoneName("Europe/London", "en")).toBe("GMT");
+    expect(zoneName("Europe/London", "zh-CN")).toBe("GMT+0");
+    // Summer time in London: the kept formatter names the day it is asked on, not the day it was made.
+    vi.setSystemTime(new Date("2026-07-15T12:00:00Z"));
+    expect(zoneName("Europe/London", "en")).toBe("GMT+1");
+    expect(zoneName("Asia/Shanghai", "zh-CN")).toBe("GMT+8");
   });
 });
