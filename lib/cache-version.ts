@@ -15,10 +15,10 @@ import { sqlEpochMs } from "@/lib/sql-time";
  * 'complaint' (the dashboard's complaint figures: complaints, their rounds and revisits, and the names
  * of tenants, units and departments), 'vacant' (the vacant-unit scores: units, their status changes,
  * cleaning records and checks), 'meeting' (the dashboard's missing meetings: series, meetings and
- * attendance), 'survey' (survey rounds and opinion items, and the names of tenants and departments), 'service' (special-service orders) and
- * 'contractor' (the dashboard's contractors card: the cleaning supervisor's days, steps, plans and
- * patrolled areas and inspections, the caterer's staff, certificates and weekly papers, violations, waste
- * and found items); the last six through versionedMemo below.
+ * attendance), 'survey' (survey rounds and opinion items, and the names of tenants and departments),
+ * 'service' (special-service orders) and 'contractor' (the dashboard's contractors card: the cleaning
+ * supervisor's days, steps, plans and patrolled areas and inspections, the caterer's staff, certificates
+ * and weekly papers, violations, waste and found items); the last six through versionedMemo below.
  */
 export type CacheId = "calendar" | "site" | "complaint" | "vacant" | "meeting" | "survey" | "service" | "contractor";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MANY_SITES, SUMMARY_SITE_LINES, showsEachSite, sitesInDetail, summaryLines } from "./many-sites";
+import { MANY_SITES, SUMMARY_SITE_LINES, asksAllSites, showsEachSite, sitesInDetail, summaryLines, withAllSites } from "./many-sites";
 
 describe("pages for a user of many sites", () => {
   it("show each site's detail up to MANY_SITES sites, a summary above", () => {
@@ -34,5 +34,15 @@ describe("summaryLines", () => {
     // Nine sites (the least a summary has): all of them, nothing to ask for either way.
     expect(summaryLines(sites.slice(0, 9), false)).toEqual({ lines: sites.slice(0, 9), hidden: 0, toggles: false });
     expect(summaryLines(sites.slice(0, 9), true)).toEqual({ lines: sites.slice(0, 9), hidden: 0, toggles: false });
+  });
+});
+
+describe("?sites=all", () => {
+  it("is read from the page's parameters and written into its links, the filter kept", () => {
+    expect(asksAllSites({ sites: "all" })).toBe(true);
+    expect(asksAllSites({ sites: ["all", "all"] })).toBe(false);
+    expect(asksAllSites({})).toBe(false);
+    expect(withAllSites({ q: "x", site: undefined }, true)).toEqual({ q: "x", site: undefined, sites: "all" });
+    expect(withAllSites({ q: "x" }, false)).toEqual({ q: "x", sites: undefined });
   });
 });

@@ -46,3 +46,13 @@ export function summaryLines<T>(rows: readonly T[], all: boolean): { lines: T[];
   const lines = all ? [...rows] : rows.slice(0, SUMMARY_SITE_LINES);
   return { lines, hidden: rows.length - lines.length, toggles: rows.length > SUMMARY_SITE_LINES };
 }
+
+/** Whether the reader asked for every site's line of a summary (`?sites=all`). */
+export function asksAllSites(sp: { sites?: string | string[] }): boolean {
+  return sp.sites === "all";
+}
+
+/** A page's link parameters with the summary's choice in them (for the toggle and the pagination). */
+export function withAllSites<P extends Record<string, string | undefined>>(params: P, all: boolean): P & { sites?: string } {
+  return { ...params, sites: all ? "all" : undefined };
+}

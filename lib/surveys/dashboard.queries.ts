@@ -97,8 +97,8 @@ export async function surveyOpenDeadlines(filter: { site?: string; due?: OpenDue
  * The dashboard's survey figures kept in memory (lib/cache-version.ts versionedMemo, decision 026) per
  * sites, due state and length, while no opinion item or round is written (the 'survey' version), nor a
  * tenant's, department's or site's name or a calendar, and until the next deadline falls due or a site's
- * day ends (the `until` countOpenDeadlines reads with them). On fifty sites the card's two statements and their rows cost ~10 ms of the
- * server's CPU a view.
+ * day ends (the `until` countOpenDeadlines reads with them). On fifty sites the card's two statements and
+ * their rows cost ~10 ms of the server's CPU a view.
  */
 const deadlines = versionedMemo<Awaited<ReturnType<typeof countOpenDeadlines>>>(["survey", "site", "calendar"], 100);
 

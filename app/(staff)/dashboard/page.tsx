@@ -36,7 +36,7 @@ import {
 } from "@/lib/complaints/dashboard.rules";
 import { DUE_SOON_WORKING_DAYS } from "@/lib/complaints/rules";
 import { SEVERITIES } from "@/lib/complaints/schema";
-import { SUMMARY_SITE_LINES, summaryLines } from "@/lib/many-sites";
+import { SUMMARY_SITE_LINES, asksAllSites, summaryLines, withAllSites } from "@/lib/many-sites";
 import { filterQuery as pageQuery, pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
@@ -64,9 +64,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   ]);
   const { counts: siteCounts, list } = deadlines;
   // The company table shows the most overdue sites until every site is asked for (`?sites=all`).
-  const allSites = sp.sites === "all";
+  const allSites = asksAllSites(sp);
   const siteLines = siteCounts ? summaryLines(siteCounts.rows, allSites) : null;
-  const siteParams = (all: boolean) => ({ ...filterParams(filter), sites: all ? "all" : undefined });
+  const siteParams = (all: boolean) => withAllSites(filterParams(filter), all);
   const manySites = options.sites.length > 1;
   // The chosen site's departments need no site code; several sites' do (their names repeat).
   const departmentLabel = (d: (typeof options.departments)[number]) =>

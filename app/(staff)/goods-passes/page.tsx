@@ -16,7 +16,7 @@ import {
 } from "@/lib/goods-passes/lists.queries";
 import { GOODS_EXPORT_MAX_ROWS } from "@/lib/goods-passes/rules";
 import { DIRECTIONS, PASS_STATES } from "@/lib/goods-passes/schema";
-import { SUMMARY_SITE_LINES, summaryLines } from "@/lib/many-sites";
+import { SUMMARY_SITE_LINES, asksAllSites, summaryLines, withAllSites } from "@/lib/many-sites";
 import { filterQuery, pageRequest } from "@/lib/pagination";
 import { roleHas } from "@/lib/permissions";
 
@@ -35,9 +35,9 @@ export default async function GoodsPassesPage({ searchParams }: { searchParams: 
   ]);
   const manySites = options.sites.length > 1;
   // The summary lists the sites with the most awaiting the stamp until every site is asked for (`?sites=all`).
-  const allSites = sp.sites === "all";
+  const allSites = asksAllSites(sp);
   const siteLines = today.eachSite ? null : summaryLines(today.rows, allSites);
-  const siteParams = (all: boolean) => ({ ...filter, sites: all ? "all" : undefined });
+  const siteParams = (all: boolean) => withAllSites({ ...filter }, all);
   const c = (key: string) => t(`goodsLists.columns.${key}`);
   return (
     <>
