@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
@@ -25,7 +26,7 @@ export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
   let response: NextResponse;
-  if (!PUBLIC.test(pathname) && !(await getToken({ req: request, secret: env().NEXTAUTH_SECRET }))) {
+  if (!PUBLIC.test(pathname) && !(await getToken({ req: request, secret: env().NEXTAUTH_SECRET, decode: decodeSessionToken }))) {
     const signIn = new URL("/login", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     response = NextResponse.redirect(signIn);

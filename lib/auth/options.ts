@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { safeCallbackPath } from "./callback-url";
 import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
+import { decodeSessionToken } from "./session-token";
 import { endSessions } from "./sign-out";
 
 /**
@@ -18,6 +19,8 @@ export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   // Cookies are `Secure` (and `__Secure-` prefixed) whenever NEXTAUTH_URL is https (next-auth's default).
   session: { strategy: "jwt", maxAge: env().SESSION_MAX_AGE },
+  // The session cookie is next-auth's JWE; decoded with its key derived once (./session-token.ts).
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({

@@ -77,6 +77,27 @@ test("signing out ends the session on the server: a copied cookie no longer work
   await signIn(page, "CLERK");
 });
 
+test("a session cookie changed by hand is no session: the page and its data are not served", async ({ page, browser }) => {
+  await signIn(page, "MANAGER");
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeTruthy();
+  // One character of the encrypted claims changed: the token no longer authenticates.
+  const parts = session!.value.split(".");
+  parts[3] = `${parts[3].slice(0, -1)}${parts[3].endsWith("A") ? "B" : "A"}`;
+  const forger = await browser.newContext();
+  await forger.addCookies([{ ...session!, value: parts.join(".") }]);
+  const forged = await forger.newPage();
+  await forged.goto("/complaints");
+  await expect(forged).toHaveURL(/\/login/);
+  expect((await forged.request.get("/api/tenants/search?q=a", { maxRedirects: 0 })).status()).not.toBe(200);
+  await forger.close();
+
+  // The untouched cookie still works.
+  await page.goto("/complaints");
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+});
+
 for (const target of ["/\\evil.com", "/%09/evil.com", "https://evil.com/", "//evil.com"])
   test(`after sign-in a callbackUrl of ${target} leads home, not off the site`, async ({ page }) => {
     // Raw in the query string, as an attacker's link would carry it.
