@@ -11,11 +11,10 @@
 //
 // The database is only read (sign-in records its attempt, as every sign-in does). The server is stopped at the end.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { REPO_ROOT, ensureDatabaseServer, withDatabaseName } from "../db/server";
 import { NEXT_BIN } from "../next-start";
-import { benchServerEnv, childPids, signIn, waitFor } from "./server";
+import { benchServerEnv, cpuMs, signIn, waitFor } from "./server";
 
 const { values: args } = parseArgs({
   options: {
@@ -30,22 +29,6 @@ const { values: args } = parseArgs({
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const TICKS_PER_SECOND = 100;
-
-/** CPU milliseconds (user + system) spent so far by a process and its live children. */
-function cpuMs(pid: number): number {
-  let ticks = 0;
-  for (const p of [pid, ...childPids(pid)]) {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      /* gone */
-    }
-  }
-  return (ticks * 1000) / TICKS_PER_SECOND;
-}
-
 async function download(url: string, cookie: string) {
   const started = performance.now();
   const res = await fetch(url, { headers: { cookie } });

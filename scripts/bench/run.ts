@@ -25,7 +25,7 @@
 //            0: none; default 5, the smoke run 0)
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -41,7 +41,7 @@ import { driveForm, prepareForms, releaseUnusedPasses } from "./forms";
 import { findBareApp } from "./bare";
 import { benchPages, type BenchPage } from "./pages";
 import { MAX_SNAPSHOT_BYTES, countObjects, takeSnapshot } from "./heap";
-import { childPids, rssMb, signIn, waitFor } from "./server";
+import { cpuMs, rssMb, signIn, waitFor } from "./server";
 
 const { values: args } = parseArgs({
   options: {
@@ -91,19 +91,7 @@ function log(line: string) {
 }
 
 /** CPU seconds (user + system) of a process and its children, from /proc. */
-function cpuSeconds(pid: number): number {
-  const tick = 100;
-  let total = 0;
-  for (const p of [pid, ...childPids(pid)]) {
-    try {
-      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) / tick;
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
+const cpuSeconds = (pid: number) => cpuMs(pid) / 1000;
 
 function start(cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(cmd, argv, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });

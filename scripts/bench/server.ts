@@ -1,5 +1,6 @@
-// The bench's helpers around a running Kewu server: its processes' memory from /proc, waiting for it
-// to answer, and signing in through next-auth as a browser does. Used by ./run.ts and ./export-memory.ts.
+// The bench's helpers around a running Kewu server: its processes' memory and CPU from /proc, waiting
+// for it to answer, and signing in through next-auth as a browser does. Used by ./run.ts and the
+// measuring scripts beside it.
 import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 
@@ -17,6 +18,23 @@ export function childPids(pid: number): number[] {
     }
   }
   return out;
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU milliseconds (user + system) spent so far by a process and its live children, from /proc. */
+export function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of [pid, ...childPids(pid)]) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /** Resident memory of a process and its children, in MB. */
