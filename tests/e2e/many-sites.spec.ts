@@ -7,7 +7,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { formReady, signIn } from "./support";
+import { formReady, signIn, submitSignIn } from "./support";
 
 // Digits only: no other test's site name or code (HQ …) is found inside these.
 const STAMP = String(Date.now()).slice(-6);
@@ -47,11 +47,7 @@ test("a manager of eleven sites sees the ten most urgent sites' lines and can op
   await expect(page).toHaveURL(/\/login/);
 
   // First sign-in: the password the administrator chose is replaced.
-  await page.goto("/login");
-  await formReady(page, "登录");
-  await page.getByLabel("用户名").fill(USERNAME);
-  await page.getByLabel("密码").fill(INITIAL);
-  await page.getByRole("button", { name: "登录" }).click();
+  await submitSignIn(page, USERNAME, INITIAL);
   await expect(page).toHaveURL(/\/account\/password/);
   await formReady(page, "修改密码");
   await page.getByRole("textbox", { name: "当前密码" }).fill(INITIAL);

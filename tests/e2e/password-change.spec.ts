@@ -3,22 +3,12 @@
  * change-password page until then; a wrong current password and a weak new one get a Chinese message
  * next to the field; after the change the user signs in again with the new password.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { formReady, signIn } from "./support";
+import { formReady, signIn, submitSignIn } from "./support";
 
 const USERNAME = `fd${Date.now().toString(36)}`;
 const INITIAL = "Start-Pass-2026";
 const CHOSEN = "Mein-Eigenes-42";
-
-/** Submits the sign-in form only: a forced password change follows instead of the app. */
-async function submitSignIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await formReady(page, "登录");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
 
 test("first sign-in with a password set by the administrator forces a change", async ({ page }) => {
   await signIn(page, "ADMIN");

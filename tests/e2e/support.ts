@@ -22,13 +22,18 @@ export type DemoRole = keyof typeof ACCOUNTS;
  */
 export async function signIn(page: Page, who: DemoRole | { username: string; password: string }) {
   const { username, password } = typeof who === "string" ? { username: ACCOUNTS[who], password: PASSWORD } : who;
+  await submitSignIn(page, username, password);
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Submits the sign-in form only: what follows (the app, a forced password change, a refusal) is the caller's to check. */
+export async function submitSignIn(page: Page, username: string, password: string) {
   await page.goto("/login");
   await formReady(page, "登录");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
-  await expect(page).not.toHaveURL(/\/login/);
 }
 
 /** A phone at 390 px, as the supervisors and the front desk use. */
